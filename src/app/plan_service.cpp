@@ -1,0 +1,157 @@
+#include "app/plan_service.h"
+
+#include <algorithm>
+
+namespace bs {
+
+const Body* PlanContext::FindBody(const std::string& code) const {
+  for (const auto& b : bodies) if (b.code == code) return &b;
+  return nullptr;
+}
+
+const Theme* PlanContext::FindTheme(ThemeId id) const {
+  for (const auto& t : themes) if (t.id == id) return &t;
+  return nullptr;
+}
+
+WriteMeta PlanService::Meta(std::string author, std::string source, std::string request_key) const {
+  return WriteMeta{clock_.NowUnix(), std::move(author), std::move(source), std::move(request_key)};
+}
+
+Result<std::vector<Plan>> PlanService::ListPlans() { return store_.ListPlans(); }
+Result<Plan> PlanService::GetPlan(PlanId id) { return store_.GetPlan(id); }
+
+Result<Plan> PlanService::CreatePlan(const PlanDraft& draft, const std::string& author, const std::string& source) {
+  Plan plan = TRY(Plan::Create(draft));
+  return store_.CreatePlan(plan, Meta(author, source));
+}
+
+Result<PlanContext> PlanService::Context(PlanId id) {
+  Plan plan = TRY(store_.GetPlan(id));
+  PlanContext ctx{plan, TRY(store_.ListBodies()), {}, TRY(store_.ListThemes(id)), TRY(store_.ListStrategicLines(id)), {}};
+  ctx.validation.first_year = plan.first_year();
+  ctx.validation.last_year = plan.last_year();
+  for (const auto& b : ctx.bodies) {
+    ctx.validation.all_bodies.insert(b.code);
+    if (b.owns_items) {
+      ctx.committees.push_back(b);
+      ctx.validation.committees.insert(b.code);
+    }
+  }
+  ctx.validation.themes = ctx.themes;
+  for (const auto& l : ctx.strategic_lines) ctx.validation.strategic_lines.insert(l.id);
+  return ctx;
+}
+
+Status PlanService::UpsertBody(const Body& body) { return store_.UpsertBody(body); }
+Result<std::vector<Body>> PlanService::ListBodies() { return store_.ListBodies(); }
+
+Result<Theme> PlanService::AddTheme(PlanId plan, const std::string& name, int sort_order) {
+  return store_.AddTheme(plan, name, sort_order);
+}
+
+Result<StrategicLine> PlanService::AddStrategicLine(PlanId plan, const std::string& title,
+                                                    const std::string& description, int sort_order) {
+  return store_.AddStrategicLine(plan, title, description, sort_order);
+}
+
+Result<PlanItem> PlanService::GetItem(ItemId id) { return store_.GetItem(id); }
+
+Result<ItemPage> PlanService::ListItems(PlanId plan, const ItemFilter& filter) {
+  return store_.ListItems(plan, filter);
+}
+
+Result<PlanItem> PlanService::CreateItem(PlanId plan, const ItemDraft& draft, const WriteMeta& meta) {
+  PlanContext ctx = TRY(Context(plan));
+  return CreateItem(ctx, draft, meta);
+}
+
+Result<PlanItem> PlanService::CreateItem(const PlanContext& ctx, const ItemDraft& draft, const WriteMeta& meta) {
+  PlanItem item = TRY(PlanItem::Create(ctx.plan.id(), draft, ctx.validation));
+  return store_.CreateItem(item, meta);
+}
+
+bool SameData(const ItemData& a, const ItemData& b) {
+  auto code = [](const ItemData& d) { return d.code ? d.code->text() : std::string(); };
+  return a.category == b.category && a.committee == b.committee && a.theme_id == b.theme_id &&
+         code(a) == code(b) && a.title == b.title && a.process == b.process && a.status_text == b.status_text &&
+         a.state == b.state && a.traffic_light == b.traffic_light && a.responsible == b.responsible &&
+         a.director == b.director && a.timing == b.timing && a.treatment == b.treatment &&
+         a.directors_role == b.directors_role && a.amounts == b.amounts && a.cross_cutting == b.cross_cutting &&
+         a.strategic == b.strategic && a.strategic_line_id == b.strategic_line_id && a.obs == b.obs &&
+         a.obs_note == b.obs_note && a.case_numbers == b.case_numbers && a.strategies == b.strategies &&
+         a.sdgs == b.sdgs && a.demo == b.demo;
+}
+
+Result<PlanItem> PlanService::UpdateItem(ItemId id, const ItemDraft& draft, int64_t base_revision,
+                                         const WriteMeta& meta) {
+  PlanItem current = TRY(store_.GetItem(id));
+  PlanContext ctx = TRY(Context(current.plan_id()));
+  ItemData data = TRY(PlanItem::Validate(draft, ctx.validation));
+  auto updated = store_.UpdateItem(id, data, base_revision, meta);
+  if (!updated.ok() && updated.error().code == ErrorCode::kConflict) {
+    // The same form sent twice at once: the first landed and the second finds the item
+    // already as it wants it. Nothing was lost, so it is not a conflict.
+    PlanItem now = TRY(store_.GetItem(id));
+    if (SameData(now.data(), data)) return now;
+  }
+  return updated;
+}
+
+Status PlanService::DeleteItem(ItemId id, int64_t base_revision, const WriteMeta& meta) {
+  return store_.DeleteItem(id, base_revision, meta);
+}
+
+namespace {
+void AddAmounts(std::map<int, Amount>& into, const PlanItem& item) {
+  for (const auto& [year, a] : item.data().amounts) into[year] += a;
+}
+}  // namespace
+
+Result<PlanOverview> PlanService::Overview(const PlanContext& ctx, const ItemFilter& filter, bool separate_completed) {
+  ItemFilter all = filter;
+  all.limit = 0;
+  all.offset = 0;
+  ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
+  PlanOverview out;
+  for (Category cat : kAllCategories) {
+    CategorySection section{cat, {}, {}, 0};
+    // Groups in the order of the bodies (or themes), items in the filter's order.
+    auto add_group = [&](std::string key, std::string label, auto&& belongs) {
+      ItemGroup g{std::move(key), std::move(label), {}, {}};
+      for (const auto& item : page.items) {
+        if (item.data().category != cat || !belongs(item)) continue;
+        if (separate_completed && item.data().state == ProgressState::kDone) continue;
+        g.items.push_back(item);
+        AddAmounts(g.sums, item);
+        AddAmounts(section.sums, item);
+        AddAmounts(out.totals, item);
+      }
+      if (!g.items.empty()) {
+        section.count += g.items.size();
+        section.groups.push_back(std::move(g));
+      }
+    };
+    if (cat == Category::kIntent) {
+      for (const auto& t : ctx.themes)
+        add_group(std::to_string(t.id), t.name, [&](const PlanItem& i) { return i.data().theme_id == t.id; });
+      add_group("", "Uden tema", [](const PlanItem& i) { return i.data().theme_id == 0; });
+    } else {
+      for (const auto& b : ctx.committees)
+        add_group(b.code, b.name + " (" + b.code + ")", [&](const PlanItem& i) { return i.data().committee == b.code; });
+    }
+    out.count += section.count;
+    if (section.count) out.sections.push_back(std::move(section));
+  }
+  for (const auto& item : page.items) {
+    if (item.data().obs) ++out.obs_count;
+    if (separate_completed && item.data().state == ProgressState::kDone) {
+      out.completed.push_back(item);
+      AddAmounts(out.totals, item);
+      ++out.count;
+    }
+  }
+  return out;
+}
+
+}  // namespace bs

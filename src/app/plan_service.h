@@ -1,0 +1,91 @@
+// Use cases of the plan register: plans, items, the committee extract and the plan
+// overview grouped as the document is. Every web handler, CLI command and importer
+// goes through here; nothing reaches the store directly. (Authorisation joins here with
+// the access rule: every read path will ask it.)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/ports/plan_store.h"
+#include "core/clock.h"
+
+namespace bs {
+
+// Everything a form or view needs to know about a plan besides its items.
+struct PlanContext {
+  Plan plan;
+  std::vector<Body> bodies;      // all bodies
+  std::vector<Body> committees;  // bodies that own items
+  std::vector<Theme> themes;
+  std::vector<StrategicLine> strategic_lines;
+  ValidationContext validation;
+
+  const Body* FindBody(const std::string& code) const;
+  const Theme* FindTheme(ThemeId id) const;
+};
+
+// The plan as the document is organised: category, then committee or theme.
+struct ItemGroup {
+  std::string key;    // body code or theme id, for anchors and filters
+  std::string label;  // "Børne- og Ungdomsudvalget (BUU)" or the theme's name
+  std::vector<PlanItem> items;
+  std::map<int, Amount> sums;  // per budget year
+};
+struct CategorySection {
+  Category category;
+  std::vector<ItemGroup> groups;
+  std::map<int, Amount> sums;
+  size_t count = 0;
+};
+struct PlanOverview {
+  std::vector<CategorySection> sections;
+  std::vector<PlanItem> completed;  // when shown separately: done items, in plan order
+  std::map<int, Amount> totals;     // every listed item, per year
+  size_t count = 0;
+  size_t obs_count = 0;
+};
+
+class PlanService {
+ public:
+  PlanService(PlanStore& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  Result<std::vector<Plan>> ListPlans();
+  Result<Plan> GetPlan(PlanId id);
+  Result<Plan> CreatePlan(const PlanDraft& draft, const std::string& author, const std::string& source);
+  Result<PlanContext> Context(PlanId id);
+
+  // Municipality set-up: bodies, and a plan's themes and strategic lines.
+  Status UpsertBody(const Body& body);
+  Result<std::vector<Body>> ListBodies();
+  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order);
+  Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title, const std::string& description,
+                                         int sort_order);
+
+  Result<PlanItem> GetItem(ItemId id);
+  Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter);
+  Result<PlanItem> CreateItem(PlanId plan, const ItemDraft& draft, const WriteMeta& meta);
+  // As above with a context already read (bulk loads).
+  Result<PlanItem> CreateItem(const PlanContext& context, const ItemDraft& draft, const WriteMeta& meta);
+  // Applies a whole draft to an item last read at `base_revision`. Conflict when
+  // another write came between, unless that write left the item exactly as this draft
+  // would (the same form sent twice): then the current item is returned unchanged.
+  Result<PlanItem> UpdateItem(ItemId id, const ItemDraft& draft, int64_t base_revision, const WriteMeta& meta);
+  Status DeleteItem(ItemId id, int64_t base_revision, const WriteMeta& meta);
+
+  // The plan grouped by category then committee (or theme for declarations of intent),
+  // with sums per year. With separate_completed, done items go to `completed` instead.
+  Result<PlanOverview> Overview(const PlanContext& context, const ItemFilter& filter, bool separate_completed);
+
+  // Fills meta.now from the clock.
+  WriteMeta Meta(std::string author, std::string source, std::string request_key = "") const;
+
+ private:
+  PlanStore& store_;
+  const Clock& clock_;
+};
+
+bool SameData(const ItemData& a, const ItemData& b);
+
+}  // namespace bs

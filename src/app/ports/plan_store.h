@@ -1,0 +1,81 @@
+// The storage port for plans, bodies, themes and items. Implemented by
+// storage/memory (tests), storage/sqlite (the embedded default) and later
+// storage/postgres (several app servers on one database).
+//
+// Contract for every method:
+// - Errors: NotFound for an unknown id (a soft-deleted item counts as unknown),
+//   AlreadyExists for a duplicate unique key, Conflict for a stale revision,
+//   Unavailable when the database is busy past its timeout, Internal otherwise.
+// - Every write is atomic: it lands whole or not at all.
+// - Nothing is cached across calls in a way that another app server could make stale:
+//   revisions are checked in the database, in the same transaction as the write.
+// - Thread-safe: one store may be called from several threads at once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/plan/item_filter.h"
+#include "domain/plan/plan.h"
+#include "domain/plan/plan_item.h"
+
+namespace bs {
+
+// Who and what is behind a write; kept with the write for history (issue 4).
+struct WriteMeta {
+  int64_t now = 0;          // unix seconds, from the Clock
+  std::string author;       // person or "system"
+  std::string source;       // "form", "api", "import", "demo"
+  // Creates only: a key the client sends with a form so that the same form sent
+  // twice yields one item. Empty: no de-duplication.
+  std::string request_key;
+};
+
+struct ItemPage {
+  std::vector<PlanItem> items;  // the requested page, sorted as the filter says
+  int64_t total = 0;            // how many match, ignoring limit and offset
+};
+
+class PlanStore {
+ public:
+  virtual ~PlanStore() = default;
+
+  // Inserts or replaces a body by code.
+  virtual Status UpsertBody(const Body& body) = 0;
+  // All bodies, by sort order then code.
+  virtual Result<std::vector<Body>> ListBodies() = 0;
+
+  // Stores a new plan and returns it with its id and revision 1. AlreadyExists when
+  // another plan has the same name.
+  virtual Result<Plan> CreatePlan(const Plan& plan, const WriteMeta& meta) = 0;
+  // All plans, newest period first.
+  virtual Result<std::vector<Plan>> ListPlans() = 0;
+  virtual Result<Plan> GetPlan(PlanId id) = 0;
+
+  // Themes and strategic lines of a plan, by sort order. AlreadyExists for a name or
+  // title the plan already has; NotFound for an unknown plan.
+  virtual Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order) = 0;
+  virtual Result<std::vector<Theme>> ListThemes(PlanId plan) = 0;
+  virtual Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title,
+                                                 const std::string& description, int sort_order) = 0;
+  virtual Result<std::vector<StrategicLine>> ListStrategicLines(PlanId plan) = 0;
+
+  // Stores a new item of item.plan_id(); returns it with id, revision 1 and timestamps.
+  // When meta.request_key was used before for this plan, returns the item created
+  // then and stores nothing. NotFound for an unknown plan.
+  virtual Result<PlanItem> CreateItem(const PlanItem& item, const WriteMeta& meta) = 0;
+  virtual Result<PlanItem> GetItem(ItemId id) = 0;
+  // Replaces the item's data when its revision is still expected_revision, and bumps
+  // the revision. Conflict when it is not (someone else saved first).
+  virtual Result<PlanItem> UpdateItem(ItemId id, const ItemData& data, int64_t expected_revision,
+                                      const WriteMeta& meta) = 0;
+  // Soft delete: the item disappears from lists and reads but stays in the database.
+  // expected_revision 0 skips the check.
+  virtual Status DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) = 0;
+  // The plan's items that match, sorted and paged as the filter says.
+  virtual Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) = 0;
+};
+
+}  // namespace bs

@@ -1,0 +1,26 @@
+// The demo: bodies of a municipality, "Udmøntningsplan 2025-2028" with the items and
+// codes the seeds name (shared/seeds 000, 001, 003), plus invented items marked as demo
+// so that every category and committee has some, plus N generated items for benchmarks.
+#pragma once
+
+#include <string>
+
+#include "app/plan_service.h"
+
+namespace bs::demo {
+
+struct DemoReport {
+  PlanId plan_id = 0;
+  bool created_plan = false;  // false when the demo plan was there already
+  int seed_items = 0;
+  int invented_items = 0;
+  int generated_items = 0;
+};
+
+// Loads the demo into the store behind `plans`. Idempotent for the seed part: a
+// second run only adds `generated_items` more generated items.
+Result<DemoReport> LoadDemo(PlanService& plans, int generated_items);
+
+inline constexpr const char* kDemoPlanName = "Udmøntningsplan 2025-2028";
+
+}  // namespace bs::demo

@@ -1,0 +1,157 @@
+// budgetspor: thin main. Parses the command line, wires the adapters, starts.
+//   budgetspor serve --db FILE [--listen HOST:PORT] [--threads N]
+//   budgetspor demo  --db FILE [--items N]
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <iostream>
+#include <map>
+#include <string>
+
+#include "app/plan_service.h"
+#include "demo/demo_plan.h"
+#include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/sqlite_plan_store.h"
+#include "web/routes.h"
+#include "web/server.h"
+
+namespace {
+
+class SystemClock final : public bs::Clock {
+ public:
+  int64_t NowUnix() const override {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  }
+  bs::Date Today() const override {
+    std::time_t t = static_cast<std::time_t>(NowUnix());
+    std::tm local{};
+    localtime_r(&t, &local);
+    return bs::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+  }
+};
+
+constexpr const char* kUsage =
+    "budgetspor – udmøntningsplanen og dens møder\n"
+    "\n"
+    "Brug:\n"
+    "  budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N]\n"
+    "  budgetspor demo  --db FIL [--items N]\n"
+    "  budgetspor KOMMANDO --help\n";
+
+constexpr const char* kServeHelp =
+    "budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N]\n"
+    "\n"
+    "Starter webserveren på en SQLite-database (oprettes og migreres ved behov).\n"
+    "  --db FIL          databasefilen (påkrævet)\n"
+    "  --listen V:P      adresse og port, standard 127.0.0.1:8080; port 0 vælger en ledig port\n"
+    "  --threads N       antal tråde, standard 2\n"
+    "Første linje på stdout er adressen, serveren lytter på. Stop med Ctrl-C.\n";
+
+constexpr const char* kDemoHelp =
+    "budgetspor demo --db FIL [--items N]\n"
+    "\n"
+    "Opretter databasen om nødvendigt og indlæser demoplanen «Udmøntningsplan 2025-2028»\n"
+    "(punkterne fra seeds plus opdigtede punkter markeret som demo).\n"
+    "  --items N   N ekstra genererede punkter fordelt på alle udvalg og kategorier (til benchmarks)\n";
+
+// Parses "--key value" pairs; returns false on a stray argument.
+bool ParseFlags(int argc, char** argv, int start, std::map<std::string, std::string>* flags, bool* help) {
+  for (int i = start; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") { *help = true; continue; }
+    if (a.rfind("--", 0) != 0 || i + 1 >= argc) {
+      std::cerr << "Ukendt eller ufuldstændigt argument: " << a << "\n";
+      return false;
+    }
+    (*flags)[a.substr(2)] = argv[++i];
+  }
+  return true;
+}
+
+bool ParseInt(const std::string& s, long min, long max, long* out) {
+  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+  *out = std::stol(s);
+  return *out >= min && *out <= max;
+}
+
+int Serve(const std::map<std::string, std::string>& flags) {
+  auto db_it = flags.find("db");
+  if (db_it == flags.end()) { std::cerr << "Mangler --db FIL.\n" << kServeHelp; return 2; }
+  bs::web::ServerOptions options;
+  if (auto it = flags.find("listen"); it != flags.end()) {
+    size_t colon = it->second.rfind(':');
+    long port = 0;
+    if (colon == std::string::npos || !ParseInt(it->second.substr(colon + 1), 0, 65535, &port)) {
+      std::cerr << "--listen skal være VÆRT:PORT, fx 127.0.0.1:8080.\n";
+      return 2;
+    }
+    options.host = it->second.substr(0, colon);
+    options.port = static_cast<unsigned short>(port);
+  }
+  if (auto it = flags.find("threads"); it != flags.end()) {
+    long n = 0;
+    if (!ParseInt(it->second, 1, 64, &n)) { std::cerr << "--threads skal være 1-64.\n"; return 2; }
+    options.threads = static_cast<int>(n);
+  }
+  auto db = bs::sqlite::Database::Open(db_it->second);
+  if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
+  bs::SqlitePlanStore store(**db);
+  SystemClock clock;
+  bs::PlanService plans(store, clock);
+  bs::web::Router router = bs::web::BuildRouter({plans});
+  bs::web::Server server(options, [&router](const bs::web::Request& r) { return router.Dispatch(r); });
+  auto listening = server.Listen();
+  if (!listening.ok()) { std::cerr << listening.error().message << "\n"; return 1; }
+  std::cout << "budgetspor lytter på http://" << options.host << ":" << server.port() << "/" << std::endl;
+  server.Run();
+  std::cout << "budgetspor stoppet." << std::endl;
+  return 0;
+}
+
+int Demo(const std::map<std::string, std::string>& flags) {
+  auto db_it = flags.find("db");
+  if (db_it == flags.end()) { std::cerr << "Mangler --db FIL.\n" << kDemoHelp; return 2; }
+  long items = 0;
+  if (auto it = flags.find("items"); it != flags.end() && !ParseInt(it->second, 0, 1'000'000, &items)) {
+    std::cerr << "--items skal være et tal fra 0 til 1.000.000.\n";
+    return 2;
+  }
+  auto db = bs::sqlite::Database::Open(db_it->second);
+  if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
+  bs::SqlitePlanStore store(**db);
+  SystemClock clock;
+  bs::PlanService plans(store, clock);
+  auto report = bs::demo::LoadDemo(plans, static_cast<int>(items));
+  if (!report.ok()) { std::cerr << "Demoen kunne ikke indlæses: " << report.error().message << "\n"; return 1; }
+  if (report->created_plan)
+    std::cout << "Demoplanen «" << bs::demo::kDemoPlanName << "» er oprettet (plan " << report->plan_id << "): "
+              << report->seed_items << " punkter fra seeds, " << report->invented_items << " opdigtede demopunkter.\n";
+  else
+    std::cout << "Demoplanen findes allerede (plan " << report->plan_id << ").\n";
+  if (report->generated_items) std::cout << report->generated_items << " genererede punkter tilføjet.\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    std::cout << kUsage;
+    return argc < 2 ? 2 : 0;
+  }
+  std::string command = argv[1];
+  std::map<std::string, std::string> flags;
+  bool help = false;
+  if (command != "serve" && command != "demo") {
+    std::cerr << "Ukendt kommando: " << command << "\n" << kUsage;
+    return 2;
+  }
+  if (!ParseFlags(argc, argv, 2, &flags, &help)) return 2;
+  if (command == "serve") {
+    if (help) { std::cout << kServeHelp; return 0; }
+    return Serve(flags);
+  }
+  if (help) { std::cout << kDemoHelp; return 0; }
+  return Demo(flags);
+}

@@ -1,0 +1,155 @@
+#include "storage/memory/memory_plan_store.h"
+
+#include <algorithm>
+
+namespace bs {
+namespace {
+Error ItemNotFound(ItemId id) { return NotFound("Punkt " + std::to_string(id) + " findes ikke."); }
+Error PlanNotFound(PlanId id) { return NotFound("Plan " + std::to_string(id) + " findes ikke."); }
+}  // namespace
+
+Status MemoryPlanStore::UpsertBody(const Body& body) {
+  std::lock_guard lock(mu_);
+  bodies_[body.code] = body;
+  return OkStatus();
+}
+
+Result<std::vector<Body>> MemoryPlanStore::ListBodies() {
+  std::lock_guard lock(mu_);
+  std::vector<Body> out;
+  for (const auto& [code, b] : bodies_) out.push_back(b);
+  std::stable_sort(out.begin(), out.end(), [](const Body& a, const Body& b) {
+    return std::tie(a.sort_order, a.code) < std::tie(b.sort_order, b.code);
+  });
+  return out;
+}
+
+Result<Plan> MemoryPlanStore::CreatePlan(const Plan& plan, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  for (const auto& [id, p] : plans_)
+    if (p.name() == plan.name()) return AlreadyExists("Der findes allerede en plan med navnet «" + plan.name() + "».");
+  PlanId id = next_id_++;
+  Plan stored = Plan::Restore(id, plan.name(), plan.budget_name(), plan.first_year(), plan.last_year(),
+                              plan.description(), 1);
+  plans_.emplace(id, stored);
+  return stored;
+}
+
+Result<std::vector<Plan>> MemoryPlanStore::ListPlans() {
+  std::lock_guard lock(mu_);
+  std::vector<Plan> out;
+  for (const auto& [id, p] : plans_) out.push_back(p);
+  std::stable_sort(out.begin(), out.end(), [](const Plan& a, const Plan& b) {
+    return std::make_tuple(-a.first_year(), a.id()) < std::make_tuple(-b.first_year(), b.id());
+  });
+  return out;
+}
+
+Result<Plan> MemoryPlanStore::GetPlan(PlanId id) {
+  std::lock_guard lock(mu_);
+  auto it = plans_.find(id);
+  if (it == plans_.end()) return PlanNotFound(id);
+  return it->second;
+}
+
+Result<Theme> MemoryPlanStore::AddTheme(PlanId plan, const std::string& name, int sort_order) {
+  std::lock_guard lock(mu_);
+  if (!plans_.count(plan)) return PlanNotFound(plan);
+  for (const auto& t : themes_)
+    if (t.plan_id == plan && t.name == name) return AlreadyExists("Temaet «" + name + "» findes allerede i planen.");
+  Theme t{next_id_++, plan, name, sort_order};
+  themes_.push_back(t);
+  return t;
+}
+
+Result<std::vector<Theme>> MemoryPlanStore::ListThemes(PlanId plan) {
+  std::lock_guard lock(mu_);
+  std::vector<Theme> out;
+  for (const auto& t : themes_) if (t.plan_id == plan) out.push_back(t);
+  std::stable_sort(out.begin(), out.end(), [](const Theme& a, const Theme& b) {
+    return std::tie(a.sort_order, a.id) < std::tie(b.sort_order, b.id);
+  });
+  return out;
+}
+
+Result<StrategicLine> MemoryPlanStore::AddStrategicLine(PlanId plan, const std::string& title,
+                                                        const std::string& description, int sort_order) {
+  std::lock_guard lock(mu_);
+  if (!plans_.count(plan)) return PlanNotFound(plan);
+  for (const auto& l : lines_)
+    if (l.plan_id == plan && l.title == title) return AlreadyExists("Den strategiske linje «" + title + "» findes allerede.");
+  StrategicLine l{next_id_++, plan, title, description, sort_order};
+  lines_.push_back(l);
+  return l;
+}
+
+Result<std::vector<StrategicLine>> MemoryPlanStore::ListStrategicLines(PlanId plan) {
+  std::lock_guard lock(mu_);
+  std::vector<StrategicLine> out;
+  for (const auto& l : lines_) if (l.plan_id == plan) out.push_back(l);
+  std::stable_sort(out.begin(), out.end(), [](const StrategicLine& a, const StrategicLine& b) {
+    return std::tie(a.sort_order, a.id) < std::tie(b.sort_order, b.id);
+  });
+  return out;
+}
+
+Result<PlanItem> MemoryPlanStore::CreateItem(const PlanItem& item, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (!plans_.count(item.plan_id())) return PlanNotFound(item.plan_id());
+  if (!meta.request_key.empty()) {
+    auto it = request_keys_.find({item.plan_id(), meta.request_key});
+    if (it != request_keys_.end()) return items_.at(it->second).item;
+  }
+  ItemId id = next_id_++;
+  PlanItem stored = PlanItem::Restore(id, item.plan_id(), item.data(), 1, meta.now, meta.now);
+  items_.emplace(id, StoredItem{stored, false});
+  if (!meta.request_key.empty()) request_keys_[{item.plan_id(), meta.request_key}] = id;
+  return stored;
+}
+
+Result<PlanItem> MemoryPlanStore::GetItem(ItemId id) {
+  std::lock_guard lock(mu_);
+  auto it = items_.find(id);
+  if (it == items_.end() || it->second.deleted) return ItemNotFound(id);
+  return it->second.item;
+}
+
+Result<PlanItem> MemoryPlanStore::UpdateItem(ItemId id, const ItemData& data, int64_t expected_revision,
+                                             const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  auto it = items_.find(id);
+  if (it == items_.end() || it->second.deleted) return ItemNotFound(id);
+  const PlanItem& cur = it->second.item;
+  if (cur.revision() != expected_revision)
+    return Conflict("Punktet er ændret af en anden, siden du hentede det (version " +
+                    std::to_string(expected_revision) + ", nu " + std::to_string(cur.revision()) + ").");
+  it->second.item = PlanItem::Restore(id, cur.plan_id(), data, cur.revision() + 1, cur.created_at(), meta.now);
+  return it->second.item;
+}
+
+Status MemoryPlanStore::DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  auto it = items_.find(id);
+  if (it == items_.end() || it->second.deleted) return ItemNotFound(id);
+  if (expected_revision && it->second.item.revision() != expected_revision)
+    return Conflict("Punktet er ændret af en anden, siden du hentede det.");
+  it->second.deleted = true;
+  return OkStatus();
+}
+
+Result<ItemPage> MemoryPlanStore::ListItems(PlanId plan, const ItemFilter& filter) {
+  std::lock_guard lock(mu_);
+  if (!plans_.count(plan)) return PlanNotFound(plan);
+  std::vector<PlanItem> matched;
+  for (const auto& [id, s] : items_)
+    if (!s.deleted && s.item.plan_id() == plan && filter.Matches(s.item)) matched.push_back(s.item);
+  std::sort(matched.begin(), matched.end(), [&](const PlanItem& a, const PlanItem& b) { return filter.Less(a, b); });
+  ItemPage page;
+  page.total = static_cast<int64_t>(matched.size());
+  size_t begin = std::min(matched.size(), static_cast<size_t>(std::max(0, filter.offset)));
+  size_t end = filter.limit > 0 ? std::min(matched.size(), begin + filter.limit) : matched.size();
+  page.items.assign(matched.begin() + begin, matched.begin() + end);
+  return page;
+}
+
+}  // namespace bs

@@ -1,0 +1,45 @@
+// In-memory PlanStore for tests: the reference implementation of the contract.
+#pragma once
+
+#include <map>
+#include <mutex>
+
+#include "app/ports/plan_store.h"
+
+namespace bs {
+
+class MemoryPlanStore final : public PlanStore {
+ public:
+  Status UpsertBody(const Body& body) override;
+  Result<std::vector<Body>> ListBodies() override;
+  Result<Plan> CreatePlan(const Plan& plan, const WriteMeta& meta) override;
+  Result<std::vector<Plan>> ListPlans() override;
+  Result<Plan> GetPlan(PlanId id) override;
+  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order) override;
+  Result<std::vector<Theme>> ListThemes(PlanId plan) override;
+  Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title,
+                                         const std::string& description, int sort_order) override;
+  Result<std::vector<StrategicLine>> ListStrategicLines(PlanId plan) override;
+  Result<PlanItem> CreateItem(const PlanItem& item, const WriteMeta& meta) override;
+  Result<PlanItem> GetItem(ItemId id) override;
+  Result<PlanItem> UpdateItem(ItemId id, const ItemData& data, int64_t expected_revision,
+                              const WriteMeta& meta) override;
+  Status DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) override;
+  Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) override;
+
+ private:
+  struct StoredItem {
+    PlanItem item;
+    bool deleted = false;
+  };
+  std::mutex mu_;
+  std::map<std::string, Body> bodies_;
+  std::map<PlanId, Plan> plans_;
+  std::vector<Theme> themes_;
+  std::vector<StrategicLine> lines_;
+  std::map<ItemId, StoredItem> items_;
+  std::map<std::pair<PlanId, std::string>, ItemId> request_keys_;
+  int64_t next_id_ = 1;
+};
+
+}  // namespace bs

@@ -1,0 +1,133 @@
+// A small SQLite toolkit for the adapters in this folder: a pool of connections (one
+// per thread at a time, as SQLite wants), cached prepared statements, transactions,
+// and versioned migrations. The only place besides sqlite_*.cpp that sees sqlite3.h.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace bs::sqlite {
+
+// A prepared statement borrowed from a connection's cache; reset on destruction.
+class Stmt {
+ public:
+  explicit Stmt(sqlite3_stmt* s) : s_(s) {}
+  ~Stmt() { if (s_) { sqlite3_reset(s_); sqlite3_clear_bindings(s_); } }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  Stmt(Stmt&& o) noexcept : s_(o.s_) { o.s_ = nullptr; }
+
+  Stmt& Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+  Stmt& Bind(int i, int v) { sqlite3_bind_int64(s_, i, v); return *this; }
+  Stmt& Bind(int i, bool v) { sqlite3_bind_int64(s_, i, v ? 1 : 0); return *this; }
+  Stmt& Bind(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
+  Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+  Stmt& BindNull(int i) { sqlite3_bind_null(s_, i); return *this; }
+
+  // Steps once: true when a row is ready, false when done; errors as Result.
+  Result<bool> Step();
+  // Steps to the end, for statements without rows.
+  Status Run();
+
+  int64_t Int(int col) const { return sqlite3_column_int64(s_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
+  std::string Text(int col) const {
+    const unsigned char* t = sqlite3_column_text(s_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, col)) : std::string();
+  }
+  sqlite3_stmt* raw() const { return s_; }
+
+ private:
+  sqlite3_stmt* s_;
+};
+
+class Connection {
+ public:
+  Connection(sqlite3* db) : db_(db) {}
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Prepares once per connection and caches by SQL text.
+  Result<Stmt> Prepare(const std::string& sql);
+  Status Exec(const std::string& sql);
+  int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  int Changes() const { return sqlite3_changes(db_); }
+  sqlite3* raw() const { return db_; }
+
+ private:
+  sqlite3* db_;
+  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+};
+
+// Maps a SQLite result code to our error codes; never shows SQL to people.
+Error ToError(int rc, sqlite3* db, std::string_view what);
+
+class Database;
+
+// A connection borrowed from the pool; returned on destruction.
+class Lease {
+ public:
+  Lease(Database* db, std::unique_ptr<Connection> c) : db_(db), c_(std::move(c)) {}
+  ~Lease();
+  Lease(Lease&&) = default;
+  Connection* operator->() { return c_.get(); }
+  Connection& operator*() { return *c_; }
+
+ private:
+  Database* db_;
+  std::unique_ptr<Connection> c_;
+};
+
+// A transaction that rolls back unless committed.
+class Transaction {
+ public:
+  // BEGIN IMMEDIATE: takes the write lock now so that a read-then-write cannot be
+  // overtaken by another writer (optimistic revision checks depend on it).
+  static Result<Transaction> Begin(Connection& c);
+  Transaction(Transaction&& o) noexcept : c_(o.c_) { o.c_ = nullptr; }
+  ~Transaction();
+  Status Commit();
+
+ private:
+  explicit Transaction(Connection* c) : c_(c) {}
+  Connection* c_;
+};
+
+class Database {
+ public:
+  // Opens (creating if needed) the file, sets WAL, foreign keys and busy timeout, and
+  // applies pending migrations. Unavailable when the file cannot be opened.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  ~Database();
+
+  Result<Lease> Acquire();
+  void Release(std::unique_ptr<Connection> c);
+  int SchemaVersion() const { return schema_version_; }
+
+ private:
+  explicit Database(std::string path) : path_(std::move(path)) {}
+  Result<std::unique_ptr<Connection>> OpenConnection();
+  Status Migrate();
+
+  std::string path_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  int schema_version_ = 0;
+};
+
+}  // namespace bs::sqlite

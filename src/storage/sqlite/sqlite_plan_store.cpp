@@ -1,0 +1,365 @@
+#include "storage/sqlite/sqlite_plan_store.h"
+
+#include "core/text.h"
+
+namespace bs {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Stmt;
+using sqlite::Transaction;
+
+constexpr const char* kItemColumns =
+    "id, plan_id, category, committee, theme_id, code, title, process, status_text, state, "
+    "traffic_light, responsible, director, timing, political_treatment, directors_role, amounts, "
+    "cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
+    "revision, created_at, updated_at";
+
+Error PlanNotFound(PlanId id) { return NotFound("Plan " + std::to_string(id) + " findes ikke."); }
+Error ItemNotFound(ItemId id) { return NotFound("Punkt " + std::to_string(id) + " findes ikke."); }
+
+std::string EncodeAmounts(const std::map<int, Amount>& amounts) {
+  std::string s;
+  for (const auto& [year, a] : amounts) {
+    if (!s.empty()) s.push_back(';');
+    s += std::to_string(year) + ":" + std::to_string(a.kroner());
+  }
+  return s;
+}
+
+std::map<int, Amount> DecodeAmounts(const std::string& s) {
+  std::map<int, Amount> out;
+  for (const auto& part : text::SplitTrimmed(s, ';')) {
+    size_t colon = part.find(':');
+    if (colon == std::string::npos) continue;
+    out[std::stoi(part.substr(0, colon))] = Amount::FromKroner(std::stoll(part.substr(colon + 1)));
+  }
+  return out;
+}
+
+std::string EncodeInts(const std::vector<int>& v) {
+  std::vector<std::string> parts;
+  for (int i : v) parts.push_back(std::to_string(i));
+  return text::Join(parts, ",");
+}
+
+PlanItem ReadItem(const Stmt& s) {
+  ItemData d;
+  d.category = ParseCategory(s.Text(2)).value_or(Category::kOperating);
+  d.committee = s.Text(3);
+  d.theme_id = s.Int(4);
+  if (!s.IsNull(5)) {
+    auto code = ProposalCode::Parse(s.Text(5));
+    if (code.ok()) d.code = *code;
+  }
+  d.title = s.Text(6);
+  d.process = s.Text(7);
+  d.status_text = s.Text(8);
+  d.state = ParseProgressState(s.Text(9)).value_or(ProgressState::kNotStarted);
+  d.traffic_light = ParseTrafficLight(s.Text(10)).value_or(TrafficLight::kNone);
+  d.responsible = s.Text(11);
+  d.director = s.Text(12);
+  auto timing = Timing::Parse(s.Text(13));
+  if (timing.ok()) d.timing = *timing;
+  d.treatment = PoliticalTreatment::RestoreLines(s.Text(14));
+  d.directors_role = s.Text(15);
+  d.amounts = DecodeAmounts(s.Text(16));
+  d.cross_cutting = s.Int(17) != 0;
+  d.strategic = s.Int(18) != 0;
+  d.strategic_line_id = s.Int(19);
+  d.obs = s.Int(20) != 0;
+  d.obs_note = s.Text(21);
+  d.case_numbers = text::SplitTrimmed(s.Text(22), ',');
+  d.strategies = text::SplitTrimmed(s.Text(23), '\n');
+  for (const auto& g : text::SplitTrimmed(s.Text(24), ',')) d.sdgs.push_back(std::stoi(g));
+  d.demo = s.Int(25) != 0;
+  return PlanItem::Restore(s.Int(0), s.Int(1), std::move(d), s.Int(26), s.Int(27), s.Int(28));
+}
+
+// Binds the item's data (and the derived keys) to parameters 1..30 in this order:
+// category, committee, theme_id, code, title, process, status_text, state, traffic_light,
+// responsible, director, timing, political_treatment, directors_role, amounts,
+// cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies,
+// sdgs, demo, search_text, responsible_key, code_key, title_key, state_order, timing_key.
+void BindData(Stmt& s, const PlanItem& item) {
+  const ItemData& d = item.data();
+  s.Bind(1, Slug(d.category));
+  if (d.committee.empty()) s.BindNull(2); else s.Bind(2, d.committee);
+  if (d.theme_id) s.Bind(3, d.theme_id); else s.BindNull(3);
+  if (d.code) s.Bind(4, d.code->text()); else s.BindNull(4);
+  s.Bind(5, d.title).Bind(6, d.process).Bind(7, d.status_text).Bind(8, Slug(d.state));
+  s.Bind(9, Slug(d.traffic_light)).Bind(10, d.responsible).Bind(11, d.director);
+  s.Bind(12, d.timing.Display()).Bind(13, d.treatment.FormatLines()).Bind(14, d.directors_role);
+  s.Bind(15, EncodeAmounts(d.amounts)).Bind(16, d.cross_cutting).Bind(17, d.strategic);
+  if (d.strategic_line_id) s.Bind(18, d.strategic_line_id); else s.BindNull(18);
+  s.Bind(19, d.obs).Bind(20, d.obs_note).Bind(21, text::Join(d.case_numbers, ","));
+  s.Bind(22, text::Join(d.strategies, "\n")).Bind(23, EncodeInts(d.sdgs)).Bind(24, d.demo);
+  s.Bind(25, item.SearchText()).Bind(26, text::FoldCase(d.responsible)).Bind(27, item.CodeSortKey());
+  s.Bind(28, item.TitleSortKey()).Bind(29, static_cast<int>(d.state)).Bind(30, d.timing.SortKey());
+}
+
+constexpr const char* kDataColumns =
+    "category, committee, theme_id, code, title, process, status_text, state, traffic_light, "
+    "responsible, director, timing, political_treatment, directors_role, amounts, cross_cutting, "
+    "strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
+    "search_text, responsible_key, code_key, title_key, state_order, timing_key";
+
+Result<PlanItem> ReadItemById(Connection& c, ItemId id) {
+  auto s = TRY(c.Prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ? AND deleted_at IS NULL"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return ItemNotFound(id);
+  return ReadItem(s);
+}
+
+Result<bool> PlanExists(Connection& c, PlanId id) {
+  auto s = TRY(c.Prepare("SELECT 1 FROM plans WHERE id = ?"));
+  s.Bind(1, id);
+  return s.Step();
+}
+
+}  // namespace
+
+Status SqlitePlanStore::UpsertBody(const Body& body) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(
+      "INSERT INTO bodies (code, name, owns_items, sort_order) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT(code) DO UPDATE SET name = excluded.name, owns_items = excluded.owns_items, "
+      "sort_order = excluded.sort_order"));
+  s.Bind(1, body.code).Bind(2, body.name).Bind(3, body.owns_items).Bind(4, body.sort_order);
+  return s.Run();
+}
+
+Result<std::vector<Body>> SqlitePlanStore::ListBodies() {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT code, name, owns_items, sort_order FROM bodies ORDER BY sort_order, code"));
+  std::vector<Body> out;
+  while (TRY(s.Step())) out.push_back(Body{s.Text(0), s.Text(1), s.Int(2) != 0, static_cast<int>(s.Int(3))});
+  return out;
+}
+
+Result<Plan> SqlitePlanStore::CreatePlan(const Plan& plan, const WriteMeta& meta) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  {
+    auto exists = TRY(c->Prepare("SELECT 1 FROM plans WHERE name = ?"));
+    exists.Bind(1, plan.name());
+    if (TRY(exists.Step())) return AlreadyExists("Der findes allerede en plan med navnet «" + plan.name() + "».");
+  }
+  auto s = TRY(c->Prepare(
+      "INSERT INTO plans (name, budget_name, first_year, last_year, description, revision, created_at, created_by) "
+      "VALUES (?, ?, ?, ?, ?, 1, ?, ?)"));
+  s.Bind(1, plan.name()).Bind(2, plan.budget_name()).Bind(3, plan.first_year()).Bind(4, plan.last_year());
+  s.Bind(5, plan.description()).Bind(6, meta.now).Bind(7, meta.author);
+  RETURN_IF_ERROR(s.Run());
+  PlanId id = c->LastInsertId();
+  RETURN_IF_ERROR(tx.Commit());
+  return Plan::Restore(id, plan.name(), plan.budget_name(), plan.first_year(), plan.last_year(), plan.description(), 1);
+}
+
+namespace {
+constexpr const char* kPlanColumns = "id, name, budget_name, first_year, last_year, description, revision";
+Plan ReadPlan(const Stmt& s) {
+  return Plan::Restore(s.Int(0), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4)),
+                       s.Text(5), s.Int(6));
+}
+}  // namespace
+
+Result<std::vector<Plan>> SqlitePlanStore::ListPlans() {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kPlanColumns + " FROM plans ORDER BY first_year DESC, id"));
+  std::vector<Plan> out;
+  while (TRY(s.Step())) out.push_back(ReadPlan(s));
+  return out;
+}
+
+Result<Plan> SqlitePlanStore::GetPlan(PlanId id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kPlanColumns + " FROM plans WHERE id = ?"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return PlanNotFound(id);
+  return ReadPlan(s);
+}
+
+Result<Theme> SqlitePlanStore::AddTheme(PlanId plan, const std::string& name, int sort_order) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
+  {
+    auto exists = TRY(c->Prepare("SELECT 1 FROM themes WHERE plan_id = ? AND name = ?"));
+    exists.Bind(1, plan).Bind(2, name);
+    if (TRY(exists.Step())) return AlreadyExists("Temaet «" + name + "» findes allerede i planen.");
+  }
+  auto s = TRY(c->Prepare("INSERT INTO themes (plan_id, name, sort_order) VALUES (?, ?, ?)"));
+  s.Bind(1, plan).Bind(2, name).Bind(3, sort_order);
+  RETURN_IF_ERROR(s.Run());
+  Theme t{c->LastInsertId(), plan, name, sort_order};
+  RETURN_IF_ERROR(tx.Commit());
+  return t;
+}
+
+Result<std::vector<Theme>> SqlitePlanStore::ListThemes(PlanId plan) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT id, plan_id, name, sort_order FROM themes WHERE plan_id = ? ORDER BY sort_order, id"));
+  s.Bind(1, plan);
+  std::vector<Theme> out;
+  while (TRY(s.Step())) out.push_back(Theme{s.Int(0), s.Int(1), s.Text(2), static_cast<int>(s.Int(3))});
+  return out;
+}
+
+Result<StrategicLine> SqlitePlanStore::AddStrategicLine(PlanId plan, const std::string& title,
+                                                        const std::string& description, int sort_order) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
+  {
+    auto exists = TRY(c->Prepare("SELECT 1 FROM strategic_lines WHERE plan_id = ? AND title = ?"));
+    exists.Bind(1, plan).Bind(2, title);
+    if (TRY(exists.Step())) return AlreadyExists("Den strategiske linje «" + title + "» findes allerede.");
+  }
+  auto s = TRY(c->Prepare("INSERT INTO strategic_lines (plan_id, title, description, sort_order) VALUES (?, ?, ?, ?)"));
+  s.Bind(1, plan).Bind(2, title).Bind(3, description).Bind(4, sort_order);
+  RETURN_IF_ERROR(s.Run());
+  StrategicLine l{c->LastInsertId(), plan, title, description, sort_order};
+  RETURN_IF_ERROR(tx.Commit());
+  return l;
+}
+
+Result<std::vector<StrategicLine>> SqlitePlanStore::ListStrategicLines(PlanId plan) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(
+      "SELECT id, plan_id, title, description, sort_order FROM strategic_lines WHERE plan_id = ? ORDER BY sort_order, id"));
+  s.Bind(1, plan);
+  std::vector<StrategicLine> out;
+  while (TRY(s.Step())) out.push_back(StrategicLine{s.Int(0), s.Int(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4))});
+  return out;
+}
+
+Result<PlanItem> SqlitePlanStore::CreateItem(const PlanItem& item, const WriteMeta& meta) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  if (!TRY(PlanExists(*c, item.plan_id()))) return PlanNotFound(item.plan_id());
+  if (!meta.request_key.empty()) {
+    ItemId existing = 0;
+    {
+      auto s = TRY(c->Prepare("SELECT id FROM items WHERE plan_id = ? AND request_key = ?"));
+      s.Bind(1, item.plan_id()).Bind(2, meta.request_key);
+      if (TRY(s.Step())) existing = s.Int(0);
+    }
+    if (existing) return ReadItemById(*c, existing);
+  }
+  ItemId id = 0;
+  {
+    auto s = TRY(c->Prepare(std::string("INSERT INTO items (") + kDataColumns +
+                            ", plan_id, revision, created_at, created_by, updated_at, updated_by, request_key) VALUES "
+                            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?, 1, ?, ?, ?, ?, ?)"));
+    BindData(s, item);
+    s.Bind(31, item.plan_id()).Bind(32, meta.now).Bind(33, meta.author).Bind(34, meta.now).Bind(35, meta.author);
+    if (meta.request_key.empty()) s.BindNull(36); else s.Bind(36, meta.request_key);
+    RETURN_IF_ERROR(s.Run());
+    id = c->LastInsertId();
+  }
+  auto stored = TRY(ReadItemById(*c, id));
+  RETURN_IF_ERROR(tx.Commit());
+  return stored;
+}
+
+Result<PlanItem> SqlitePlanStore::GetItem(ItemId id) {
+  auto c = TRY(db_.Acquire());
+  return ReadItemById(*c, id);
+}
+
+Result<PlanItem> SqlitePlanStore::UpdateItem(ItemId id, const ItemData& data, int64_t expected_revision,
+                                             const WriteMeta& meta) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  auto current = TRY(ReadItemById(*c, id));
+  if (current.revision() != expected_revision)
+    return Conflict("Punktet er ændret af en anden, siden du hentede det (version " + std::to_string(expected_revision) +
+                    ", nu " + std::to_string(current.revision()) + ").");
+  PlanItem next = PlanItem::Restore(id, current.plan_id(), data, current.revision() + 1, current.created_at(), meta.now);
+  {
+    std::string sql = "UPDATE items SET (";
+    sql += kDataColumns;
+    sql += ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?), "
+           "revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ? AND revision = ?";
+    auto s = TRY(c->Prepare(sql));
+    BindData(s, next);
+    s.Bind(31, meta.now).Bind(32, meta.author).Bind(33, id).Bind(34, expected_revision);
+    RETURN_IF_ERROR(s.Run());
+    if (c->Changes() != 1) return Conflict("Punktet er ændret af en anden, siden du hentede det.");
+  }
+  RETURN_IF_ERROR(tx.Commit());
+  return next;
+}
+
+Status SqlitePlanStore::DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  auto current = TRY(ReadItemById(*c, id));
+  if (expected_revision && current.revision() != expected_revision)
+    return Conflict("Punktet er ændret af en anden, siden du hentede det.");
+  {
+    auto s = TRY(c->Prepare("UPDATE items SET deleted_at = ?, updated_by = ? WHERE id = ?"));
+    s.Bind(1, meta.now).Bind(2, meta.author).Bind(3, id);
+    RETURN_IF_ERROR(s.Run());
+  }
+  return tx.Commit();
+}
+
+Result<ItemPage> SqlitePlanStore::ListItems(PlanId plan, const ItemFilter& f) {
+  auto c = TRY(db_.Acquire());
+  if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
+
+  // The WHERE clause mirrors ItemFilter::Matches; the contract suite holds them equal.
+  std::string where = " FROM items WHERE plan_id = ?1 AND deleted_at IS NULL";
+  if (!f.committee.empty())
+    where += f.include_cross_cutting ? " AND (committee = ?2 OR cross_cutting = 1)" : " AND committee = ?2";
+  if (f.category) where += " AND category = ?3";
+  if (f.state) where += " AND state = ?4";
+  if (f.cross_cutting) where += " AND cross_cutting = ?5";
+  if (f.obs) where += " AND obs = ?6";
+  if (f.theme_id) where += " AND theme_id = ?7";
+  if (!f.responsible.empty()) where += " AND instr(responsible_key, ?8) > 0";
+  if (!f.query.empty()) where += " AND instr(search_text, ?9) > 0";
+
+  auto bind = [&](Stmt& s) {
+    s.Bind(1, plan);
+    if (!f.committee.empty()) s.Bind(2, f.committee);
+    if (f.category) s.Bind(3, Slug(*f.category));
+    if (f.state) s.Bind(4, Slug(*f.state));
+    if (f.cross_cutting) s.Bind(5, *f.cross_cutting);
+    if (f.obs) s.Bind(6, *f.obs);
+    if (f.theme_id) s.Bind(7, f.theme_id);
+    if (!f.responsible.empty()) s.Bind(8, text::FoldCase(f.responsible));
+    if (!f.query.empty()) s.Bind(9, text::FoldCase(f.query));
+  };
+
+  const char* dir = f.descending ? " DESC" : "";
+  std::string order;
+  auto add = [&](const char* col) { order += (order.empty() ? " ORDER BY " : ", ") + std::string(col) + dir; };
+  switch (f.sort) {
+    case ItemSort::kCode: break;
+    case ItemSort::kTitle: add("title_key"); break;
+    case ItemSort::kState: add("state_order"); break;
+    case ItemSort::kTiming: add("timing_key"); break;
+  }
+  add("code_key");
+  add("title_key");
+  add("id");
+
+  ItemPage page;
+  {
+    auto s = TRY(c->Prepare("SELECT count(*)" + where));
+    bind(s);
+    if (TRY(s.Step())) page.total = s.Int(0);
+  }
+  std::string sql = std::string("SELECT ") + kItemColumns + where + order + " LIMIT ?10 OFFSET ?11";
+  auto s = TRY(c->Prepare(sql));
+  bind(s);
+  s.Bind(10, f.limit > 0 ? static_cast<int64_t>(f.limit) : int64_t{-1});
+  s.Bind(11, static_cast<int64_t>(std::max(0, f.offset)));
+  while (TRY(s.Step())) page.items.push_back(ReadItem(s));
+  return page;
+}
+
+}  // namespace bs

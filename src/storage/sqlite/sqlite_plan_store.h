@@ -1,0 +1,37 @@
+// PlanStore on an SQLite file (WAL, foreign keys, migrations at open).
+#pragma once
+
+#include <memory>
+
+#include "app/ports/plan_store.h"
+#include "storage/sqlite/sqlite_db.h"
+
+namespace bs {
+
+class SqlitePlanStore final : public PlanStore {
+ public:
+  // Borrows the database, which must outlive the store.
+  explicit SqlitePlanStore(sqlite::Database& db) : db_(db) {}
+
+  Status UpsertBody(const Body& body) override;
+  Result<std::vector<Body>> ListBodies() override;
+  Result<Plan> CreatePlan(const Plan& plan, const WriteMeta& meta) override;
+  Result<std::vector<Plan>> ListPlans() override;
+  Result<Plan> GetPlan(PlanId id) override;
+  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order) override;
+  Result<std::vector<Theme>> ListThemes(PlanId plan) override;
+  Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title,
+                                         const std::string& description, int sort_order) override;
+  Result<std::vector<StrategicLine>> ListStrategicLines(PlanId plan) override;
+  Result<PlanItem> CreateItem(const PlanItem& item, const WriteMeta& meta) override;
+  Result<PlanItem> GetItem(ItemId id) override;
+  Result<PlanItem> UpdateItem(ItemId id, const ItemData& data, int64_t expected_revision,
+                              const WriteMeta& meta) override;
+  Status DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) override;
+  Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) override;
+
+ private:
+  sqlite::Database& db_;
+};
+
+}  // namespace bs

@@ -1,0 +1,198 @@
+#include "web/handlers/item_json.h"
+
+#include <set>
+
+#include "core/text.h"
+
+namespace bs::web {
+using nlohmann::json;
+
+namespace {
+json AmountsJson(const std::map<int, Amount>& amounts) {
+  json a = json::object();
+  for (const auto& [year, amount] : amounts) a[std::to_string(year)] = amount.tkr();
+  return a;
+}
+
+json TimingJson(const Timing& t) {
+  json j = {{"text", t.Display()}};
+  switch (t.kind()) {
+    case Timing::Kind::kNone: j["kind"] = "none"; break;
+    case Timing::Kind::kMonth: j["kind"] = "month"; j["year"] = t.year(); j["month"] = t.month(); break;
+    case Timing::Kind::kQuarter: j["kind"] = "quarter"; j["year"] = t.year(); j["quarter"] = t.quarter(); break;
+    case Timing::Kind::kYear: j["kind"] = "year"; j["year"] = t.year(); break;
+    case Timing::Kind::kText: j["kind"] = "text"; break;
+  }
+  return j;
+}
+}  // namespace
+
+json ItemToJson(const PlanContext& ctx, const PlanItem& item) {
+  const ItemData& d = item.data();
+  json j;
+  j["id"] = item.id();
+  j["plan_id"] = item.plan_id();
+  j["revision"] = item.revision();
+  j["category"] = Slug(d.category);
+  j["category_label"] = Label(d.category);
+  j["committee"] = d.committee.empty() ? json(nullptr) : json(d.committee);
+  const Theme* theme = ctx.FindTheme(d.theme_id);
+  j["theme"] = theme ? json(theme->name) : json(nullptr);
+  if (d.code) {
+    j["code"] = d.code->text();
+    j["code_parts"] = {{"prefix", d.code->prefix()}, {"number", d.code->number()}, {"flags", d.code->flags()}};
+  } else {
+    j["code"] = nullptr;
+  }
+  j["title"] = d.title;
+  j["process"] = d.process;
+  j["status_text"] = d.status_text;
+  j["state"] = Slug(d.state);
+  j["state_label"] = Label(d.state);
+  j["traffic_light"] = Slug(d.traffic_light);
+  j["responsible"] = d.responsible;
+  j["director"] = d.director;
+  j["timing"] = d.timing.Display();
+  j["timing_parsed"] = TimingJson(d.timing);
+  j["political_treatment"] = d.treatment.FormatLines();
+  json steps = json::array();
+  for (const auto& s : d.treatment.steps) steps.push_back({{"body", s.body}, {"when", s.when.Display()}});
+  j["political_treatment_steps"] = steps;
+  j["ordinary_operation"] = d.treatment.ordinary_operation;
+  j["directors_role"] = d.directors_role;
+  j["amounts"] = AmountsJson(d.amounts);
+  j["cross_cutting"] = d.cross_cutting;
+  j["strategic"] = d.strategic;
+  j["strategic_line"] = d.strategic_line_id ? json(d.strategic_line_id) : json(nullptr);
+  j["obs"] = d.obs;
+  j["obs_note"] = d.obs_note;
+  j["case_numbers"] = d.case_numbers;
+  j["strategies"] = d.strategies;
+  j["sdgs"] = d.sdgs;
+  j["demo"] = d.demo;
+  j["created_at"] = item.created_at();
+  j["updated_at"] = item.updated_at();
+  j["url"] = "/api/v1/items/" + std::to_string(item.id());
+  return j;
+}
+
+json PlanToJson(const PlanContext& ctx) {
+  const Plan& p = ctx.plan;
+  json themes = json::array(), lines = json::array(), committees = json::array();
+  for (const auto& t : ctx.themes) themes.push_back({{"id", t.id}, {"name", t.name}});
+  for (const auto& l : ctx.strategic_lines) lines.push_back({{"id", l.id}, {"title", l.title}, {"description", l.description}});
+  for (const auto& b : ctx.committees) committees.push_back({{"code", b.code}, {"name", b.name}});
+  return {{"id", p.id()}, {"name", p.name()}, {"budget_name", p.budget_name()}, {"first_year", p.first_year()},
+          {"last_year", p.last_year()}, {"description", p.description()}, {"committees", committees},
+          {"themes", themes}, {"strategic_lines", lines},
+          {"items_url", "/api/v1/plans/" + std::to_string(p.id()) + "/items"}};
+}
+
+Result<json> ParseJsonObject(const std::string& body) {
+  // nlohmann's parser recurses; bound the depth before handing it the text.
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : body) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') { if (++depth > 64) return InvalidArgument("JSON er for dybt indlejret (højst 64 niveauer)."); }
+    else if (c == '}' || c == ']') --depth;
+  }
+  try {
+    json j = json::parse(body);
+    if (!j.is_object()) return InvalidArgument("Forespørgslens indhold skal være et JSON-objekt.");
+    return j;
+  } catch (const json::parse_error& e) {
+    return InvalidArgument("Ugyldig JSON ved tegn " + std::to_string(e.byte) + ".");
+  }
+}
+
+Status ApplyJsonToDraft(const json& j, ItemDraft& d, int64_t* revision) {
+  static const std::map<std::string, std::string ItemDraft::*> kStrings = {
+      {"category", &ItemDraft::category}, {"committee", &ItemDraft::committee}, {"theme", &ItemDraft::theme},
+      {"code", &ItemDraft::code}, {"title", &ItemDraft::title}, {"process", &ItemDraft::process},
+      {"status_text", &ItemDraft::status_text}, {"state", &ItemDraft::state},
+      {"traffic_light", &ItemDraft::traffic_light}, {"responsible", &ItemDraft::responsible},
+      {"director", &ItemDraft::director}, {"timing", &ItemDraft::timing},
+      {"political_treatment", &ItemDraft::political_treatment}, {"directors_role", &ItemDraft::directors_role},
+      {"obs_note", &ItemDraft::obs_note}};
+  static const std::map<std::string, bool ItemDraft::*> kBools = {
+      {"cross_cutting", &ItemDraft::cross_cutting}, {"strategic", &ItemDraft::strategic},
+      {"obs", &ItemDraft::obs}, {"demo", &ItemDraft::demo}};
+  static const std::set<std::string> kReadOnly = {
+      "id", "plan_id", "category_label", "code_parts", "state_label", "timing_parsed", "political_treatment_steps",
+      "ordinary_operation", "created_at", "updated_at", "url"};
+
+  std::vector<FieldError> errors;
+  auto string_list = [&](const std::string& key, const json& v, const char* sep, std::string* out) {
+    if (v.is_string()) { *out = v.get<std::string>(); return; }
+    if (v.is_null()) { out->clear(); return; }
+    if (!v.is_array()) { errors.push_back({key, "Skal være en liste af tekster."}); return; }
+    std::vector<std::string> parts;
+    for (const auto& e : v) {
+      if (e.is_string()) parts.push_back(e.get<std::string>());
+      else if (e.is_number_integer()) parts.push_back(std::to_string(e.get<int64_t>()));
+      else { errors.push_back({key, "Listen må kun indeholde tekster eller tal."}); return; }
+    }
+    *out = text::Join(parts, sep);
+  };
+
+  for (const auto& [key, v] : j.items()) {
+    if (auto it = kStrings.find(key); it != kStrings.end()) {
+      if (v.is_string()) d.*(it->second) = v.get<std::string>();
+      else if (v.is_null()) d.*(it->second) = "";
+      else if (key == "political_treatment" && v.is_array()) {
+        std::vector<std::string> lines;
+        for (const auto& step : v) {
+          if (!step.is_object() || !step.contains("body") || !step["body"].is_string()) {
+            errors.push_back({key, "Hver behandling skal være {\"body\": \"ØK\", \"when\": \"juni 2025\"}."});
+            break;
+          }
+          std::string line = step["body"].get<std::string>();
+          if (step.contains("when") && step["when"].is_string()) line += ": " + step["when"].get<std::string>();
+          lines.push_back(line);
+        }
+        d.political_treatment = text::Join(lines, "\n");
+      } else errors.push_back({key, "Skal være en tekst."});
+    } else if (auto b = kBools.find(key); b != kBools.end()) {
+      if (v.is_boolean()) d.*(b->second) = v.get<bool>();
+      else errors.push_back({key, "Skal være true eller false."});
+    } else if (key == "amounts") {
+      if (!v.is_object()) { errors.push_back({key, "Skal være et objekt med år som nøgler, fx {\"2025\": -500}."}); continue; }
+      d.amounts.clear();
+      for (const auto& [year, a] : v.items()) {
+        if (a.is_null()) continue;
+        if (a.is_string()) d.amounts[year] = a.get<std::string>();
+        else if (a.is_number()) {
+          auto amount = Amount::FromTkrNumber(a.get<double>());
+          if (!amount.ok()) errors.push_back({"amount_" + year.substr(0, 8), amount.error().message});
+          else d.amounts[year] = amount->FormatTkr();
+        } else errors.push_back({"amount_" + year.substr(0, 8), "Beløbet skal være et tal i 1.000 kr."});
+      }
+    } else if (key == "case_numbers") {
+      string_list(key, v, ",", &d.case_numbers);
+    } else if (key == "strategies") {
+      string_list(key, v, "\n", &d.strategies);
+    } else if (key == "sdgs") {
+      string_list(key, v, ",", &d.sdgs);
+    } else if (key == "strategic_line") {
+      if (v.is_null()) d.strategic_line.clear();
+      else if (v.is_number_integer()) d.strategic_line = std::to_string(v.get<int64_t>());
+      else errors.push_back({key, "Skal være id'et på en strategisk linje eller null."});
+    } else if (key == "revision") {
+      if (v.is_number_integer() && revision) *revision = v.get<int64_t>();
+      else if (!v.is_number_integer()) errors.push_back({key, "Skal være et heltal."});
+    } else if (!kReadOnly.count(key)) {
+      errors.push_back({text::IsValidUtf8(key) ? key.substr(0, 60) : "?", "Ukendt felt."});
+    }
+  }
+  if (!errors.empty()) return FieldErrors(std::move(errors));
+  return OkStatus();
+}
+
+}  // namespace bs::web

@@ -1,0 +1,22 @@
+// JSON for the API: items and plans out, drafts in. Field names match the form's.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "app/plan_service.h"
+
+namespace bs::web {
+
+nlohmann::json ItemToJson(const PlanContext& ctx, const PlanItem& item);
+nlohmann::json PlanToJson(const PlanContext& ctx);
+
+// Parses a request body as a JSON object, at most 64 levels deep; the error says
+// where it broke ("ved tegn 17").
+Result<nlohmann::json> ParseJsonObject(const std::string& body);
+
+// Applies the fields present in `j` onto `draft` (absent fields keep their value).
+// Read-only fields of ItemToJson are ignored so that GET output can be sent back.
+// Wrong types and unknown fields become field errors. Reads "revision" if present.
+Status ApplyJsonToDraft(const nlohmann::json& j, ItemDraft& draft, int64_t* revision);
+
+}  // namespace bs::web

@@ -1,0 +1,165 @@
+// JSON API v1 for plans and items (docs/api.md). Errors are JSON with a Danish
+// message and, for bad input, a list of {field, message}.
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "web/errors.h"
+#include "web/handlers/item_json.h"
+#include "web/list_query.h"
+#include "web/routes.h"
+
+namespace bs::web {
+namespace {
+using nlohmann::json;
+
+Response Json(int status, const json& j) {
+  return Response::Json(status, j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+Response WithEtag(Response r, int64_t revision) {
+  r.headers.emplace_back("ETag", "\"" + std::to_string(revision) + "\"");
+  return r;
+}
+
+// If-Match: "7", W/"7" or *. Returns false for anything else.
+bool ParseIfMatch(const std::string& header, int64_t* revision) {
+  std::string v = text::Trim(header);
+  if (v == "*") return true;
+  if (v.rfind("W/", 0) == 0) v = v.substr(2);
+  if (v.size() < 3 || v.front() != '"' || v.back() != '"') return false;
+  v = v.substr(1, v.size() - 2);
+  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  *revision = std::stoll(v);
+  return *revision > 0;
+}
+
+bool IsJsonBody(const Request& r) {
+  std::string ct = text::FoldCase(r.Header("content-type"));
+  return ct.empty() || ct.rfind("application/json", 0) == 0;
+}
+
+Response ListPlans(Services s, const Request&, const Params&) {
+  auto plans = s.plans.ListPlans();
+  if (!plans.ok()) return JsonError(plans.error());
+  json out = json::array();
+  for (const auto& p : *plans)
+    out.push_back({{"id", p.id()}, {"name", p.name()}, {"budget_name", p.budget_name()},
+                   {"first_year", p.first_year()}, {"last_year", p.last_year()},
+                   {"url", "/api/v1/plans/" + std::to_string(p.id())}});
+  return Json(200, {{"plans", out}});
+}
+
+Response GetPlan(Services s, const Request&, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  auto ctx = s.plans.Context(id);
+  if (!ctx.ok()) return JsonError(ctx.error());
+  return Json(200, PlanToJson(*ctx));
+}
+
+Response ListItems(Services s, const Request& r, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  auto ctx = s.plans.Context(id);
+  if (!ctx.ok()) return JsonError(ctx.error());
+  ListQuery q = ParseListQuery(r.query, *ctx, true);
+  if (!q.errors.empty()) return JsonError(FieldErrors(q.errors));
+  auto page = s.plans.ListItems(id, q.filter);
+  if (!page.ok()) return JsonError(page.error());
+  json items = json::array();
+  for (const auto& item : page->items) items.push_back(ItemToJson(*ctx, item));
+  return Json(200, {{"items", items}, {"total", page->total}, {"limit", q.filter.limit}, {"offset", q.filter.offset}});
+}
+
+Response CreateItem(Services s, const Request& r, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  if (!IsJsonBody(r)) return JsonError(415, "Send indholdet som application/json.");
+  auto ctx = s.plans.Context(id);
+  if (!ctx.ok()) return JsonError(ctx.error());
+  auto j = ParseJsonObject(r.body);
+  if (!j.ok()) return JsonError(j.error());
+  ItemDraft draft;
+  auto applied = ApplyJsonToDraft(*j, draft, nullptr);
+  if (!applied.ok()) return JsonError(applied.error());
+  std::string key = text::Trim(r.Header("idempotency-key")).substr(0, 64);
+  auto created = s.plans.CreateItem(id, draft, s.plans.Meta("api", "api", key));
+  if (!created.ok()) return JsonError(created.error());
+  Response res = WithEtag(Json(201, ItemToJson(*ctx, *created)), created->revision());
+  res.headers.emplace_back("Location", "/api/v1/items/" + std::to_string(created->id()));
+  return res;
+}
+
+Response GetItem(Services s, const Request&, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return JsonError(item.error());
+  auto ctx = s.plans.Context(item->plan_id());
+  if (!ctx.ok()) return JsonError(ctx.error());
+  return WithEtag(Json(200, ItemToJson(*ctx, *item)), item->revision());
+}
+
+Response PutItem(Services s, const Request& r, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  if (!IsJsonBody(r)) return JsonError(415, "Send indholdet som application/json.");
+  int64_t if_match = 0;
+  std::string header = r.Header("if-match");
+  if (!header.empty() && !ParseIfMatch(header, &if_match))
+    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\"."}}));
+  auto j = ParseJsonObject(r.body);
+  if (!j.ok()) return JsonError(j.error());
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return JsonError(item.error());
+  auto ctx = s.plans.Context(item->plan_id());
+  if (!ctx.ok()) return JsonError(ctx.error());
+  // Fields not sent keep their current value; the base revision comes from If-Match,
+  // else from "revision" in the body, else the revision just read.
+  ItemDraft draft = ItemDraft::From(item->data(), ctx->themes);
+  int64_t body_revision = 0;
+  auto applied = ApplyJsonToDraft(*j, draft, &body_revision);
+  if (!applied.ok()) return JsonError(applied.error());
+  int64_t base = if_match ? if_match : body_revision ? body_revision : item->revision();
+  auto updated = s.plans.UpdateItem(id, draft, base, s.plans.Meta("api", "api"));
+  if (!updated.ok()) return JsonError(updated.error());
+  return WithEtag(Json(200, ItemToJson(*ctx, *updated)), updated->revision());
+}
+
+Response DeleteItem(Services s, const Request& r, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  int64_t if_match = 0;
+  std::string header = r.Header("if-match");
+  if (!header.empty() && !ParseIfMatch(header, &if_match))
+    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\"."}}));
+  auto st = s.plans.DeleteItem(id, if_match, s.plans.Meta("api", "api"));
+  if (!st.ok()) return JsonError(st.error());
+  return Response::NoContent();
+}
+
+Response ListBodies(Services s, const Request&, const Params&) {
+  auto bodies = s.plans.ListBodies();
+  if (!bodies.ok()) return JsonError(bodies.error());
+  json out = json::array();
+  for (const auto& b : *bodies) out.push_back({{"code", b.code}, {"name", b.name}, {"owns_items", b.owns_items}});
+  return Json(200, {{"bodies", out}});
+}
+
+}  // namespace
+
+void AddItemsApi(Router& router, Services s) {
+  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
+    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
+  };
+  router.Add("GET", "/api/v1/plans", bind(ListPlans));
+  router.Add("GET", "/api/v1/plans/{id}", bind(GetPlan));
+  router.Add("GET", "/api/v1/plans/{id}/items", bind(ListItems));
+  router.Add("POST", "/api/v1/plans/{id}/items", bind(CreateItem));
+  router.Add("GET", "/api/v1/items/{id}", bind(GetItem));
+  router.Add("PUT", "/api/v1/items/{id}", bind(PutItem));
+  router.Add("DELETE", "/api/v1/items/{id}", bind(DeleteItem));
+  router.Add("GET", "/api/v1/bodies", bind(ListBodies));
+}
+
+}  // namespace bs::web

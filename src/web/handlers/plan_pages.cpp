@@ -1,0 +1,246 @@
+// The plan register's pages: plans, the plan, a committee's extract, items and their
+// forms. Forms post back here; errors re-render the form with the input kept.
+#include "core/text.h"
+#include "web/errors.h"
+#include "web/form.h"
+#include "web/list_query.h"
+#include "web/routes.h"
+#include "web/views/plan_views.h"
+
+namespace bs::web {
+namespace {
+
+constexpr const char* kAuthor = "anonym";  // replaced by the signed-in person (issue 5)
+
+ItemDraft DraftFromForm(const FormData& form, const Plan& plan) {
+  ItemDraft d;
+  d.category = form.Get("category");
+  d.committee = form.Get("committee");
+  d.theme = form.Get("theme");
+  d.code = form.Get("code");
+  d.title = form.Get("title");
+  d.process = form.Get("process");
+  d.status_text = form.Get("status_text");
+  d.state = form.Get("state");
+  d.traffic_light = form.Get("traffic_light");
+  d.responsible = form.Get("responsible");
+  d.director = form.Get("director");
+  d.timing = form.Get("timing");
+  d.political_treatment = form.Get("political_treatment");
+  d.directors_role = form.Get("directors_role");
+  d.obs_note = form.Get("obs_note");
+  d.case_numbers = form.Get("case_numbers");
+  d.strategies = form.Get("strategies");
+  d.sdgs = form.Get("sdgs");
+  d.strategic_line = form.Get("strategic_line");
+  d.cross_cutting = form.Get("cross_cutting") == "1";
+  d.strategic = form.Get("strategic") == "1";
+  d.obs = form.Get("obs") == "1";
+  d.demo = form.Get("demo") == "1";
+  for (const auto& [key, value] : form.all())
+    if (key.rfind("amount_", 0) == 0) d.amounts[key.substr(7)] = value;
+  for (int y : plan.Years()) d.amounts.try_emplace(std::to_string(y), "");
+  return d;
+}
+
+bool ParseFormBody(const Request& r, FormData* form) {
+  return FormData::Parse(r.body, form);
+}
+
+Response FormError(const views::ItemFormModel& m, int status) {
+  return Response::Html(status, views::ItemFormPage(m));
+}
+
+Response ShowPlan(Services s, const Request& r, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  auto ctx = s.plans.Context(id);
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  ListQuery q = ParseListQuery(r.query, *ctx, false);
+  auto ov = s.plans.Overview(*ctx, q.filter, q.separate_done);
+  if (!ov.ok()) return HtmlError(ov.error());
+  return Response::Html(q.errors.empty() ? 200 : 400, views::PlanPage(*ctx, *ov, q));
+}
+
+Response ShowCommittee(Services s, const Request& r, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  auto ctx = s.plans.Context(id);
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  const Body* body = ctx->FindBody(p.at("code"));
+  if (!body || !body->owns_items) return HtmlError(404, "Udvalget findes ikke.");
+  ItemFilter f;
+  f.committee = body->code;
+  f.include_cross_cutting = true;
+  auto ov = s.plans.Overview(*ctx, f, false);
+  if (!ov.ok()) return HtmlError(ov.error());
+  return Response::Html(200, views::CommitteePage(*ctx, *body, *ov));
+}
+
+Response NewItemForm(Services s, const Request& r, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  auto ctx = s.plans.Context(id);
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  views::ItemFormModel m;
+  m.ctx = &*ctx;
+  FormData query;
+  if (FormData::Parse(r.query, &query)) m.draft.committee = query.Get("committee");
+  m.request_key = RandomToken();
+  return Response::Html(200, views::ItemFormPage(m));
+}
+
+Response CreateItem(Services s, const Request& r, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  auto ctx = s.plans.Context(id);
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  FormData form;
+  if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  views::ItemFormModel m;
+  m.ctx = &*ctx;
+  m.draft = DraftFromForm(form, ctx->plan);
+  m.request_key = text::Trim(form.Get("request_key")).substr(0, 64);
+  auto created = s.plans.CreateItem(id, m.draft, s.plans.Meta(kAuthor, "form", m.request_key));
+  if (!created.ok()) {
+    if (created.error().fields.empty()) return HtmlError(created.error());
+    m.errors = created.error().fields;
+    return FormError(m, 400);
+  }
+  return Response::Redirect("/items/" + std::to_string(created->id()) + "?gemt=1");
+}
+
+Response ShowItem(Services s, const Request& r, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return HtmlError(item.error());
+  auto ctx = s.plans.Context(item->plan_id());
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  std::string notice = r.query.find("gemt=1") != std::string::npos ? "Punktet er gemt." : "";
+  return Response::Html(200, views::ItemPage(*ctx, *item, notice));
+}
+
+Response EditItemForm(Services s, const Request&, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return HtmlError(item.error());
+  auto ctx = s.plans.Context(item->plan_id());
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  views::ItemFormModel m;
+  m.ctx = &*ctx;
+  m.item_id = id;
+  m.revision = item->revision();
+  m.draft = ItemDraft::From(item->data(), ctx->themes);
+  return Response::Html(200, views::ItemFormPage(m));
+}
+
+Response UpdateItem(Services s, const Request& r, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return HtmlError(item.error());
+  auto ctx = s.plans.Context(item->plan_id());
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  FormData form;
+  if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  views::ItemFormModel m;
+  m.ctx = &*ctx;
+  m.item_id = id;
+  m.draft = DraftFromForm(form, ctx->plan);
+  std::string rev = text::Trim(form.Get("revision"));
+  if (rev.empty() || rev.size() > 18 || rev.find_first_not_of("0123456789") != std::string::npos)
+    return HtmlError(400, "Formularen mangler den version, ændringen bygger på. Hent siden igen.");
+  m.revision = std::stoll(rev);
+  auto updated = s.plans.UpdateItem(id, m.draft, m.revision, s.plans.Meta(kAuthor, "form"));
+  if (!updated.ok()) {
+    const Error& e = updated.error();
+    if (e.code == ErrorCode::kConflict) {
+      // Keep the user's input; show that someone else saved first.
+      m.message = "En anden har gemt punktet, mens du redigerede (nu version " + std::to_string(item->revision()) +
+                  "). Dine ændringer er ikke gemt, men står herunder. Åbn punktet i en ny fane for at se den anden ændring, "
+                  "og gem igen for at overskrive den.";
+      m.revision = item->revision();
+      return FormError(m, 409);
+    }
+    if (e.fields.empty()) return HtmlError(e);
+    m.errors = e.fields;
+    return FormError(m, 400);
+  }
+  return Response::Redirect("/items/" + std::to_string(id) + "?gemt=1");
+}
+
+Response DeleteConfirm(Services s, const Request&, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return HtmlError(item.error());
+  auto ctx = s.plans.Context(item->plan_id());
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  return Response::Html(200, views::DeleteConfirmPage(*ctx, *item));
+}
+
+Response DeleteItem(Services s, const Request& r, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return HtmlError(item.error());
+  FormData form;
+  if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  std::string rev = text::Trim(form.Get("revision"));
+  int64_t revision = (!rev.empty() && rev.size() < 18 && rev.find_first_not_of("0123456789") == std::string::npos) ? std::stoll(rev) : 0;
+  if (!revision) return HtmlError(400, "Formularen mangler den version, sletningen bygger på. Hent siden igen.");
+  auto st = s.plans.DeleteItem(id, revision, s.plans.Meta(kAuthor, "form"));
+  if (!st.ok()) return HtmlError(st.error());
+  return Response::Redirect("/plans/" + std::to_string(item->plan_id()));
+}
+
+Response ListPlans(Services s, const Request&, const Params&) {
+  auto plans = s.plans.ListPlans();
+  if (!plans.ok()) return HtmlError(plans.error());
+  return Response::Html(200, views::PlansPage(*plans, {}, {}));
+}
+
+Response CreatePlan(Services s, const Request& r, const Params&) {
+  FormData form;
+  if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  PlanDraft d{form.Get("name"), form.Get("budget_name"), form.Get("first_year"), form.Get("last_year"), form.Get("description")};
+  auto plan = s.plans.CreatePlan(d, kAuthor, "form");
+  if (!plan.ok()) {
+    auto plans = s.plans.ListPlans();
+    std::vector<FieldError> errors = plan.error().fields;
+    if (errors.empty()) errors.push_back({"name", plan.error().message});
+    return Response::Html(HttpStatus(plan.error().code), views::PlansPage(plans.ok() ? *plans : std::vector<Plan>{}, d, errors));
+  }
+  return Response::Redirect("/plans/" + std::to_string(plan->id()));
+}
+
+Response Home(Services s, const Request&, const Params&) {
+  auto plans = s.plans.ListPlans();
+  if (!plans.ok()) return HtmlError(plans.error());
+  if (plans->empty()) return Response::Redirect("/plans");
+  return Response::Redirect("/plans/" + std::to_string(plans->front().id()));
+}
+
+}  // namespace
+
+void AddPlanPages(Router& router, Services s) {
+  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
+    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
+  };
+  router.Add("GET", "/", bind(Home));
+  router.Add("GET", "/plans", bind(ListPlans));
+  router.Add("POST", "/plans", bind(CreatePlan));
+  router.Add("GET", "/plans/{id}", bind(ShowPlan));
+  router.Add("GET", "/plans/{id}/committees/{code}", bind(ShowCommittee));
+  router.Add("GET", "/plans/{id}/items/new", bind(NewItemForm));
+  router.Add("POST", "/plans/{id}/items", bind(CreateItem));
+  router.Add("GET", "/items/{id}", bind(ShowItem));
+  router.Add("POST", "/items/{id}", bind(UpdateItem));
+  router.Add("GET", "/items/{id}/edit", bind(EditItemForm));
+  router.Add("GET", "/items/{id}/delete", bind(DeleteConfirm));
+  router.Add("POST", "/items/{id}/delete", bind(DeleteItem));
+}
+
+}  // namespace bs::web

@@ -1,0 +1,37 @@
+#include "web/html.h"
+
+namespace bs::web {
+
+void AppendEscaped(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '&': out.append("&amp;"); break;
+      case '<': out.append("&lt;"); break;
+      case '>': out.append("&gt;"); break;
+      case '"': out.append("&quot;"); break;
+      case '\'': out.append("&#39;"); break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  AppendEscaped(out, s);
+  return out;
+}
+
+Html& Html::Multiline(std::string_view s) {
+  size_t start = 0;
+  while (true) {
+    size_t nl = s.find('\n', start);
+    AppendEscaped(out_, s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    if (nl == std::string_view::npos) break;
+    out_.append("<br>");
+    start = nl + 1;
+  }
+  return *this;
+}
+
+}  // namespace bs::web

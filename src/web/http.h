@@ -1,0 +1,36 @@
+// The web layer's own request and response types, independent of Beast so that
+// handlers and views can be tested without sockets.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bs::web {
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // raw path, percent-encoded, without the query
+  std::string query;   // raw query string without '?'
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string remote;  // peer address
+
+  // Header by lower-case name, or "".
+  std::string Header(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response Html(int status, std::string body);
+  static Response Json(int status, std::string body);
+  static Response Redirect(std::string location);  // 303 See Other, after a POST
+  static Response NoContent();
+};
+
+}  // namespace bs::web

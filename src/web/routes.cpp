@@ -1,0 +1,49 @@
+#include "web/routes.h"
+
+#include <random>
+
+#include "web/errors.h"
+
+namespace bs::web {
+
+bool ParseId(const Params& params, const char* name, int64_t* out) {
+  auto it = params.find(name);
+  if (it == params.end()) return false;
+  const std::string& s = it->second;
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+  *out = std::stoll(s);
+  return *out > 0;
+}
+
+std::string RandomToken() {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  static const char* kHex = "0123456789abcdef";
+  std::string s;
+  for (int i = 0; i < 2; ++i) {
+    uint64_t v = rng();
+    for (int k = 0; k < 16; ++k) { s.push_back(kHex[v & 15]); v >>= 4; }
+  }
+  return s;
+}
+
+bool WantsJson(const Request& r) { return r.path.rfind("/api/", 0) == 0; }
+
+Router BuildRouter(Services services) {
+  Router router;
+  AddPlanPages(router, services);
+  AddItemsApi(router, services);
+  AddStatic(router);
+  router.SetNotFound([](const Request& r, const Params&) {
+    return WantsJson(r) ? JsonError(404, "Adressen findes ikke.") : HtmlError(404, "Siden findes ikke. Tjek adressen.");
+  });
+  router.SetMethodNotAllowed([](const Request& r, const std::string& allow) {
+    Response res = WantsJson(r) ? JsonError(405, "Metoden " + r.method.substr(0, 10) + " er ikke tilladt her.")
+                                : HtmlError(405, "Metoden er ikke tilladt her.");
+    res.status = 405;
+    res.headers.emplace_back("Allow", allow);
+    return res;
+  });
+  return router;
+}
+
+}  // namespace bs::web

@@ -1,0 +1,26 @@
+// Wires every route of the site and the API to its handler.
+#pragma once
+
+#include "app/plan_service.h"
+#include "web/router.h"
+
+namespace bs::web {
+
+struct Services {
+  PlanService& plans;
+};
+
+// Builds the router: pages, API, static files and the error handlers.
+Router BuildRouter(Services services);
+
+// Route groups, one file each under handlers/.
+void AddPlanPages(Router& router, Services services);
+void AddItemsApi(Router& router, Services services);
+void AddStatic(Router& router);
+
+// Helpers the handlers share.
+bool ParseId(const Params& params, const char* name, int64_t* out);  // digits only, > 0
+std::string RandomToken();
+bool WantsJson(const Request& request);
+
+}  // namespace bs::web

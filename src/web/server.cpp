@@ -1,0 +1,203 @@
+#include "web/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+#include "web/errors.h"
+
+namespace bs::web {
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+// One connection. Owned by the shared_ptr that its pending async operation holds:
+// Beast's async model keeps a session alive exactly while an operation is outstanding,
+// which is the written reason for shared_ptr here (STYLE.md habit 9).
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, const Server::Dispatch& dispatch, size_t body_limit)
+      : stream_(std::move(socket)), dispatch_(dispatch), body_limit_(body_limit) {}
+
+  void Run() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+  }
+
+ private:
+  void Read() {
+    parser_.emplace();
+    parser_->body_limit(body_limit_);
+    parser_->header_limit(32 * 1024);
+    stream_.expires_after(std::chrono::seconds(30));
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout ||
+        ec == net::error::connection_reset || ec == net::error::eof) {
+      return Close();
+    }
+    if (parser_->is_header_done()) {
+      auto target = parser_->get().target();
+      accepts_json_ = std::string_view(target.data(), target.size()).rfind("/api/", 0) == 0;
+    }
+    if (ec == http::error::body_limit) {
+      return Send(JsonOrHtmlError(413, "Data er for store: højst " + std::to_string(body_limit_ / 1024) + " KiB."), true);
+    }
+    if (ec) return Send(JsonOrHtmlError(400, "Forespørgslen kunne ikke læses."), true);
+
+    auto& req = parser_->get();
+    Request r;
+    r.method = std::string(req.method_string());
+    std::string_view target(req.target().data(), req.target().size());
+    size_t q = target.find('?');
+    r.path = std::string(target.substr(0, q));
+    if (q != std::string_view::npos) r.query = std::string(target.substr(q + 1));
+    for (const auto& f : req) {
+      std::string name(f.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      r.headers[name] = std::string(f.value());
+    }
+    r.body = std::move(req.body());
+    beast::error_code ignored;
+    auto ep = stream_.socket().remote_endpoint(ignored);
+    r.remote = ignored ? "" : ep.address().to_string();
+    accepts_json_ = r.path.rfind("/api/", 0) == 0;
+    bool keep_alive = req.keep_alive();
+    Response res;
+    try {
+      res = dispatch_(r);
+    } catch (const std::exception& e) {
+      // A bug: log it, show nothing internal.
+      std::fprintf(stderr, "handler threw for %s %s: %s\n", r.method.c_str(), r.path.c_str(), e.what());
+      res = JsonOrHtmlError(500, "Der opstod en intern fejl.");
+    }
+    if (r.method == "HEAD") head_only_ = true;
+    Send(std::move(res), !keep_alive);
+  }
+
+  Response JsonOrHtmlError(int status, const std::string& message) {
+    return accepts_json_ ? JsonError(status, message) : HtmlError(status, message);
+  }
+
+  void Send(Response res, bool close) {
+    auto msg = std::make_shared<http::response<http::string_body>>();
+    msg->version(11);
+    msg->result(static_cast<http::status>(res.status));
+    msg->set(http::field::server, "budgetspor");
+    if (!res.content_type.empty()) msg->set(http::field::content_type, res.content_type);
+    msg->set("X-Content-Type-Options", "nosniff");
+    msg->set("Referrer-Policy", "same-origin");
+    if (res.content_type.rfind("text/html", 0) == 0) {
+      msg->set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+      msg->set("X-Frame-Options", "DENY");
+    }
+    for (auto& [k, v] : res.headers) msg->set(k, v);
+    msg->keep_alive(!close);
+    size_t length = res.body.size();
+    if (!head_only_) msg->body() = std::move(res.body);
+    msg->content_length(length);
+    if (head_only_) msg->body().clear();
+    head_only_ = false;
+    stream_.expires_after(std::chrono::seconds(30));
+    http::async_write(stream_, *msg, [self = shared_from_this(), msg, close](beast::error_code ec, size_t) {
+      if (ec || close) return self->Close();
+      self->Read();
+    });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  const Server::Dispatch& dispatch_;
+  size_t body_limit_;
+  bool accepts_json_ = false;
+  bool head_only_ = false;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Dispatch dispatch;
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  std::vector<std::thread> threads;
+
+  void Accept() {
+    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec == net::error::operation_aborted) return;
+      if (!ec) {
+        beast::error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);  // STACK-NOTES: Nagle stalls keep-alive
+        std::make_shared<Session>(std::move(socket), dispatch, options.body_limit)->Run();
+      }
+      Accept();
+    });
+  }
+};
+
+Server::Server(ServerOptions options, Dispatch dispatch) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->dispatch = std::move(dispatch);
+}
+
+Server::~Server() { Stop(); }
+
+Status Server::Listen() {
+  beast::error_code ec;
+  auto address = net::ip::make_address(impl_->options.host, ec);
+  if (ec) return InvalidArgument("«" + impl_->options.host + "» er ikke en IP-adresse.");
+  tcp::endpoint endpoint(address, impl_->options.port);
+  auto& a = impl_->acceptor;
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  if (!ec) a.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Unavailable("Kan ikke lytte på " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " +
+                       ec.message());
+  }
+  impl_->Accept();
+  return OkStatus();
+}
+
+unsigned short Server::port() const {
+  beast::error_code ec;
+  auto ep = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : ep.port();
+}
+
+void Server::Start() {
+  int n = std::max(1, impl_->options.threads);
+  for (int i = 0; i < n; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+}
+
+void Server::Run() {
+  int n = std::max(1, impl_->options.threads);
+  for (int i = 1; i < n; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+}
+
+void Server::Stop() {
+  if (!impl_) return;
+  impl_->ioc.stop();
+  for (auto& t : impl_->threads)
+    if (t.joinable() && t.get_id() != std::this_thread::get_id()) t.join();
+  impl_->threads.clear();
+}
+
+}  // namespace bs::web

@@ -1,0 +1,42 @@
+// The HTTP server: Boost.Beast on an io_context run by a few threads. It turns bytes
+// into Requests, asks the router, and writes Responses; nothing else.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "web/http.h"
+
+namespace bs::web {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;       // 0: any free port
+  int threads = 2;
+  size_t body_limit = 1024 * 1024;  // bigger bodies get 413
+};
+
+class Server {
+ public:
+  using Dispatch = std::function<Response(const Request&)>;
+  Server(ServerOptions options, Dispatch dispatch);
+  ~Server();
+
+  // Binds and listens; Unavailable with a Danish message when the address is taken.
+  Status Listen();
+  // The port actually bound (useful with port 0).
+  unsigned short port() const;
+  // Runs until Stop(); blocks the calling thread, which serves too.
+  void Run();
+  // Starts serving on background threads and returns at once.
+  void Start();
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bs::web

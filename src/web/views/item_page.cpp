@@ -1,0 +1,217 @@
+#include "web/views/plan_views.h"
+
+#include "core/date.h"
+#include "core/text.h"
+#include "web/form.h"
+#include "web/views/layout.h"
+
+namespace bs::web::views {
+namespace {
+
+std::string DateTime(int64_t unix) {
+  Date d = Date::FromDays(unix / 86400);
+  return d.Short();
+}
+
+void Row(Html& h, const char* label, const std::string& value, bool multiline = false) {
+  h.Raw("<div class=\"row\"><dt>").Raw(label).Raw("</dt><dd>");
+  if (value.empty()) h.Raw("<span class=\"none\">–</span>");
+  else if (multiline) h.Multiline(value);
+  else h.Text(value);
+  h.Raw("</dd></div>");
+}
+
+const std::string* FieldMessage(const std::vector<FieldError>& errors, const std::string& field) {
+  for (const auto& e : errors) if (e.field == field) return &e.message;
+  return nullptr;
+}
+
+// Label, optional hint and error, and the control; ids "i-<name>", described by hint/error.
+struct FieldWriter {
+  Html& h;
+  const std::vector<FieldError>& errors;
+
+  void Open(const std::string& name, const char* label, const char* hint, bool required = false) {
+    const std::string* err = FieldMessage(errors, name);
+    h.Raw("<div class=\"field").Raw(err ? " has-error" : "").Raw("\"><label for=\"i-").Text(name).Raw("\">").Raw(label);
+    if (required) h.Raw(" <span class=\"req\">(skal udfyldes)</span>");
+    h.Raw("</label>");
+    if (hint) h.Raw("<p class=\"hint\" id=\"h-").Text(name).Raw("\">").Raw(hint).Raw("</p>");
+    if (err) h.Raw("<p class=\"field-error\" id=\"e-").Text(name).Raw("\"><span class=\"visually-hidden\">Fejl: </span>").Text(*err).Raw("</p>");
+  }
+  void Describe(const std::string& name, const char* hint) {
+    std::string ids;
+    if (hint) ids += "h-" + name;
+    if (FieldMessage(errors, name)) ids += (ids.empty() ? "" : " ") + std::string("e-") + name;
+    if (!ids.empty()) h.Raw(" aria-describedby=\"").Text(ids).Raw("\"");
+    if (FieldMessage(errors, name)) h.Raw(" aria-invalid=\"true\"");
+  }
+  void Input(const std::string& name, const char* label, const std::string& value, const char* hint = nullptr,
+             bool required = false, const char* extra = "") {
+    Open(name, label, hint, required);
+    h.Raw("<input id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra);
+    Describe(name, hint);
+    h.Raw("></div>");
+  }
+  void Area(const std::string& name, const char* label, const std::string& value, const char* hint = nullptr, int rows = 3) {
+    Open(name, label, hint);
+    h.Raw("<textarea id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\" rows=\"").Text(rows).Raw("\"");
+    Describe(name, hint);
+    h.Raw(">").Text(value).Raw("</textarea></div>");
+  }
+  void Choice(const std::string& name, const char* label, const std::string& value,
+              const std::vector<std::pair<std::string, std::string>>& options, bool required = false) {
+    Open(name, label, nullptr, required);
+    h.Raw("<select id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\"");
+    Describe(name, nullptr);
+    h.Raw(">");
+    for (const auto& [v, t] : options)
+      h.Raw("<option value=\"").Text(v).Raw("\"").Raw(v == value ? " selected" : "").Raw(">").Text(t).Raw("</option>");
+    h.Raw("</select></div>");
+  }
+  void Check(const std::string& name, const char* label, bool checked) {
+    h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"").Text(name).Raw("\" value=\"1\"")
+        .Raw(checked ? " checked" : "").Raw("> ").Raw(label).Raw("</label>");
+  }
+};
+
+}  // namespace
+
+std::string ItemPage(const PlanContext& ctx, const PlanItem& item, const std::string& notice) {
+  const ItemData& d = item.data();
+  const std::string plan_href = "/plans/" + std::to_string(ctx.plan.id());
+  Html h;
+  PageStart(h, d.title, {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {d.code ? d.code->text() : d.title, ""}});
+  if (!notice.empty()) h.Raw("<p class=\"notice\" role=\"status\">").Text(notice).Raw("</p>");
+  h.Raw("<h1>");
+  if (d.code) h.Raw("<span class=\"code\">").Text(d.code->text()).Raw("</span> ");
+  h.Text(d.title).Raw("</h1><p class=\"lead\">").Text(Label(d.category));
+  if (!d.committee.empty()) {
+    const Body* b = ctx.FindBody(d.committee);
+    h.Raw(" · <a href=\"").Text(plan_href).Raw("/committees/").Text(PercentEncode(d.committee)).Raw("\">")
+        .Text(b ? b->name : d.committee).Raw("</a>");
+  }
+  if (const Theme* t = ctx.FindTheme(d.theme_id)) h.Raw(" · Tema: ").Text(t->name);
+  if (d.cross_cutting) h.Raw(" · <span class=\"tag\">Tværgående</span>");
+  if (d.strategic) h.Raw(" · <span class=\"tag\">Strategisk</span>");
+  if (d.demo) h.Raw(" · <span class=\"tag demo\">Demo</span>");
+  h.Raw("</p>");
+  if (d.obs) {
+    h.Raw("<div class=\"obs-box\" role=\"note\"><strong class=\"obs-label\">OBS-punkt:</strong> ").Multiline(d.obs_note).Raw("</div>");
+  }
+  h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"/items/").Text(item.id()).Raw("/edit\">Redigér</a> "
+        "<a class=\"button secondary\" href=\"/items/").Text(item.id()).Raw("/delete\">Slet</a></p>");
+  h.Raw("<dl class=\"fields\">");
+  Row(h, "Fremdrift", std::string(Label(d.state)) + (d.state == ProgressState::kDone ? " (X)" : ""));
+  Row(h, "Trafiklys", std::string(Label(d.traffic_light)));
+  Row(h, "Status", d.status_text, true);
+  Row(h, "Proces", d.process, true);
+  Row(h, "Ansvarlig", d.responsible);
+  Row(h, "Direktør", d.director);
+  Row(h, "Tidspunkt (vejledende)", d.timing.Display());
+  Row(h, "Politisk behandling", d.treatment.Summary());
+  Row(h, "Direktionens rolle", d.directors_role, true);
+  std::string line;
+  for (const auto& l : ctx.strategic_lines) if (l.id == d.strategic_line_id) line = l.title;
+  Row(h, "Strategisk linje", line);
+  Row(h, "Sager", text::Join(d.case_numbers, ", "));
+  Row(h, "Strategier", text::Join(d.strategies, "; "));
+  std::string sdgs;
+  for (int g : d.sdgs) sdgs += (sdgs.empty() ? "Verdensmål " : ", ") + std::to_string(g);
+  Row(h, "FN's verdensmål", sdgs);
+  h.Raw("</dl>");
+  h.Raw("<table class=\"sum\"><caption>Budgetvirkning (1.000 kr.)</caption><thead><tr>");
+  for (int y : ctx.plan.Years()) h.Raw("<th scope=\"col\" class=\"num\">").Text(y).Raw("</th>");
+  h.Raw("</tr></thead><tbody><tr>");
+  for (int y : ctx.plan.Years()) h.Raw("<td class=\"num\">").Text(FormatAmountCell(d.amounts, y)).Raw("</td>");
+  h.Raw("</tr></tbody></table>");
+  h.Raw("<p class=\"meta\">Version ").Text(item.revision()).Raw(" · oprettet ").Text(DateTime(item.created_at()))
+      .Raw(" · sidst ændret ").Text(DateTime(item.updated_at())).Raw("</p>");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string ItemFormPage(const ItemFormModel& m) {
+  const PlanContext& ctx = *m.ctx;
+  const ItemDraft& d = m.draft;
+  const bool is_new = m.item_id == 0;
+  const std::string plan_href = "/plans/" + std::to_string(ctx.plan.id());
+  Html h;
+  std::string title = is_new ? "Nyt punkt" : "Redigér punkt";
+  PageStart(h, (m.errors.empty() ? "" : "Fejl: ") + title, {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {title, ""}});
+  h.Raw("<h1>").Text(title).Raw("</h1>");
+  if (!m.message.empty()) h.Raw("<div class=\"conflict\" role=\"alert\"><p>").Text(m.message).Raw("</p></div>");
+  if (!m.errors.empty()) {
+    h.Raw("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"fejl\"><h2>Punktet er ikke gemt</h2><p>Ret disse felter:</p><ul>");
+    for (const auto& e : m.errors)
+      h.Raw("<li><a href=\"#i-").Text(e.field).Raw("\">").Text(e.message).Raw("</a></li>");
+    h.Raw("</ul></div>");
+  }
+  std::string action = is_new ? plan_href + "/items" : "/items/" + std::to_string(m.item_id);
+  h.Raw("<form method=\"post\" action=\"").Text(action).Raw("\" class=\"item-form\" novalidate>");
+  if (is_new) h.Raw("<input type=\"hidden\" name=\"request_key\" value=\"").Text(m.request_key).Raw("\">");
+  else h.Raw("<input type=\"hidden\" name=\"revision\" value=\"").Text(m.revision).Raw("\">");
+  FieldWriter f{h, m.errors};
+
+  std::vector<std::pair<std::string, std::string>> categories, committees{{"", "(intet udvalg)"}}, themes{{"", "(intet tema)"}},
+      states, lights, lines{{"", "(ingen)"}};
+  for (Category c : kAllCategories) categories.emplace_back(std::string(Slug(c)), std::string(Label(c)));
+  for (const auto& b : ctx.committees) committees.emplace_back(b.code, b.code + " – " + b.name);
+  for (const auto& t : ctx.themes) themes.emplace_back(t.name, t.name);
+  for (ProgressState s : kAllStates) states.emplace_back(std::string(Slug(s)), std::string(Label(s)));
+  for (TrafficLight l : kAllLights) lights.emplace_back(std::string(Slug(l)), std::string(Label(l)));
+  for (const auto& l : ctx.strategic_lines) lines.emplace_back(std::to_string(l.id), l.title);
+
+  h.Raw("<fieldset><legend>Placering i planen</legend>");
+  f.Choice("category", "Kategori", d.category.empty() ? "operating" : d.category, categories, true);
+  f.Choice("committee", "Udvalg", d.committee, committees);
+  f.Choice("theme", "Tema (hensigtserklæringer)", d.theme, themes);
+  f.Input("code", "Forslagskode", d.code, "Som i kataloget, fx R307(B), R001(I)(B) eller R101 (I)(B).");
+  h.Raw("</fieldset><fieldset><legend>Indhold</legend>");
+  f.Input("title", "Titel", d.title, nullptr, true, " maxlength=\"300\"");
+  f.Area("process", "Proces", d.process, nullptr, 4);
+  f.Area("status_text", "Status", d.status_text, nullptr, 4);
+  f.Choice("state", "Fremdrift", d.state.empty() ? "not_started" : d.state, states);
+  f.Choice("traffic_light", "Trafiklys", d.traffic_light, lights);
+  f.Input("responsible", "Ansvarlig", d.responsible);
+  f.Input("director", "Direktør", d.director);
+  f.Input("timing", "Tidspunkt (vejledende)", d.timing, "Fx «juni 2025», «2. kvartal 2025» eller fri tekst.");
+  f.Area("political_treatment", "Politisk behandling", d.political_treatment,
+         "Én behandling pr. linje, fx «ØK: juni 2025», eller «ordinær drift».", 3);
+  f.Area("directors_role", "Direktionens rolle", d.directors_role, nullptr, 3);
+  h.Raw("</fieldset><fieldset><legend>Budgetvirkning i 1.000 kr. (besparelser negative)</legend><div class=\"amounts\">");
+  for (int y : ctx.plan.Years()) {
+    std::string key = std::to_string(y);
+    auto it = d.amounts.find(key);
+    f.Input("amount_" + key, key.c_str(), it == d.amounts.end() ? "" : it->second, nullptr, false, " inputmode=\"decimal\"");
+  }
+  h.Raw("</div></fieldset><fieldset><legend>Markeringer</legend>");
+  f.Check("cross_cutting", "Tværgående (månedlig status i direktionen)", d.cross_cutting);
+  f.Check("strategic", "Strategisk", d.strategic);
+  f.Choice("strategic_line", "Strategisk linje", d.strategic_line, lines);
+  f.Check("obs", "OBS-punkt (kræver direktionens hjælp eller en beslutning)", d.obs);
+  f.Area("obs_note", "OBS-note", d.obs_note, "Skal udfyldes når punktet har et OBS-punkt.", 2);
+  h.Raw("</fieldset><fieldset><legend>Sammenhænge</legend>");
+  f.Input("case_numbers", "Sagsnumre", d.case_numbers, "Adskilt med komma, fx 24/7615, 22/291.");
+  f.Area("strategies", "Strategier", d.strategies, "Én pr. linje, fx Plan- og Udviklingsstrategi.", 2);
+  f.Input("sdgs", "FN's verdensmål", d.sdgs, "Numre 1-17 adskilt med komma.");
+  h.Raw("</fieldset><div class=\"actions\"><button type=\"submit\">Gem</button> <a href=\"")
+      .Text(is_new ? plan_href : "/items/" + std::to_string(m.item_id)).Raw("\">Annullér</a></div></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string DeleteConfirmPage(const PlanContext& ctx, const PlanItem& item) {
+  Html h;
+  const std::string plan_href = "/plans/" + std::to_string(ctx.plan.id());
+  PageStart(h, "Slet punkt", {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {"Slet punkt", ""}});
+  h.Raw("<h1>Slet punktet?</h1><p>Vil du slette «").Text(item.data().title)
+      .Raw("»? Punktet forsvinder fra planen og dens udsnit, men bevares i databasen.</p>");
+  h.Raw("<form method=\"post\" action=\"/items/").Text(item.id()).Raw("/delete\"><input type=\"hidden\" name=\"revision\" value=\"")
+      .Text(item.revision()).Raw("\"><button type=\"submit\" class=\"danger\">Ja, slet punktet</button> <a href=\"/items/")
+      .Text(item.id()).Raw("\">Nej, behold det</a></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
+}  // namespace bs::web::views

@@ -1,0 +1,33 @@
+#include "web/views/layout.h"
+
+namespace bs::web::views {
+
+void PageStart(Html& h, const std::string& title, const Crumbs& crumbs) {
+  h.Raw("<!doctype html>\n<html lang=\"da\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>").Text(title).Raw(" – budgetspor</title>"
+        "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
+        "<a class=\"skip\" href=\"#indhold\">Gå til indhold</a>"
+        "<header class=\"site\"><a class=\"brand\" href=\"/\">budgetspor</a>"
+        "<nav aria-label=\"Hovedmenu\"><ul><li><a href=\"/plans\">Planer</a></li>"
+        "<li><a href=\"/docs/api\">API</a></li></ul></nav></header>");
+  if (!crumbs.empty()) {
+    h.Raw("<nav class=\"crumbs\" aria-label=\"Brødkrummesti\"><ol>");
+    for (size_t i = 0; i < crumbs.size(); ++i) {
+      if (i + 1 == crumbs.size()) {
+        h.Raw("<li aria-current=\"page\">").Text(crumbs[i].first).Raw("</li>");
+      } else {
+        h.Raw("<li><a href=\"").Text(crumbs[i].second).Raw("\">").Text(crumbs[i].first).Raw("</a></li>");
+      }
+    }
+    h.Raw("</ol></nav>");
+  }
+  h.Raw("<main id=\"indhold\">");
+}
+
+void PageEnd(Html& h) {
+  h.Raw("</main><footer class=\"site\"><p>budgetspor – udmøntningsplanen som én kilde. "
+        "Beløb i 1.000 kr.; negative beløb er besparelser.</p></footer></body></html>\n");
+}
+
+}  // namespace bs::web::views

@@ -1,0 +1,210 @@
+#include "web/views/plan_views.h"
+
+#include "core/date.h"
+#include "web/form.h"
+#include "web/views/layout.h"
+
+namespace bs::web::views {
+
+std::string FormatAmountCell(const std::map<int, Amount>& amounts, int year) {
+  auto it = amounts.find(year);
+  return it == amounts.end() ? std::string() : it->second.FormatTkrTypographic();
+}
+
+namespace {
+
+std::string PlanHref(const Plan& p) { return "/plans/" + std::to_string(p.id()); }
+
+void Select(Html& h, const char* name, const char* label, const std::string& current,
+            const std::vector<std::pair<std::string, std::string>>& options, const char* all_label) {
+  h.Raw("<div class=\"field\"><label for=\"f-").Raw(name).Raw("\">").Raw(label).Raw("</label><select id=\"f-")
+      .Raw(name).Raw("\" name=\"").Raw(name).Raw("\"><option value=\"\">").Raw(all_label).Raw("</option>");
+  for (const auto& [value, text] : options) {
+    h.Raw("<option value=\"").Text(value).Raw("\"").Raw(value == current ? " selected" : "").Raw(">").Text(text).Raw("</option>");
+  }
+  h.Raw("</select></div>");
+}
+
+void FilterForm(Html& h, const PlanContext& ctx, const ListQuery& q, const std::string& action) {
+  h.Raw("<form class=\"filters no-print\" method=\"get\" action=\"").Text(action).Raw("\" role=\"search\" aria-label=\"Filtrér punkter\">");
+  if (!q.errors.empty()) {
+    h.Raw("<div class=\"error-summary\" role=\"alert\"><p>Filteret kunne ikke bruges:</p><ul>");
+    for (const auto& e : q.errors) h.Raw("<li>").Text(e.message).Raw("</li>");
+    h.Raw("</ul></div>");
+  }
+  h.Raw("<div class=\"field\"><label for=\"f-q\">Fritekst</label><input type=\"search\" id=\"f-q\" name=\"q\" value=\"")
+      .Text(q.q).Raw("\"></div>");
+  std::vector<std::pair<std::string, std::string>> committees, categories, states, sorts;
+  for (const auto& b : ctx.committees) committees.emplace_back(b.code, b.code + " – " + b.name);
+  for (Category c : kAllCategories) categories.emplace_back(std::string(Slug(c)), std::string(Label(c)));
+  for (ProgressState s : kAllStates) states.emplace_back(std::string(Slug(s)), std::string(Label(s)));
+  sorts = {{"code", "Kode"}, {"title", "Titel"}, {"state", "Fremdrift"}, {"timing", "Tidspunkt"}};
+  Select(h, "committee", "Udvalg", q.committee, committees, "Alle udvalg");
+  Select(h, "category", "Kategori", q.category, categories, "Alle kategorier");
+  Select(h, "state", "Fremdrift", q.state, states, "Alle");
+  h.Raw("<div class=\"field\"><label for=\"f-responsible\">Ansvarlig</label><input id=\"f-responsible\" name=\"responsible\" value=\"")
+      .Text(q.responsible).Raw("\"></div>");
+  Select(h, "sort", "Sortér efter", q.sort, sorts, "Kode");
+  h.Raw("<fieldset class=\"checks\"><legend>Vis kun</legend>");
+  h.Raw("<label><input type=\"checkbox\" name=\"cross_cutting\" value=\"1\"").Raw(q.cross == "1" ? " checked" : "")
+      .Raw("> Tværgående</label>");
+  h.Raw("<label><input type=\"checkbox\" name=\"obs\" value=\"1\"").Raw(q.obs == "1" ? " checked" : "")
+      .Raw("> Med OBS-punkt</label>");
+  h.Raw("<label><input type=\"checkbox\" name=\"done\" value=\"separate\"").Raw(q.done == "separate" ? " checked" : "")
+      .Raw("> Afsluttede punkter for sig til sidst</label></fieldset>");
+  h.Raw("<div class=\"actions\"><button type=\"submit\">Filtrér</button> <a href=\"").Text(action).Raw("\">Nulstil</a></div></form>");
+}
+
+void StateCell(Html& h, const ItemData& d) {
+  bool done = d.state == ProgressState::kDone;
+  h.Raw("<td class=\"state state-").Raw(Slug(d.state)).Raw("\">");
+  if (done) h.Raw("<span class=\"done-mark\" aria-hidden=\"true\">X</span> ");
+  h.Text(Label(d.state));
+  if (d.traffic_light != TrafficLight::kNone) {
+    h.Raw("<br><span class=\"light light-").Raw(Slug(d.traffic_light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
+        .Text(Label(d.traffic_light)).Raw("</span>");
+  }
+  h.Raw("</td>");
+}
+
+void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& items, const std::string& caption,
+                const std::map<int, Amount>* sums, const std::string& sum_label) {
+  auto years = ctx.plan.Years();
+  h.Raw("<table class=\"items\"><caption class=\"visually-hidden\">").Text(caption).Raw("</caption>"
+        "<colgroup><col class=\"c-code\"><col class=\"c-title\"><col class=\"c-resp\"><col class=\"c-time\">"
+        "<col class=\"c-treat\"><col class=\"c-state\">");
+  for (size_t i = 0; i < years.size(); ++i) h.Raw("<col class=\"c-year\">");
+  h.Raw("</colgroup><thead><tr>"
+        "<th scope=\"col\">Kode</th><th scope=\"col\">Titel</th><th scope=\"col\">Ansvarlig</th>"
+        "<th scope=\"col\">Tidspunkt</th><th scope=\"col\">Politisk behandling</th><th scope=\"col\">Fremdrift</th>");
+  for (int y : years) h.Raw("<th scope=\"col\" class=\"num\">").Text(y).Raw("</th>");
+  h.Raw("</tr></thead><tbody>");
+  const size_t cols = 6 + years.size();
+  for (const auto& item : items) {
+    const ItemData& d = item.data();
+    std::string cls = d.state == ProgressState::kDone ? "done" : "";
+    if (d.obs) cls += cls.empty() ? "has-obs" : " has-obs";
+    h.Raw("<tr").Raw(cls.empty() ? "" : " class=\"").Raw(cls).Raw(cls.empty() ? "" : "\"").Raw(">");
+    h.Raw("<td class=\"code\">").Text(d.code ? d.code->text() : "").Raw("</td>");
+    h.Raw("<th scope=\"row\" class=\"title\"><a href=\"/items/").Text(item.id()).Raw("\">").Text(d.title).Raw("</a>");
+    if (d.cross_cutting) h.Raw(" <span class=\"tag\">Tværgående</span>");
+    if (d.demo) h.Raw(" <span class=\"tag demo\">Demo</span>");
+    h.Raw("</th><td>").Text(d.responsible).Raw("</td><td>").Text(d.timing.Display()).Raw("</td><td>")
+        .Text(d.treatment.Summary()).Raw("</td>");
+    StateCell(h, d);
+    for (int y : years) h.Raw("<td class=\"num\">").Text(FormatAmountCell(d.amounts, y)).Raw("</td>");
+    h.Raw("</tr>");
+    if (d.obs) {
+      h.Raw("<tr class=\"obs-row\"><td></td><td colspan=\"").Text(static_cast<long long>(cols - 1))
+          .Raw("\"><strong class=\"obs-label\">OBS-punkt:</strong> ").Text(d.obs_note).Raw("</td></tr>");
+    }
+  }
+  h.Raw("</tbody>");
+  if (sums) {
+    h.Raw("<tfoot><tr><td></td><th scope=\"row\" colspan=\"5\">").Text(sum_label).Raw("</th>");
+    for (int y : years) h.Raw("<td class=\"num\">").Text(FormatAmountCell(*sums, y)).Raw("</td>");
+    h.Raw("</tr></tfoot>");
+  }
+  h.Raw("</table>");
+}
+
+void SumTable(Html& h, const PlanContext& ctx, const std::map<int, Amount>& sums, const std::string& label) {
+  h.Raw("<table class=\"sum\"><caption>").Text(label).Raw(" (1.000 kr.)</caption><thead><tr>");
+  for (int y : ctx.plan.Years()) h.Raw("<th scope=\"col\" class=\"num\">").Text(y).Raw("</th>");
+  h.Raw("</tr></thead><tbody><tr>");
+  for (int y : ctx.plan.Years()) h.Raw("<td class=\"num\">").Text(FormatAmountCell(sums, y)).Raw("</td>");
+  h.Raw("</tr></tbody></table>");
+}
+
+void Sections(Html& h, const PlanContext& ctx, const PlanOverview& ov, const std::string& own_committee) {
+  for (const auto& s : ov.sections) {
+    h.Raw("<section class=\"category\"><h2 id=\"").Raw(Slug(s.category)).Raw("\">").Text(PluralLabel(s.category))
+        .Raw(" <span class=\"count\">(").Text(static_cast<long long>(s.count)).Raw(")</span></h2>");
+    for (const auto& g : s.groups) {
+      std::string label = g.label;
+      if (!own_committee.empty() && s.category != Category::kIntent && g.key != own_committee) label += " – tværgående";
+      h.Raw("<h3>").Text(label).Raw("</h3>");
+      ItemsTable(h, ctx, g.items, std::string(PluralLabel(s.category)) + ", " + label, &g.sums, "I alt " + g.label);
+    }
+    SumTable(h, ctx, s.sums, "I alt " + std::string(PluralLabel(s.category)).insert(0, ""));
+    h.Raw("</section>");
+  }
+  if (!ov.completed.empty()) {
+    h.Raw("<section class=\"completed\"><h2 id=\"afsluttede\">Afsluttede punkter <span class=\"count\">(")
+        .Text(static_cast<long long>(ov.completed.size())).Raw(")</span></h2>");
+    ItemsTable(h, ctx, ov.completed, "Afsluttede punkter", nullptr, "");
+    h.Raw("</section>");
+  }
+}
+
+}  // namespace
+
+std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors) {
+  Html h;
+  PageStart(h, "Udmøntningsplaner", {{"Planer", "/plans"}});
+  h.Raw("<h1>Udmøntningsplaner</h1>");
+  if (plans.empty()) h.Raw("<p>Der er endnu ingen planer.</p>");
+  else {
+    h.Raw("<ul class=\"plans\">");
+    for (const auto& p : plans) {
+      h.Raw("<li><a href=\"").Text(PlanHref(p)).Raw("\">").Text(p.name()).Raw("</a> – ").Text(p.budget_name())
+          .Raw(" (").Text(p.first_year()).Raw("–").Text(p.last_year()).Raw(")</li>");
+    }
+    h.Raw("</ul>");
+  }
+  h.Raw("<section class=\"no-print\"><h2>Ny plan</h2>");
+  if (!errors.empty()) {
+    h.Raw("<div class=\"error-summary\" role=\"alert\"><p>Planen blev ikke oprettet:</p><ul>");
+    for (const auto& e : errors) h.Raw("<li>").Text(e.message).Raw("</li>");
+    h.Raw("</ul></div>");
+  }
+  h.Raw("<form method=\"post\" action=\"/plans\" class=\"stack\">"
+        "<div class=\"field\"><label for=\"p-name\">Navn</label><input id=\"p-name\" name=\"name\" required placeholder=\"Udmøntningsplan 2026-2029\" value=\"")
+      .Text(draft.name).Raw("\"></div><div class=\"field\"><label for=\"p-budget\">Budget</label><input id=\"p-budget\" name=\"budget_name\" required placeholder=\"Budget 2026-2029\" value=\"")
+      .Text(draft.budget_name).Raw("\"></div><div class=\"field\"><label for=\"p-first\">Første år</label><input id=\"p-first\" name=\"first_year\" inputmode=\"numeric\" required value=\"")
+      .Text(draft.first_year).Raw("\"></div><div class=\"field\"><label for=\"p-last\">Sidste år</label><input id=\"p-last\" name=\"last_year\" inputmode=\"numeric\" required value=\"")
+      .Text(draft.last_year).Raw("\"></div><div class=\"actions\"><button type=\"submit\">Opret plan</button></div></form></section>");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQuery& q) {
+  Html h;
+  const std::string base = PlanHref(ctx.plan);
+  PageStart(h, ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}});
+  h.Raw("<div class=\"page-head\"><h1>").Text(ctx.plan.name()).Raw("</h1><p class=\"lead\">").Text(ctx.plan.budget_name())
+      .Raw(". Tidspunkterne er vejledende. Beløb i 1.000 kr.</p>");
+  h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");
+  h.Raw("Udvalgenes udsnit: ");
+  for (size_t i = 0; i < ctx.committees.size(); ++i) {
+    h.Raw(i ? ", " : "").Raw("<a href=\"").Text(base).Raw("/committees/").Text(PercentEncode(ctx.committees[i].code)).Raw("\">")
+        .Text(ctx.committees[i].code).Raw("</a>");
+  }
+  h.Raw("</p></div>");
+  FilterForm(h, ctx, q, base);
+  h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(ov.count == 1 ? " punkt" : " punkter");
+  if (q.Any()) h.Raw(" matcher filteret");
+  h.Raw(", heraf ").Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
+  if (ov.count == 0) h.Raw("<p>Ingen punkter matcher. <a href=\"").Text(base).Raw("\">Vis alle punkter</a>.</p>");
+  Sections(h, ctx, ov, "");
+  if (ov.count) SumTable(h, ctx, ov.totals, q.Any() ? "I alt for de viste punkter" : "I alt for planen");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string CommitteePage(const PlanContext& ctx, const Body& committee, const PlanOverview& ov) {
+  Html h;
+  const std::string base = PlanHref(ctx.plan);
+  std::string title = committee.name + " (" + committee.code + ")";
+  PageStart(h, title + " – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}, {committee.code, ""}});
+  h.Raw("<h1>").Text(title).Raw("</h1><p class=\"lead\">Udsnit af ").Text(ctx.plan.name())
+      .Raw(": udvalgets egne punkter og de tværgående punkter. Beløb i 1.000 kr.</p>");
+  h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(" punkter, heraf ")
+      .Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
+  Sections(h, ctx, ov, committee.code);
+  if (ov.count) SumTable(h, ctx, ov.totals, "I alt for udsnittet");
+  PageEnd(h);
+  return h.Take();
+}
+
+}  // namespace bs::web::views

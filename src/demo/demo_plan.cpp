@@ -140,6 +140,7 @@ ItemDraft GeneratedDraft(int n, const PlanContext& ctx) {
   ItemDraft d;
   const Category cats[] = {Category::kOperating, Category::kProposal, Category::kCapital, Category::kIntent};
   Category cat = cats[n % 4];
+  if (cat == Category::kIntent && ctx.themes.empty()) cat = Category::kOperating;
   d.category = Slug(cat);
   if (cat == Category::kIntent) d.theme = ctx.themes[next() % ctx.themes.size()].name;
   else d.committee = ctx.committees[(n / 4) % ctx.committees.size()].code;

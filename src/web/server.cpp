@@ -4,6 +4,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -45,7 +46,8 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == net::error::connection_reset || ec == net::error::eof) {
       return Close();
     }
-    if (parser_->is_header_done()) {
+    {
+      // The start line is parsed before a body limit trips; answer in the path's format.
       auto target = parser_->get().target();
       accepts_json_ = std::string_view(target.data(), target.size()).rfind("/api/", 0) == 0;
     }
@@ -109,7 +111,8 @@ class Session : public std::enable_shared_from_this<Session> {
     head_only_ = false;
     stream_.expires_after(std::chrono::seconds(30));
     http::async_write(stream_, *msg, [self = shared_from_this(), msg, close](beast::error_code ec, size_t) {
-      if (ec || close) return self->Close();
+      if (ec) return self->Close();
+      if (close) return self->LingeringClose();
       self->Read();
     });
   }
@@ -118,6 +121,20 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
+
+  // After refusing a request whose body is still arriving (413), stop sending and read
+  // and discard for a while, so the client sees our answer instead of a reset.
+  void LingeringClose() {
+    Close();
+    stream_.expires_after(std::chrono::seconds(2));
+    Drain();
+  }
+  void Drain() {
+    stream_.async_read_some(net::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (!ec) self->Drain();
+    });
+  }
+  std::array<char, 16 * 1024> drain_buffer_;
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;

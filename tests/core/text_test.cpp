@@ -1,0 +1,35 @@
+#include "core/text.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+
+namespace bs::text {
+namespace {
+
+TEST(DanishSortTest, AeOeAaSortAfterZ) {
+  std::vector<std::string> words = {"Århus", "Zebra", "Ærø", "Øster", "anlæg", "Budget", "ødsel", "ælling", "zoo", "åben"};
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return DanishLess(a, b); });
+  std::vector<std::string> expected = {"anlæg", "Budget", "Zebra", "zoo", "ælling", "Ærø", "ødsel", "Øster", "åben", "Århus"};
+  EXPECT_EQ(words, expected);
+}
+
+TEST(FoldCaseTest, FoldsDanishCapitals) {
+  EXPECT_EQ(FoldCase("ÆØÅ Økonomi BUU"), "æøå økonomi buu");
+}
+
+TEST(Utf8Test, RejectsMalformedSequences) {
+  EXPECT_TRUE(IsValidUtf8("blåbærgrød"));
+  EXPECT_FALSE(IsValidUtf8("\xC3"));
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xFF"));
+}
+
+TEST(CleanTest, RemovesControlCharactersAndNormalisesNewlines) {
+  EXPECT_EQ(CleanMultiline("a\r\nb\x01" "c\rd"), "a\nbc\nd");
+  EXPECT_EQ(CleanSingleLine("a\nb\tc"), "a b c");
+  EXPECT_EQ(Trim("\xC2\xA0 x \xC2\xA0"), "x");
+}
+
+}  // namespace
+}  // namespace bs::text

@@ -1,0 +1,281 @@
+// The storage contract (app/ports/plan_store.h), written once and run against every
+// backend: memory and an SQLite file in a temporary directory.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <thread>
+
+#include "app/plan_service.h"
+#include "demo/demo_plan.h"
+#include "storage/memory/memory_plan_store.h"
+#include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/sqlite_plan_store.h"
+
+namespace bs {
+namespace {
+
+// Owns a store and whatever it needs (a database file).
+struct Backend {
+  std::unique_ptr<sqlite::Database> db;
+  std::unique_ptr<PlanStore> store;
+  std::filesystem::path dir;
+  ~Backend() {
+    store.reset();
+    db.reset();
+    if (!dir.empty()) std::filesystem::remove_all(dir);
+  }
+};
+
+using Factory = std::function<std::unique_ptr<Backend>()>;
+
+std::unique_ptr<Backend> MakeMemory() {
+  auto b = std::make_unique<Backend>();
+  b->store = std::make_unique<MemoryPlanStore>();
+  return b;
+}
+
+std::unique_ptr<Backend> MakeSqlite() {
+  auto b = std::make_unique<Backend>();
+  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-XXXXXX").string();
+  b->dir = mkdtemp(tmpl.data());
+  auto db = sqlite::Database::Open((b->dir / "test.db").string());
+  EXPECT_TRUE(db.ok());
+  b->db = std::move(*db);
+  b->store = std::make_unique<SqlitePlanStore>(*b->db);
+  return b;
+}
+
+class PlanStoreContract : public ::testing::TestWithParam<std::pair<const char*, Factory>> {
+ protected:
+  void SetUp() override {
+    backend_ = GetParam().second();
+    store_ = backend_->store.get();
+    service_ = std::make_unique<PlanService>(*store_, clock_);
+    for (auto [code, owns] : std::initializer_list<std::pair<const char*, bool>>{{"ØK", true}, {"BUU", true}, {"KB", false}})
+      ASSERT_TRUE(store_->UpsertBody(*Body::Create(code, std::string("Udvalg ") + code, owns, 0)).ok());
+    auto plan = service_->CreatePlan({"Testplan 2025-2028", "Budget 2025-2028", "2025", "2028", ""}, "test", "test");
+    ASSERT_TRUE(plan.ok());
+    plan_ = plan->id();
+  }
+
+  ItemDraft Draft(const std::string& title, const std::string& committee = "BUU") {
+    ItemDraft d;
+    d.category = "operating";
+    d.committee = committee;
+    d.title = title;
+    d.amounts = {{"2025", "-100"}};
+    return d;
+  }
+
+  PlanItem Create(const std::string& title, const std::string& committee = "BUU") {
+    auto r = service_->CreateItem(plan_, Draft(title, committee), Meta());
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    return *r;
+  }
+
+  WriteMeta Meta(std::string key = "") { return WriteMeta{1'750'000'000, "test", "test", std::move(key)}; }
+
+  FixedClock clock_{1'750'000'000};
+  std::unique_ptr<Backend> backend_;
+  PlanStore* store_ = nullptr;
+  std::unique_ptr<PlanService> service_;
+  PlanId plan_ = 0;
+};
+
+TEST_P(PlanStoreContract, PlanNamesAreUnique) {
+  auto again = service_->CreatePlan({"Testplan 2025-2028", "Budget", "2025", "2028", ""}, "t", "t");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST_P(PlanStoreContract, UnknownIdsAreNotFound) {
+  EXPECT_EQ(store_->GetPlan(999'999).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->GetItem(999'999).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ListItems(999'999, {}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->AddTheme(999'999, "x", 0).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->DeleteItem(999'999, 0, Meta()).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(PlanStoreContract, BodiesAreListedBySortOrder) {
+  ASSERT_TRUE(store_->UpsertBody(*Body::Create("AAA", "Først", true, -1)).ok());
+  auto bodies = store_->ListBodies();
+  ASSERT_TRUE(bodies.ok());
+  EXPECT_EQ(bodies->front().code, "AAA");
+  ASSERT_TRUE(store_->UpsertBody(*Body::Create("AAA", "Omdøbt", true, -1)).ok());
+  EXPECT_EQ(store_->ListBodies()->front().name, "Omdøbt");
+}
+
+TEST_P(PlanStoreContract, ThemesAreUniquePerPlan) {
+  ASSERT_TRUE(store_->AddTheme(plan_, "Partnerskaber", 1).ok());
+  EXPECT_EQ(store_->AddTheme(plan_, "Partnerskaber", 2).error().code, ErrorCode::kAlreadyExists);
+  ASSERT_TRUE(store_->AddTheme(plan_, "Økonomisk Politik", 0).ok());
+  auto themes = store_->ListThemes(plan_);
+  ASSERT_EQ(themes->size(), 2u);
+  EXPECT_EQ((*themes)[0].name, "Økonomisk Politik");
+}
+
+TEST_P(PlanStoreContract, ItemRoundTripsEveryField) {
+  auto theme = store_->AddTheme(plan_, "Partnerskaber", 0);
+  auto line = store_->AddStrategicLine(plan_, "Kloge m2", "beskrivelse", 0);
+  ItemDraft d;
+  d.category = "proposal";
+  d.committee = "BUU";
+  d.theme = "Partnerskaber";
+  d.code = "R101 (I)(B)";
+  d.title = "Skriftlige fremstillinger «æøå» <b>";
+  d.process = "Linje 1\nLinje 2";
+  d.status_text = "Status";
+  d.state = "done";
+  d.traffic_light = "red";
+  d.responsible = "Økonomichef Bettina Andersen";
+  d.director = "Direktør";
+  d.timing = "2. kvartal 2025";
+  d.political_treatment = "BUU: maj 2025\nØK: juni 2025\nKB";
+  d.directors_role = "Følger månedligt";
+  d.amounts = {{"2025", "-1.234,5"}, {"2028", "7"}};
+  d.cross_cutting = d.strategic = d.obs = d.demo = true;
+  d.strategic_line = std::to_string(line->id);
+  d.obs_note = "Kræver beslutning";
+  d.case_numbers = "24/7615, 22/291";
+  d.strategies = "Plan- og Udviklingsstrategi\nFN's verdensmål";
+  d.sdgs = "17, 3";
+  auto created = service_->CreateItem(plan_, d, Meta());
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_EQ(created->revision(), 1);
+  auto read = store_->GetItem(created->id());
+  ASSERT_TRUE(read.ok());
+  EXPECT_TRUE(SameData(read->data(), created->data()));
+  EXPECT_EQ(read->data().code->text(), "R101 (I)(B)");
+  EXPECT_EQ(read->data().theme_id, theme->id);
+  EXPECT_EQ(read->data().amounts.at(2025).kroner(), -1'234'500);
+  EXPECT_EQ(read->data().treatment.FormatLines(), "BUU: maj 2025\nØK: juni 2025\nKB");
+  EXPECT_EQ(read->data().sdgs, (std::vector<int>{3, 17}));
+  EXPECT_EQ(read->created_at(), 1'750'000'000);
+}
+
+TEST_P(PlanStoreContract, SameRequestKeyCreatesOneItem) {
+  auto a = service_->CreateItem(plan_, Draft("Dobbelt"), Meta("k1"));
+  auto b = service_->CreateItem(plan_, Draft("Dobbelt"), Meta("k1"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->id(), b->id());
+  EXPECT_EQ(store_->ListItems(plan_, {})->total, 1);
+}
+
+TEST_P(PlanStoreContract, StaleUpdateIsAConflictAndChangesNothing) {
+  PlanItem item = Create("Original");
+  ItemData first = item.data();
+  first.title = "Første ændring";
+  auto updated = store_->UpdateItem(item.id(), first, 1, Meta());
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->revision(), 2);
+  ItemData second = item.data();
+  second.title = "Anden ændring";
+  auto stale = store_->UpdateItem(item.id(), second, 1, Meta());
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->GetItem(item.id())->data().title, "Første ændring");
+}
+
+TEST_P(PlanStoreContract, ConcurrentUpdatesAtOneRevisionLetExactlyOneWin) {
+  PlanItem item = Create("Kapløb");
+  std::atomic<int> wins{0}, conflicts{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      ItemData d = item.data();
+      d.title = "Tråd " + std::to_string(t);
+      auto r = store_->UpdateItem(item.id(), d, 1, Meta());
+      if (r.ok()) ++wins;
+      else if (r.error().code == ErrorCode::kConflict) ++conflicts;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(wins.load(), 1);
+  EXPECT_EQ(conflicts.load(), 3);
+}
+
+TEST_P(PlanStoreContract, DeletedItemsDisappear) {
+  PlanItem item = Create("Slettes");
+  EXPECT_EQ(store_->DeleteItem(item.id(), 99, Meta()).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(store_->DeleteItem(item.id(), 1, Meta()).ok());
+  EXPECT_EQ(store_->GetItem(item.id()).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ListItems(plan_, {})->total, 0);
+  EXPECT_EQ(store_->UpdateItem(item.id(), item.data(), 1, Meta()).error().code, ErrorCode::kNotFound);
+}
+
+// Every backend must answer list queries exactly as ItemFilter::Matches and Less say.
+TEST_P(PlanStoreContract, ListsMatchTheFilterSemantics) {
+  auto demo = demo::LoadDemo(*service_, 150);
+  ASSERT_TRUE(demo.ok()) << demo.error().message;
+  PlanId plan = demo->plan_id;
+  auto all = store_->ListItems(plan, {});
+  ASSERT_TRUE(all.ok());
+  ASSERT_GT(all->total, 150);
+
+  std::vector<ItemFilter> filters;
+  auto add = [&](auto&& set) { ItemFilter f; set(f); filters.push_back(f); };
+  add([](ItemFilter&) {});
+  add([](ItemFilter& f) { f.committee = "BUU"; });
+  add([](ItemFilter& f) { f.committee = "BUU"; f.include_cross_cutting = true; });
+  add([](ItemFilter& f) { f.category = Category::kProposal; f.sort = ItemSort::kTitle; });
+  add([](ItemFilter& f) { f.state = ProgressState::kDone; f.sort = ItemSort::kState; });
+  add([](ItemFilter& f) { f.cross_cutting = true; f.sort = ItemSort::kTiming; });
+  add([](ItemFilter& f) { f.obs = true; f.descending = true; });
+  add([](ItemFilter& f) { f.obs = false; f.sort = ItemSort::kTiming; f.descending = true; });
+  add([](ItemFilter& f) { f.responsible = "BETTINA"; });
+  add([](ItemFilter& f) { f.query = "fravær"; });
+  add([](ItemFilter& f) { f.query = "ØKONOMI"; f.sort = ItemSort::kTitle; f.descending = true; });
+  add([](ItemFilter& f) { f.sort = ItemSort::kState; f.limit = 7; f.offset = 5; });
+  add([](ItemFilter& f) { f.limit = 10; f.offset = 100000; });
+
+  for (size_t i = 0; i < filters.size(); ++i) {
+    const ItemFilter& f = filters[i];
+    std::vector<PlanItem> expected;
+    for (const auto& item : all->items) if (f.Matches(item)) expected.push_back(item);
+    std::sort(expected.begin(), expected.end(), [&](const PlanItem& a, const PlanItem& b) { return f.Less(a, b); });
+    int64_t total = static_cast<int64_t>(expected.size());
+    size_t begin = std::min(expected.size(), static_cast<size_t>(f.offset));
+    size_t end = f.limit ? std::min(expected.size(), begin + f.limit) : expected.size();
+    std::vector<ItemId> want;
+    for (size_t k = begin; k < end; ++k) want.push_back(expected[k].id());
+
+    auto got = store_->ListItems(plan, f);
+    ASSERT_TRUE(got.ok());
+    std::vector<ItemId> have;
+    for (const auto& item : got->items) have.push_back(item.id());
+    EXPECT_EQ(got->total, total) << "filter " << i;
+    EXPECT_EQ(have, want) << "filter " << i;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PlanStoreContract,
+                         ::testing::Values(std::make_pair("memory", Factory(MakeMemory)),
+                                           std::make_pair("sqlite", Factory(MakeSqlite))),
+                         [](const auto& info) { return std::string(info.param.first); });
+
+TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-XXXXXX").string();
+  std::filesystem::path dir = mkdtemp(tmpl.data());
+  {
+    auto db = sqlite::Database::Open((dir / "a.db").string());
+    ASSERT_TRUE(db.ok());
+    EXPECT_EQ((*db)->SchemaVersion(), 1);
+  }
+  auto again = sqlite::Database::Open((dir / "a.db").string());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)->SchemaVersion(), 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SqliteDatabaseTest, UnopenablePathIsUnavailable) {
+  auto db = sqlite::Database::Open("/nonexistent-dir/x/y.db");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.error().code, ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace bs

@@ -1,0 +1,215 @@
+// The HTML pages and forms against the real server on port 0.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <thread>
+
+#include "support/test_server.h"
+#include "web/form.h"
+
+namespace bs::testing {
+namespace {
+
+bool Has(const std::string& body, const std::string& needle) { return body.find(needle) != std::string::npos; }
+
+class PagesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new TestServer(); }
+  static void TearDownTestSuite() { delete server_; }
+  std::string Plan(const std::string& rest = "") { return "/plans/" + std::to_string(server_->demo_plan()) + rest; }
+  static std::string Form(const std::vector<std::pair<std::string, std::string>>& kv) {
+    std::string out;
+    for (const auto& [k, v] : kv) out += (out.empty() ? "" : "&") + k + "=" + web::PercentEncode(v);
+    return out;
+  }
+  int64_t CountItems(const std::string& q) {
+    auto ov = server_->plans().Overview(*server_->plans().Context(server_->demo_plan()), [&] {
+      ItemFilter f; f.query = q; return f; }(), false);
+    return static_cast<int64_t>(ov->count);
+  }
+  static TestServer* server_;
+};
+TestServer* PagesTest::server_ = nullptr;
+
+TEST_F(PagesTest, PlanPageIsGroupedAsTheDocument) {
+  auto r = server_->Get(Plan());
+  ASSERT_EQ(r.status, 200);
+  const std::string& b = r.body;
+  EXPECT_TRUE(Has(b, "<html lang=\"da\">"));
+  size_t operating = b.find("<h2 id=\"operating\">Driftsændringer"), proposals = b.find("<h2 id=\"proposal\">Råderumsforslag"),
+         capital = b.find("<h2 id=\"capital\">Anlægsprojekter"), intents = b.find("<h2 id=\"intent\">Hensigtserklæringer");
+  ASSERT_NE(operating, std::string::npos);
+  ASSERT_NE(intents, std::string::npos);
+  EXPECT_LT(operating, proposals);
+  EXPECT_LT(proposals, capital);
+  EXPECT_LT(capital, intents);
+  EXPECT_TRUE(Has(b, "Børne- og Ungdomsudvalget (BUU)"));
+  EXPECT_TRUE(Has(b, "R101 (I)(B)"));
+  EXPECT_TRUE(Has(b, "Partnerskaber"));
+  EXPECT_TRUE(Has(b, "OBS-punkt:</strong> Licitationen kom 18 % over budget"));
+  EXPECT_TRUE(Has(b, "<span class=\"done-mark\" aria-hidden=\"true\">X</span> Afsluttet"));
+  EXPECT_TRUE(Has(b, "I alt for planen"));
+  // BUU operating: 1.500 + (-400) = 1.100 in 2025, printed with the true minus where negative.
+  EXPECT_TRUE(Has(b, "I alt Børne- og Ungdomsudvalget"));
+  EXPECT_TRUE(Has(b, ">1.100<"));
+  EXPECT_TRUE(Has(b, "\xE2\x88\x92" "400"));
+}
+
+TEST_F(PagesTest, FiltersLiveInTheUrlAndTheForm) {
+  auto r = server_->Get(Plan("?committee=BUU&category=proposal"));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(Has(r.body, "<option value=\"BUU\" selected>"));
+  EXPECT_TRUE(Has(r.body, "Investering i fraværsindsatsen på BUU"));
+  EXPECT_FALSE(Has(r.body, "Aktindsigt"));
+  EXPECT_FALSE(Has(r.body, "Styrket sprogindsats"));
+  auto q = server_->Get(Plan("?q=DEMENS"));
+  EXPECT_TRUE(Has(q.body, "Samling af demensindsatsen i Glesborg"));
+  EXPECT_TRUE(Has(q.body, "1 punkt matcher filteret"));
+  auto obs = server_->Get(Plan("?obs=1"));
+  EXPECT_TRUE(Has(obs.body, "Digital jobsamtale"));
+  EXPECT_FALSE(Has(obs.body, "Bosætningskampagne"));
+  auto bad = server_->Get(Plan("?committee=XYZ"));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Has(bad.body, "«XYZ» er ikke et kendt udvalg."));
+}
+
+TEST_F(PagesTest, SortsByTitleInDanishOrder) {
+  auto r = server_->Get(Plan("?category=operating&committee=%C3%98K&sort=title"));
+  size_t a = r.body.find("Aktiv/helhedsorienteret"), e = r.body.find("Effektiviseringsbidrag"),
+         o = r.body.find("Økonomisk prognose");
+  ASSERT_NE(o, std::string::npos);
+  EXPECT_LT(a, e);
+  EXPECT_LT(e, o);
+}
+
+TEST_F(PagesTest, CompletedItemsCanBeListedSeparately) {
+  auto r = server_->Get(Plan("?done=separate"));
+  size_t section = r.body.find("Afsluttede punkter <span");
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_GT(r.body.find("Tilpasning af åbningstider"), section);
+}
+
+TEST_F(PagesTest, CommitteePageHasOwnAndCrossCuttingItems) {
+  auto r = server_->Get(Plan("/committees/BUU"));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(Has(r.body, "Styrket sprogindsats i dagtilbud"));
+  EXPECT_TRUE(Has(r.body, "Aktindsigt"));                    // ØK, cross-cutting
+  EXPECT_FALSE(Has(r.body, "Fælles indkøbsaftaler"));        // ØK, not cross-cutting
+  EXPECT_TRUE(Has(r.body, "Økonomiudvalget (ØK) – tværgående"));
+  EXPECT_EQ(server_->Get(Plan("/committees/XYZ")).status, 404);
+  EXPECT_EQ(server_->Get(Plan("/committees/KB")).status, 404);
+}
+
+TEST_F(PagesTest, FormWithErrorsKeepsInputAndNamesFields) {
+  auto r = server_->PostForm(Plan("/items"), Form({{"request_key", "t1"}, {"category", "proposal"}, {"committee", "BUU"},
+                                                  {"code", "R30 7(B"}, {"title", ""}, {"amount_2025", "12,5,0"},
+                                                  {"amount_2026", "abc"}, {"process", "<script>alert(1)</script>"}}));
+  ASSERT_EQ(r.status, 400);
+  EXPECT_TRUE(Has(r.body, "Punktet er ikke gemt"));
+  EXPECT_TRUE(Has(r.body, "value=\"R30 7(B\""));
+  EXPECT_TRUE(Has(r.body, "value=\"12,5,0\""));
+  EXPECT_TRUE(Has(r.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  EXPECT_FALSE(Has(r.body, "<script>alert"));
+  EXPECT_TRUE(Has(r.body, "id=\"e-title\""));
+  EXPECT_TRUE(Has(r.body, "aria-invalid=\"true\""));
+  EXPECT_TRUE(Has(r.body, "<a href=\"#i-amount_2026\">"));
+}
+
+TEST_F(PagesTest, FormCreatesShowsAndEditsAnItem) {
+  auto created = server_->PostForm(Plan("/items"), Form({{"request_key", "t2"}, {"category", "operating"}, {"committee", "KFU"},
+                                                        {"title", "Nyt <b>punkt</b> fra formular"}, {"amount_2027", "-1.250"},
+                                                        {"political_treatment", "KFU: maj 2025"}, {"obs", "1"},
+                                                        {"obs_note", "Mangler finansiering"}}));
+  ASSERT_EQ(created.status, 303) << created.body;
+  std::string location = created.Header("location");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(location, m, std::regex("/items/(\\d+)\\?gemt=1")));
+  auto page = server_->Get(location);
+  EXPECT_TRUE(Has(page.body, "Punktet er gemt."));
+  EXPECT_TRUE(Has(page.body, "Nyt &lt;b&gt;punkt&lt;/b&gt; fra formular"));
+  EXPECT_TRUE(Has(page.body, "OBS-punkt:</strong> Mangler finansiering"));
+  EXPECT_TRUE(Has(page.body, "\xE2\x88\x92" "1.250"));
+  auto edit = server_->Get("/items/" + m[1].str() + "/edit");
+  EXPECT_TRUE(Has(edit.body, "name=\"revision\" value=\"1\""));
+  EXPECT_TRUE(Has(edit.body, "KFU: maj 2025"));
+  auto saved = server_->PostForm("/items/" + m[1].str(), Form({{"revision", "1"}, {"category", "operating"}, {"committee", "KFU"},
+                                                              {"title", "Omdøbt punkt"}, {"state", "done"}}));
+  EXPECT_EQ(saved.status, 303);
+  EXPECT_TRUE(Has(server_->Get("/items/" + m[1].str()).body, "Omdøbt punkt"));
+}
+
+TEST_F(PagesTest, SameFormSentTwiceAtOnceMakesOneItem) {
+  std::string body = Form({{"request_key", "dobbelt-1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Dobbeltklik"}});
+  int64_t before = CountItems("dobbeltklik");
+  HttpResult a, b;
+  std::thread t1([&] { a = server_->PostForm(Plan("/items"), body); });
+  std::thread t2([&] { b = server_->PostForm(Plan("/items"), body); });
+  t1.join();
+  t2.join();
+  EXPECT_EQ(a.status, 303);
+  EXPECT_EQ(b.status, 303);
+  EXPECT_EQ(a.Header("location"), b.Header("location"));
+  EXPECT_EQ(CountItems("dobbeltklik"), before + 1);
+}
+
+TEST_F(PagesTest, SameEditSentTwiceAtOnceIsNotAConflict) {
+  auto created = server_->PostForm(Plan("/items"), Form({{"request_key", "t3"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Før"}}));
+  std::string id = created.Header("location").substr(7, created.Header("location").find('?') - 7);
+  std::string body = Form({{"revision", "1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Efter"}});
+  HttpResult a, b;
+  std::thread t1([&] { a = server_->PostForm("/items/" + id, body); });
+  std::thread t2([&] { b = server_->PostForm("/items/" + id, body); });
+  t1.join();
+  t2.join();
+  EXPECT_EQ(a.status, 303);
+  EXPECT_EQ(b.status, 303);
+}
+
+TEST_F(PagesTest, StaleEditIsRefusedAndKeepsTheInput) {
+  auto created = server_->PostForm(Plan("/items"), Form({{"request_key", "t4"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Udgangspunkt"}}));
+  std::string id = created.Header("location").substr(7, created.Header("location").find('?') - 7);
+  EXPECT_EQ(server_->PostForm("/items/" + id, Form({{"revision", "1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Kollegas ændring"}})).status, 303);
+  auto stale = server_->PostForm("/items/" + id, Form({{"revision", "1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Min ændring"}}));
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_TRUE(Has(stale.body, "En anden har gemt punktet"));
+  EXPECT_TRUE(Has(stale.body, "value=\"Min ændring\""));
+  EXPECT_TRUE(Has(server_->Get("/items/" + id).body, "Kollegas ændring"));
+  EXPECT_EQ(server_->PostForm("/items/" + id, Form({{"title", "uden version"}})).status, 400);
+}
+
+TEST_F(PagesTest, DeleteAsksFirst) {
+  auto created = server_->PostForm(Plan("/items"), Form({{"request_key", "t5"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Skal slettes"}}));
+  std::string id = created.Header("location").substr(7, created.Header("location").find('?') - 7);
+  auto confirm = server_->Get("/items/" + id + "/delete");
+  EXPECT_TRUE(Has(confirm.body, "Ja, slet punktet"));
+  EXPECT_EQ(server_->PostForm("/items/" + id + "/delete", "revision=1").status, 303);
+  EXPECT_EQ(server_->Get("/items/" + id).status, 404);
+}
+
+TEST_F(PagesTest, ErrorsAreDanishPagesWithTheRightStatus) {
+  auto missing = server_->Get("/items/999999");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_TRUE(Has(missing.body, "Punkt 999999 findes ikke."));
+  EXPECT_EQ(server_->Get("/items/..%2F..%2Fetc%2Fpasswd").status, 404);
+  EXPECT_EQ(server_->Get("/plans/1/../../etc/passwd").status, 404);
+  EXPECT_EQ(server_->Get("/plans/abc").status, 404);
+  EXPECT_EQ(server_->Get("/static/style.css").status, 200);
+  EXPECT_EQ(server_->Get("/static/..%2Fmain.cpp").status, 404);
+  EXPECT_EQ(server_->PostForm(Plan("/items"), "title=%ZZ").status, 400);
+  EXPECT_EQ(server_->Send("DELETE", Plan(), "").status, 405);
+}
+
+TEST_F(PagesTest, PlansCanBeCreatedAndDuplicatesAreRefused) {
+  auto ok = server_->PostForm("/plans", Form({{"name", "Udmøntningsplan 2026-2029"}, {"budget_name", "Budget 2026-2029"},
+                                             {"first_year", "2026"}, {"last_year", "2029"}}));
+  EXPECT_EQ(ok.status, 303);
+  auto dup = server_->PostForm("/plans", Form({{"name", "Udmøntningsplan 2026-2029"}, {"budget_name", "B"},
+                                              {"first_year", "2026"}, {"last_year", "2029"}}));
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_TRUE(Has(dup.body, "findes allerede"));
+  auto bad = server_->PostForm("/plans", Form({{"name", ""}, {"first_year", "20x6"}, {"last_year", "2019"}}));
+  EXPECT_EQ(bad.status, 400);
+}
+
+}  // namespace
+}  // namespace bs::testing

@@ -43,6 +43,8 @@ Result<PlanContext> PlanService::Context(PlanId id) {
   return ctx;
 }
 
+Result<int64_t> PlanService::PlanRevision(PlanId id) { return store_.PlanRevision(id); }
+
 Status PlanService::UpsertBody(const Body& body) { return store_.UpsertBody(body); }
 Result<std::vector<Body>> PlanService::ListBodies() { return store_.ListBodies(); }
 

@@ -55,6 +55,8 @@ class PlanService {
   Result<Plan> GetPlan(PlanId id);
   Result<Plan> CreatePlan(const PlanDraft& draft, const std::string& author, const std::string& source);
   Result<PlanContext> Context(PlanId id);
+  // See PlanStore::PlanRevision: a key for caching anything derived from the plan.
+  Result<int64_t> PlanRevision(PlanId id);
 
   // Municipality set-up: bodies, and a plan's themes and strategic lines.
   Status UpsertBody(const Body& body);

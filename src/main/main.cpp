@@ -99,7 +99,8 @@ int Serve(const std::map<std::string, std::string>& flags) {
   bs::SqlitePlanStore store(**db);
   SystemClock clock;
   bs::PlanService plans(store, clock);
-  bs::web::Router router = bs::web::BuildRouter({plans});
+  bs::web::RenderCache cache;
+  bs::web::Router router = bs::web::BuildRouter({plans, cache});
   bs::web::Server server(options, [&router](const bs::web::Request& r) { return router.Dispatch(r); });
   auto listening = server.Listen();
   if (!listening.ok()) { std::cerr << listening.error().message << "\n"; return 1; }

@@ -26,6 +26,20 @@ std::string RandomToken() {
   return s;
 }
 
+Response CachedByPlan(Services s, PlanId plan, const std::string& key, const std::function<Response()>& render) {
+  auto revision = s.plans.PlanRevision(plan);
+  if (!revision.ok()) return render();  // render() reports the error in the right format
+  Response r;
+  if (auto hit = s.cache.Get(key, *revision)) {
+    r.content_type = key.rfind("/api/", 0) == 0 ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
+    r.body = std::move(*hit);
+    return r;
+  }
+  r = render();
+  if (r.status == 200) s.cache.Put(key, *revision, r.body);
+  return r;
+}
+
 bool WantsJson(const Request& r) { return r.path.rfind("/api/", 0) == 0; }
 
 Router BuildRouter(Services services) {

@@ -2,13 +2,19 @@
 #pragma once
 
 #include "app/plan_service.h"
+#include "web/render_cache.h"
 #include "web/router.h"
 
 namespace bs::web {
 
 struct Services {
   PlanService& plans;
+  RenderCache& cache;
 };
+
+// Answers from the cache when the plan is unchanged since `key` was rendered;
+// otherwise calls render() and caches a 200 answer under the plan's revision.
+Response CachedByPlan(Services s, PlanId plan, const std::string& key, const std::function<Response()>& render);
 
 // Builds the router: pages, API, static files and the error handlers.
 Router BuildRouter(Services services);

@@ -198,6 +198,30 @@ TEST_P(PlanStoreContract, ConcurrentUpdatesAtOneRevisionLetExactlyOneWin) {
   EXPECT_EQ(conflicts.load(), 3);
 }
 
+TEST_P(PlanStoreContract, EveryChangeAPlanViewShowsBumpsThePlanRevision) {
+  auto revision = [&] { return *store_->PlanRevision(plan_); };
+  int64_t r0 = revision();
+  PlanItem item = Create("Revision");
+  int64_t r1 = revision();
+  EXPECT_GT(r1, r0);
+  ItemData d = item.data();
+  d.title = "Revision 2";
+  ASSERT_TRUE(store_->UpdateItem(item.id(), d, 1, Meta()).ok());
+  int64_t r2 = revision();
+  EXPECT_GT(r2, r1);
+  ASSERT_FALSE(store_->UpdateItem(item.id(), d, 1, Meta()).ok());  // a refused write changes nothing
+  EXPECT_EQ(revision(), r2);
+  ASSERT_TRUE(store_->AddTheme(plan_, "Tema", 0).ok());
+  int64_t r3 = revision();
+  EXPECT_GT(r3, r2);
+  ASSERT_TRUE(store_->UpsertBody(*Body::Create("NY", "Nyt udvalg", true, 9)).ok());
+  int64_t r4 = revision();
+  EXPECT_GT(r4, r3);
+  ASSERT_TRUE(store_->DeleteItem(item.id(), 2, Meta()).ok());
+  EXPECT_GT(revision(), r4);
+  EXPECT_EQ(store_->PlanRevision(999'999).error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(PlanStoreContract, DeletedItemsDisappear) {
   PlanItem item = Create("Slettes");
   EXPECT_EQ(store_->DeleteItem(item.id(), 99, Meta()).error().code, ErrorCode::kConflict);

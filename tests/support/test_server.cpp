@@ -20,7 +20,7 @@ TestServer::TestServer(int generated_items) {
   auto demo = demo::LoadDemo(*service_, generated_items);
   if (!demo.ok()) std::abort();
   demo_plan_ = demo->plan_id;
-  router_ = std::make_unique<web::Router>(web::BuildRouter({*service_}));
+  router_ = std::make_unique<web::Router>(web::BuildRouter({*service_, cache_}));
   web::ServerOptions options;
   options.port = 0;
   options.threads = 2;

@@ -9,6 +9,7 @@
 #include "storage/sqlite/sqlite_db.h"
 #include "storage/sqlite/sqlite_plan_store.h"
 #include "support/http_client.h"
+#include "web/render_cache.h"
 #include "web/router.h"
 #include "web/server.h"
 
@@ -39,6 +40,7 @@ class TestServer {
   std::unique_ptr<SqlitePlanStore> store_;
   FixedClock clock_{1'749'549'600};  // 10-06-2025
   std::unique_ptr<PlanService> service_;
+  web::RenderCache cache_;
   std::unique_ptr<web::Router> router_;
   std::unique_ptr<web::Server> server_;
   PlanId demo_plan_ = 0;

@@ -55,6 +55,20 @@ TEST_F(PagesTest, PlanPageIsGroupedAsTheDocument) {
   EXPECT_TRUE(Has(b, "\xE2\x88\x92" "400"));
 }
 
+TEST_F(PagesTest, CachedPagesFollowEveryChange) {
+  std::string url = Plan("?committee=AU");
+  EXPECT_FALSE(Has(server_->Get(url).body, "Cache-prøve"));
+  EXPECT_FALSE(Has(server_->Get(url).body, "Cache-prøve"));  // now cached
+  auto api = "/api/v1/plans/" + std::to_string(server_->demo_plan()) + "/items?committee=AU";
+  EXPECT_FALSE(Has(server_->Get(api).body, "Cache-prøve"));
+  auto created = server_->Send("POST", "/api/v1/plans/" + std::to_string(server_->demo_plan()) + "/items",
+                               R"({"category":"operating","committee":"AU","title":"Cache-prøve"})");
+  ASSERT_EQ(created.status, 201);
+  EXPECT_TRUE(Has(server_->Get(url).body, "Cache-prøve"));
+  EXPECT_TRUE(Has(server_->Get(api).body, "Cache-prøve"));
+  EXPECT_TRUE(Has(server_->Get(Plan("/committees/AU")).body, "Cache-prøve"));
+}
+
 TEST_F(PagesTest, FiltersLiveInTheUrlAndTheForm) {
   auto r = server_->Get(Plan("?committee=BUU&category=proposal"));
   ASSERT_EQ(r.status, 200);

@@ -53,6 +53,10 @@ class PlanStore {
   // All plans, newest period first.
   virtual Result<std::vector<Plan>> ListPlans() = 0;
   virtual Result<Plan> GetPlan(PlanId id) = 0;
+  // The plan's data revision: changes whenever anything a plan view shows changes
+  // (its items, themes, strategic lines, or any body). Bumped in the same transaction
+  // as the write, so views cached under it are never stale, on any app server.
+  virtual Result<int64_t> PlanRevision(PlanId id) = 0;
 
   // Themes and strategic lines of a plan, by sort order. AlreadyExists for a name or
   // title the plan already has; NotFound for an unknown plan.

@@ -303,9 +303,9 @@ Result<ItemData> PlanItem::Validate(const ItemDraft& d, const ValidationContext&
       continue;
     }
     if (text::Trim(value).empty()) continue;  // no amount that year
-    if (!text::IsValidUtf8(value)) { c.Add(field, "Beløbet indeholder ugyldige tegn."); continue; }
+    if (!text::IsValidUtf8(value)) { c.Add(field, "Beløbet for " + key + " indeholder ugyldige tegn."); continue; }
     auto amount = Amount::ParseTkr(value.substr(0, 64));
-    if (!amount.ok()) c.Add(field, amount.error().message);
+    if (!amount.ok()) c.Add(field, key + ": " + amount.error().message);
     else out.amounts[year] = *amount;
   }
 

@@ -8,9 +8,22 @@ Error ItemNotFound(ItemId id) { return NotFound("Punkt " + std::to_string(id) + 
 Error PlanNotFound(PlanId id) { return NotFound("Plan " + std::to_string(id) + " findes ikke."); }
 }  // namespace
 
+Plan MemoryPlanStore::WithRevision(const Plan& p) const {
+  return Plan::Restore(p.id(), p.name(), p.budget_name(), p.first_year(), p.last_year(), p.description(),
+                       plan_revisions_.at(p.id()));
+}
+
+Result<int64_t> MemoryPlanStore::PlanRevision(PlanId id) {
+  std::lock_guard lock(mu_);
+  auto it = plan_revisions_.find(id);
+  if (it == plan_revisions_.end()) return PlanNotFound(id);
+  return it->second;
+}
+
 Status MemoryPlanStore::UpsertBody(const Body& body) {
   std::lock_guard lock(mu_);
   bodies_[body.code] = body;
+  for (auto& [id, rev] : plan_revisions_) ++rev;
   return OkStatus();
 }
 
@@ -32,13 +45,14 @@ Result<Plan> MemoryPlanStore::CreatePlan(const Plan& plan, const WriteMeta& meta
   Plan stored = Plan::Restore(id, plan.name(), plan.budget_name(), plan.first_year(), plan.last_year(),
                               plan.description(), 1);
   plans_.emplace(id, stored);
+  plan_revisions_[id] = 1;
   return stored;
 }
 
 Result<std::vector<Plan>> MemoryPlanStore::ListPlans() {
   std::lock_guard lock(mu_);
   std::vector<Plan> out;
-  for (const auto& [id, p] : plans_) out.push_back(p);
+  for (const auto& [id, p] : plans_) out.push_back(WithRevision(p));
   std::stable_sort(out.begin(), out.end(), [](const Plan& a, const Plan& b) {
     return std::make_tuple(-a.first_year(), a.id()) < std::make_tuple(-b.first_year(), b.id());
   });
@@ -49,7 +63,7 @@ Result<Plan> MemoryPlanStore::GetPlan(PlanId id) {
   std::lock_guard lock(mu_);
   auto it = plans_.find(id);
   if (it == plans_.end()) return PlanNotFound(id);
-  return it->second;
+  return WithRevision(it->second);
 }
 
 Result<Theme> MemoryPlanStore::AddTheme(PlanId plan, const std::string& name, int sort_order) {
@@ -59,6 +73,7 @@ Result<Theme> MemoryPlanStore::AddTheme(PlanId plan, const std::string& name, in
     if (t.plan_id == plan && t.name == name) return AlreadyExists("Temaet «" + name + "» findes allerede i planen.");
   Theme t{next_id_++, plan, name, sort_order};
   themes_.push_back(t);
+  Bump(plan);
   return t;
 }
 
@@ -80,6 +95,7 @@ Result<StrategicLine> MemoryPlanStore::AddStrategicLine(PlanId plan, const std::
     if (l.plan_id == plan && l.title == title) return AlreadyExists("Den strategiske linje «" + title + "» findes allerede.");
   StrategicLine l{next_id_++, plan, title, description, sort_order};
   lines_.push_back(l);
+  Bump(plan);
   return l;
 }
 
@@ -103,6 +119,7 @@ Result<PlanItem> MemoryPlanStore::CreateItem(const PlanItem& item, const WriteMe
   ItemId id = next_id_++;
   PlanItem stored = PlanItem::Restore(id, item.plan_id(), item.data(), 1, meta.now, meta.now);
   items_.emplace(id, StoredItem{stored, false});
+  Bump(item.plan_id());
   if (!meta.request_key.empty()) request_keys_[{item.plan_id(), meta.request_key}] = id;
   return stored;
 }
@@ -124,6 +141,7 @@ Result<PlanItem> MemoryPlanStore::UpdateItem(ItemId id, const ItemData& data, in
     return Conflict("Punktet er ændret af en anden, siden du hentede det (version " +
                     std::to_string(expected_revision) + ", nu " + std::to_string(cur.revision()) + ").");
   it->second.item = PlanItem::Restore(id, cur.plan_id(), data, cur.revision() + 1, cur.created_at(), meta.now);
+  Bump(cur.plan_id());
   return it->second.item;
 }
 
@@ -134,6 +152,7 @@ Status MemoryPlanStore::DeleteItem(ItemId id, int64_t expected_revision, const W
   if (expected_revision && it->second.item.revision() != expected_revision)
     return Conflict("Punktet er ændret af en anden, siden du hentede det.");
   it->second.deleted = true;
+  Bump(it->second.item.plan_id());
   return OkStatus();
 }
 

@@ -15,6 +15,7 @@ class MemoryPlanStore final : public PlanStore {
   Result<Plan> CreatePlan(const Plan& plan, const WriteMeta& meta) override;
   Result<std::vector<Plan>> ListPlans() override;
   Result<Plan> GetPlan(PlanId id) override;
+  Result<int64_t> PlanRevision(PlanId id) override;
   Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order) override;
   Result<std::vector<Theme>> ListThemes(PlanId plan) override;
   Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title,
@@ -35,6 +36,9 @@ class MemoryPlanStore final : public PlanStore {
   std::mutex mu_;
   std::map<std::string, Body> bodies_;
   std::map<PlanId, Plan> plans_;
+  std::map<PlanId, int64_t> plan_revisions_;
+  void Bump(PlanId plan) { ++plan_revisions_[plan]; }
+  Plan WithRevision(const Plan& p) const;
   std::vector<Theme> themes_;
   std::vector<StrategicLine> lines_;
   std::map<ItemId, StoredItem> items_;

@@ -111,6 +111,13 @@ Result<PlanItem> ReadItemById(Connection& c, ItemId id) {
   return ReadItem(s);
 }
 
+// Every write a plan view can show bumps the plan's revision in its own transaction.
+Status BumpPlan(Connection& c, PlanId id) {
+  auto s = TRY(c.Prepare("UPDATE plans SET revision = revision + 1 WHERE id = ?"));
+  s.Bind(1, id);
+  return s.Run();
+}
+
 Result<bool> PlanExists(Connection& c, PlanId id) {
   auto s = TRY(c.Prepare("SELECT 1 FROM plans WHERE id = ?"));
   s.Bind(1, id);
@@ -126,7 +133,10 @@ Status SqlitePlanStore::UpsertBody(const Body& body) {
       "ON CONFLICT(code) DO UPDATE SET name = excluded.name, owns_items = excluded.owns_items, "
       "sort_order = excluded.sort_order"));
   s.Bind(1, body.code).Bind(2, body.name).Bind(3, body.owns_items).Bind(4, body.sort_order);
-  return s.Run();
+  auto tx = TRY(Transaction::Begin(*c));
+  RETURN_IF_ERROR(s.Run());
+  RETURN_IF_ERROR(c->Exec("UPDATE plans SET revision = revision + 1"));
+  return tx.Commit();
 }
 
 Result<std::vector<Body>> SqlitePlanStore::ListBodies() {
@@ -172,6 +182,14 @@ Result<std::vector<Plan>> SqlitePlanStore::ListPlans() {
   return out;
 }
 
+Result<int64_t> SqlitePlanStore::PlanRevision(PlanId id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT revision FROM plans WHERE id = ?"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return PlanNotFound(id);
+  return s.Int(0);
+}
+
 Result<Plan> SqlitePlanStore::GetPlan(PlanId id) {
   auto c = TRY(db_.Acquire());
   auto s = TRY(c->Prepare(std::string("SELECT ") + kPlanColumns + " FROM plans WHERE id = ?"));
@@ -193,6 +211,7 @@ Result<Theme> SqlitePlanStore::AddTheme(PlanId plan, const std::string& name, in
   s.Bind(1, plan).Bind(2, name).Bind(3, sort_order);
   RETURN_IF_ERROR(s.Run());
   Theme t{c->LastInsertId(), plan, name, sort_order};
+  RETURN_IF_ERROR(BumpPlan(*c, plan));
   RETURN_IF_ERROR(tx.Commit());
   return t;
 }
@@ -220,6 +239,7 @@ Result<StrategicLine> SqlitePlanStore::AddStrategicLine(PlanId plan, const std::
   s.Bind(1, plan).Bind(2, title).Bind(3, description).Bind(4, sort_order);
   RETURN_IF_ERROR(s.Run());
   StrategicLine l{c->LastInsertId(), plan, title, description, sort_order};
+  RETURN_IF_ERROR(BumpPlan(*c, plan));
   RETURN_IF_ERROR(tx.Commit());
   return l;
 }
@@ -259,6 +279,7 @@ Result<PlanItem> SqlitePlanStore::CreateItem(const PlanItem& item, const WriteMe
     id = c->LastInsertId();
   }
   auto stored = TRY(ReadItemById(*c, id));
+  RETURN_IF_ERROR(BumpPlan(*c, item.plan_id()));
   RETURN_IF_ERROR(tx.Commit());
   return stored;
 }
@@ -288,6 +309,7 @@ Result<PlanItem> SqlitePlanStore::UpdateItem(ItemId id, const ItemData& data, in
     RETURN_IF_ERROR(s.Run());
     if (c->Changes() != 1) return Conflict("Punktet er ændret af en anden, siden du hentede det.");
   }
+  RETURN_IF_ERROR(BumpPlan(*c, current.plan_id()));
   RETURN_IF_ERROR(tx.Commit());
   return next;
 }
@@ -303,6 +325,7 @@ Status SqlitePlanStore::DeleteItem(ItemId id, int64_t expected_revision, const W
     s.Bind(1, meta.now).Bind(2, meta.author).Bind(3, id);
     RETURN_IF_ERROR(s.Run());
   }
+  RETURN_IF_ERROR(BumpPlan(*c, current.plan_id()));
   return tx.Commit();
 }
 

@@ -18,6 +18,7 @@ class SqlitePlanStore final : public PlanStore {
   Result<Plan> CreatePlan(const Plan& plan, const WriteMeta& meta) override;
   Result<std::vector<Plan>> ListPlans() override;
   Result<Plan> GetPlan(PlanId id) override;
+  Result<int64_t> PlanRevision(PlanId id) override;
   Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order) override;
   Result<std::vector<Theme>> ListThemes(PlanId plan) override;
   Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title,

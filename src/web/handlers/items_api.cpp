@@ -57,9 +57,15 @@ Response GetPlan(Services s, const Request&, const Params& p) {
   return Json(200, PlanToJson(*ctx));
 }
 
+Response RenderItemList(Services s, const Request& r, PlanId id);
+
 Response ListItems(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  return CachedByPlan(s, id, r.path + "?" + r.query, [&] { return RenderItemList(s, r, id); });
+}
+
+Response RenderItemList(Services s, const Request& r, PlanId id) {
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return JsonError(ctx.error());
   ListQuery q = ParseListQuery(r.query, *ctx, true);

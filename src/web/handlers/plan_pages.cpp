@@ -51,9 +51,16 @@ Response FormError(const views::ItemFormModel& m, int status) {
   return Response::Html(status, views::ItemFormPage(m));
 }
 
+Response RenderPlan(Services s, const Request& r, PlanId id);
+Response RenderCommittee(Services s, const Params& p, PlanId id);
+
 Response ShowPlan(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  return CachedByPlan(s, id, r.path + "?" + r.query, [&] { return RenderPlan(s, r, id); });
+}
+
+Response RenderPlan(Services s, const Request& r, PlanId id) {
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return HtmlError(ctx.error());
   ListQuery q = ParseListQuery(r.query, *ctx, false);
@@ -65,6 +72,10 @@ Response ShowPlan(Services s, const Request& r, const Params& p) {
 Response ShowCommittee(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  return CachedByPlan(s, id, r.path, [&] { return RenderCommittee(s, p, id); });
+}
+
+Response RenderCommittee(Services s, const Params& p, PlanId id) {
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return HtmlError(ctx.error());
   const Body* body = ctx->FindBody(p.at("code"));

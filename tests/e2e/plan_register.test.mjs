@@ -1,0 +1,117 @@
+// Browser test of the plan register (issue 3): a finance officer creates an item through
+// the form, edits it, finds it through a filter and sees it on the committee page. Also
+// runs axe-core (WCAG 2.1 A/AA) on the plan page and the form, and saves screenshots.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer, chromiumArgs } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+if (!existsSync('/usr/bin/chromium')) {
+  console.log('SKIPPED: /usr/bin/chromium is not installed (run scripts/install-deps.sh)');
+  process.exit(77);
+}
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let passed = 0, failed = 0;
+async function step(name, fn) {
+  try { await fn(); passed++; console.log(`ok - ${name}`); }
+  catch (e) { failed++; console.log(`not ok - ${name}\n  ${String(e.stack || e).split('\n').slice(0, 4).join('\n  ')}`); }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+async function axe(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const v = result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.length} × ${x.nodes[0]?.target}`);
+  assert(v.length === 0, `${label}: axe violations:\n    ${v.join('\n    ')}`);
+}
+
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+mkdirSync('screenshots', { recursive: true });
+try {
+  // bypassCSP lets the test inject axe-core; the site's own CSP forbids inline scripts.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'da-DK', bypassCSP: true });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  const title = `E2E-punkt ${Date.now()}`;
+  let itemUrl = '';
+
+  await step('plan page opens and passes axe', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Udmøntningsplan 2025-2028' }).waitFor();
+    await page.screenshot({ path: 'screenshots/plan.png', fullPage: true });
+    await axe(page, 'plan page');
+  });
+
+  await step('form refuses bad input and keeps it', async () => {
+    await page.getByRole('link', { name: 'Nyt punkt' }).click();
+    await axe(page, 'new item form');
+    await page.getByLabel('Udvalg').selectOption('BUU');
+    await page.getByLabel('2025', { exact: true }).fill('12,5,0');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByRole('heading', { name: 'Punktet er ikke gemt' }).waitFor();
+    assert(await page.getByLabel('2025', { exact: true }).inputValue() === '12,5,0', 'amount input kept');
+    assert(await page.getByText('Punktet skal have en titel.').count() > 0, 'title message shown');
+    await page.screenshot({ path: 'screenshots/form-errors.png', fullPage: true });
+    await axe(page, 'form with errors');
+  });
+
+  await step('creates an item through the form', async () => {
+    await page.getByLabel('Titel').fill(title);
+    await page.getByLabel('2025', { exact: true }).fill('-250');
+    await page.getByLabel('Ansvarlig', { exact: true }).fill('Fagchef Æblerød');
+    await page.getByLabel('Politisk behandling').fill('BUU: september 2025');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByText('Punktet er gemt.').waitFor();
+    itemUrl = page.url().split('?')[0];
+    assert(await page.getByRole('heading', { level: 1, name: title }).count() === 1, 'item heading');
+  });
+
+  await step('edits the item', async () => {
+    await page.getByRole('link', { name: 'Redigér' }).click();
+    await page.getByLabel('Titel').fill(`${title} redigeret`);
+    await page.getByLabel('Fremdrift').selectOption('in_progress');
+    await page.getByLabel('Trafiklys').selectOption('yellow');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByText('Punktet er gemt.').waitFor();
+    assert(await page.getByText('Gul – i risiko').count() > 0, 'traffic light shown');
+  });
+
+  await step('finds it through filters kept in the URL', async () => {
+    await page.goto(`${server.url}/plans/1`);
+    await page.getByLabel('Fritekst').fill('redigeret');
+    await page.getByLabel('Udvalg').selectOption('BUU');
+    await page.getByLabel('Fremdrift').selectOption('in_progress');
+    await page.getByRole('button', { name: 'Filtrér' }).click();
+    const url = new URL(page.url());
+    assert(url.searchParams.get('committee') === 'BUU' && url.searchParams.get('q') === 'redigeret', `filters in URL: ${url}`);
+    await page.getByRole('link', { name: `${title} redigeret` }).waitFor();
+    assert(await page.getByText('1 punkt matcher filteret').count() === 1, 'one match');
+    // The bookmarked URL gives the same view.
+    const again = await context.newPage();
+    await again.goto(page.url());
+    assert(await again.getByRole('link', { name: `${title} redigeret` }).count() === 1, 'bookmark reproduces view');
+    await again.close();
+  });
+
+  await step('sees it on the committee page with the cross-cutting items', async () => {
+    await page.goto(`${server.url}/plans/1/committees/BUU`);
+    await page.getByRole('link', { name: `${title} redigeret` }).waitFor();
+    assert(await page.getByRole('link', { name: 'Aktindsigt' }).count() === 1, 'cross-cutting ØK item listed');
+    await page.screenshot({ path: 'screenshots/committee-buu.png', fullPage: true });
+    await axe(page, 'committee page');
+  });
+
+  await step('item page passes axe and shows text, not markup', async () => {
+    await page.goto(itemUrl);
+    await axe(page, 'item page');
+  });
+} finally {
+  await browser.close();
+  server.stop();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,31 @@
+// Starts the real budgetspor binary on port 0 with a fresh SQLite file and the demo.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function startServer() {
+  const bin = process.env.BUDGETSPOR_BIN;
+  if (!bin) throw new Error('BUDGETSPOR_BIN is not set');
+  const dir = mkdtempSync(join(tmpdir(), 'budgetspor-e2e-'));
+  const db = join(dir, 'e2e.db');
+  execFileSync(bin, ['demo', '--db', db], { stdio: 'ignore' });
+  const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error('server did not print its URL within 10 s')), 10000);
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      const m = buffer.match(/(http:\/\/[\d.]+:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    stop() { child.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];

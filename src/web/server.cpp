@@ -204,9 +204,14 @@ void Server::Start() {
 }
 
 void Server::Run() {
+  // SIGINT and SIGTERM stop serving; main then closes the database cleanly.
+  net::signal_set signals(impl_->ioc, SIGINT, SIGTERM);
+  signals.async_wait([this](beast::error_code, int) { impl_->ioc.stop(); });
   int n = std::max(1, impl_->options.threads);
   for (int i = 1; i < n; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
+  for (auto& t : impl_->threads) if (t.joinable()) t.join();
+  impl_->threads.clear();
 }
 
 void Server::Stop() {

@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cstdlib>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
@@ -140,6 +142,20 @@ TEST_F(ApiTest, PutMergesFieldsAndChecksIfMatch) {
   // A GET body can be sent back as it is.
   auto round = server_->Send("PUT", url, server_->Get(url).body);
   EXPECT_EQ(round.status, 200) << round.body;
+}
+
+TEST_F(ApiTest, ConcurrentPutsWithoutIfMatchAllLand) {
+  json item = CreateItem({{"category", "operating"}, {"committee", "ØK"}, {"title", "Mange samtidige"}});
+  std::string url = item["url"];
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      if (server_->Send("PUT", url, "{\"status_text\":\"tråd " + std::to_string(t) + "\"}").status == 200) ++ok;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 8);
+  EXPECT_EQ(json::parse(server_->Get(url).body)["revision"], 9);
 }
 
 TEST_F(ApiTest, DeleteIsSoftAndFinal) {

@@ -34,6 +34,15 @@ Status Stmt::Run() {
   }
 }
 
+void Connection::AfterCommit() {
+  constexpr uint64_t kCheckpointEvery = 1000;
+  if (commits_ && ++*commits_ % kCheckpointEvery == 0) {
+    // Waits (busy timeout) for readers of the old WAL, then starts it over; a failure
+    // only means the WAL stays longer until the next attempt.
+    (void)sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+  }
+}
+
 Connection::~Connection() {
   for (auto& [sql, s] : cache_) sqlite3_finalize(s);
   sqlite3_close_v2(db_);
@@ -74,7 +83,11 @@ Status Transaction::Commit() {
   Connection* c = c_;
   c_ = nullptr;
   auto st = c->Exec("COMMIT");
-  if (!st.ok()) (void)c->Exec("ROLLBACK");
+  if (!st.ok()) {
+    (void)c->Exec("ROLLBACK");
+    return st;
+  }
+  c->AfterCommit();
   return st;
 }
 
@@ -91,14 +104,15 @@ Database::~Database() = default;
 Result<std::unique_ptr<Connection>> Database::OpenConnection() {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  auto conn = std::make_unique<Connection>(raw);
+  auto conn = std::make_unique<Connection>(raw, &commits_);
   if (rc != SQLITE_OK) {
     std::fprintf(stderr, "cannot open database %s: %s\n", path_.c_str(), raw ? sqlite3_errmsg(raw) : "");
     return Unavailable("Databasen kan ikke åbnes.");
   }
   sqlite3_busy_timeout(raw, 5000);
   sqlite3_extended_result_codes(raw, 1);
-  RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+  RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                                 "PRAGMA journal_size_limit=16777216;"));
   return conn;
 }
 

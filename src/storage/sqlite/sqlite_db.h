@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -57,7 +58,8 @@ class Stmt {
 
 class Connection {
  public:
-  Connection(sqlite3* db) : db_(db) {}
+  // `commits` counts commits across the pool (owned by the Database).
+  Connection(sqlite3* db, std::atomic<uint64_t>* commits) : db_(db), commits_(commits) {}
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -68,9 +70,13 @@ class Connection {
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   int Changes() const { return sqlite3_changes(db_); }
   sqlite3* raw() const { return db_; }
+  // Called after each commit: every kCheckpointEvery commits, restarts the WAL so it
+  // cannot grow without bound while readers are always present (checkpoint starvation).
+  void AfterCommit();
 
  private:
   sqlite3* db_;
+  std::atomic<uint64_t>* commits_;
   std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
 };
 
@@ -125,6 +131,7 @@ class Database {
   Status Migrate();
 
   std::string path_;
+  std::atomic<uint64_t> commits_{0};
   std::mutex mu_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int schema_version_ = 0;

@@ -116,20 +116,26 @@ Response PutItem(Services s, const Request& r, const Params& p) {
     return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\"."}}));
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return JsonError(item.error());
-  auto ctx = s.plans.Context(item->plan_id());
-  if (!ctx.ok()) return JsonError(ctx.error());
   // Fields not sent keep their current value; the base revision comes from If-Match,
-  // else from "revision" in the body, else the revision just read.
-  ItemDraft draft = ItemDraft::From(item->data(), ctx->themes);
-  int64_t body_revision = 0;
-  auto applied = ApplyJsonToDraft(*j, draft, &body_revision);
-  if (!applied.ok()) return JsonError(applied.error());
-  int64_t base = if_match ? if_match : body_revision ? body_revision : item->revision();
-  auto updated = s.plans.UpdateItem(id, draft, base, s.plans.Meta("api", "api"));
-  if (!updated.ok()) return JsonError(updated.error());
-  return WithEtag(Json(200, ItemToJson(*ctx, *updated)), updated->revision());
+  // else from "revision" in the body. Without either the update applies to whatever is
+  // current: a write that lands between our read and our write is re-read and merged
+  // again (a few times), rather than refused as a conflict the client never asked for.
+  for (int attempt = 0;; ++attempt) {
+    auto item = s.plans.GetItem(id);
+    if (!item.ok()) return JsonError(item.error());
+    auto ctx = s.plans.Context(item->plan_id());
+    if (!ctx.ok()) return JsonError(ctx.error());
+    ItemDraft draft = ItemDraft::From(item->data(), ctx->themes);
+    int64_t body_revision = 0;
+    auto applied = ApplyJsonToDraft(*j, draft, &body_revision);
+    if (!applied.ok()) return JsonError(applied.error());
+    bool precondition = if_match || body_revision;
+    int64_t base = if_match ? if_match : body_revision ? body_revision : item->revision();
+    auto updated = s.plans.UpdateItem(id, draft, base, s.plans.Meta("api", "api"));
+    if (!updated.ok() && updated.error().code == ErrorCode::kConflict && !precondition && attempt < 5) continue;
+    if (!updated.ok()) return JsonError(updated.error());
+    return WithEtag(Json(200, ItemToJson(*ctx, *updated)), updated->revision());
+  }
 }
 
 Response DeleteItem(Services s, const Request& r, const Params& p) {

@@ -1,0 +1,2 @@
+-- Plain GET of the URL given to wrk.
+dofile((os.getenv("BENCH_LUA_DIR") or ".") .. "/report.lua")

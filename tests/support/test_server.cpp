@@ -16,7 +16,8 @@ TestServer::TestServer(int generated_items) {
   if (!db.ok()) std::abort();
   db_ = std::move(*db);
   store_ = std::make_unique<SqlitePlanStore>(*db_);
-  service_ = std::make_unique<PlanService>(*store_, clock_);
+  faulty_ = std::make_unique<FaultyPlanStore>(*store_);
+  service_ = std::make_unique<PlanService>(*faulty_, clock_);
   auto demo = demo::LoadDemo(*service_, generated_items);
   if (!demo.ok()) std::abort();
   demo_plan_ = demo->plan_id;
@@ -32,6 +33,8 @@ TestServer::TestServer(int generated_items) {
 TestServer::~TestServer() {
   server_->Stop();
   server_.reset();
+  service_.reset();
+  faulty_.reset();
   store_.reset();
   db_.reset();
   std::filesystem::remove_all(dir_);

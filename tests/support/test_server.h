@@ -8,6 +8,7 @@
 #include "app/plan_service.h"
 #include "storage/sqlite/sqlite_db.h"
 #include "storage/sqlite/sqlite_plan_store.h"
+#include "support/faulty_plan_store.h"
 #include "support/http_client.h"
 #include "web/render_cache.h"
 #include "web/router.h"
@@ -23,6 +24,7 @@ class TestServer {
   unsigned short port() const { return server_->port(); }
   PlanId demo_plan() const { return demo_plan_; }
   PlanService& plans() { return *service_; }
+  FaultyPlanStore& faults() { return *faulty_; }
   HttpResult Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
     return HttpRequest(port(), "GET", target, "", headers);
   }
@@ -38,6 +40,7 @@ class TestServer {
   std::filesystem::path dir_;
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<SqlitePlanStore> store_;
+  std::unique_ptr<FaultyPlanStore> faulty_;
   FixedClock clock_{1'749'549'600};  // 10-06-2025
   std::unique_ptr<PlanService> service_;
   web::RenderCache cache_;

@@ -49,6 +49,10 @@ TEST_F(PagesTest, PlanPageIsGroupedAsTheDocument) {
   EXPECT_TRUE(Has(b, "OBS-punkt:</strong> Licitationen kom 18 % over budget"));
   EXPECT_TRUE(Has(b, "<span class=\"done-mark\" aria-hidden=\"true\">X</span> Afsluttet"));
   EXPECT_TRUE(Has(b, "I alt for planen"));
+  size_t strategic = b.find("<h2 id=\"strategisk\">Strategisk del</h2>");
+  ASSERT_NE(strategic, std::string::npos);
+  EXPECT_NE(b.find("Flådestyring</h3>", strategic), std::string::npos);
+  EXPECT_NE(b.find("R003(I)(B) Flådestyring</a>", strategic), std::string::npos);
   // BUU operating: 1.500 + (-400) = 1.100 in 2025, printed with the true minus where negative.
   EXPECT_TRUE(Has(b, "I alt Børne- og Ungdomsudvalget"));
   EXPECT_TRUE(Has(b, ">1.100<"));
@@ -150,6 +154,33 @@ TEST_F(PagesTest, FormCreatesShowsAndEditsAnItem) {
                                                               {"title", "Omdøbt punkt"}, {"state", "done"}}));
   EXPECT_EQ(saved.status, 303);
   EXPECT_TRUE(Has(server_->Get("/items/" + m[1].str()).body, "Omdøbt punkt"));
+}
+
+TEST_F(PagesTest, ScriptInEveryTextFieldIsShownAsText) {
+  const std::string x = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+  std::vector<std::pair<std::string, std::string>> kv = {
+      {"request_key", "xss"}, {"category", "operating"}, {"committee", "BUU"}};
+  for (const char* f : {"title", "process", "status_text", "responsible", "director", "timing", "directors_role",
+                        "obs_note", "strategies"})
+    kv.emplace_back(f, x);
+  kv.emplace_back("obs", "1");
+  auto created = server_->PostForm(Plan("/items"), Form(kv));
+  ASSERT_EQ(created.status, 303) << created.body;
+  std::string item = created.Header("location").substr(0, created.Header("location").find('?'));
+  for (const std::string& url : {item, item + "/edit", Plan(), Plan("/committees/BUU"), Plan("?q=alert")}) {
+    auto page = server_->Get(url);
+    ASSERT_EQ(page.status, 200) << url;
+    EXPECT_FALSE(Has(page.body, "<script>alert")) << url;
+    EXPECT_FALSE(Has(page.body, "<img src=x")) << url;
+    EXPECT_TRUE(Has(page.body, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")) << url;
+  }
+  // Every other field with script gets a field error, shown escaped, never run.
+  auto bad = server_->PostForm(Plan("/items"), Form({{"category", x}, {"committee", x}, {"theme", x}, {"code", x},
+                                                    {"political_treatment", x}, {"case_numbers", x}, {"sdgs", x},
+                                                    {"state", x}, {"traffic_light", x}, {"amount_2025", x}, {"title", "t"}}));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_FALSE(Has(bad.body, "<script>alert"));
+  EXPECT_FALSE(Has(bad.body, "<img src=x"));
 }
 
 TEST_F(PagesTest, SameFormSentTwiceAtOnceMakesOneItem) {

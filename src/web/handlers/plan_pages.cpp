@@ -51,6 +51,14 @@ Response FormError(const views::ItemFormModel& m, int status) {
   return Response::Html(status, views::ItemFormPage(m));
 }
 
+// A save that failed for a reason other than the input (busy or broken database):
+// show the form again with everything typed kept, so nothing is lost.
+bool KeepsInput(const Error& e) { return e.code == ErrorCode::kUnavailable || e.code == ErrorCode::kInternal; }
+std::string SaveFailedMessage(const Error& e) {
+  return e.code == ErrorCode::kUnavailable ? "Punktet er ikke gemt: " + e.message
+                                           : "Punktet er ikke gemt på grund af en intern fejl. Dine indtastninger står herunder; prøv at gemme igen.";
+}
+
 Response RenderPlan(Services s, const Request& r, PlanId id);
 Response RenderCommittee(Services s, const Params& p, PlanId id);
 
@@ -114,6 +122,10 @@ Response CreateItem(Services s, const Request& r, const Params& p) {
   m.request_key = text::Trim(form.Get("request_key")).substr(0, 64);
   auto created = s.plans.CreateItem(id, m.draft, s.plans.Meta(kAuthor, "form", m.request_key));
   if (!created.ok()) {
+    if (KeepsInput(created.error())) {
+      m.message = SaveFailedMessage(created.error());
+      return FormError(m, HttpStatus(created.error().code));
+    }
     if (created.error().fields.empty()) return HtmlError(created.error());
     m.errors = created.error().fields;
     return FormError(m, 400);
@@ -174,6 +186,10 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
                   "og gem igen for at overskrive den.";
       m.revision = item->revision();
       return FormError(m, 409);
+    }
+    if (KeepsInput(e)) {
+      m.message = SaveFailedMessage(e);
+      return FormError(m, HttpStatus(e.code));
     }
     if (e.fields.empty()) return HtmlError(e);
     m.errors = e.fields;

@@ -137,6 +137,31 @@ void Sections(Html& h, const PlanContext& ctx, const PlanOverview& ov, const std
   }
 }
 
+// The strategic part: the overarching lines and the items they group.
+void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov) {
+  if (ctx.strategic_lines.empty()) return;
+  h.Raw("<section class=\"strategic\"><h2 id=\"strategisk\">Strategisk del</h2><p class=\"lead\">"
+        "De overordnede linjer og de punkter, der hører til dem.</p>");
+  for (const auto& line : ctx.strategic_lines) {
+    h.Raw("<h3>").Text(line.title).Raw("</h3>");
+    if (!line.description.empty()) h.Raw("<p>").Text(line.description).Raw("</p>");
+    std::vector<const PlanItem*> items;
+    for (const auto& sec : ov.sections)
+      for (const auto& g : sec.groups)
+        for (const auto& i : g.items) if (i.data().strategic_line_id == line.id) items.push_back(&i);
+    for (const auto& i : ov.completed) if (i.data().strategic_line_id == line.id) items.push_back(&i);
+    if (items.empty()) { h.Raw("<p class=\"none\">Ingen punkter i visningen.</p>"); continue; }
+    h.Raw("<ul>");
+    for (const PlanItem* i : items) {
+      h.Raw("<li><a href=\"/items/").Text(i->id()).Raw("\">");
+      if (i->data().code) h.Text(i->data().code->text()).Raw(" ");
+      h.Text(i->data().title).Raw("</a> – ").Text(Label(i->data().state)).Raw("</li>");
+    }
+    h.Raw("</ul>");
+  }
+  h.Raw("</section>");
+}
+
 }  // namespace
 
 std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors) {
@@ -188,6 +213,7 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
   if (ov.count == 0) h.Raw("<p>Ingen punkter matcher. <a href=\"").Text(base).Raw("\">Vis alle punkter</a>.</p>");
   Sections(h, ctx, ov, "");
   if (ov.count) SumTable(h, ctx, ov.totals, q.Any() ? "I alt for de viste punkter" : "I alt for planen");
+  StrategicPart(h, ctx, ov);
   PageEnd(h);
   return h.Take();
 }

@@ -1,0 +1,60 @@
+// Wraps a PlanStore and injects faults (STYLE.md habit 3): fail the Nth write, or
+// answer every call Unavailable (busy) or Internal (a broken disk).
+#pragma once
+
+#include <atomic>
+#include <optional>
+
+#include "app/ports/plan_store.h"
+
+namespace bs::testing {
+
+class FaultyPlanStore final : public PlanStore {
+ public:
+  explicit FaultyPlanStore(PlanStore& inner) : inner_(inner) {}
+
+  // The n-th write from now (1 = the next one) fails with `code`; 0 disables.
+  void FailWrite(int n, ErrorCode code) { fail_in_ = n; write_code_ = code; }
+  // Every call fails with `code` until cleared with std::nullopt-like kInternal+false.
+  void FailAll(bool on, ErrorCode code = ErrorCode::kUnavailable) { fail_all_ = on; all_code_ = code; }
+
+  Status UpsertBody(const Body& b) override { if (auto e = Write()) return *e; return inner_.UpsertBody(b); }
+  Result<std::vector<Body>> ListBodies() override { if (auto e = Read()) return *e; return inner_.ListBodies(); }
+  Result<Plan> CreatePlan(const Plan& p, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.CreatePlan(p, m); }
+  Result<std::vector<Plan>> ListPlans() override { if (auto e = Read()) return *e; return inner_.ListPlans(); }
+  Result<Plan> GetPlan(PlanId id) override { if (auto e = Read()) return *e; return inner_.GetPlan(id); }
+  Result<int64_t> PlanRevision(PlanId id) override { if (auto e = Read()) return *e; return inner_.PlanRevision(id); }
+  Result<Theme> AddTheme(PlanId p, const std::string& n, int o) override { if (auto e = Write()) return *e; return inner_.AddTheme(p, n, o); }
+  Result<std::vector<Theme>> ListThemes(PlanId p) override { if (auto e = Read()) return *e; return inner_.ListThemes(p); }
+  Result<StrategicLine> AddStrategicLine(PlanId p, const std::string& t, const std::string& d, int o) override {
+    if (auto e = Write()) return *e;
+    return inner_.AddStrategicLine(p, t, d, o);
+  }
+  Result<std::vector<StrategicLine>> ListStrategicLines(PlanId p) override { if (auto e = Read()) return *e; return inner_.ListStrategicLines(p); }
+  Result<PlanItem> CreateItem(const PlanItem& i, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.CreateItem(i, m); }
+  Result<PlanItem> GetItem(ItemId id) override { if (auto e = Read()) return *e; return inner_.GetItem(id); }
+  Result<PlanItem> UpdateItem(ItemId id, const ItemData& d, int64_t r, const WriteMeta& m) override {
+    if (auto e = Write()) return *e;
+    return inner_.UpdateItem(id, d, r, m);
+  }
+  Status DeleteItem(ItemId id, int64_t r, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.DeleteItem(id, r, m); }
+  Result<ItemPage> ListItems(PlanId p, const ItemFilter& f) override { if (auto e = Read()) return *e; return inner_.ListItems(p, f); }
+
+ private:
+  std::optional<Error> Read() {
+    if (fail_all_) return MakeError(all_code_, all_code_ == ErrorCode::kInternal ? "disk I/O error at page 77 (internal detail)" : "Databasen er optaget lige nu. Prøv igen om et øjeblik.");
+    return std::nullopt;
+  }
+  std::optional<Error> Write() {
+    if (auto e = Read()) return e;
+    if (fail_in_ > 0 && --fail_in_ == 0) return MakeError(write_code_, write_code_ == ErrorCode::kInternal ? "disk I/O error at page 77 (internal detail)" : "Databasen er optaget lige nu. Prøv igen om et øjeblik.");
+    return std::nullopt;
+  }
+  PlanStore& inner_;
+  std::atomic<int> fail_in_{0};
+  ErrorCode write_code_ = ErrorCode::kInternal;
+  std::atomic<bool> fail_all_{false};
+  ErrorCode all_code_ = ErrorCode::kUnavailable;
+};
+
+}  // namespace bs::testing

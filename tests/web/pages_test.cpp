@@ -114,6 +114,7 @@ TEST_F(PagesTest, CommitteePageHasOwnAndCrossCuttingItems) {
   EXPECT_TRUE(Has(r.body, "Aktindsigt"));                    // ØK, cross-cutting
   EXPECT_FALSE(Has(r.body, "Fælles indkøbsaftaler"));        // ØK, not cross-cutting
   EXPECT_TRUE(Has(r.body, "Økonomiudvalget (ØK) – tværgående"));
+  EXPECT_LT(r.body.find("<h3>Børne- og Ungdomsudvalget (BUU)</h3>"), r.body.find("<h3>Økonomiudvalget (ØK) – tværgående</h3>"));
   EXPECT_EQ(server_->Get(Plan("/committees/XYZ")).status, 404);
   EXPECT_EQ(server_->Get(Plan("/committees/KB")).status, 404);
 }

@@ -1,5 +1,7 @@
 #include "web/views/plan_views.h"
 
+#include <algorithm>
+
 #include "core/date.h"
 #include "web/form.h"
 #include "web/views/layout.h"
@@ -116,7 +118,12 @@ void SumTable(Html& h, const PlanContext& ctx, const std::map<int, Amount>& sums
   h.Raw("</tr></tbody></table>");
 }
 
-void Sections(Html& h, const PlanContext& ctx, const PlanOverview& ov, const std::string& own_committee) {
+void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const std::string& own_committee) {
+  PlanOverview ov = input;
+  // A committee's extract shows its own items first, then the cross-cutting ones.
+  if (!own_committee.empty())
+    for (auto& sec : ov.sections)
+      std::stable_partition(sec.groups.begin(), sec.groups.end(), [&](const ItemGroup& g) { return g.key == own_committee; });
   for (const auto& s : ov.sections) {
     h.Raw("<section class=\"category\"><h2 id=\"").Raw(Slug(s.category)).Raw("\">").Text(PluralLabel(s.category))
         .Raw(" <span class=\"count\">(").Text(static_cast<long long>(s.count)).Raw(")</span></h2>");

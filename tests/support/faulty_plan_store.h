@@ -40,6 +40,18 @@ class FaultyPlanStore final : public PlanStore {
   Status DeleteItem(ItemId id, int64_t r, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.DeleteItem(id, r, m); }
   Result<ItemPage> ListItems(PlanId p, const ItemFilter& f) override { if (auto e = Read()) return *e; return inner_.ListItems(p, f); }
 
+  Result<std::vector<HistoryEntry>> ItemHistory(ItemId id) override { if (auto e = Read()) return *e; return inner_.ItemHistory(id); }
+  Result<HistoryEntry> ItemRevision(ItemId id, int64_t r) override { if (auto e = Read()) return *e; return inner_.ItemRevision(id, r); }
+  Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& u, const ItemData& d, int64_t r, const WriteMeta& m) override {
+    if (auto e = Write()) return *e;
+    return inner_.AddStatusUpdate(id, u, d, r, m);
+  }
+  Result<std::vector<StatusUpdate>> ListStatusUpdates(ItemId id) override { if (auto e = Read()) return *e; return inner_.ListStatusUpdates(id); }
+  Result<Version> PublishVersion(const Version& v, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.PublishVersion(v, m); }
+  Result<std::vector<Version>> ListVersions(PlanId p) override { if (auto e = Read()) return *e; return inner_.ListVersions(p); }
+  Result<Version> GetVersion(VersionId id) override { if (auto e = Read()) return *e; return inner_.GetVersion(id); }
+  Result<std::vector<PlanItem>> VersionItems(VersionId id) override { if (auto e = Read()) return *e; return inner_.VersionItems(id); }
+
  private:
   std::optional<Error> Read() {
     if (fail_all_) return MakeError(all_code_, all_code_ == ErrorCode::kInternal ? "disk I/O error at page 77 (internal detail)" : "Databasen er optaget lige nu. Prøv igen om et øjeblik.");

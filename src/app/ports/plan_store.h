@@ -10,6 +10,10 @@
 // - Nothing is cached across calls in a way that another app server could make stale:
 //   revisions are checked in the database, in the same transaction as the write.
 // - Thread-safe: one store may be called from several threads at once.
+// - History is append-only: every item write (create, update, status, delete) stores
+//   the item's whole new state as a new revision in the same transaction, with
+//   meta.author, meta.source and meta.comment. No method edits or removes history.
+//   A write whose meta.author is empty is refused (InvalidArgument).
 #pragma once
 
 #include <cstdint>
@@ -17,6 +21,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "domain/plan/history.h"
 #include "domain/plan/item_filter.h"
 #include "domain/plan/plan.h"
 #include "domain/plan/plan_item.h"
@@ -27,10 +32,11 @@ namespace bs {
 struct WriteMeta {
   int64_t now = 0;          // unix seconds, from the Clock
   std::string author;       // person or "system"
-  std::string source;       // "form", "api", "import", "demo"
+  std::string source;       // "form", "api", "import", "restore", "status", "demo"
   // Creates only: a key the client sends with a form so that the same form sent
   // twice yields one item. Empty: no de-duplication.
   std::string request_key;
+  std::string comment;      // optional, kept in the history
 };
 
 struct ItemPage {
@@ -80,6 +86,27 @@ class PlanStore {
   virtual Status DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) = 0;
   // The plan's items that match, sorted and paged as the filter says.
   virtual Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) = 0;
+
+  // Every revision of an item, oldest first (a deleted item's history too).
+  virtual Result<std::vector<HistoryEntry>> ItemHistory(ItemId id) = 0;
+  // One revision of an item; NotFound when there is none.
+  virtual Result<HistoryEntry> ItemRevision(ItemId id, int64_t revision) = 0;
+
+  // Records a status update and applies `data` (the item with the update applied) as
+  // one revision with action "status", if the item is still at expected_revision.
+  virtual Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& update, const ItemData& data,
+                                           int64_t expected_revision, const WriteMeta& meta) = 0;
+  // An item's status updates, newest first.
+  virtual Result<std::vector<StatusUpdate>> ListStatusUpdates(ItemId id) = 0;
+
+  // Publishes the plan's current items as an immutable version. AlreadyExists when the
+  // plan has a version of that name (of two concurrent publishes, exactly one wins).
+  virtual Result<Version> PublishVersion(const Version& version, const WriteMeta& meta) = 0;
+  // A plan's versions, newest first.
+  virtual Result<std::vector<Version>> ListVersions(PlanId plan) = 0;
+  virtual Result<Version> GetVersion(VersionId id) = 0;
+  // The items as they were when the version was published, sorted by code.
+  virtual Result<std::vector<PlanItem>> VersionItems(VersionId id) = 0;
 };
 
 }  // namespace bs

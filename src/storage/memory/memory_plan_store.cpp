@@ -6,6 +6,7 @@ namespace bs {
 namespace {
 Error ItemNotFound(ItemId id) { return NotFound("Punkt " + std::to_string(id) + " findes ikke."); }
 Error PlanNotFound(PlanId id) { return NotFound("Plan " + std::to_string(id) + " findes ikke."); }
+Error NoAuthor() { return InvalidArgument("En ændring skal have en afsender; den er ikke gemt."); }
 }  // namespace
 
 Plan MemoryPlanStore::WithRevision(const Plan& p) const {
@@ -109,8 +110,14 @@ Result<std::vector<StrategicLine>> MemoryPlanStore::ListStrategicLines(PlanId pl
   return out;
 }
 
+void MemoryPlanStore::Record(const PlanItem& item, const WriteMeta& meta, const char* action) {
+  history_[item.id()].push_back(HistoryEntry{item.id(), item.revision(), meta.now, meta.author, meta.source, action,
+                                             meta.comment, item});
+}
+
 Result<PlanItem> MemoryPlanStore::CreateItem(const PlanItem& item, const WriteMeta& meta) {
   std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
   if (!plans_.count(item.plan_id())) return PlanNotFound(item.plan_id());
   if (!meta.request_key.empty()) {
     auto it = request_keys_.find({item.plan_id(), meta.request_key});
@@ -119,6 +126,7 @@ Result<PlanItem> MemoryPlanStore::CreateItem(const PlanItem& item, const WriteMe
   ItemId id = next_id_++;
   PlanItem stored = PlanItem::Restore(id, item.plan_id(), item.data(), 1, meta.now, meta.now);
   items_.emplace(id, StoredItem{stored, false});
+  Record(stored, meta, "create");
   Bump(item.plan_id());
   if (!meta.request_key.empty()) request_keys_[{item.plan_id(), meta.request_key}] = id;
   return stored;
@@ -134,6 +142,12 @@ Result<PlanItem> MemoryPlanStore::GetItem(ItemId id) {
 Result<PlanItem> MemoryPlanStore::UpdateItem(ItemId id, const ItemData& data, int64_t expected_revision,
                                              const WriteMeta& meta) {
   std::lock_guard lock(mu_);
+  return Update(id, data, expected_revision, meta, "update");
+}
+
+Result<PlanItem> MemoryPlanStore::Update(ItemId id, const ItemData& data, int64_t expected_revision,
+                                         const WriteMeta& meta, const char* action) {
+  if (meta.author.empty()) return NoAuthor();
   auto it = items_.find(id);
   if (it == items_.end() || it->second.deleted) return ItemNotFound(id);
   const PlanItem& cur = it->second.item;
@@ -141,17 +155,22 @@ Result<PlanItem> MemoryPlanStore::UpdateItem(ItemId id, const ItemData& data, in
     return Conflict("Punktet er ændret af en anden, siden du hentede det (version " +
                     std::to_string(expected_revision) + ", nu " + std::to_string(cur.revision()) + ").");
   it->second.item = PlanItem::Restore(id, cur.plan_id(), data, cur.revision() + 1, cur.created_at(), meta.now);
-  Bump(cur.plan_id());
+  Record(it->second.item, meta, action);
+  Bump(it->second.item.plan_id());
   return it->second.item;
 }
 
 Status MemoryPlanStore::DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) {
   std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
   auto it = items_.find(id);
   if (it == items_.end() || it->second.deleted) return ItemNotFound(id);
   if (expected_revision && it->second.item.revision() != expected_revision)
     return Conflict("Punktet er ændret af en anden, siden du hentede det.");
   it->second.deleted = true;
+  const PlanItem& cur = it->second.item;
+  it->second.item = PlanItem::Restore(id, cur.plan_id(), cur.data(), cur.revision() + 1, cur.created_at(), meta.now);
+  Record(it->second.item, meta, "delete");
   Bump(it->second.item.plan_id());
   return OkStatus();
 }
@@ -169,6 +188,87 @@ Result<ItemPage> MemoryPlanStore::ListItems(PlanId plan, const ItemFilter& filte
   size_t end = filter.limit > 0 ? std::min(matched.size(), begin + filter.limit) : matched.size();
   page.items.assign(matched.begin() + begin, matched.begin() + end);
   return page;
+}
+
+Result<std::vector<HistoryEntry>> MemoryPlanStore::ItemHistory(ItemId id) {
+  std::lock_guard lock(mu_);
+  auto it = history_.find(id);
+  if (it == history_.end()) return ItemNotFound(id);
+  return it->second;
+}
+
+Result<HistoryEntry> MemoryPlanStore::ItemRevision(ItemId id, int64_t revision) {
+  std::lock_guard lock(mu_);
+  auto it = history_.find(id);
+  if (it != history_.end())
+    for (const auto& e : it->second) if (e.revision == revision) return e;
+  return NotFound("Punkt " + std::to_string(id) + " har ingen version " + std::to_string(revision) + ".");
+}
+
+Result<PlanItem> MemoryPlanStore::AddStatusUpdate(ItemId id, const StatusUpdate& update, const ItemData& data,
+                                                  int64_t expected_revision, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  auto item = TRY(Update(id, data, expected_revision, meta, "status"));
+  StatusUpdate stored = update;
+  stored.id = next_id_++;
+  stored.item_id = id;
+  stored.item_revision = item.revision();
+  stored.created_at = meta.now;
+  status_[id].insert(status_[id].begin(), stored);
+  return item;
+}
+
+Result<std::vector<StatusUpdate>> MemoryPlanStore::ListStatusUpdates(ItemId id) {
+  std::lock_guard lock(mu_);
+  auto it = items_.find(id);
+  if (it == items_.end() || it->second.deleted) return ItemNotFound(id);
+  auto s = status_.find(id);
+  return s == status_.end() ? std::vector<StatusUpdate>{} : s->second;
+}
+
+Result<Version> MemoryPlanStore::PublishVersion(const Version& version, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  if (!plans_.count(version.plan_id)) return PlanNotFound(version.plan_id);
+  for (const auto& v : versions_)
+    if (v.plan_id == version.plan_id && v.name == version.name)
+      return AlreadyExists("Planen har allerede en version med navnet «" + version.name + "».");
+  Version stored = version;
+  stored.id = next_id_++;
+  stored.published_at = meta.now;
+  stored.published_by = meta.author;
+  auto& list = version_items_[stored.id];
+  for (const auto& [id, s] : items_)
+    if (!s.deleted && s.item.plan_id() == version.plan_id) list.emplace_back(id, s.item.revision());
+  stored.item_count = static_cast<int64_t>(list.size());
+  versions_.push_back(stored);
+  return stored;
+}
+
+Result<std::vector<Version>> MemoryPlanStore::ListVersions(PlanId plan) {
+  std::lock_guard lock(mu_);
+  if (!plans_.count(plan)) return PlanNotFound(plan);
+  std::vector<Version> out;
+  for (auto it = versions_.rbegin(); it != versions_.rend(); ++it) if (it->plan_id == plan) out.push_back(*it);
+  return out;
+}
+
+Result<Version> MemoryPlanStore::GetVersion(VersionId id) {
+  std::lock_guard lock(mu_);
+  for (const auto& v : versions_) if (v.id == id) return v;
+  return NotFound("Version " + std::to_string(id) + " findes ikke.");
+}
+
+Result<std::vector<PlanItem>> MemoryPlanStore::VersionItems(VersionId id) {
+  std::lock_guard lock(mu_);
+  auto it = version_items_.find(id);
+  if (it == version_items_.end()) return NotFound("Version " + std::to_string(id) + " findes ikke.");
+  std::vector<PlanItem> out;
+  for (const auto& [item, revision] : it->second)
+    for (const auto& e : history_.at(item)) if (e.revision == revision) out.push_back(e.item);
+  ItemFilter order;
+  std::sort(out.begin(), out.end(), [&](const PlanItem& a, const PlanItem& b) { return order.Less(a, b); });
+  return out;
 }
 
 }  // namespace bs

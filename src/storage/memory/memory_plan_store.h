@@ -27,8 +27,21 @@ class MemoryPlanStore final : public PlanStore {
                               const WriteMeta& meta) override;
   Status DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) override;
   Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) override;
+  Result<std::vector<HistoryEntry>> ItemHistory(ItemId id) override;
+  Result<HistoryEntry> ItemRevision(ItemId id, int64_t revision) override;
+  Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& update, const ItemData& data,
+                                   int64_t expected_revision, const WriteMeta& meta) override;
+  Result<std::vector<StatusUpdate>> ListStatusUpdates(ItemId id) override;
+  Result<Version> PublishVersion(const Version& version, const WriteMeta& meta) override;
+  Result<std::vector<Version>> ListVersions(PlanId plan) override;
+  Result<Version> GetVersion(VersionId id) override;
+  Result<std::vector<PlanItem>> VersionItems(VersionId id) override;
 
  private:
+  // Appends the item's current state to its history (caller holds mu_).
+  void Record(const PlanItem& item, const WriteMeta& meta, const char* action);
+  Result<PlanItem> Update(ItemId id, const ItemData& data, int64_t expected_revision, const WriteMeta& meta,
+                          const char* action);
   struct StoredItem {
     PlanItem item;
     bool deleted = false;
@@ -43,6 +56,10 @@ class MemoryPlanStore final : public PlanStore {
   std::vector<StrategicLine> lines_;
   std::map<ItemId, StoredItem> items_;
   std::map<std::pair<PlanId, std::string>, ItemId> request_keys_;
+  std::map<ItemId, std::vector<HistoryEntry>> history_;
+  std::map<ItemId, std::vector<StatusUpdate>> status_;
+  std::vector<Version> versions_;
+  std::map<VersionId, std::vector<std::pair<ItemId, int64_t>>> version_items_;
   int64_t next_id_ = 1;
 };
 

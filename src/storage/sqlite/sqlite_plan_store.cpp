@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_plan_store.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace bs {
@@ -14,6 +16,22 @@ constexpr const char* kItemColumns =
     "traffic_light, responsible, director, timing, political_treatment, directors_role, amounts, "
     "cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
     "revision, created_at, updated_at";
+
+Error NoAuthor() { return InvalidArgument("En ændring skal have en afsender; den er ikke gemt."); }
+
+constexpr const char* kHistoryDataColumns =
+    "category, committee, theme_id, code, title, process, status_text, state, traffic_light, responsible, "
+    "director, timing, political_treatment, directors_role, amounts, cross_cutting, strategic, "
+    "strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo";
+
+// Appends the item's current row to item_revisions (append-only history).
+Status RecordRevision(Connection& c, ItemId id, const WriteMeta& meta, const char* action) {
+  auto s = TRY(c.Prepare(std::string("INSERT INTO item_revisions (item_id, revision, plan_id, ") + kHistoryDataColumns +
+                         ", at, author, source, action, comment) SELECT id, revision, plan_id, " + kHistoryDataColumns +
+                         ", ?, ?, ?, ?, ? FROM items WHERE id = ?"));
+  s.Bind(1, meta.now).Bind(2, meta.author).Bind(3, meta.source).Bind(4, action).Bind(5, meta.comment).Bind(6, id);
+  return s.Run();
+}
 
 Error PlanNotFound(PlanId id) { return NotFound("Plan " + std::to_string(id) + " findes ikke."); }
 Error ItemNotFound(ItemId id) { return NotFound("Punkt " + std::to_string(id) + " findes ikke."); }
@@ -255,6 +273,7 @@ Result<std::vector<StrategicLine>> SqlitePlanStore::ListStrategicLines(PlanId pl
 }
 
 Result<PlanItem> SqlitePlanStore::CreateItem(const PlanItem& item, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto tx = TRY(Transaction::Begin(*c));
   if (!TRY(PlanExists(*c, item.plan_id()))) return PlanNotFound(item.plan_id());
@@ -278,6 +297,7 @@ Result<PlanItem> SqlitePlanStore::CreateItem(const PlanItem& item, const WriteMe
     RETURN_IF_ERROR(s.Run());
     id = c->LastInsertId();
   }
+  RETURN_IF_ERROR(RecordRevision(*c, id, meta, "create"));
   auto stored = TRY(ReadItemById(*c, id));
   RETURN_IF_ERROR(BumpPlan(*c, item.plan_id()));
   RETURN_IF_ERROR(tx.Commit());
@@ -291,9 +311,17 @@ Result<PlanItem> SqlitePlanStore::GetItem(ItemId id) {
 
 Result<PlanItem> SqlitePlanStore::UpdateItem(ItemId id, const ItemData& data, int64_t expected_revision,
                                              const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto tx = TRY(Transaction::Begin(*c));
-  auto current = TRY(ReadItemById(*c, id));
+  auto next = TRY(Update(*c, id, data, expected_revision, meta, "update"));
+  RETURN_IF_ERROR(tx.Commit());
+  return next;
+}
+
+Result<PlanItem> SqlitePlanStore::Update(Connection& c, ItemId id, const ItemData& data, int64_t expected_revision,
+                                         const WriteMeta& meta, const char* action) {
+  auto current = TRY(ReadItemById(c, id));
   if (current.revision() != expected_revision)
     return Conflict("Punktet er ændret af en anden, siden du hentede det (version " + std::to_string(expected_revision) +
                     ", nu " + std::to_string(current.revision()) + ").");
@@ -303,28 +331,30 @@ Result<PlanItem> SqlitePlanStore::UpdateItem(ItemId id, const ItemData& data, in
     sql += kDataColumns;
     sql += ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?), "
            "revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ? AND revision = ?";
-    auto s = TRY(c->Prepare(sql));
+    auto s = TRY(c.Prepare(sql));
     BindData(s, next);
     s.Bind(31, meta.now).Bind(32, meta.author).Bind(33, id).Bind(34, expected_revision);
     RETURN_IF_ERROR(s.Run());
-    if (c->Changes() != 1) return Conflict("Punktet er ændret af en anden, siden du hentede det.");
+    if (c.Changes() != 1) return Conflict("Punktet er ændret af en anden, siden du hentede det.");
   }
-  RETURN_IF_ERROR(BumpPlan(*c, current.plan_id()));
-  RETURN_IF_ERROR(tx.Commit());
+  RETURN_IF_ERROR(RecordRevision(c, id, meta, action));
+  RETURN_IF_ERROR(BumpPlan(c, current.plan_id()));
   return next;
 }
 
 Status SqlitePlanStore::DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto tx = TRY(Transaction::Begin(*c));
   auto current = TRY(ReadItemById(*c, id));
   if (expected_revision && current.revision() != expected_revision)
     return Conflict("Punktet er ændret af en anden, siden du hentede det.");
   {
-    auto s = TRY(c->Prepare("UPDATE items SET deleted_at = ?, updated_by = ? WHERE id = ?"));
-    s.Bind(1, meta.now).Bind(2, meta.author).Bind(3, id);
+    auto s = TRY(c->Prepare("UPDATE items SET deleted_at = ?, updated_at = ?, updated_by = ?, revision = revision + 1 WHERE id = ?"));
+    s.Bind(1, meta.now).Bind(2, meta.now).Bind(3, meta.author).Bind(4, id);
     RETURN_IF_ERROR(s.Run());
   }
+  RETURN_IF_ERROR(RecordRevision(*c, id, meta, "delete"));
   RETURN_IF_ERROR(BumpPlan(*c, current.plan_id()));
   return tx.Commit();
 }
@@ -383,6 +413,176 @@ Result<ItemPage> SqlitePlanStore::ListItems(PlanId plan, const ItemFilter& f) {
   s.Bind(11, static_cast<int64_t>(std::max(0, f.offset)));
   while (TRY(s.Step())) page.items.push_back(ReadItem(s));
   return page;
+}
+
+namespace {
+constexpr const char* kRevisionSelect =
+    "SELECT item_id, plan_id, category, committee, theme_id, code, title, process, status_text, state, "
+    "traffic_light, responsible, director, timing, political_treatment, directors_role, amounts, "
+    "cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
+    "revision, at, at, author, source, action, comment FROM item_revisions r";
+
+HistoryEntry ReadHistory(const Stmt& s) {
+  return HistoryEntry{s.Int(0), s.Int(26), s.Int(27), s.Text(29), s.Text(30), s.Text(31), s.Text(32), ReadItem(s)};
+}
+
+constexpr const char* kStatusColumns =
+    "id, item_id, item_revision, as_of, author, status_text, state, traffic_light, realised, obs_action, obs_note, created_at";
+
+StatusUpdate ReadStatus(const Stmt& s) {
+  StatusUpdate u;
+  u.id = s.Int(0);
+  u.item_id = s.Int(1);
+  u.item_revision = s.Int(2);
+  auto date = Date::Parse(s.Text(3));
+  if (date.ok()) u.as_of = *date;
+  u.author = s.Text(4);
+  u.status_text = s.Text(5);
+  u.state = ParseProgressState(s.Text(6)).value_or(ProgressState::kNotStarted);
+  u.traffic_light = ParseTrafficLight(s.Text(7)).value_or(TrafficLight::kNone);
+  u.realised = DecodeAmounts(s.Text(8));
+  std::string action = s.Text(9);
+  u.obs_action = action == "raise" ? ObsAction::kRaise : action == "resolve" ? ObsAction::kResolve : ObsAction::kNone;
+  u.obs_note = s.Text(10);
+  u.created_at = s.Int(11);
+  return u;
+}
+
+constexpr const char* kVersionColumns =
+    "id, plan_id, name, as_of, reporting_round, published_at, published_by, item_count";
+
+Version ReadVersion(const Stmt& s) {
+  Version v;
+  v.id = s.Int(0);
+  v.plan_id = s.Int(1);
+  v.name = s.Text(2);
+  auto date = Date::Parse(s.Text(3));
+  if (date.ok()) v.as_of = *date;
+  v.reporting_round = s.Text(4);
+  v.published_at = s.Int(5);
+  v.published_by = s.Text(6);
+  v.item_count = s.Int(7);
+  return v;
+}
+}  // namespace
+
+Result<std::vector<HistoryEntry>> SqlitePlanStore::ItemHistory(ItemId id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE item_id = ? ORDER BY revision"));
+  s.Bind(1, id);
+  std::vector<HistoryEntry> out;
+  while (TRY(s.Step())) out.push_back(ReadHistory(s));
+  if (out.empty()) return ItemNotFound(id);
+  return out;
+}
+
+Result<HistoryEntry> SqlitePlanStore::ItemRevision(ItemId id, int64_t revision) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE item_id = ? AND revision = ?"));
+  s.Bind(1, id).Bind(2, revision);
+  if (!TRY(s.Step())) return NotFound("Punkt " + std::to_string(id) + " har ingen version " + std::to_string(revision) + ".");
+  return ReadHistory(s);
+}
+
+Result<PlanItem> SqlitePlanStore::AddStatusUpdate(ItemId id, const StatusUpdate& u, const ItemData& data,
+                                                  int64_t expected_revision, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  auto item = TRY(Update(*c, id, data, expected_revision, meta, "status"));
+  {
+    auto s = TRY(c->Prepare(
+        "INSERT INTO status_updates (item_id, item_revision, as_of, author, status_text, state, traffic_light, "
+        "realised, obs_action, obs_note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    s.Bind(1, id).Bind(2, item.revision()).Bind(3, u.as_of.Iso()).Bind(4, u.author).Bind(5, u.status_text);
+    s.Bind(6, Slug(u.state)).Bind(7, Slug(u.traffic_light)).Bind(8, EncodeAmounts(u.realised));
+    s.Bind(9, Slug(u.obs_action)).Bind(10, u.obs_note).Bind(11, meta.now);
+    RETURN_IF_ERROR(s.Run());
+  }
+  RETURN_IF_ERROR(tx.Commit());
+  return item;
+}
+
+Result<std::vector<StatusUpdate>> SqlitePlanStore::ListStatusUpdates(ItemId id) {
+  auto c = TRY(db_.Acquire());
+  (void)TRY(ReadItemById(*c, id));
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kStatusColumns + " FROM status_updates WHERE item_id = ? ORDER BY id DESC"));
+  s.Bind(1, id);
+  std::vector<StatusUpdate> out;
+  while (TRY(s.Step())) out.push_back(ReadStatus(s));
+  return out;
+}
+
+Result<Version> SqlitePlanStore::PublishVersion(const Version& v, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  if (!TRY(PlanExists(*c, v.plan_id))) return PlanNotFound(v.plan_id);
+  {
+    auto exists = TRY(c->Prepare("SELECT 1 FROM versions WHERE plan_id = ? AND name = ?"));
+    exists.Bind(1, v.plan_id).Bind(2, v.name);
+    if (TRY(exists.Step())) return AlreadyExists("Planen har allerede en version med navnet «" + v.name + "».");
+  }
+  int64_t count = 0;
+  {
+    auto n = TRY(c->Prepare("SELECT count(*) FROM items WHERE plan_id = ? AND deleted_at IS NULL"));
+    n.Bind(1, v.plan_id);
+    if (TRY(n.Step())) count = n.Int(0);
+  }
+  VersionId id = 0;
+  {
+    auto s = TRY(c->Prepare("INSERT INTO versions (plan_id, name, as_of, reporting_round, published_at, published_by, "
+                            "item_count) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    s.Bind(1, v.plan_id).Bind(2, v.name).Bind(3, v.as_of.Iso()).Bind(4, v.reporting_round).Bind(5, meta.now);
+    s.Bind(6, meta.author).Bind(7, count);
+    RETURN_IF_ERROR(s.Run());
+    id = c->LastInsertId();
+  }
+  {
+    auto s = TRY(c->Prepare("INSERT INTO version_items (version_id, item_id, item_revision) "
+                            "SELECT ?, id, revision FROM items WHERE plan_id = ? AND deleted_at IS NULL"));
+    s.Bind(1, id).Bind(2, v.plan_id);
+    RETURN_IF_ERROR(s.Run());
+  }
+  RETURN_IF_ERROR(tx.Commit());
+  Version out = v;
+  out.id = id;
+  out.published_at = meta.now;
+  out.published_by = meta.author;
+  out.item_count = count;
+  return out;
+}
+
+Result<std::vector<Version>> SqlitePlanStore::ListVersions(PlanId plan) {
+  auto c = TRY(db_.Acquire());
+  if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kVersionColumns + " FROM versions WHERE plan_id = ? ORDER BY id DESC"));
+  s.Bind(1, plan);
+  std::vector<Version> out;
+  while (TRY(s.Step())) out.push_back(ReadVersion(s));
+  return out;
+}
+
+Result<Version> SqlitePlanStore::GetVersion(VersionId id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kVersionColumns + " FROM versions WHERE id = ?"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return NotFound("Version " + std::to_string(id) + " findes ikke.");
+  return ReadVersion(s);
+}
+
+Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) {
+  (void)TRY(GetVersion(id));
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string(kRevisionSelect) +
+                          " JOIN version_items v ON v.item_id = r.item_id AND v.item_revision = r.revision"
+                          " WHERE v.version_id = ?"));
+  s.Bind(1, id);
+  std::vector<PlanItem> out;
+  while (TRY(s.Step())) out.push_back(ReadItem(s));
+  ItemFilter order;
+  std::sort(out.begin(), out.end(), [&](const PlanItem& a, const PlanItem& b) { return order.Less(a, b); });
+  return out;
 }
 
 }  // namespace bs

@@ -30,8 +30,20 @@ class SqlitePlanStore final : public PlanStore {
                               const WriteMeta& meta) override;
   Status DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) override;
   Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) override;
+  Result<std::vector<HistoryEntry>> ItemHistory(ItemId id) override;
+  Result<HistoryEntry> ItemRevision(ItemId id, int64_t revision) override;
+  Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& update, const ItemData& data,
+                                   int64_t expected_revision, const WriteMeta& meta) override;
+  Result<std::vector<StatusUpdate>> ListStatusUpdates(ItemId id) override;
+  Result<Version> PublishVersion(const Version& version, const WriteMeta& meta) override;
+  Result<std::vector<Version>> ListVersions(PlanId plan) override;
+  Result<Version> GetVersion(VersionId id) override;
+  Result<std::vector<PlanItem>> VersionItems(VersionId id) override;
 
  private:
+  // UpdateItem with the history action to record ("update", "status").
+  Result<PlanItem> Update(sqlite::Connection& c, ItemId id, const ItemData& data, int64_t expected_revision,
+                          const WriteMeta& meta, const char* action);
   sqlite::Database& db_;
 };
 

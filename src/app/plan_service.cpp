@@ -115,13 +115,28 @@ Result<PlanOverview> PlanService::Overview(const PlanContext& ctx, const ItemFil
   all.limit = 0;
   all.offset = 0;
   ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
+  return BuildOverview(ctx, page.items, separate_completed);
+}
+
+Result<PlanOverview> PlanService::VersionOverview(const PlanContext& ctx, VersionId version, const ItemFilter& filter,
+                                                  bool separate_completed) {
+  Version v = TRY(store_.GetVersion(version));
+  if (v.plan_id != ctx.plan.id()) return NotFound("Versionen hører ikke til denne plan.");
+  std::vector<PlanItem> items;
+  for (auto& item : TRY(store_.VersionItems(version)))
+    if (filter.Matches(item)) items.push_back(std::move(item));
+  std::sort(items.begin(), items.end(), [&](const PlanItem& a, const PlanItem& b) { return filter.Less(a, b); });
+  return BuildOverview(ctx, items, separate_completed);
+}
+
+PlanOverview BuildOverview(const PlanContext& ctx, const std::vector<PlanItem>& items, bool separate_completed) {
   PlanOverview out;
   for (Category cat : kAllCategories) {
     CategorySection section{cat, {}, {}, 0};
-    // Groups in the order of the bodies (or themes), items in the filter's order.
+    // Groups in the order of the bodies (or themes), items in the given order.
     auto add_group = [&](std::string key, std::string label, auto&& belongs) {
       ItemGroup g{std::move(key), std::move(label), {}, {}};
-      for (const auto& item : page.items) {
+      for (const auto& item : items) {
         if (item.data().category != cat || !belongs(item)) continue;
         if (separate_completed && item.data().state == ProgressState::kDone) continue;
         g.items.push_back(item);
@@ -145,7 +160,7 @@ Result<PlanOverview> PlanService::Overview(const PlanContext& ctx, const ItemFil
     out.count += section.count;
     if (section.count) out.sections.push_back(std::move(section));
   }
-  for (const auto& item : page.items) {
+  for (const auto& item : items) {
     if (item.data().obs) ++out.obs_count;
     if (separate_completed && item.data().state == ProgressState::kDone) {
       out.completed.push_back(item);
@@ -154,6 +169,67 @@ Result<PlanOverview> PlanService::Overview(const PlanContext& ctx, const ItemFil
     }
   }
   return out;
+}
+
+Result<std::vector<HistoryEntry>> PlanService::History(ItemId id) { return store_.ItemHistory(id); }
+
+Result<std::vector<FieldChange>> PlanService::ChangedSince(ItemId id, int64_t base_revision) {
+  HistoryEntry base = TRY(store_.ItemRevision(id, base_revision));
+  PlanItem now = TRY(store_.GetItem(id));
+  PlanContext ctx = TRY(Context(now.plan_id()));
+  return DiffItems(base.item.data(), now.data(), ctx.themes, ctx.strategic_lines);
+}
+
+Result<PlanItem> PlanService::RestoreItem(ItemId id, int64_t revision, int64_t base_revision, const WriteMeta& meta) {
+  HistoryEntry old = TRY(store_.ItemRevision(id, revision));
+  PlanItem now = TRY(store_.GetItem(id));
+  PlanContext ctx = TRY(Context(now.plan_id()));
+  // The old state is validated against today's plan: a committee or theme that no
+  // longer exists must be fixed by an edit, not brought back silently.
+  ItemData data = TRY(PlanItem::Validate(ItemDraft::From(old.item.data(), ctx.themes), ctx.validation));
+  WriteMeta m = meta;
+  m.source = "restore";
+  if (m.comment.empty()) m.comment = "Gendannet fra version " + std::to_string(revision) + ".";
+  return store_.UpdateItem(id, data, base_revision, m);
+}
+
+Result<std::vector<StatusUpdate>> PlanService::StatusUpdates(ItemId id) { return store_.ListStatusUpdates(id); }
+
+Result<PlanItem> PlanService::AddStatus(ItemId id, const StatusDraft& draft, int64_t base_revision, const WriteMeta& meta) {
+  PlanItem item = TRY(store_.GetItem(id));
+  Plan plan = TRY(store_.GetPlan(item.plan_id()));
+  StatusUpdate update = TRY(ValidateStatus(draft, item.data(), plan.first_year(), plan.last_year()));
+  WriteMeta m = meta;
+  m.source = "status";
+  if (m.author.empty()) m.author = update.author;
+  return store_.AddStatusUpdate(id, update, ApplyStatus(item.data(), update), base_revision, m);
+}
+
+Result<Version> PlanService::PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author) {
+  Version v = TRY(ValidateVersion(draft, plan));
+  return store_.PublishVersion(v, Meta(author, "form"));
+}
+
+Result<std::vector<Version>> PlanService::ListVersions(PlanId plan) { return store_.ListVersions(plan); }
+Result<Version> PlanService::GetVersion(VersionId id) { return store_.GetVersion(id); }
+
+Result<PlanService::RedlineView> PlanService::RedlineBetween(const PlanContext& ctx, VersionId from, VersionId to) {
+  RedlineView view;
+  view.from = TRY(store_.GetVersion(from));
+  if (view.from.plan_id != ctx.plan.id())
+    return InvalidArgument("Versionerne hører ikke til samme plan og kan ikke sammenlignes.");
+  std::vector<PlanItem> before = TRY(store_.VersionItems(from));
+  std::vector<PlanItem> after;
+  if (to) {
+    view.to = TRY(store_.GetVersion(to));
+    if (view.to->plan_id != ctx.plan.id())
+      return InvalidArgument("Versionerne hører ikke til samme plan og kan ikke sammenlignes.");
+    after = TRY(store_.VersionItems(to));
+  } else {
+    after = TRY(store_.ListItems(ctx.plan.id(), ItemFilter{})).items;
+  }
+  view.redline = CompareItems(before, after, ctx.themes, ctx.strategic_lines);
+  return view;
 }
 
 }  // namespace bs

@@ -10,6 +10,7 @@
 
 #include "app/ports/plan_store.h"
 #include "core/clock.h"
+#include "domain/plan/redline.h"
 
 namespace bs {
 
@@ -80,6 +81,34 @@ class PlanService {
   // with sums per year. With separate_completed, done items go to `completed` instead.
   Result<PlanOverview> Overview(const PlanContext& context, const ItemFilter& filter, bool separate_completed);
 
+  // The plan as it was in a published version, grouped like Overview.
+  Result<PlanOverview> VersionOverview(const PlanContext& context, VersionId version, const ItemFilter& filter,
+                                       bool separate_completed);
+
+  // ---- History, status updates, versions, redline (issue 4) ----
+
+  // Every revision of the item, oldest first.
+  Result<std::vector<HistoryEntry>> History(ItemId id);
+  // The fields changed by revisions after `base_revision` (what a stale edit conflicts with).
+  Result<std::vector<FieldChange>> ChangedSince(ItemId id, int64_t base_revision);
+  // Brings back the item's state at `revision` as a new revision (source "restore").
+  Result<PlanItem> RestoreItem(ItemId id, int64_t revision, int64_t base_revision, const WriteMeta& meta);
+  Result<std::vector<StatusUpdate>> StatusUpdates(ItemId id);
+  // Validates and records a status update on an item last read at base_revision.
+  Result<PlanItem> AddStatus(ItemId id, const StatusDraft& draft, int64_t base_revision, const WriteMeta& meta);
+  Result<Version> PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author);
+  Result<std::vector<Version>> ListVersions(PlanId plan);
+  Result<Version> GetVersion(VersionId id);
+
+  struct RedlineView {
+    Version from;
+    std::optional<Version> to;  // empty: compared with the plan now
+    Redline redline;
+  };
+  // Redline from one version to another (to == 0: to now). Both must be versions of
+  // `plan`: a version of another plan is InvalidArgument, an unknown one NotFound.
+  Result<RedlineView> RedlineBetween(const PlanContext& context, VersionId from, VersionId to);
+
   // Fills meta.now from the clock.
   WriteMeta Meta(std::string author, std::string source, std::string request_key = "") const;
 
@@ -89,5 +118,8 @@ class PlanService {
 };
 
 bool SameData(const ItemData& a, const ItemData& b);
+
+// Groups items (already filtered and sorted) the way the plan document is organised.
+PlanOverview BuildOverview(const PlanContext& context, const std::vector<PlanItem>& items, bool separate_completed);
 
 }  // namespace bs

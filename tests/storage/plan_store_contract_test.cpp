@@ -231,6 +231,113 @@ TEST_P(PlanStoreContract, DeletedItemsDisappear) {
   EXPECT_EQ(store_->UpdateItem(item.id(), item.data(), 1, Meta()).error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(PlanStoreContract, HistoryKeepsEveryRevisionWithWhoWhenAndWhere) {
+  PlanItem item = Create("Historik");
+  ItemData d = item.data();
+  d.title = "Historik ændret";
+  WriteMeta m = Meta();
+  m.author = "Bettina";
+  m.source = "form";
+  m.comment = "Rettet efter møde";
+  m.now += 60;
+  ASSERT_TRUE(store_->UpdateItem(item.id(), d, 1, m).ok());
+  ASSERT_TRUE(store_->DeleteItem(item.id(), 2, Meta()).ok());
+  auto history = store_->ItemHistory(item.id());
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 3u);
+  EXPECT_EQ((*history)[0].action, "create");
+  EXPECT_EQ((*history)[0].item.data().title, "Historik");
+  EXPECT_EQ((*history)[1].action, "update");
+  EXPECT_EQ((*history)[1].author, "Bettina");
+  EXPECT_EQ((*history)[1].source, "form");
+  EXPECT_EQ((*history)[1].comment, "Rettet efter møde");
+  EXPECT_EQ((*history)[1].at, 1'750'000'060);
+  EXPECT_EQ((*history)[1].item.data().title, "Historik ændret");
+  EXPECT_EQ((*history)[2].action, "delete");
+  EXPECT_EQ((*history)[2].revision, 3);
+  EXPECT_EQ(store_->ItemRevision(item.id(), 1)->item.data().title, "Historik");
+  EXPECT_EQ(store_->ItemRevision(item.id(), 9).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(PlanStoreContract, AWriteWithoutAnAuthorIsRefused) {
+  WriteMeta anonymous = Meta();
+  anonymous.author = "";
+  auto created = service_->CreateItem(plan_, Draft("Uden afsender"), anonymous);
+  EXPECT_EQ(created.error().code, ErrorCode::kInvalidArgument);
+  PlanItem item = Create("Med afsender");
+  EXPECT_EQ(store_->UpdateItem(item.id(), item.data(), 1, anonymous).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->ItemHistory(item.id())->size(), 1u);
+}
+
+TEST_P(PlanStoreContract, StatusUpdateChangesTheItemAndIsListedNewestFirst) {
+  PlanItem item = Create("Status");
+  StatusUpdate u;
+  u.as_of = Date{2025, 5, 31};
+  u.author = "Fagchef Anne";
+  u.status_text = "Første status";
+  u.state = ProgressState::kInProgress;
+  u.traffic_light = TrafficLight::kYellow;
+  u.realised[2025] = Amount::FromKroner(-400'000);
+  u.obs_action = ObsAction::kRaise;
+  u.obs_note = "Mangler afklaring";
+  auto updated = store_->AddStatusUpdate(item.id(), u, ApplyStatus(item.data(), u), 1, Meta());
+  ASSERT_TRUE(updated.ok());
+  EXPECT_TRUE(updated->data().obs);
+  u.status_text = "Anden status";
+  u.obs_action = ObsAction::kResolve;
+  EXPECT_EQ(store_->AddStatusUpdate(item.id(), u, ApplyStatus(updated->data(), u), 1, Meta()).error().code,
+            ErrorCode::kConflict);
+  ASSERT_TRUE(store_->AddStatusUpdate(item.id(), u, ApplyStatus(updated->data(), u), 2, Meta()).ok());
+  auto list = store_->ListStatusUpdates(item.id());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].status_text, "Anden status");
+  EXPECT_EQ((*list)[0].item_revision, 3);
+  EXPECT_EQ((*list)[1].realised.at(2025).kroner(), -400'000);
+  EXPECT_EQ((*list)[1].as_of, (Date{2025, 5, 31}));
+  EXPECT_FALSE(store_->GetItem(item.id())->data().obs);
+  EXPECT_EQ(store_->ItemHistory(item.id())->back().action, "status");
+}
+
+TEST_P(PlanStoreContract, VersionsAreSnapshotsThatLaterEditsDoNotTouch) {
+  PlanItem a = Create("A");
+  PlanItem b = Create("B");
+  Version v = *ValidateVersion({"Status pr. ultimo maj 2025", "31-05-2025", "Budgetopfølgning 2"}, plan_);
+  auto published = store_->PublishVersion(v, Meta());
+  ASSERT_TRUE(published.ok());
+  EXPECT_EQ(published->item_count, 2);
+  ItemData d = a.data();
+  d.title = "A efter";
+  ASSERT_TRUE(store_->UpdateItem(a.id(), d, 1, Meta()).ok());
+  ASSERT_TRUE(store_->DeleteItem(b.id(), 1, Meta()).ok());
+  Create("C");
+  auto items = store_->VersionItems(published->id);
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items->size(), 2u);
+  EXPECT_EQ((*items)[0].data().title, "A");
+  EXPECT_EQ((*items)[1].data().title, "B");
+  EXPECT_EQ(store_->PublishVersion(v, Meta()).error().code, ErrorCode::kAlreadyExists);
+  auto list = store_->ListVersions(plan_);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].reporting_round, "Budgetopfølgning 2");
+  EXPECT_EQ(store_->GetVersion(999'999).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(PlanStoreContract, ConcurrentPublishOfOneNameHasOneWinner) {
+  Create("X");
+  Version v = *ValidateVersion({"Samtidig", "01-06-2025", ""}, plan_);
+  std::atomic<int> wins{0}, exists{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      auto r = store_->PublishVersion(v, Meta());
+      if (r.ok()) ++wins;
+      else if (r.error().code == ErrorCode::kAlreadyExists) ++exists;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(wins.load(), 1);
+  EXPECT_EQ(exists.load(), 3);
+}
+
 // Every backend must answer list queries exactly as ItemFilter::Matches and Less say.
 TEST_P(PlanStoreContract, ListsMatchTheFilterSemantics) {
   auto demo = demo::LoadDemo(*service_, 150);
@@ -292,6 +399,27 @@ TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
   auto again = sqlite::Database::Open((dir / "a.db").string());
   ASSERT_TRUE(again.ok());
   EXPECT_EQ((*again)->SchemaVersion(), 2);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SqliteDatabaseTest, HistoryRowsCannotBeChangedOrRemoved) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-XXXXXX").string();
+  std::filesystem::path dir = mkdtemp(tmpl.data());
+  {
+    auto db = sqlite::Database::Open((dir / "h.db").string());
+    ASSERT_TRUE(db.ok());
+    SqlitePlanStore store(**db);
+    FixedClock clock(1'750'000'000);
+    PlanService service(store, clock);
+    ASSERT_TRUE(demo::LoadDemo(service, 0).ok());
+    ASSERT_TRUE(service.PublishVersion(1, {"V1", "31-05-2025", ""}, "test").ok());
+    auto c = (*db)->Acquire();
+    ASSERT_TRUE(c.ok());
+    EXPECT_FALSE((*c)->Exec("UPDATE item_revisions SET title = 'x'").ok());
+    EXPECT_FALSE((*c)->Exec("DELETE FROM item_revisions").ok());
+    EXPECT_FALSE((*c)->Exec("DELETE FROM versions").ok());
+    EXPECT_FALSE((*c)->Exec("UPDATE status_updates SET author = 'x'").ok());
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -417,10 +417,11 @@ Result<ItemPage> SqlitePlanStore::ListItems(PlanId plan, const ItemFilter& f) {
 
 namespace {
 constexpr const char* kRevisionSelect =
-    "SELECT item_id, plan_id, category, committee, theme_id, code, title, process, status_text, state, "
-    "traffic_light, responsible, director, timing, political_treatment, directors_role, amounts, "
-    "cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
-    "revision, at, at, author, source, action, comment FROM item_revisions r";
+    "SELECT r.item_id, r.plan_id, r.category, r.committee, r.theme_id, r.code, r.title, r.process, r.status_text, "
+    "r.state, r.traffic_light, r.responsible, r.director, r.timing, r.political_treatment, r.directors_role, "
+    "r.amounts, r.cross_cutting, r.strategic, r.strategic_line_id, r.obs, r.obs_note, r.case_numbers, "
+    "r.strategies, r.sdgs, r.demo, r.revision, r.at, r.at, r.author, r.source, r.action, r.comment "
+    "FROM item_revisions r";
 
 HistoryEntry ReadHistory(const Stmt& s) {
   return HistoryEntry{s.Int(0), s.Int(26), s.Int(27), s.Text(29), s.Text(30), s.Text(31), s.Text(32), ReadItem(s)};
@@ -468,7 +469,7 @@ Version ReadVersion(const Stmt& s) {
 
 Result<std::vector<HistoryEntry>> SqlitePlanStore::ItemHistory(ItemId id) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE item_id = ? ORDER BY revision"));
+  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE r.item_id = ? ORDER BY r.revision"));
   s.Bind(1, id);
   std::vector<HistoryEntry> out;
   while (TRY(s.Step())) out.push_back(ReadHistory(s));
@@ -478,7 +479,7 @@ Result<std::vector<HistoryEntry>> SqlitePlanStore::ItemHistory(ItemId id) {
 
 Result<HistoryEntry> SqlitePlanStore::ItemRevision(ItemId id, int64_t revision) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE item_id = ? AND revision = ?"));
+  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE r.item_id = ? AND r.revision = ?"));
   s.Bind(1, id).Bind(2, revision);
   if (!TRY(s.Step())) return NotFound("Punkt " + std::to_string(id) + " har ingen version " + std::to_string(revision) + ".");
   return ReadHistory(s);

@@ -413,6 +413,8 @@ TEST(SqliteDatabaseTest, HistoryRowsCannotBeChangedOrRemoved) {
     PlanService service(store, clock);
     ASSERT_TRUE(demo::LoadDemo(service, 0).ok());
     ASSERT_TRUE(service.PublishVersion(1, {"V1", "31-05-2025", ""}, "test").ok());
+    ASSERT_TRUE(service.AddStatus(1, {"31-05-2025", "Anne", "Status", "in_progress", "", "", "", {}}, 1,
+                                  service.Meta("Anne", "form")).ok());
     auto c = (*db)->Acquire();
     ASSERT_TRUE(c.ok());
     EXPECT_FALSE((*c)->Exec("UPDATE item_revisions SET title = 'x'").ok());

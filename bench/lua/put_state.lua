@@ -7,6 +7,7 @@ local states = { "not_started", "in_progress", "done", "in_progress" }
 local n = 0
 wrk.method = "PUT"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["If-Match"] = "*"  -- apply to the current revision (see docs/api.md)
 function request()
   n = n + 1
   local id = ids[(n % #ids) + 1]

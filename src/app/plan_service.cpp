@@ -172,6 +172,7 @@ PlanOverview BuildOverview(const PlanContext& ctx, const std::vector<PlanItem>& 
 }
 
 Result<std::vector<HistoryEntry>> PlanService::History(ItemId id) { return store_.ItemHistory(id); }
+Result<HistoryEntry> PlanService::Revision(ItemId id, int64_t revision) { return store_.ItemRevision(id, revision); }
 
 Result<std::vector<FieldChange>> PlanService::ChangedSince(ItemId id, int64_t base_revision) {
   HistoryEntry base = TRY(store_.ItemRevision(id, base_revision));

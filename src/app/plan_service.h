@@ -89,6 +89,9 @@ class PlanService {
 
   // Every revision of the item, oldest first.
   Result<std::vector<HistoryEntry>> History(ItemId id);
+  Result<HistoryEntry> Revision(ItemId id, int64_t revision);
+  // Today's date from the clock (default for status dates).
+  Date Today() const { return clock_.Today(); }
   // The fields changed by revisions after `base_revision` (what a stale edit conflicts with).
   Result<std::vector<FieldChange>> ChangedSince(ItemId id, int64_t base_revision);
   // Brings back the item's state at `revision` as a new revision (source "restore").

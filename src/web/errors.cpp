@@ -27,6 +27,7 @@ const char* Title(int status) {
     case 405: return "Metoden er ikke tilladt";
     case 409: return "Konflikt";
     case 413: return "For store data";
+    case 428: return "Version mangler";
     case 503: return "Prøv igen om lidt";
     default: return "Der opstod en fejl";
   }

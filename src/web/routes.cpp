@@ -46,6 +46,8 @@ Router BuildRouter(Services services) {
   Router router;
   AddPlanPages(router, services);
   AddItemsApi(router, services);
+  AddHistoryPages(router, services);
+  AddHistoryApi(router, services);
   AddStatic(router);
   router.SetNotFound([](const Request& r, const Params&) {
     return WantsJson(r) ? JsonError(404, "Adressen findes ikke.") : HtmlError(404, "Siden findes ikke. Tjek adressen.");

@@ -4,6 +4,7 @@
 #include "app/plan_service.h"
 #include "web/render_cache.h"
 #include "web/router.h"
+#include "web/views/history_views.h"
 
 namespace bs::web {
 
@@ -24,9 +25,14 @@ void AddPlanPages(Router& router, Services services);
 void AddItemsApi(Router& router, Services services);
 void AddStatic(Router& router);
 
+void AddHistoryPages(Router& router, Services services);
+void AddHistoryApi(Router& router, Services services);
+
 // Helpers the handlers share.
 bool ParseId(const Params& params, const char* name, int64_t* out);  // digits only, > 0
 std::string RandomToken();
 bool WantsJson(const Request& request);
+// The item page with its status section and recent history (handlers/plan_pages.cpp).
+Response RenderItemPage(Services s, ItemId id, const std::string& notice, const views::StatusFormModel& form, int status);
 
 }  // namespace bs::web

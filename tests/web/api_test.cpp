@@ -125,7 +125,9 @@ TEST_F(ApiTest, OversizedBodiesAre413AndLongTitlesAreFieldErrors) {
 TEST_F(ApiTest, PutMergesFieldsAndChecksIfMatch) {
   json item = CreateItem({{"category", "operating"}, {"committee", "ØK"}, {"title", "Til ændring"}});
   std::string url = item["url"];
-  auto r = server_->Send("PUT", url, R"J({"state":"done","traffic_light":"green"})J");
+  EXPECT_EQ(server_->Send("PUT", url, R"J({"state":"done"})J").status, 428);  // every edit names its base
+  auto r = server_->Send("PUT", url, R"J({"state":"done","traffic_light":"green"})J",
+                         {{"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
   ASSERT_EQ(r.status, 200) << r.body;
   auto j = json::parse(r.body);
   EXPECT_EQ(j["state"], "done");
@@ -134,6 +136,7 @@ TEST_F(ApiTest, PutMergesFieldsAndChecksIfMatch) {
   EXPECT_EQ(r.Header("etag"), "\"2\"");
   auto stale = server_->Send("PUT", url, R"J({"title":"x"})J", {{"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
   EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(ErrorFields(stale), (std::vector<std::string>{"state", "traffic_light"}));  // what the other writer changed
   EXPECT_EQ(server_->Get(url).body.find("\"title\":\"x\""), std::string::npos);
   auto bad = server_->Send("PUT", url, R"J({})J", {{"Content-Type", "application/json"}, {"If-Match", "abc"}});
   EXPECT_EQ(bad.status, 400);
@@ -144,14 +147,15 @@ TEST_F(ApiTest, PutMergesFieldsAndChecksIfMatch) {
   EXPECT_EQ(round.status, 200) << round.body;
 }
 
-TEST_F(ApiTest, ConcurrentPutsWithoutIfMatchAllLand) {
+TEST_F(ApiTest, ConcurrentPutsWithIfMatchStarAllLand) {
   json item = CreateItem({{"category", "operating"}, {"committee", "ØK"}, {"title", "Mange samtidige"}});
   std::string url = item["url"];
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};
   for (int t = 0; t < 8; ++t)
     threads.emplace_back([&, t] {
-      if (server_->Send("PUT", url, "{\"status_text\":\"tråd " + std::to_string(t) + "\"}").status == 200) ++ok;
+      if (server_->Send("PUT", url, "{\"status_text\":\"tråd " + std::to_string(t) + "\"}",
+                        {{"Content-Type", "application/json"}, {"If-Match", "*"}}).status == 200) ++ok;
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(ok.load(), 8);
@@ -161,9 +165,11 @@ TEST_F(ApiTest, ConcurrentPutsWithoutIfMatchAllLand) {
 TEST_F(ApiTest, DeleteIsSoftAndFinal) {
   json item = CreateItem({{"category", "operating"}, {"committee", "ØK"}, {"title", "Slettes via API"}});
   std::string url = item["url"];
-  EXPECT_EQ(server_->Send("DELETE", url, "").status, 204);
+  EXPECT_EQ(server_->Send("DELETE", url, "").status, 428);
+  EXPECT_EQ(server_->Send("DELETE", url, "", {{"If-Match", "\"7\""}}).status, 409);
+  EXPECT_EQ(server_->Send("DELETE", url, "", {{"If-Match", "\"1\""}}).status, 204);
   EXPECT_EQ(server_->Get(url).status, 404);
-  EXPECT_EQ(server_->Send("DELETE", url, "").status, 404);
+  EXPECT_EQ(server_->Send("DELETE", url, "", {{"If-Match", "*"}}).status, 404);
   EXPECT_EQ(json::parse(server_->Get(Items("?q=slettes%20via")).body)["total"], 0);
 }
 

@@ -242,6 +242,7 @@ Result<Version> MemoryPlanStore::PublishVersion(const Version& version, const Wr
     if (!s.deleted && s.item.plan_id() == version.plan_id) list.emplace_back(id, s.item.revision());
   stored.item_count = static_cast<int64_t>(list.size());
   versions_.push_back(stored);
+  Bump(version.plan_id);
   return stored;
 }
 

@@ -545,6 +545,7 @@ Result<Version> SqlitePlanStore::PublishVersion(const Version& v, const WriteMet
     s.Bind(1, id).Bind(2, v.plan_id);
     RETURN_IF_ERROR(s.Run());
   }
+  RETURN_IF_ERROR(BumpPlan(*c, v.plan_id));
   RETURN_IF_ERROR(tx.Commit());
   Version out = v;
   out.id = id;

@@ -106,6 +106,16 @@ Response GetItem(Services s, const Request&, const Params& p) {
   return WithEtag(Json(200, ItemToJson(*ctx, *item)), item->revision());
 }
 
+// 409 body: which fields the other writer changed since the client's revision.
+Response ConflictError(Services s, ItemId id, int64_t base, const Error& e) {
+  Error out = e;
+  auto changed = s.plans.ChangedSince(id, base);
+  if (changed.ok())
+    for (const auto& f : *changed)
+      out.fields.push_back({f.field, "Ændret af en anden til «" + f.after.substr(0, 200) + "» (før «" + f.before.substr(0, 200) + "»)."});
+  return JsonError(out);
+}
+
 Response PutItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
@@ -113,13 +123,12 @@ Response PutItem(Services s, const Request& r, const Params& p) {
   int64_t if_match = 0;
   std::string header = r.Header("if-match");
   if (!header.empty() && !ParseIfMatch(header, &if_match))
-    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\"."}}));
+    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
-  // Fields not sent keep their current value; the base revision comes from If-Match,
-  // else from "revision" in the body. Without either the update applies to whatever is
-  // current: a write that lands between our read and our write is re-read and merged
-  // again (a few times), rather than refused as a conflict the client never asked for.
+  // Every edit names the revision it is based on: If-Match, or "revision" in the body
+  // (a GET body sent back). "If-Match: *" asks to apply to whatever is current: a write
+  // landing between our read and our write is then re-read and merged again.
   for (int attempt = 0;; ++attempt) {
     auto item = s.plans.GetItem(id);
     if (!item.ok()) return JsonError(item.error());
@@ -129,10 +138,13 @@ Response PutItem(Services s, const Request& r, const Params& p) {
     int64_t body_revision = 0;
     auto applied = ApplyJsonToDraft(*j, draft, &body_revision);
     if (!applied.ok()) return JsonError(applied.error());
-    bool precondition = if_match || body_revision;
+    bool any = header == "*" || text::Trim(header) == "*";
+    if (!if_match && !body_revision && !any)
+      return JsonError(428, "Send If-Match med den version, ændringen bygger på (fra ETag), eller If-Match: * for at overskrive.");
     int64_t base = if_match ? if_match : body_revision ? body_revision : item->revision();
     auto updated = s.plans.UpdateItem(id, draft, base, s.plans.Meta("api", "api"));
-    if (!updated.ok() && updated.error().code == ErrorCode::kConflict && !precondition && attempt < 5) continue;
+    if (!updated.ok() && updated.error().code == ErrorCode::kConflict && any && attempt < 5) continue;
+    if (!updated.ok() && updated.error().code == ErrorCode::kConflict) return ConflictError(s, id, base, updated.error());
     if (!updated.ok()) return JsonError(updated.error());
     return WithEtag(Json(200, ItemToJson(*ctx, *updated)), updated->revision());
   }
@@ -142,9 +154,10 @@ Response DeleteItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
   int64_t if_match = 0;
-  std::string header = r.Header("if-match");
-  if (!header.empty() && !ParseIfMatch(header, &if_match))
-    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\"."}}));
+  std::string header = text::Trim(r.Header("if-match"));
+  if (header.empty()) return JsonError(428, "Send If-Match med den version, sletningen bygger på, eller If-Match: *.");
+  if (!ParseIfMatch(header, &if_match))
+    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
   auto st = s.plans.DeleteItem(id, if_match, s.plans.Meta("api", "api"));
   if (!st.ok()) return JsonError(st.error());
   return Response::NoContent();

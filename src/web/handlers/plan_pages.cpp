@@ -60,6 +60,45 @@ std::string SaveFailedMessage(const Error& e) {
 }
 
 Response RenderPlan(Services s, const Request& r, PlanId id);
+
+// The other person's saved value beside the user's input, for each field changed since
+// the revision the user's edit was based on.
+std::vector<views::ConflictRow> ConflictRows(Services s, ItemId id, int64_t base, const ItemDraft& draft,
+                                             const PlanContext& ctx) {
+  std::vector<views::ConflictRow> rows;
+  auto changed = s.plans.ChangedSince(id, base);
+  auto base_entry = s.plans.Revision(id, base);
+  if (!changed.ok() || !base_entry.ok()) return rows;
+  std::map<std::string, std::string> yours;
+  auto mine = PlanItem::Validate(draft, ctx.validation);
+  if (mine.ok())
+    for (const auto& f : DiffItems(base_entry->item.data(), *mine, ctx.themes, ctx.strategic_lines)) yours[f.field] = f.after;
+  for (const auto& f : *changed) {
+    auto it = yours.find(f.field);
+    rows.push_back({f.label, f.after.empty() ? "(tom)" : f.after,
+                    it != yours.end() ? (it->second.empty() ? "(tom)" : it->second) : f.before + " (uændret af dig)"});
+  }
+  return rows;
+}
+
+}  // namespace
+
+// Shared with handlers/history_pages.cpp: the item page with its status and history.
+Response RenderItemPage(Services s, ItemId id, const std::string& notice, const views::StatusFormModel& form, int status) {
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return HtmlError(item.error());
+  auto ctx = s.plans.Context(item->plan_id());
+  if (!ctx.ok()) return HtmlError(ctx.error());
+  auto updates = s.plans.StatusUpdates(id);
+  if (!updates.ok()) return HtmlError(updates.error());
+  auto history = s.plans.History(id);
+  if (!history.ok()) return HtmlError(history.error());
+  views::ItemPageModel m{&*ctx, &*item, notice, std::move(*updates), std::move(*history), form};
+  if (m.status_form.draft.as_of.empty()) m.status_form.draft.as_of = s.plans.Today().Short();
+  return Response::Html(status, views::ItemPage(m));
+}
+
+namespace {
 Response RenderCommittee(Services s, const Params& p, PlanId id);
 
 Response ShowPlan(Services s, const Request& r, const Params& p) {
@@ -136,12 +175,8 @@ Response CreateItem(Services s, const Request& r, const Params& p) {
 Response ShowItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  auto ctx = s.plans.Context(item->plan_id());
-  if (!ctx.ok()) return HtmlError(ctx.error());
   std::string notice = r.query.find("gemt=1") != std::string::npos ? "Punktet er gemt." : "";
-  return Response::Html(200, views::ItemPage(*ctx, *item, notice));
+  return RenderItemPage(s, id, notice, {}, 200);
 }
 
 Response EditItemForm(Services s, const Request&, const Params& p) {
@@ -181,9 +216,12 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
     const Error& e = updated.error();
     if (e.code == ErrorCode::kConflict) {
       // Keep the user's input; show that someone else saved first.
+      auto now = s.plans.GetItem(id);
+      if (now.ok()) item = now;
       m.message = "En anden har gemt punktet, mens du redigerede (nu version " + std::to_string(item->revision()) +
-                  "). Dine ændringer er ikke gemt, men står herunder. Åbn punktet i en ny fane for at se den anden ændring, "
-                  "og gem igen for at overskrive den.";
+                  "). Dine ændringer er ikke gemt, men står i formularen herunder. Tabellen viser den andens ændringer "
+                  "ved siden af dine; ret til og gem igen for at lægge dine ændringer oven på.";
+      m.conflicts = ConflictRows(s, id, m.revision, m.draft, *ctx);
       m.revision = item->revision();
       return FormError(m, 409);
     }

@@ -77,7 +77,10 @@ struct FieldWriter {
 
 }  // namespace
 
-std::string ItemPage(const PlanContext& ctx, const PlanItem& item, const std::string& notice) {
+std::string ItemPage(const ItemPageModel& model) {
+  const PlanContext& ctx = *model.ctx;
+  const PlanItem& item = *model.item;
+  const std::string& notice = model.notice;
   const ItemData& d = item.data();
   const std::string plan_href = "/plans/" + std::to_string(ctx.plan.id());
   Html h;
@@ -127,6 +130,11 @@ std::string ItemPage(const PlanContext& ctx, const PlanItem& item, const std::st
   h.Raw("</tr></tbody></table>");
   h.Raw("<p class=\"meta\">Version ").Text(item.revision()).Raw(" · oprettet ").Text(DateTime(item.created_at()))
       .Raw(" · sidst ændret ").Text(DateTime(item.updated_at())).Raw("</p>");
+  StatusSection(h, ctx, item, model.updates, model.status_form);
+  h.Raw("<section class=\"history\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">Historik</h2>");
+  HistoryTimeline(h, ctx, item, model.history, 10);
+  h.Raw("<p><a href=\"/items/").Text(item.id()).Raw("/history\">Se hele historikken (").Text(static_cast<long long>(model.history.size()))
+      .Raw(" versioner)</a></p></section>");
   PageEnd(h);
   return h.Take();
 }
@@ -140,7 +148,11 @@ std::string ItemFormPage(const ItemFormModel& m) {
   std::string title = is_new ? "Nyt punkt" : "Redigér punkt";
   PageStart(h, (m.errors.empty() ? "" : "Fejl: ") + title, {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {title, ""}});
   h.Raw("<h1>").Text(title).Raw("</h1>");
-  if (!m.message.empty()) h.Raw("<div class=\"conflict\" role=\"alert\"><p>").Text(m.message).Raw("</p></div>");
+  if (!m.message.empty()) {
+    h.Raw("<div class=\"conflict\" role=\"alert\"><p>").Text(m.message).Raw("</p>");
+    ConflictTable(h, m.conflicts);
+    h.Raw("</div>");
+  }
   if (!m.errors.empty()) {
     h.Raw("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"fejl\"><h2>Punktet er ikke gemt</h2><p>Ret disse felter:</p><ul>");
     for (const auto& e : m.errors)

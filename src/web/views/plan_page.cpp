@@ -200,24 +200,38 @@ std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, co
   return h.Take();
 }
 
-std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQuery& q) {
+std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQuery& q, const Version* version) {
   Html h;
   const std::string base = PlanHref(ctx.plan);
-  PageStart(h, ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}});
-  h.Raw("<div class=\"page-head\"><h1>").Text(ctx.plan.name()).Raw("</h1><p class=\"lead\">").Text(ctx.plan.budget_name())
-      .Raw(". Tidspunkterne er vejledende. Beløb i 1.000 kr.</p>");
-  h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");
+  const std::string here = version ? base + "/versions/" + std::to_string(version->id) : base;
+  if (version)
+    PageStart(h, version->name + " – " + ctx.plan.name(),
+              {{"Planer", "/plans"}, {ctx.plan.name(), base}, {"Versioner", base + "/versions"}, {version->name, ""}});
+  else
+    PageStart(h, ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}});
+  h.Raw("<div class=\"page-head\"><h1>").Text(ctx.plan.name());
+  if (version) h.Raw(" – ").Text(version->name);
+  h.Raw("</h1><p class=\"lead\">").Text(ctx.plan.budget_name()).Raw(". Tidspunkterne er vejledende. Beløb i 1.000 kr.</p>");
+  if (version) {
+    h.Raw("<p class=\"notice\">Offentliggjort version pr. ").Text(version->as_of.Short());
+    if (!version->reporting_round.empty()) h.Raw(" (").Text(version->reporting_round).Raw(")");
+    h.Raw(". Sådan så planen ud; den kan ikke ændres. <a href=\"").Text(base).Raw("/redline?from=").Text(version->id)
+        .Raw("&amp;to=now\">Se ændringerne siden</a>.</p>");
+  }
+  h.Raw("<p class=\"no-print\">");
+  if (!version) h.Raw("<a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");
+  h.Raw("<a href=\"").Text(base).Raw("/versions\">Versioner og redline</a> · ");
   h.Raw("Udvalgenes udsnit: ");
   for (size_t i = 0; i < ctx.committees.size(); ++i) {
     h.Raw(i ? ", " : "").Raw("<a href=\"").Text(base).Raw("/committees/").Text(PercentEncode(ctx.committees[i].code)).Raw("\">")
         .Text(ctx.committees[i].code).Raw("</a>");
   }
   h.Raw("</p></div>");
-  FilterForm(h, ctx, q, base);
+  FilterForm(h, ctx, q, here);
   h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(ov.count == 1 ? " punkt" : " punkter");
   if (q.Any()) h.Raw(" matcher filteret");
   h.Raw(", heraf ").Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
-  if (ov.count == 0) h.Raw("<p>Ingen punkter matcher. <a href=\"").Text(base).Raw("\">Vis alle punkter</a>.</p>");
+  if (ov.count == 0) h.Raw("<p>Ingen punkter matcher. <a href=\"").Text(here).Raw("\">Vis alle punkter</a>.</p>");
   Sections(h, ctx, ov, "");
   if (ov.count) SumTable(h, ctx, ov.totals, q.Any() ? "I alt for de viste punkter" : "I alt for planen");
   StrategicPart(h, ctx, ov);

@@ -8,13 +8,24 @@
 
 #include "app/plan_service.h"
 #include "web/list_query.h"
+#include "web/views/history_views.h"
 
 namespace bs::web::views {
 
 std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors);
-std::string PlanPage(const PlanContext& ctx, const PlanOverview& overview, const ListQuery& query);
+// With `version`, the plan as it was in that published version.
+std::string PlanPage(const PlanContext& ctx, const PlanOverview& overview, const ListQuery& query,
+                     const Version* version = nullptr);
 std::string CommitteePage(const PlanContext& ctx, const Body& committee, const PlanOverview& overview);
-std::string ItemPage(const PlanContext& ctx, const PlanItem& item, const std::string& notice);
+struct ItemPageModel {
+  const PlanContext* ctx = nullptr;
+  const PlanItem* item = nullptr;
+  std::string notice;
+  std::vector<StatusUpdate> updates;
+  std::vector<HistoryEntry> history;
+  StatusFormModel status_form;
+};
+std::string ItemPage(const ItemPageModel& model);
 
 struct ItemFormModel {
   const PlanContext* ctx = nullptr;
@@ -24,6 +35,7 @@ struct ItemFormModel {
   int64_t revision = 0;       // the revision the edit is based on
   std::string request_key;    // new items: de-duplicates a double submit
   std::string message;        // e.g. the conflict explanation
+  std::vector<ConflictRow> conflicts;  // on a 409: their saved value beside the input
 };
 std::string ItemFormPage(const ItemFormModel& model);
 std::string DeleteConfirmPage(const PlanContext& ctx, const PlanItem& item);

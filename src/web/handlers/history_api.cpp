@@ -1,0 +1,269 @@
+// JSON API for history, restore, status updates, versions and redline (docs/api.md).
+// History is read-only: only GET is routed, so other methods answer 405.
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "web/errors.h"
+#include "web/handlers/item_json.h"
+#include "web/routes.h"
+
+namespace bs::web {
+
+Status ParseRedlineQuery(const std::string& query, VersionId* from, VersionId* to);  // history_pages.cpp
+
+namespace {
+using nlohmann::json;
+
+Response Json(int status, const json& j) {
+  return Response::Json(status, j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+json ChangesJson(const std::vector<FieldChange>& changes) {
+  json out = json::array();
+  for (const auto& c : changes) out.push_back({{"field", c.field}, {"label", c.label}, {"old", c.before}, {"new", c.after}});
+  return out;
+}
+
+json SegmentsJson(const std::vector<Segment>& segments) {
+  json out = json::array();
+  for (const auto& s : segments)
+    out.push_back({{"op", s.kind == SegmentKind::kEqual ? "equal" : s.kind == SegmentKind::kInsert ? "insert" : "delete"},
+                   {"text", s.text}});
+  return out;
+}
+
+json VersionJson(const Version& v) {
+  return {{"id", v.id}, {"plan_id", v.plan_id}, {"name", v.name}, {"as_of", v.as_of.Iso()},
+          {"reporting_round", v.reporting_round}, {"published_at", v.published_at}, {"published_by", v.published_by},
+          {"item_count", v.item_count}, {"url", "/api/v1/versions/" + std::to_string(v.id)}};
+}
+
+json StatusJson(const StatusUpdate& u) {
+  json realised = json::object();
+  for (const auto& [y, a] : u.realised) realised[std::to_string(y)] = a.tkr();
+  return {{"id", u.id}, {"item_id", u.item_id}, {"item_revision", u.item_revision}, {"as_of", u.as_of.Iso()},
+          {"author", u.author}, {"status_text", u.status_text}, {"state", Slug(u.state)},
+          {"traffic_light", Slug(u.traffic_light)}, {"realised", realised}, {"obs_action", Slug(u.obs_action)},
+          {"obs_note", u.obs_note}, {"created_at", u.created_at}};
+}
+
+Response History(Services s, const Request&, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  auto history = s.plans.History(id);
+  if (!history.ok()) return JsonError(history.error());
+  auto ctx = s.plans.Context(history->front().item.plan_id());
+  if (!ctx.ok()) return JsonError(ctx.error());
+  json entries = json::array();
+  for (size_t k = 0; k < history->size(); ++k) {
+    const HistoryEntry& e = (*history)[k];
+    json changes = k == 0 ? json::array()
+                          : ChangesJson(DiffItems((*history)[k - 1].item.data(), e.item.data(), ctx->themes, ctx->strategic_lines));
+    entries.push_back({{"revision", e.revision}, {"at", e.at}, {"author", e.author}, {"source", e.source},
+                       {"action", e.action}, {"comment", e.comment}, {"changes", changes}});
+  }
+  return Json(200, {{"item_id", id}, {"entries", entries}});
+}
+
+bool ReadRevisionHeader(const Request& r, int64_t* revision, bool* any) {
+  std::string v = text::Trim(r.Header("if-match"));
+  *any = false;
+  if (v == "*") { *any = true; return true; }
+  if (v.rfind("W/", 0) == 0) v = v.substr(2);
+  if (v.size() < 3 || v.front() != '"' || v.back() != '"') return false;
+  v = v.substr(1, v.size() - 2);
+  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  *revision = std::stoll(v);
+  return *revision > 0;
+}
+
+Response RestoreItem(Services s, const Request& r, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  auto j = ParseJsonObject(r.body);
+  if (!j.ok()) return JsonError(j.error());
+  if (!j->contains("revision") || !(*j)["revision"].is_number_integer())
+    return JsonError(FieldErrors({{"revision", "Angiv den version, der skal gendannes, som et heltal."}}));
+  int64_t base = 0;
+  bool any = false;
+  if (r.Header("if-match").empty()) return JsonError(428, "Send If-Match med den version, gendannelsen bygger på.");
+  if (!ReadRevisionHeader(r, &base, &any))
+    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
+  if (any) {
+    auto now = s.plans.GetItem(id);
+    if (!now.ok()) return JsonError(now.error());
+    base = now->revision();
+  }
+  WriteMeta meta = s.plans.Meta("api", "restore");
+  if (j->contains("comment") && (*j)["comment"].is_string()) meta.comment = text::CleanSingleLine((*j)["comment"].get<std::string>()).substr(0, 500);
+  auto restored = s.plans.RestoreItem(id, (*j)["revision"].get<int64_t>(), base, meta);
+  if (!restored.ok()) return JsonError(restored.error());
+  auto ctx = s.plans.Context(restored->plan_id());
+  if (!ctx.ok()) return JsonError(ctx.error());
+  Response res = Json(200, ItemToJson(*ctx, *restored));
+  res.headers.emplace_back("ETag", "\"" + std::to_string(restored->revision()) + "\"");
+  return res;
+}
+
+Response ListStatus(Services s, const Request&, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  auto updates = s.plans.StatusUpdates(id);
+  if (!updates.ok()) return JsonError(updates.error());
+  json out = json::array();
+  for (const auto& u : *updates) out.push_back(StatusJson(u));
+  return Json(200, {{"status_updates", out}});
+}
+
+Response AddStatus(Services s, const Request& r, const Params& p) {
+  ItemId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  auto j = ParseJsonObject(r.body);
+  if (!j.ok()) return JsonError(j.error());
+  StatusDraft d;
+  std::vector<FieldError> errors;
+  static const std::map<std::string, std::string StatusDraft::*> kStrings = {
+      {"as_of", &StatusDraft::as_of}, {"author", &StatusDraft::author}, {"status_text", &StatusDraft::status_text},
+      {"state", &StatusDraft::state}, {"traffic_light", &StatusDraft::traffic_light},
+      {"obs_action", &StatusDraft::obs_action}, {"obs_note", &StatusDraft::obs_note}};
+  for (const auto& [key, v] : j->items()) {
+    if (auto it = kStrings.find(key); it != kStrings.end()) {
+      if (v.is_string()) d.*(it->second) = v.get<std::string>();
+      else if (!v.is_null()) errors.push_back({key, "Skal være en tekst."});
+    } else if (key == "realised") {
+      if (!v.is_object()) { errors.push_back({key, "Skal være et objekt med år som nøgler."}); continue; }
+      for (const auto& [year, a] : v.items()) {
+        if (a.is_string()) d.realised[year] = a.get<std::string>();
+        else if (a.is_number()) {
+          auto amount = Amount::FromTkrNumber(a.get<double>());
+          if (amount.ok()) d.realised[year] = amount->FormatTkr();
+          else errors.push_back({"realised_" + year.substr(0, 8), amount.error().message});
+        } else if (!a.is_null()) errors.push_back({"realised_" + year.substr(0, 8), "Beløbet skal være et tal i 1.000 kr."});
+      }
+    } else {
+      errors.push_back({text::IsValidUtf8(key) ? key.substr(0, 60) : "?", "Ukendt felt."});
+    }
+  }
+  if (!errors.empty()) return JsonError(FieldErrors(std::move(errors)));
+  if (d.as_of.empty()) d.as_of = s.plans.Today().Short();
+  if (r.Header("if-match").empty()) return JsonError(428, "Send If-Match med den version af punktet, statusopdateringen bygger på.");
+  int64_t base = 0;
+  bool any = false;
+  if (!ReadRevisionHeader(r, &base, &any))
+    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
+  if (any) {
+    auto now = s.plans.GetItem(id);
+    if (!now.ok()) return JsonError(now.error());
+    base = now->revision();
+  }
+  auto updated = s.plans.AddStatus(id, d, base, s.plans.Meta(text::Trim(d.author), "status"));
+  if (!updated.ok()) return JsonError(updated.error());
+  auto updates = s.plans.StatusUpdates(id);
+  if (!updates.ok() || updates->empty()) return JsonError(Internal("status"));
+  Response res = Json(201, StatusJson(updates->front()));
+  res.headers.emplace_back("ETag", "\"" + std::to_string(updated->revision()) + "\"");
+  return res;
+}
+
+Response ListVersions(Services s, const Request&, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  auto versions = s.plans.ListVersions(id);
+  if (!versions.ok()) return JsonError(versions.error());
+  json out = json::array();
+  for (const auto& v : *versions) out.push_back(VersionJson(v));
+  return Json(200, {{"versions", out}});
+}
+
+Response Publish(Services s, const Request& r, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  auto j = ParseJsonObject(r.body);
+  if (!j.ok()) return JsonError(j.error());
+  VersionDraft d;
+  for (const auto& [key, v] : j->items()) {
+    std::string* target = key == "name" ? &d.name : key == "as_of" ? &d.as_of : key == "reporting_round" ? &d.reporting_round : nullptr;
+    if (!target) return JsonError(FieldErrors({{text::IsValidUtf8(key) ? key.substr(0, 60) : "?", "Ukendt felt."}}));
+    if (!v.is_string()) return JsonError(FieldErrors({{key, "Skal være en tekst."}}));
+    *target = v.get<std::string>();
+  }
+  auto published = s.plans.PublishVersion(id, d, "api");
+  if (!published.ok()) return JsonError(published.error());
+  Response res = Json(201, VersionJson(*published));
+  res.headers.emplace_back("Location", "/api/v1/versions/" + std::to_string(published->id));
+  return res;
+}
+
+Response GetVersion(Services s, const Request&, const Params& p) {
+  VersionId id;
+  if (!ParseId(p, "vid", &id)) return JsonError(404, "Versionen findes ikke.");
+  auto version = s.plans.GetVersion(id);
+  if (!version.ok()) return JsonError(version.error());
+  auto ctx = s.plans.Context(version->plan_id);
+  if (!ctx.ok()) return JsonError(ctx.error());
+  auto ov = s.plans.VersionOverview(*ctx, id, ItemFilter{}, false);
+  if (!ov.ok()) return JsonError(ov.error());
+  json items = json::array();
+  for (const auto& sec : ov->sections)
+    for (const auto& g : sec.groups)
+      for (const auto& i : g.items) items.push_back(ItemToJson(*ctx, i));
+  json out = VersionJson(*version);
+  out["items"] = items;
+  return Json(200, out);
+}
+
+json ItemBrief(const PlanItem& i) {
+  return {{"id", i.id()}, {"code", i.data().code ? json(i.data().code->text()) : json(nullptr)},
+          {"title", i.data().title}, {"state", Slug(i.data().state)}, {"committee", i.data().committee}};
+}
+
+Response GetRedline(Services s, const Request& r, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  auto ctx = s.plans.Context(id);
+  if (!ctx.ok()) return JsonError(ctx.error());
+  VersionId from = 0, to = 0;
+  auto parsed = ParseRedlineQuery(r.query, &from, &to);
+  if (!parsed.ok()) return JsonError(parsed.error());
+  auto view = s.plans.RedlineBetween(*ctx, from, to);
+  if (!view.ok()) return JsonError(view.error());
+  const Redline& rl = view->redline;
+  json added = json::array(), removed = json::array(), changed = json::array();
+  for (const auto& i : rl.added) added.push_back(ItemBrief(i));
+  for (const auto& i : rl.removed) removed.push_back(ItemBrief(i));
+  for (const auto& c : rl.changed) {
+    json texts = json::array();
+    for (const auto& t : c.texts) texts.push_back({{"field", t.field.field}, {"label", t.field.label}, {"diff", SegmentsJson(t.segments)}});
+    json item = ItemBrief(c.after);
+    item["from_revision"] = c.before.revision();
+    item["to_revision"] = c.after.revision();
+    item["completed"] = c.completed;
+    item["obs_raised"] = c.obs_raised;
+    item["obs_resolved"] = c.obs_resolved;
+    item["text_changes"] = texts;
+    item["field_changes"] = ChangesJson(c.fields);
+    changed.push_back(item);
+  }
+  return Json(200, {{"from", VersionJson(view->from)}, {"to", view->to ? VersionJson(*view->to) : json("now")},
+                    {"summary", {{"added", rl.added.size()}, {"removed", rl.removed.size()}, {"changed", rl.changed.size()},
+                                 {"completed", rl.completed}, {"obs_raised", rl.obs_raised}, {"obs_resolved", rl.obs_resolved}}},
+                    {"added", added}, {"removed", removed}, {"changed", changed}});
+}
+
+}  // namespace
+
+void AddHistoryApi(Router& router, Services s) {
+  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
+    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
+  };
+  router.Add("GET", "/api/v1/items/{id}/history", bind(History));
+  router.Add("POST", "/api/v1/items/{id}/restore", bind(RestoreItem));
+  router.Add("GET", "/api/v1/items/{id}/status-updates", bind(ListStatus));
+  router.Add("POST", "/api/v1/items/{id}/status-updates", bind(AddStatus));
+  router.Add("GET", "/api/v1/plans/{id}/versions", bind(ListVersions));
+  router.Add("POST", "/api/v1/plans/{id}/versions", bind(Publish));
+  router.Add("GET", "/api/v1/versions/{vid}", bind(GetVersion));
+  router.Add("GET", "/api/v1/plans/{id}/redline", bind(GetRedline));
+}
+
+}  // namespace bs::web

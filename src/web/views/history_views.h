@@ -1,0 +1,42 @@
+// HTML for history, status updates, versions and redline (issue 4). Redline uses
+// <ins>/<del> with visually hidden text labels, so it reads without colour and by a
+// screen reader.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/plan_service.h"
+#include "web/html.h"
+#include "web/list_query.h"
+
+namespace bs::web::views {
+
+// Appends word-diff segments as <ins>/<del> with labels.
+void Segments(Html& h, const std::vector<Segment>& segments);
+
+struct StatusFormModel {
+  StatusDraft draft;
+  std::vector<FieldError> errors;
+  std::string message;
+};
+// The item's status section: planned vs realised, the update form, the updates.
+void StatusSection(Html& h, const PlanContext& ctx, const PlanItem& item, const std::vector<StatusUpdate>& updates,
+                   const StatusFormModel& form);
+// The history timeline, newest first; `limit` 0 = all.
+void HistoryTimeline(Html& h, const PlanContext& ctx, const PlanItem& item, const std::vector<HistoryEntry>& history,
+                     size_t limit);
+std::string HistoryPage(const PlanContext& ctx, const PlanItem& item, const std::vector<HistoryEntry>& history);
+
+std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& versions, const VersionDraft& draft,
+                         const std::vector<FieldError>& errors);
+std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& view,
+                        const std::vector<Version>& versions);
+
+// The conflict table shown on a 409: the other person's saved value beside the user's.
+struct ConflictRow {
+  std::string label, theirs, yours;
+};
+void ConflictTable(Html& h, const std::vector<ConflictRow>& rows);
+
+}  // namespace bs::web::views

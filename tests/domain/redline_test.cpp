@@ -40,7 +40,9 @@ INSTANTIATE_TEST_SUITE_P(Table, WordDiffTest, ::testing::Values(
     DiffCase{"EmptyToFull", "", "Ny tekst", "{+Ny tekst+}"},
     DiffCase{"FullToEmpty", "Gammel tekst", "", "[-Gammel tekst-]"},
     DiffCase{"ReorderedSentences", "Første. Anden.", "Anden. Første.", "[-Første-]{+Anden+}. [-Anden-]{+Første+}."},
-    DiffCase{"Numbers", "Besparelse på 1.200 t.kr.", "Besparelse på 1.450 t.kr.", "Besparelse på 1.[-200-]{+450+} t.kr."}),
+    DiffCase{"Numbers", "Besparelse på 1.200 t.kr.", "Besparelse på 1.450 t.kr.", "Besparelse på 1.[-200-]{+450+} t.kr."},
+    DiffCase{"RewrittenSentenceReadsAsOneChange", "Tværgående indsats følger status.", "Ny proces er implementeret.",
+             "[-Tværgående indsats følger status-]{+Ny proces er implementeret+}."}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(WordDiffTest, LongTextWithOneChangeIsOneChange) {

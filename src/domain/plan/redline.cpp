@@ -84,6 +84,39 @@ bool Myers(const std::vector<Token>& a, size_t a0, size_t a1, const std::vector<
   return true;
 }
 
+bool IsBlank(const std::string& s) {
+  for (char c : s) if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+// Readability cleanup: a whitespace-only equal run between two changes belongs to the
+// change, and each change region then reads as one deletion followed by one insertion
+// ("[-old words-]{+new words+}" instead of alternating single words).
+std::vector<Segment> GroupChanges(const std::vector<Segment>& in) {
+  std::vector<Segment> out;
+  size_t i = 0;
+  while (i < in.size()) {
+    if (in[i].kind == SegmentKind::kEqual) { out.push_back(in[i++]); continue; }
+    std::string del, ins;
+    size_t j = i;
+    while (j < in.size()) {
+      if (in[j].kind == SegmentKind::kDelete) del += in[j].text;
+      else if (in[j].kind == SegmentKind::kInsert) ins += in[j].text;
+      else if (IsBlank(in[j].text) && j + 1 < in.size() && in[j + 1].kind != SegmentKind::kEqual) {
+        del += in[j].text;
+        ins += in[j].text;
+      } else {
+        break;
+      }
+      ++j;
+    }
+    if (!del.empty()) out.push_back({SegmentKind::kDelete, del});
+    if (!ins.empty()) out.push_back({SegmentKind::kInsert, ins});
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Segment> WordDiff(std::string_view before, std::string_view after, int max_edits) {
@@ -100,7 +133,7 @@ std::vector<Segment> WordDiff(std::string_view before, std::string_view after, i
     for (size_t i = pre; i < b.size() - suf; ++i) Emit(out, SegmentKind::kInsert, b[i].text);
   }
   for (size_t i = b.size() - suf; i < b.size(); ++i) Emit(out, SegmentKind::kEqual, b[i].text);
-  return out;
+  return GroupChanges(out);
 }
 
 bool HasChanges(const std::vector<Segment>& segments) {

@@ -163,6 +163,39 @@ ItemDraft GeneratedDraft(int n, const PlanContext& ctx) {
   return d;
 }
 
+ItemId FindByTitle(PlanService& plans, PlanId plan, const std::string& title) {
+  ItemFilter f;
+  f.query = title;
+  auto page = plans.ListItems(plan, f);
+  return page.ok() && !page->items.empty() ? page->items.front().id() : 0;
+}
+
+// A published status version and the status updates after it, so that the demo has a
+// redline to show from the first run (invented, marked as demo in their text).
+Status AddDemoHistory(PlanService& plans, PlanId plan) {
+  (void)TRY(plans.PublishVersion(plan, {"Status pr. ultimo februar 2025", "28-02-2025", "Budgetopfølgning 1 pr. 28.02.2025"},
+                                 "demo"));
+  struct Update { const char* title; StatusDraft draft; };
+  const Update updates[] = {
+      {"Skriftlige fremstillinger",
+       {"31-05-2025", "Økonomichef Bettina Andersen", "Skabeloner og vejledning er taget i brug i alle afdelinger (demo).",
+        "done", "green", "", "", {{"2025", "-250"}}}},
+      {"Bosætningskampagne",
+       {"31-05-2025", "Erhvervschef (demo)", "Kampagnen er forsinket, fordi samarbejdet med boligselskaberne ikke er på plads.",
+        "in_progress", "red", "raise", "Direktionen bedes afklare finansieringen af kampagnens anden fase.", {}}},
+      {"Ledelsesinformation generelt",
+       {"31-05-2025", "Økonomichef Bettina Andersen", "Første version af ledelsesinformationen er testet i to afdelinger (demo).",
+        "in_progress", "green", "", "", {}}},
+  };
+  for (const auto& u : updates) {
+    ItemId id = FindByTitle(plans, plan, u.title);
+    if (!id) return Internal(std::string("demo: ") + u.title);
+    PlanItem item = TRY(plans.GetItem(id));
+    (void)TRY(plans.AddStatus(id, u.draft, item.revision(), plans.Meta(u.draft.author, "status")));
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<DemoReport> LoadDemo(PlanService& plans, int generated_items) {
@@ -212,6 +245,7 @@ Result<DemoReport> LoadDemo(PlanService& plans, int generated_items) {
       (void)TRY(plans.CreateItem(plan.id(), InventedDraft(s), plans.Meta("demo", "demo")));
       ++report.invented_items;
     }
+    RETURN_IF_ERROR(AddDemoHistory(plans, plan.id()));
   }
   if (generated_items > 0) {
     PlanContext ctx = TRY(plans.Context(report.plan_id));

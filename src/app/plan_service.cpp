@@ -125,7 +125,7 @@ Result<PlanOverview> PlanService::VersionOverview(const PlanContext& ctx, Versio
   std::vector<PlanItem> items;
   for (auto& item : TRY(store_.VersionItems(version)))
     if (filter.Matches(item)) items.push_back(std::move(item));
-  std::sort(items.begin(), items.end(), [&](const PlanItem& a, const PlanItem& b) { return filter.Less(a, b); });
+  filter.Sort(items);
   return BuildOverview(ctx, items, separate_completed);
 }
 

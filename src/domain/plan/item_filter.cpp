@@ -1,5 +1,6 @@
 #include "domain/plan/item_filter.h"
 
+#include <algorithm>
 #include <tuple>
 
 #include "core/text.h"
@@ -36,8 +37,12 @@ bool ItemFilter::Matches(const PlanItem& item) const {
   return true;
 }
 
+namespace {
+using SortKey = std::tuple<int, std::string, std::string, std::string, ItemId>;
+}
+
 bool ItemFilter::Less(const PlanItem& a, const PlanItem& b) const {
-  auto key = [this](const PlanItem& i) {
+  auto key = [this](const PlanItem& i) -> SortKey {
     int primary_int = 0;
     std::string primary_str;
     switch (sort) {
@@ -49,6 +54,31 @@ bool ItemFilter::Less(const PlanItem& a, const PlanItem& b) const {
     return std::make_tuple(primary_int, primary_str, i.CodeSortKey(), i.TitleSortKey(), i.id());
   };
   return descending ? key(b) < key(a) : key(a) < key(b);
+}
+
+void ItemFilter::Sort(std::vector<PlanItem>& items) const {
+  std::vector<std::pair<SortKey, size_t>> keys;
+  keys.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    const PlanItem& it = items[i];
+    int primary_int = 0;
+    std::string primary_str;
+    std::string code = it.CodeSortKey(), title = it.TitleSortKey();
+    switch (sort) {
+      case ItemSort::kCode: primary_str = code; break;
+      case ItemSort::kTitle: primary_str = title; break;
+      case ItemSort::kState: primary_int = static_cast<int>(it.data().state); break;
+      case ItemSort::kTiming: primary_int = it.data().timing.SortKey(); break;
+    }
+    keys.push_back({SortKey(primary_int, std::move(primary_str), std::move(code), std::move(title), it.id()), i});
+  }
+  std::sort(keys.begin(), keys.end(), [this](const auto& a, const auto& b) {
+    return descending ? b.first < a.first : a.first < b.first;
+  });
+  std::vector<PlanItem> sorted;
+  sorted.reserve(items.size());
+  for (const auto& k : keys) sorted.push_back(std::move(items[k.second]));
+  items = std::move(sorted);
 }
 
 }  // namespace bs

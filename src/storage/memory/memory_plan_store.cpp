@@ -181,7 +181,7 @@ Result<ItemPage> MemoryPlanStore::ListItems(PlanId plan, const ItemFilter& filte
   std::vector<PlanItem> matched;
   for (const auto& [id, s] : items_)
     if (!s.deleted && s.item.plan_id() == plan && filter.Matches(s.item)) matched.push_back(s.item);
-  std::sort(matched.begin(), matched.end(), [&](const PlanItem& a, const PlanItem& b) { return filter.Less(a, b); });
+  filter.Sort(matched);
   ItemPage page;
   page.total = static_cast<int64_t>(matched.size());
   size_t begin = std::min(matched.size(), static_cast<size_t>(std::max(0, filter.offset)));
@@ -267,8 +267,7 @@ Result<std::vector<PlanItem>> MemoryPlanStore::VersionItems(VersionId id) {
   std::vector<PlanItem> out;
   for (const auto& [item, revision] : it->second)
     for (const auto& e : history_.at(item)) if (e.revision == revision) out.push_back(e.item);
-  ItemFilter order;
-  std::sort(out.begin(), out.end(), [&](const PlanItem& a, const PlanItem& b) { return order.Less(a, b); });
+  ItemFilter().Sort(out);
   return out;
 }
 

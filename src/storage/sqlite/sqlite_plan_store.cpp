@@ -582,8 +582,7 @@ Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) {
   s.Bind(1, id);
   std::vector<PlanItem> out;
   while (TRY(s.Step())) out.push_back(ReadItem(s));
-  ItemFilter order;
-  std::sort(out.begin(), out.end(), [&](const PlanItem& a, const PlanItem& b) { return order.Less(a, b); });
+  ItemFilter().Sort(out);
   return out;
 }
 

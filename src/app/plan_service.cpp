@@ -171,7 +171,7 @@ PlanOverview BuildOverview(const PlanContext& ctx, const std::vector<PlanItem>& 
   return out;
 }
 
-Result<std::vector<HistoryEntry>> PlanService::History(ItemId id) { return store_.ItemHistory(id); }
+Result<std::vector<HistoryEntry>> PlanService::History(ItemId id, int limit) { return store_.ItemHistory(id, limit); }
 Result<HistoryEntry> PlanService::Revision(ItemId id, int64_t revision) { return store_.ItemRevision(id, revision); }
 
 Result<std::vector<FieldChange>> PlanService::ChangedSince(ItemId id, int64_t base_revision) {

@@ -87,8 +87,8 @@ class PlanService {
 
   // ---- History, status updates, versions, redline (issue 4) ----
 
-  // Every revision of the item, oldest first.
-  Result<std::vector<HistoryEntry>> History(ItemId id);
+  // The item's revisions, oldest first; with limit > 0 only the newest `limit`.
+  Result<std::vector<HistoryEntry>> History(ItemId id, int limit = 0);
   Result<HistoryEntry> Revision(ItemId id, int64_t revision);
   // Today's date from the clock (default for status dates).
   Date Today() const { return clock_.Today(); }

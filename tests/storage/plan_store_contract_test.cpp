@@ -242,9 +242,13 @@ TEST_P(PlanStoreContract, HistoryKeepsEveryRevisionWithWhoWhenAndWhere) {
   m.now += 60;
   ASSERT_TRUE(store_->UpdateItem(item.id(), d, 1, m).ok());
   ASSERT_TRUE(store_->DeleteItem(item.id(), 2, Meta()).ok());
-  auto history = store_->ItemHistory(item.id());
+  auto history = store_->ItemHistory(item.id(), 0);
   ASSERT_TRUE(history.ok());
   ASSERT_EQ(history->size(), 3u);
+  auto last_two = store_->ItemHistory(item.id(), 2);
+  ASSERT_EQ(last_two->size(), 2u);
+  EXPECT_EQ((*last_two)[0].revision, 2);
+  EXPECT_EQ((*last_two)[1].revision, 3);
   EXPECT_EQ((*history)[0].action, "create");
   EXPECT_EQ((*history)[0].item.data().title, "Historik");
   EXPECT_EQ((*history)[1].action, "update");
@@ -266,7 +270,7 @@ TEST_P(PlanStoreContract, AWriteWithoutAnAuthorIsRefused) {
   EXPECT_EQ(created.error().code, ErrorCode::kInvalidArgument);
   PlanItem item = Create("Med afsender");
   EXPECT_EQ(store_->UpdateItem(item.id(), item.data(), 1, anonymous).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(store_->ItemHistory(item.id())->size(), 1u);
+  EXPECT_EQ(store_->ItemHistory(item.id(), 0)->size(), 1u);
 }
 
 TEST_P(PlanStoreContract, StatusUpdateChangesTheItemAndIsListedNewestFirst) {
@@ -295,7 +299,7 @@ TEST_P(PlanStoreContract, StatusUpdateChangesTheItemAndIsListedNewestFirst) {
   EXPECT_EQ((*list)[1].realised.at(2025).kroner(), -400'000);
   EXPECT_EQ((*list)[1].as_of, (Date{2025, 5, 31}));
   EXPECT_FALSE(store_->GetItem(item.id())->data().obs);
-  EXPECT_EQ(store_->ItemHistory(item.id())->back().action, "status");
+  EXPECT_EQ(store_->ItemHistory(item.id(), 0)->back().action, "status");
 }
 
 TEST_P(PlanStoreContract, VersionsAreSnapshotsThatLaterEditsDoNotTouch) {

@@ -40,7 +40,7 @@ class FaultyPlanStore final : public PlanStore {
   Status DeleteItem(ItemId id, int64_t r, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.DeleteItem(id, r, m); }
   Result<ItemPage> ListItems(PlanId p, const ItemFilter& f) override { if (auto e = Read()) return *e; return inner_.ListItems(p, f); }
 
-  Result<std::vector<HistoryEntry>> ItemHistory(ItemId id) override { if (auto e = Read()) return *e; return inner_.ItemHistory(id); }
+  Result<std::vector<HistoryEntry>> ItemHistory(ItemId id, int limit) override { if (auto e = Read()) return *e; return inner_.ItemHistory(id, limit); }
   Result<HistoryEntry> ItemRevision(ItemId id, int64_t r) override { if (auto e = Read()) return *e; return inner_.ItemRevision(id, r); }
   Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& u, const ItemData& d, int64_t r, const WriteMeta& m) override {
     if (auto e = Write()) return *e;

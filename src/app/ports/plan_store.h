@@ -87,8 +87,9 @@ class PlanStore {
   // The plan's items that match, sorted and paged as the filter says.
   virtual Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) = 0;
 
-  // Every revision of an item, oldest first (a deleted item's history too).
-  virtual Result<std::vector<HistoryEntry>> ItemHistory(ItemId id) = 0;
+  // The item's revisions, oldest first (a deleted item's history too); with limit > 0
+  // only the newest `limit` of them.
+  virtual Result<std::vector<HistoryEntry>> ItemHistory(ItemId id, int limit) = 0;
   // One revision of an item; NotFound when there is none.
   virtual Result<HistoryEntry> ItemRevision(ItemId id, int64_t revision) = 0;
 

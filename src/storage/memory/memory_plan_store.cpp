@@ -190,11 +190,13 @@ Result<ItemPage> MemoryPlanStore::ListItems(PlanId plan, const ItemFilter& filte
   return page;
 }
 
-Result<std::vector<HistoryEntry>> MemoryPlanStore::ItemHistory(ItemId id) {
+Result<std::vector<HistoryEntry>> MemoryPlanStore::ItemHistory(ItemId id, int limit) {
   std::lock_guard lock(mu_);
   auto it = history_.find(id);
   if (it == history_.end()) return ItemNotFound(id);
-  return it->second;
+  const auto& all = it->second;
+  size_t from = limit > 0 && all.size() > static_cast<size_t>(limit) ? all.size() - limit : 0;
+  return std::vector<HistoryEntry>(all.begin() + from, all.end());
 }
 
 Result<HistoryEntry> MemoryPlanStore::ItemRevision(ItemId id, int64_t revision) {

@@ -27,7 +27,7 @@ class MemoryPlanStore final : public PlanStore {
                               const WriteMeta& meta) override;
   Status DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) override;
   Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) override;
-  Result<std::vector<HistoryEntry>> ItemHistory(ItemId id) override;
+  Result<std::vector<HistoryEntry>> ItemHistory(ItemId id, int limit) override;
   Result<HistoryEntry> ItemRevision(ItemId id, int64_t revision) override;
   Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& update, const ItemData& data,
                                    int64_t expected_revision, const WriteMeta& meta) override;

@@ -467,12 +467,13 @@ Version ReadVersion(const Stmt& s) {
 }
 }  // namespace
 
-Result<std::vector<HistoryEntry>> SqlitePlanStore::ItemHistory(ItemId id) {
+Result<std::vector<HistoryEntry>> SqlitePlanStore::ItemHistory(ItemId id, int limit) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE r.item_id = ? ORDER BY r.revision"));
-  s.Bind(1, id);
+  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE r.item_id = ? ORDER BY r.revision DESC LIMIT ?"));
+  s.Bind(1, id).Bind(2, limit > 0 ? static_cast<int64_t>(limit) : int64_t{-1});
   std::vector<HistoryEntry> out;
   while (TRY(s.Step())) out.push_back(ReadHistory(s));
+  std::reverse(out.begin(), out.end());
   if (out.empty()) return ItemNotFound(id);
   return out;
 }

@@ -91,7 +91,7 @@ Response RenderItemPage(Services s, ItemId id, const std::string& notice, const 
   if (!ctx.ok()) return HtmlError(ctx.error());
   auto updates = s.plans.StatusUpdates(id);
   if (!updates.ok()) return HtmlError(updates.error());
-  auto history = s.plans.History(id);
+  auto history = s.plans.History(id, 11);  // the last ten changes and the state before them
   if (!history.ok()) return HtmlError(history.error());
   views::ItemPageModel m{&*ctx, &*item, notice, std::move(*updates), std::move(*history), form};
   if (m.status_form.draft.as_of.empty()) m.status_form.draft.as_of = s.plans.Today().Short();

@@ -133,7 +133,7 @@ std::string ItemPage(const ItemPageModel& model) {
   StatusSection(h, ctx, item, model.updates, model.status_form);
   h.Raw("<section class=\"history\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">Historik</h2>");
   HistoryTimeline(h, ctx, item, model.history, 10);
-  h.Raw("<p><a href=\"/items/").Text(item.id()).Raw("/history\">Se hele historikken (").Text(static_cast<long long>(model.history.size()))
+  h.Raw("<p><a href=\"/items/").Text(item.id()).Raw("/history\">Se hele historikken (").Text(item.revision())
       .Raw(" versioner)</a></p></section>");
   PageEnd(h);
   return h.Take();

@@ -28,7 +28,7 @@ start() {
   pid=$!
   url=""
   for _ in $(seq 1 400); do
-    url=$(sed -n 's|.*\(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$dir/serve.out" | head -1)
+    url=$(sed -n 's|.*\(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$dir/serve.out" | awk 'NR==1')
     [ -n "$url" ] && curl -sf -o /dev/null "$url/api/v1/plans" && break
     sleep 0.005
   done
@@ -64,11 +64,11 @@ echo "### 1. Redline, $total items, $changed changed (10 %)"
 echo
 echo "| what | median of 5 (ms) | min (ms) | max (ms) | bytes |"
 echo "|---|---:|---:|---:|---:|"
-echo "| page (compute + render + transfer) | $(ms "$(echo "$page_runs" | median)") | $(ms "$(echo "$page_runs" | sort -n | head -1)") | $(ms "$(echo "$page_runs" | sort -n | tail -1)") | $(stat -c %s "$dir/redline.html") |"
-echo "| API (structured diff) | $(ms "$(echo "$api_runs" | median)") | $(ms "$(echo "$api_runs" | sort -n | head -1)") | $(ms "$(echo "$api_runs" | sort -n | tail -1)") | $(stat -c %s "$dir/redline.json") |"
+echo "| page (compute + render + transfer) | $(ms "$(echo "$page_runs" | median)") | $(ms "$(echo "$page_runs" | sort -n | awk 'NR==1')") | $(ms "$(echo "$page_runs" | sort -n | awk 'END{print}')") | $(stat -c %s "$dir/redline.html") |"
+echo "| API (structured diff) | $(ms "$(echo "$api_runs" | median)") | $(ms "$(echo "$api_runs" | sort -n | awk 'NR==1')") | $(ms "$(echo "$api_runs" | sort -n | awk 'END{print}')") | $(stat -c %s "$dir/redline.json") |"
 
 # 2. An item with 1,000 revisions.
-hid=$(echo "$ids" | head -1)
+hid=$(echo "$ids" | awk 'NR==1')
 for i in $(seq 1 999); do echo "{\"status_text\":\"Revision $i af statusteksten for punktet.\"}"; done > "$dir/bodies"
 while read -r body; do put "$hid" "$body"; done < "$dir/bodies" | sort | uniq -c > "$dir/put-codes"
 revs=$(curl -s "$url/api/v1/items/$hid" | grep -o '"revision":[0-9]*' | cut -d: -f2)
@@ -100,5 +100,5 @@ added=$((rows_after - rows_before))
 echo
 echo "### 3. Database growth per 10,000 status updates"
 echo
-echo "$added status updates added ($(sed -n 's/^RESULT rps=\([^ ]*\).*non2xx=\([^ ]*\).*/\1 per second, \2 non-2xx/p' "$OUT/status-updates.txt")): file $((before / 1024)) KiB -> $((after / 1024)) KiB,"
+echo "$added status updates added through the API ($(sed -n 's/^RESULT rps=[^ ]* p50=\([^ ]*\) p99=\([^ ]*\).*non2xx=\([^ ]*\).*/p50 \1 ms, p99 \2 ms, \3 non-2xx/p' "$OUT/status-updates.txt"); wrk's req\/s is not meaningful here: it divides by the whole -d window although the run stops at 10,000): file $((before / 1024)) KiB -> $((after / 1024)) KiB,"
 echo "i.e. $(awk "BEGIN{printf \"%.1f\", ($after-$before)/1048576*10000/$added}") MiB per 10,000 status updates ($(awk "BEGIN{printf \"%.0f\", ($after-$before)/$added}") bytes each: the status row plus the item's full revision)."

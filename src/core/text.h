@@ -36,6 +36,9 @@ bool DanishLess(std::string_view a, std::string_view b);
 // Splits on `sep`, trimming each part and dropping empty parts.
 std::vector<std::string> SplitTrimmed(std::string_view s, char sep);
 
+// At most `max_chars` code points of `s`, with "…" appended when cut.
+std::string Truncate(std::string_view s, size_t max_chars);
+
 // Joins parts with `sep`.
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 

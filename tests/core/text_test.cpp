@@ -31,5 +31,11 @@ TEST(CleanTest, RemovesControlCharactersAndNormalisesNewlines) {
   EXPECT_EQ(Trim("\xC2\xA0 x \xC2\xA0"), "x");
 }
 
+TEST(TruncateTest, CutsWholeCodePoints) {
+  EXPECT_EQ(Truncate("blåbær", 3), "blå…");
+  EXPECT_EQ(Truncate("blåbær", 6), "blåbær");
+  EXPECT_EQ(Truncate("", 0), "");
+}
+
 }  // namespace
 }  // namespace bs::text

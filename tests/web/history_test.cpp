@@ -52,6 +52,7 @@ TEST_F(HistoryTest, StatusUpdateThroughTheFormShowsOnItemAndPlan) {
   auto plan = server_->Get(Plan("?q=status+via"));
   EXPECT_TRUE(Has(plan.body, "OBS-punkt:</strong> Kræver beslutning"));
   EXPECT_TRUE(Has(plan.body, "Gul – i risiko"));
+  EXPECT_TRUE(Has(plan.body, "<span class=\"status-line\">Forsinket pga. udbud</span>"));  // the latest status
 }
 
 TEST_F(HistoryTest, StatusFormErrorsKeepTheInput) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "web/form.h"
 #include "web/views/layout.h"
 
@@ -91,6 +92,7 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& it
     h.Raw("<th scope=\"row\" class=\"title\"><a href=\"/items/").Text(item.id()).Raw("\">").Text(d.title).Raw("</a>");
     if (d.cross_cutting) h.Raw(" <span class=\"tag\">Tværgående</span>");
     if (d.demo) h.Raw(" <span class=\"tag demo\">Demo</span>");
+    if (!d.status_text.empty()) h.Raw("<span class=\"status-line\">").Text(text::Truncate(d.status_text, 160)).Raw("</span>");
     h.Raw("</th><td>").Text(d.responsible).Raw("</td><td>").Text(d.timing.Display()).Raw("</td><td>")
         .Text(d.treatment.Summary()).Raw("</td>");
     StateCell(h, d);

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kConflict,          // stale edit or precondition failed: 409
   kPermissionDenied,  // 403
   kTooLarge,          // 413
+  kPreconditionRequired,  // an edit that does not say which revision it is based on: 428
   kUnavailable,       // busy or down, try again: 503
   kInternal,          // a bug or a broken disk: 500, never shows internals
 };

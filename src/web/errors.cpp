@@ -14,6 +14,7 @@ const char* CodeName(ErrorCode c) {
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kPermissionDenied: return "permission_denied";
     case ErrorCode::kTooLarge: return "too_large";
+    case ErrorCode::kPreconditionRequired: return "precondition_required";
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kInternal: return "internal";
   }
@@ -42,6 +43,7 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kPermissionDenied: return 403;
     case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kPreconditionRequired: return 428;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }
@@ -60,6 +62,7 @@ Response JsonError(const Error& e) {
 
 Response JsonError(int status, const std::string& message) {
   ErrorCode code = status == 404 ? ErrorCode::kNotFound : status == 413 ? ErrorCode::kTooLarge
+                 : status == 428 ? ErrorCode::kPreconditionRequired
                  : status == 403 ? ErrorCode::kPermissionDenied : status >= 500 ? ErrorCode::kInternal
                  : ErrorCode::kInvalidArgument;
   Response r = JsonError(Error{code, message, {}});

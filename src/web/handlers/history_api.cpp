@@ -14,9 +14,7 @@ Status ParseRedlineQuery(const std::string& query, VersionId* from, VersionId* t
 namespace {
 using nlohmann::json;
 
-Response Json(int status, const json& j) {
-  return Response::Json(status, j.dump(-1, ' ', false, json::error_handler_t::replace));
-}
+Response Json(int status, const json& j) { return JsonResponse(status, j); }
 
 json ChangesJson(const std::vector<FieldChange>& changes) {
   json out = json::array();
@@ -65,18 +63,6 @@ Response History(Services s, const Request&, const Params& p) {
   return Json(200, {{"item_id", id}, {"entries", entries}});
 }
 
-bool ReadRevisionHeader(const Request& r, int64_t* revision, bool* any) {
-  std::string v = text::Trim(r.Header("if-match"));
-  *any = false;
-  if (v == "*") { *any = true; return true; }
-  if (v.rfind("W/", 0) == 0) v = v.substr(2);
-  if (v.size() < 3 || v.front() != '"' || v.back() != '"') return false;
-  v = v.substr(1, v.size() - 2);
-  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return false;
-  *revision = std::stoll(v);
-  return *revision > 0;
-}
-
 Response RestoreItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
@@ -84,25 +70,15 @@ Response RestoreItem(Services s, const Request& r, const Params& p) {
   if (!j.ok()) return JsonError(j.error());
   if (!j->contains("revision") || !(*j)["revision"].is_number_integer())
     return JsonError(FieldErrors({{"revision", "Angiv den version, der skal gendannes, som et heltal."}}));
-  int64_t base = 0;
-  bool any = false;
-  if (r.Header("if-match").empty()) return JsonError(428, "Send If-Match med den version, gendannelsen bygger på.");
-  if (!ReadRevisionHeader(r, &base, &any))
-    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
-  if (any) {
-    auto now = s.plans.GetItem(id);
-    if (!now.ok()) return JsonError(now.error());
-    base = now->revision();
-  }
+  auto base = BaseRevision(r, s.plans, id);
+  if (!base.ok()) return JsonError(base.error());
   WriteMeta meta = s.plans.Meta("api", "restore");
   if (j->contains("comment") && (*j)["comment"].is_string()) meta.comment = text::CleanSingleLine((*j)["comment"].get<std::string>()).substr(0, 500);
-  auto restored = s.plans.RestoreItem(id, (*j)["revision"].get<int64_t>(), base, meta);
+  auto restored = s.plans.RestoreItem(id, (*j)["revision"].get<int64_t>(), *base, meta);
   if (!restored.ok()) return JsonError(restored.error());
   auto ctx = s.plans.Context(restored->plan_id());
   if (!ctx.ok()) return JsonError(ctx.error());
-  Response res = Json(200, ItemToJson(*ctx, *restored));
-  res.headers.emplace_back("ETag", "\"" + std::to_string(restored->revision()) + "\"");
-  return res;
+  return ItemResponse(200, *ctx, *restored);
 }
 
 Response ListStatus(Services s, const Request&, const Params& p) {
@@ -146,17 +122,9 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
   }
   if (!errors.empty()) return JsonError(FieldErrors(std::move(errors)));
   if (d.as_of.empty()) d.as_of = s.plans.Today().Short();
-  if (r.Header("if-match").empty()) return JsonError(428, "Send If-Match med den version af punktet, statusopdateringen bygger på.");
-  int64_t base = 0;
-  bool any = false;
-  if (!ReadRevisionHeader(r, &base, &any))
-    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
-  if (any) {
-    auto now = s.plans.GetItem(id);
-    if (!now.ok()) return JsonError(now.error());
-    base = now->revision();
-  }
-  auto updated = s.plans.AddStatus(id, d, base, s.plans.Meta(text::Trim(d.author), "status"));
+  auto base = BaseRevision(r, s.plans, id);
+  if (!base.ok()) return JsonError(base.error());
+  auto updated = s.plans.AddStatus(id, d, *base, s.plans.Meta(text::Trim(d.author), "status"));
   if (!updated.ok()) return JsonError(updated.error());
   auto updates = s.plans.StatusUpdates(id);
   if (!updates.ok() || updates->empty()) return JsonError(Internal("status"));

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "web/errors.h"
 
 namespace bs::web {
 using nlohmann::json;
@@ -193,6 +194,42 @@ Status ApplyJsonToDraft(const json& j, ItemDraft& d, int64_t* revision) {
   }
   if (!errors.empty()) return FieldErrors(std::move(errors));
   return OkStatus();
+}
+
+bool ParseIfMatch(const std::string& header, int64_t* revision, bool* any) {
+  std::string v = text::Trim(header);
+  *any = v == "*";
+  if (*any) return true;
+  if (v.rfind("W/", 0) == 0) v = v.substr(2);
+  if (v.size() < 3 || v.front() != '"' || v.back() != '"') return false;
+  v = v.substr(1, v.size() - 2);
+  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  *revision = std::stoll(v);
+  return *revision > 0;
+}
+
+Result<int64_t> BaseRevision(const Request& r, PlanService& plans, ItemId id) {
+  std::string header = r.Header("if-match");
+  if (text::Trim(header).empty())
+    return MakeError(ErrorCode::kPreconditionRequired,
+                     "Send If-Match med den version af punktet, ændringen bygger på (fra ETag), eller If-Match: *.");
+  int64_t revision = 0;
+  bool any = false;
+  if (!ParseIfMatch(header, &revision, &any))
+    return FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}});
+  if (!any) return revision;
+  PlanItem now = TRY(plans.GetItem(id));
+  return now.revision();
+}
+
+Response JsonResponse(int status, const json& j) {
+  return Response::Json(status, j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+Response ItemResponse(int status, const PlanContext& ctx, const PlanItem& item) {
+  Response r = JsonResponse(status, ItemToJson(ctx, item));
+  r.headers.emplace_back("ETag", "\"" + std::to_string(item.revision()) + "\"");
+  return r;
 }
 
 }  // namespace bs::web

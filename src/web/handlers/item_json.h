@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/plan_service.h"
+#include "web/http.h"
 
 namespace bs::web {
 
@@ -18,5 +19,17 @@ Result<nlohmann::json> ParseJsonObject(const std::string& body);
 // Read-only fields of ItemToJson are ignored so that GET output can be sent back.
 // Wrong types and unknown fields become field errors. Reads "revision" if present.
 Status ApplyJsonToDraft(const nlohmann::json& j, ItemDraft& draft, int64_t* revision);
+
+// If-Match: "7" or W/"7" sets *revision; "*" sets *any. False for anything else.
+bool ParseIfMatch(const std::string& header, int64_t* revision, bool* any);
+
+// The revision an edit (restore, status update) is based on: If-Match "N" gives N, and
+// "If-Match: *" the item's current revision. PreconditionRequired (428) without
+// If-Match, InvalidArgument (400) when it is not a revision.
+Result<int64_t> BaseRevision(const Request& request, PlanService& plans, ItemId id);
+
+// The item as JSON with its revision as ETag.
+Response ItemResponse(int status, const PlanContext& ctx, const PlanItem& item);
+Response JsonResponse(int status, const nlohmann::json& j);
 
 }  // namespace bs::web

@@ -12,26 +12,7 @@ namespace bs::web {
 namespace {
 using nlohmann::json;
 
-Response Json(int status, const json& j) {
-  return Response::Json(status, j.dump(-1, ' ', false, json::error_handler_t::replace));
-}
-
-Response WithEtag(Response r, int64_t revision) {
-  r.headers.emplace_back("ETag", "\"" + std::to_string(revision) + "\"");
-  return r;
-}
-
-// If-Match: "7", W/"7" or *. Returns false for anything else.
-bool ParseIfMatch(const std::string& header, int64_t* revision) {
-  std::string v = text::Trim(header);
-  if (v == "*") return true;
-  if (v.rfind("W/", 0) == 0) v = v.substr(2);
-  if (v.size() < 3 || v.front() != '"' || v.back() != '"') return false;
-  v = v.substr(1, v.size() - 2);
-  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return false;
-  *revision = std::stoll(v);
-  return *revision > 0;
-}
+Response Json(int status, const json& j) { return JsonResponse(status, j); }
 
 bool IsJsonBody(const Request& r) {
   std::string ct = text::FoldCase(r.Header("content-type"));
@@ -91,7 +72,7 @@ Response CreateItem(Services s, const Request& r, const Params& p) {
   std::string key = text::Trim(r.Header("idempotency-key")).substr(0, 64);
   auto created = s.plans.CreateItem(id, draft, s.plans.Meta("api", "api", key));
   if (!created.ok()) return JsonError(created.error());
-  Response res = WithEtag(Json(201, ItemToJson(*ctx, *created)), created->revision());
+  Response res = ItemResponse(201, *ctx, *created);
   res.headers.emplace_back("Location", "/api/v1/items/" + std::to_string(created->id()));
   return res;
 }
@@ -103,7 +84,7 @@ Response GetItem(Services s, const Request&, const Params& p) {
   if (!item.ok()) return JsonError(item.error());
   auto ctx = s.plans.Context(item->plan_id());
   if (!ctx.ok()) return JsonError(ctx.error());
-  return WithEtag(Json(200, ItemToJson(*ctx, *item)), item->revision());
+  return ItemResponse(200, *ctx, *item);
 }
 
 // 409 body: which fields the other writer changed since the client's revision.
@@ -121,8 +102,9 @@ Response PutItem(Services s, const Request& r, const Params& p) {
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
   if (!IsJsonBody(r)) return JsonError(415, "Send indholdet som application/json.");
   int64_t if_match = 0;
+  bool any = false;
   std::string header = r.Header("if-match");
-  if (!header.empty() && !ParseIfMatch(header, &if_match))
+  if (!header.empty() && !ParseIfMatch(header, &if_match, &any))
     return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
@@ -138,27 +120,24 @@ Response PutItem(Services s, const Request& r, const Params& p) {
     int64_t body_revision = 0;
     auto applied = ApplyJsonToDraft(*j, draft, &body_revision);
     if (!applied.ok()) return JsonError(applied.error());
-    bool any = header == "*" || text::Trim(header) == "*";
     if (!if_match && !body_revision && !any)
-      return JsonError(428, "Send If-Match med den version, ændringen bygger på (fra ETag), eller If-Match: * for at overskrive.");
+      return JsonError(MakeError(ErrorCode::kPreconditionRequired,
+                                 "Send If-Match med den version, ændringen bygger på (fra ETag), eller If-Match: * for at overskrive."));
     int64_t base = if_match ? if_match : body_revision ? body_revision : item->revision();
     auto updated = s.plans.UpdateItem(id, draft, base, s.plans.Meta("api", "api"));
     if (!updated.ok() && updated.error().code == ErrorCode::kConflict && any && attempt < 5) continue;
     if (!updated.ok() && updated.error().code == ErrorCode::kConflict) return ConflictError(s, id, base, updated.error());
     if (!updated.ok()) return JsonError(updated.error());
-    return WithEtag(Json(200, ItemToJson(*ctx, *updated)), updated->revision());
+    return ItemResponse(200, *ctx, *updated);
   }
 }
 
 Response DeleteItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
-  int64_t if_match = 0;
-  std::string header = text::Trim(r.Header("if-match"));
-  if (header.empty()) return JsonError(428, "Send If-Match med den version, sletningen bygger på, eller If-Match: *.");
-  if (!ParseIfMatch(header, &if_match))
-    return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
-  auto st = s.plans.DeleteItem(id, if_match, s.plans.Meta("api", "api"));
+  auto base = BaseRevision(r, s.plans, id);
+  if (!base.ok()) return JsonError(base.error());
+  auto st = s.plans.DeleteItem(id, *base, s.plans.Meta("api", "api"));
   if (!st.ok()) return JsonError(st.error());
   return Response::NoContent();
 }

@@ -43,6 +43,17 @@ ItemDraft DraftFromForm(const FormData& form, const Plan& plan) {
   return d;
 }
 
+// An item and its plan's context, which every item page needs.
+struct LoadedItem {
+  PlanItem item;
+  PlanContext ctx;
+};
+Result<LoadedItem> LoadItem(Services s, ItemId id) {
+  PlanItem item = TRY(s.plans.GetItem(id));
+  PlanContext ctx = TRY(s.plans.Context(item.plan_id()));
+  return LoadedItem{std::move(item), std::move(ctx)};
+}
+
 bool ParseFormBody(const Request& r, FormData* form) {
   return FormData::Parse(r.body, form);
 }
@@ -85,15 +96,14 @@ std::vector<views::ConflictRow> ConflictRows(Services s, ItemId id, int64_t base
 
 // Shared with handlers/history_pages.cpp: the item page with its status and history.
 Response RenderItemPage(Services s, ItemId id, const std::string& notice, const views::StatusFormModel& form, int status) {
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  auto ctx = s.plans.Context(item->plan_id());
-  if (!ctx.ok()) return HtmlError(ctx.error());
+  auto loaded = LoadItem(s, id);
+  if (!loaded.ok()) return HtmlError(loaded.error());
+  auto& [item, ctx] = *loaded;
   auto updates = s.plans.StatusUpdates(id);
   if (!updates.ok()) return HtmlError(updates.error());
   auto history = s.plans.History(id, 11);  // the last ten changes and the state before them
   if (!history.ok()) return HtmlError(history.error());
-  views::ItemPageModel m{&*ctx, &*item, notice, std::move(*updates), std::move(*history), form};
+  views::ItemPageModel m{&ctx, &item, notice, std::move(*updates), std::move(*history), form};
   if (m.status_form.draft.as_of.empty()) m.status_form.draft.as_of = s.plans.Today().Short();
   return Response::Html(status, views::ItemPage(m));
 }
@@ -182,31 +192,29 @@ Response ShowItem(Services s, const Request& r, const Params& p) {
 Response EditItemForm(Services s, const Request&, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  auto ctx = s.plans.Context(item->plan_id());
-  if (!ctx.ok()) return HtmlError(ctx.error());
+  auto loaded = LoadItem(s, id);
+  if (!loaded.ok()) return HtmlError(loaded.error());
+  auto& [item, ctx] = *loaded;
   views::ItemFormModel m;
-  m.ctx = &*ctx;
+  m.ctx = &ctx;
   m.item_id = id;
-  m.revision = item->revision();
-  m.draft = ItemDraft::From(item->data(), ctx->themes);
+  m.revision = item.revision();
+  m.draft = ItemDraft::From(item.data(), ctx.themes);
   return Response::Html(200, views::ItemFormPage(m));
 }
 
 Response UpdateItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  auto ctx = s.plans.Context(item->plan_id());
-  if (!ctx.ok()) return HtmlError(ctx.error());
+  auto loaded = LoadItem(s, id);
+  if (!loaded.ok()) return HtmlError(loaded.error());
+  auto& [item, ctx] = *loaded;
   FormData form;
   if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
   views::ItemFormModel m;
-  m.ctx = &*ctx;
+  m.ctx = &ctx;
   m.item_id = id;
-  m.draft = DraftFromForm(form, ctx->plan);
+  m.draft = DraftFromForm(form, ctx.plan);
   std::string rev = text::Trim(form.Get("revision"));
   if (rev.empty() || rev.size() > 18 || rev.find_first_not_of("0123456789") != std::string::npos)
     return HtmlError(400, "Formularen mangler den version, ændringen bygger på. Hent siden igen.");
@@ -217,12 +225,12 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
     if (e.code == ErrorCode::kConflict) {
       // Keep the user's input; show that someone else saved first.
       auto now = s.plans.GetItem(id);
-      if (now.ok()) item = now;
-      m.message = "En anden har gemt punktet, mens du redigerede (nu version " + std::to_string(item->revision()) +
+      if (now.ok()) item = *now;
+      m.message = "En anden har gemt punktet, mens du redigerede (nu version " + std::to_string(item.revision()) +
                   "). Dine ændringer er ikke gemt, men står i formularen herunder. Tabellen viser den andens ændringer "
                   "ved siden af dine; ret til og gem igen for at lægge dine ændringer oven på.";
-      m.conflicts = ConflictRows(s, id, m.revision, m.draft, *ctx);
-      m.revision = item->revision();
+      m.conflicts = ConflictRows(s, id, m.revision, m.draft, ctx);
+      m.revision = item.revision();
       return FormError(m, 409);
     }
     if (KeepsInput(e)) {
@@ -239,11 +247,10 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
 Response DeleteConfirm(Services s, const Request&, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  auto ctx = s.plans.Context(item->plan_id());
-  if (!ctx.ok()) return HtmlError(ctx.error());
-  return Response::Html(200, views::DeleteConfirmPage(*ctx, *item));
+  auto loaded = LoadItem(s, id);
+  if (!loaded.ok()) return HtmlError(loaded.error());
+  auto& [item, ctx] = *loaded;
+  return Response::Html(200, views::DeleteConfirmPage(ctx, item));
 }
 
 Response DeleteItem(Services s, const Request& r, const Params& p) {

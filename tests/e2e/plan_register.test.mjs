@@ -105,6 +105,13 @@ try {
     await axe(page, 'committee page');
   });
 
+  await step('the committee extract prints on a few landscape pages (regression: 63 pages)', async () => {
+    await page.goto(`${server.url}/plans/1/committees/BUU`);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert(pages >= 1 && pages <= 12, `printed pages: ${pages}`);
+  });
+
   await step('item page passes axe and shows text, not markup', async () => {
     await page.goto(itemUrl);
     await axe(page, 'item page');

@@ -45,16 +45,20 @@ Result<PlanContext> PlanService::Context(PlanId id) {
 
 Result<int64_t> PlanService::PlanRevision(PlanId id) { return store_.PlanRevision(id); }
 
-Status PlanService::UpsertBody(const Body& body) { return store_.UpsertBody(body); }
+Status PlanService::UpsertBody(const Body& body, const std::string& author) {
+  return store_.UpsertBody(body, Meta(author, "form"));
+}
+Result<std::vector<PlanEvent>> PlanService::PlanEvents(PlanId plan) { return store_.PlanEvents(plan); }
 Result<std::vector<Body>> PlanService::ListBodies() { return store_.ListBodies(); }
 
-Result<Theme> PlanService::AddTheme(PlanId plan, const std::string& name, int sort_order) {
-  return store_.AddTheme(plan, name, sort_order);
+Result<Theme> PlanService::AddTheme(PlanId plan, const std::string& name, int sort_order, const std::string& author) {
+  return store_.AddTheme(plan, name, sort_order, Meta(author, "form"));
 }
 
 Result<StrategicLine> PlanService::AddStrategicLine(PlanId plan, const std::string& title,
-                                                    const std::string& description, int sort_order) {
-  return store_.AddStrategicLine(plan, title, description, sort_order);
+                                                    const std::string& description, int sort_order,
+                                                    const std::string& author) {
+  return store_.AddStrategicLine(plan, title, description, sort_order, Meta(author, "form"));
 }
 
 Result<PlanItem> PlanService::GetItem(ItemId id) { return store_.GetItem(id); }

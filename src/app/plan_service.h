@@ -60,11 +60,13 @@ class PlanService {
   Result<int64_t> PlanRevision(PlanId id);
 
   // Municipality set-up: bodies, and a plan's themes and strategic lines.
-  Status UpsertBody(const Body& body);
+  Status UpsertBody(const Body& body, const std::string& author);
   Result<std::vector<Body>> ListBodies();
-  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order);
+  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order, const std::string& author);
   Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title, const std::string& description,
-                                         int sort_order);
+                                         int sort_order, const std::string& author);
+  // Changes to the plan itself and the bodies, newest first.
+  Result<std::vector<PlanEvent>> PlanEvents(PlanId plan);
 
   Result<PlanItem> GetItem(ItemId id);
   Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter);

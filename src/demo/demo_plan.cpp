@@ -202,7 +202,7 @@ Result<DemoReport> LoadDemo(PlanService& plans, int generated_items) {
   DemoReport report;
   for (const auto& b : kBodies) {
     Body body = TRY(Body::Create(b.code, b.name, b.owns_items, static_cast<int>(&b - kBodies)));
-    RETURN_IF_ERROR(plans.UpsertBody(body));
+    RETURN_IF_ERROR(plans.UpsertBody(body, "demo"));
   }
   auto existing = TRY(plans.ListPlans());
   for (const auto& p : existing) if (p.name() == kDemoPlanName) report.plan_id = p.id();
@@ -214,9 +214,9 @@ Result<DemoReport> LoadDemo(PlanService& plans, int generated_items) {
     report.plan_id = plan.id();
     report.created_plan = true;
     int order = 0;
-    for (const char* t : kThemes) (void)TRY(plans.AddTheme(plan.id(), t, order++));
+    for (const char* t : kThemes) (void)TRY(plans.AddTheme(plan.id(), t, order++, "demo"));
     order = 0;
-    for (const auto& l : kLines) (void)TRY(plans.AddStrategicLine(plan.id(), l.title, l.description, order++));
+    for (const auto& l : kLines) (void)TRY(plans.AddStrategicLine(plan.id(), l.title, l.description, order++, "demo"));
     PlanContext ctx = TRY(plans.Context(plan.id()));
     for (const auto& s : kSeedItems) {
       ItemDraft d;

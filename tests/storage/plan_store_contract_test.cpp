@@ -56,7 +56,7 @@ class PlanStoreContract : public ::testing::TestWithParam<std::pair<const char*,
     store_ = backend_->store.get();
     service_ = std::make_unique<PlanService>(*store_, clock_);
     for (auto [code, owns] : std::initializer_list<std::pair<const char*, bool>>{{"ØK", true}, {"BUU", true}, {"KB", false}})
-      ASSERT_TRUE(store_->UpsertBody(*Body::Create(code, std::string("Udvalg ") + code, owns, 0)).ok());
+      ASSERT_TRUE(store_->UpsertBody(*Body::Create(code, std::string("Udvalg ") + code, owns, 0), Meta()).ok());
     auto plan = service_->CreatePlan({"Testplan 2025-2028", "Budget 2025-2028", "2025", "2028", ""}, "test", "test");
     ASSERT_TRUE(plan.ok());
     plan_ = plan->id();
@@ -96,31 +96,31 @@ TEST_P(PlanStoreContract, UnknownIdsAreNotFound) {
   EXPECT_EQ(store_->GetPlan(999'999).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->GetItem(999'999).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->ListItems(999'999, {}).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(store_->AddTheme(999'999, "x", 0).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->AddTheme(999'999, "x", 0, Meta()).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->DeleteItem(999'999, 0, Meta()).error().code, ErrorCode::kNotFound);
 }
 
 TEST_P(PlanStoreContract, BodiesAreListedBySortOrder) {
-  ASSERT_TRUE(store_->UpsertBody(*Body::Create("AAA", "Først", true, -1)).ok());
+  ASSERT_TRUE(store_->UpsertBody(*Body::Create("AAA", "Først", true, -1), Meta()).ok());
   auto bodies = store_->ListBodies();
   ASSERT_TRUE(bodies.ok());
   EXPECT_EQ(bodies->front().code, "AAA");
-  ASSERT_TRUE(store_->UpsertBody(*Body::Create("AAA", "Omdøbt", true, -1)).ok());
+  ASSERT_TRUE(store_->UpsertBody(*Body::Create("AAA", "Omdøbt", true, -1), Meta()).ok());
   EXPECT_EQ(store_->ListBodies()->front().name, "Omdøbt");
 }
 
 TEST_P(PlanStoreContract, ThemesAreUniquePerPlan) {
-  ASSERT_TRUE(store_->AddTheme(plan_, "Partnerskaber", 1).ok());
-  EXPECT_EQ(store_->AddTheme(plan_, "Partnerskaber", 2).error().code, ErrorCode::kAlreadyExists);
-  ASSERT_TRUE(store_->AddTheme(plan_, "Økonomisk Politik", 0).ok());
+  ASSERT_TRUE(store_->AddTheme(plan_, "Partnerskaber", 1, Meta()).ok());
+  EXPECT_EQ(store_->AddTheme(plan_, "Partnerskaber", 2, Meta()).error().code, ErrorCode::kAlreadyExists);
+  ASSERT_TRUE(store_->AddTheme(plan_, "Økonomisk Politik", 0, Meta()).ok());
   auto themes = store_->ListThemes(plan_);
   ASSERT_EQ(themes->size(), 2u);
   EXPECT_EQ((*themes)[0].name, "Økonomisk Politik");
 }
 
 TEST_P(PlanStoreContract, ItemRoundTripsEveryField) {
-  auto theme = store_->AddTheme(plan_, "Partnerskaber", 0);
-  auto line = store_->AddStrategicLine(plan_, "Kloge m2", "beskrivelse", 0);
+  auto theme = store_->AddTheme(plan_, "Partnerskaber", 0, Meta());
+  auto line = store_->AddStrategicLine(plan_, "Kloge m2", "beskrivelse", 0, Meta());
   ItemDraft d;
   d.category = "proposal";
   d.committee = "BUU";
@@ -211,10 +211,10 @@ TEST_P(PlanStoreContract, EveryChangeAPlanViewShowsBumpsThePlanRevision) {
   EXPECT_GT(r2, r1);
   ASSERT_FALSE(store_->UpdateItem(item.id(), d, 1, Meta()).ok());  // a refused write changes nothing
   EXPECT_EQ(revision(), r2);
-  ASSERT_TRUE(store_->AddTheme(plan_, "Tema", 0).ok());
+  ASSERT_TRUE(store_->AddTheme(plan_, "Tema", 0, Meta()).ok());
   int64_t r3 = revision();
   EXPECT_GT(r3, r2);
-  ASSERT_TRUE(store_->UpsertBody(*Body::Create("NY", "Nyt udvalg", true, 9)).ok());
+  ASSERT_TRUE(store_->UpsertBody(*Body::Create("NY", "Nyt udvalg", true, 9), Meta()).ok());
   int64_t r4 = revision();
   EXPECT_GT(r4, r3);
   ASSERT_TRUE(store_->DeleteItem(item.id(), 2, Meta()).ok());
@@ -261,6 +261,28 @@ TEST_P(PlanStoreContract, HistoryKeepsEveryRevisionWithWhoWhenAndWhere) {
   EXPECT_EQ((*history)[2].revision, 3);
   EXPECT_EQ(store_->ItemRevision(item.id(), 1)->item.data().title, "Historik");
   EXPECT_EQ(store_->ItemRevision(item.id(), 9).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(PlanStoreContract, PlanLevelChangesAreRecorded) {
+  ASSERT_TRUE(store_->AddTheme(plan_, "Partnerskaber", 0, Meta()).ok());
+  ASSERT_TRUE(store_->AddStrategicLine(plan_, "Kloge m2", "", 0, Meta()).ok());
+  ASSERT_TRUE(store_->PublishVersion(*ValidateVersion({"V1", "31-05-2025", ""}, plan_), Meta()).ok());
+  auto events = store_->PlanEvents(plan_);
+  ASSERT_TRUE(events.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : *events) actions.push_back(e.action);
+  // Newest first; the bodies of SetUp are municipality-wide events before the plan.
+  ASSERT_GE(actions.size(), 4u);
+  EXPECT_EQ(actions[0], "version_published");
+  EXPECT_EQ(actions[1], "strategic_line_added");
+  EXPECT_EQ(actions[2], "theme_added");
+  EXPECT_EQ(actions[3], "plan_created");
+  EXPECT_EQ((*events)[2].detail, "Partnerskaber");
+  EXPECT_EQ((*events)[2].author, "test");
+  WriteMeta anonymous = Meta();
+  anonymous.author = "";
+  EXPECT_EQ(store_->AddTheme(plan_, "Uden afsender", 1, anonymous).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->PlanEvents(999'999).error().code, ErrorCode::kNotFound);
 }
 
 TEST_P(PlanStoreContract, AWriteWithoutAnAuthorIsRefused) {
@@ -398,11 +420,11 @@ TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
   {
     auto db = sqlite::Database::Open((dir / "a.db").string());
     ASSERT_TRUE(db.ok());
-    EXPECT_EQ((*db)->SchemaVersion(), 2);
+    EXPECT_EQ((*db)->SchemaVersion(), 3);
   }
   auto again = sqlite::Database::Open((dir / "a.db").string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 2);
+  EXPECT_EQ((*again)->SchemaVersion(), 3);
   std::filesystem::remove_all(dir);
 }
 
@@ -424,6 +446,8 @@ TEST(SqliteDatabaseTest, HistoryRowsCannotBeChangedOrRemoved) {
     EXPECT_FALSE((*c)->Exec("UPDATE item_revisions SET title = 'x'").ok());
     EXPECT_FALSE((*c)->Exec("DELETE FROM item_revisions").ok());
     EXPECT_FALSE((*c)->Exec("DELETE FROM versions").ok());
+    EXPECT_FALSE((*c)->Exec("DELETE FROM plan_events").ok());
+    EXPECT_FALSE((*c)->Exec("UPDATE plan_events SET author = 'x'").ok());
     EXPECT_FALSE((*c)->Exec("UPDATE status_updates SET author = 'x'").ok());
   }
   std::filesystem::remove_all(dir);

@@ -18,18 +18,19 @@ class FaultyPlanStore final : public PlanStore {
   // Every call fails with `code` until cleared with std::nullopt-like kInternal+false.
   void FailAll(bool on, ErrorCode code = ErrorCode::kUnavailable) { fail_all_ = on; all_code_ = code; }
 
-  Status UpsertBody(const Body& b) override { if (auto e = Write()) return *e; return inner_.UpsertBody(b); }
+  Status UpsertBody(const Body& b, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.UpsertBody(b, m); }
   Result<std::vector<Body>> ListBodies() override { if (auto e = Read()) return *e; return inner_.ListBodies(); }
   Result<Plan> CreatePlan(const Plan& p, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.CreatePlan(p, m); }
   Result<std::vector<Plan>> ListPlans() override { if (auto e = Read()) return *e; return inner_.ListPlans(); }
   Result<Plan> GetPlan(PlanId id) override { if (auto e = Read()) return *e; return inner_.GetPlan(id); }
   Result<int64_t> PlanRevision(PlanId id) override { if (auto e = Read()) return *e; return inner_.PlanRevision(id); }
-  Result<Theme> AddTheme(PlanId p, const std::string& n, int o) override { if (auto e = Write()) return *e; return inner_.AddTheme(p, n, o); }
+  Result<Theme> AddTheme(PlanId p, const std::string& n, int o, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.AddTheme(p, n, o, m); }
   Result<std::vector<Theme>> ListThemes(PlanId p) override { if (auto e = Read()) return *e; return inner_.ListThemes(p); }
-  Result<StrategicLine> AddStrategicLine(PlanId p, const std::string& t, const std::string& d, int o) override {
+  Result<StrategicLine> AddStrategicLine(PlanId p, const std::string& t, const std::string& d, int o, const WriteMeta& m) override {
     if (auto e = Write()) return *e;
-    return inner_.AddStrategicLine(p, t, d, o);
+    return inner_.AddStrategicLine(p, t, d, o, m);
   }
+  Result<std::vector<PlanEvent>> PlanEvents(PlanId p) override { if (auto e = Read()) return *e; return inner_.PlanEvents(p); }
   Result<std::vector<StrategicLine>> ListStrategicLines(PlanId p) override { if (auto e = Read()) return *e; return inner_.ListStrategicLines(p); }
   Result<PlanItem> CreateItem(const PlanItem& i, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.CreateItem(i, m); }
   Result<PlanItem> GetItem(ItemId id) override { if (auto e = Read()) return *e; return inner_.GetItem(id); }

@@ -132,6 +132,12 @@ TEST_F(HistoryTest, VersionsAreImmutableSnapshots) {
   EXPECT_EQ(server_->Get(Plan("/versions/999999")).status, 404);
   auto list = server_->Get(Plan("/versions"));
   EXPECT_TRUE(Has(list.body, "Status pr. ultimo maj 2025"));
+  EXPECT_TRUE(Has(list.body, "<strong>Version offentliggjort</strong>"));
+  EXPECT_TRUE(Has(list.body, "<strong>Tema tilføjet</strong>"));
+  auto events = json::parse(server_->Get(Api("/history")).body)["events"];
+  EXPECT_EQ(events[0]["action"], "version_published");
+  EXPECT_EQ(events[0]["detail"], "Status pr. ultimo maj 2025");
+  EXPECT_EQ(server_->Send("POST", Api("/history"), "{}").status, 405);
 }
 
 TEST_F(HistoryTest, ConcurrentPublishOfOneNameHasOneWinner) {

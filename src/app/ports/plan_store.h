@@ -13,6 +13,7 @@
 // - History is append-only: every item write (create, update, status, delete) stores
 //   the item's whole new state as a new revision in the same transaction, with
 //   meta.author, meta.source and meta.comment. No method edits or removes history.
+//   Plan-level writes append a PlanEvent likewise.
 //   A write whose meta.author is empty is refused (InvalidArgument).
 #pragma once
 
@@ -49,7 +50,7 @@ class PlanStore {
   virtual ~PlanStore() = default;
 
   // Inserts or replaces a body by code.
-  virtual Status UpsertBody(const Body& body) = 0;
+  virtual Status UpsertBody(const Body& body, const WriteMeta& meta) = 0;
   // All bodies, by sort order then code.
   virtual Result<std::vector<Body>> ListBodies() = 0;
 
@@ -66,10 +67,11 @@ class PlanStore {
 
   // Themes and strategic lines of a plan, by sort order. AlreadyExists for a name or
   // title the plan already has; NotFound for an unknown plan.
-  virtual Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order) = 0;
+  virtual Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order, const WriteMeta& meta) = 0;
   virtual Result<std::vector<Theme>> ListThemes(PlanId plan) = 0;
   virtual Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title,
-                                                 const std::string& description, int sort_order) = 0;
+                                                 const std::string& description, int sort_order,
+                                                 const WriteMeta& meta) = 0;
   virtual Result<std::vector<StrategicLine>> ListStrategicLines(PlanId plan) = 0;
 
   // Stores a new item of item.plan_id(); returns it with id, revision 1 and timestamps.
@@ -103,6 +105,10 @@ class PlanStore {
   // Publishes the plan's current items as an immutable version. AlreadyExists when the
   // plan has a version of that name (of two concurrent publishes, exactly one wins).
   virtual Result<Version> PublishVersion(const Version& version, const WriteMeta& meta) = 0;
+  // Changes to the plan itself and to the bodies, newest first. Every plan-level write
+  // above (CreatePlan, AddTheme, AddStrategicLine, PublishVersion, UpsertBody) appends
+  // one in its own transaction.
+  virtual Result<std::vector<PlanEvent>> PlanEvents(PlanId plan) = 0;
   // A plan's versions, newest first.
   virtual Result<std::vector<Version>> ListVersions(PlanId plan) = 0;
   virtual Result<Version> GetVersion(VersionId id) = 0;

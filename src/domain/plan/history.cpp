@@ -131,6 +131,15 @@ ItemData ApplyStatus(const ItemData& item, const StatusUpdate& u) {
   return d;
 }
 
+std::string_view PlanEventLabel(const std::string& a) {
+  if (a == "plan_created") return "Plan oprettet";
+  if (a == "theme_added") return "Tema tilføjet";
+  if (a == "strategic_line_added") return "Strategisk linje tilføjet";
+  if (a == "version_published") return "Version offentliggjort";
+  if (a == "body_changed") return "Udvalg oprettet eller ændret";
+  return "Ændring";
+}
+
 Result<Version> ValidateVersion(const VersionDraft& d, PlanId plan) {
   std::vector<FieldError> errors;
   Version v;

@@ -84,6 +84,18 @@ struct Version {
   int64_t item_count = 0;
 };
 
+// A change to a plan's structure or the municipality's bodies (append-only).
+struct PlanEvent {
+  int64_t id = 0;
+  PlanId plan_id = 0;  // 0: municipality-wide (a body)
+  int64_t at = 0;
+  std::string author;
+  std::string source;
+  std::string action;  // plan_created, theme_added, strategic_line_added, version_published, body_changed
+  std::string detail;  // the name concerned
+};
+std::string_view PlanEventLabel(const std::string& action);
+
 struct VersionDraft {
   std::string name, as_of, reporting_round;
 };

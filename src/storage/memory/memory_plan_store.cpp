@@ -21,9 +21,11 @@ Result<int64_t> MemoryPlanStore::PlanRevision(PlanId id) {
   return it->second;
 }
 
-Status MemoryPlanStore::UpsertBody(const Body& body) {
+Status MemoryPlanStore::UpsertBody(const Body& body, const WriteMeta& meta) {
   std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
   bodies_[body.code] = body;
+  Event(0, meta, "body_changed", body.code + " – " + body.name);
   for (auto& [id, rev] : plan_revisions_) ++rev;
   return OkStatus();
 }
@@ -40,6 +42,7 @@ Result<std::vector<Body>> MemoryPlanStore::ListBodies() {
 
 Result<Plan> MemoryPlanStore::CreatePlan(const Plan& plan, const WriteMeta& meta) {
   std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
   for (const auto& [id, p] : plans_)
     if (p.name() == plan.name()) return AlreadyExists("Der findes allerede en plan med navnet «" + plan.name() + "».");
   PlanId id = next_id_++;
@@ -47,6 +50,7 @@ Result<Plan> MemoryPlanStore::CreatePlan(const Plan& plan, const WriteMeta& meta
                               plan.description(), 1);
   plans_.emplace(id, stored);
   plan_revisions_[id] = 1;
+  Event(id, meta, "plan_created", plan.name());
   return stored;
 }
 
@@ -67,13 +71,15 @@ Result<Plan> MemoryPlanStore::GetPlan(PlanId id) {
   return WithRevision(it->second);
 }
 
-Result<Theme> MemoryPlanStore::AddTheme(PlanId plan, const std::string& name, int sort_order) {
+Result<Theme> MemoryPlanStore::AddTheme(PlanId plan, const std::string& name, int sort_order, const WriteMeta& meta) {
   std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
   if (!plans_.count(plan)) return PlanNotFound(plan);
   for (const auto& t : themes_)
     if (t.plan_id == plan && t.name == name) return AlreadyExists("Temaet «" + name + "» findes allerede i planen.");
   Theme t{next_id_++, plan, name, sort_order};
   themes_.push_back(t);
+  Event(plan, meta, "theme_added", name);
   Bump(plan);
   return t;
 }
@@ -89,13 +95,16 @@ Result<std::vector<Theme>> MemoryPlanStore::ListThemes(PlanId plan) {
 }
 
 Result<StrategicLine> MemoryPlanStore::AddStrategicLine(PlanId plan, const std::string& title,
-                                                        const std::string& description, int sort_order) {
+                                                        const std::string& description, int sort_order,
+                                                        const WriteMeta& meta) {
   std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
   if (!plans_.count(plan)) return PlanNotFound(plan);
   for (const auto& l : lines_)
     if (l.plan_id == plan && l.title == title) return AlreadyExists("Den strategiske linje «" + title + "» findes allerede.");
   StrategicLine l{next_id_++, plan, title, description, sort_order};
   lines_.push_back(l);
+  Event(plan, meta, "strategic_line_added", title);
   Bump(plan);
   return l;
 }
@@ -244,8 +253,18 @@ Result<Version> MemoryPlanStore::PublishVersion(const Version& version, const Wr
     if (!s.deleted && s.item.plan_id() == version.plan_id) list.emplace_back(id, s.item.revision());
   stored.item_count = static_cast<int64_t>(list.size());
   versions_.push_back(stored);
+  Event(version.plan_id, meta, "version_published", version.name);
   Bump(version.plan_id);
   return stored;
+}
+
+Result<std::vector<PlanEvent>> MemoryPlanStore::PlanEvents(PlanId plan) {
+  std::lock_guard lock(mu_);
+  if (!plans_.count(plan)) return PlanNotFound(plan);
+  std::vector<PlanEvent> out;
+  for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+    if (it->plan_id == plan || it->plan_id == 0) out.push_back(*it);
+  return out;
 }
 
 Result<std::vector<Version>> MemoryPlanStore::ListVersions(PlanId plan) {

@@ -10,16 +10,17 @@ namespace bs {
 
 class MemoryPlanStore final : public PlanStore {
  public:
-  Status UpsertBody(const Body& body) override;
+  Status UpsertBody(const Body& body, const WriteMeta& meta) override;
   Result<std::vector<Body>> ListBodies() override;
   Result<Plan> CreatePlan(const Plan& plan, const WriteMeta& meta) override;
   Result<std::vector<Plan>> ListPlans() override;
   Result<Plan> GetPlan(PlanId id) override;
   Result<int64_t> PlanRevision(PlanId id) override;
-  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order) override;
+  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order, const WriteMeta& meta) override;
   Result<std::vector<Theme>> ListThemes(PlanId plan) override;
   Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title,
-                                         const std::string& description, int sort_order) override;
+                                         const std::string& description, int sort_order, const WriteMeta& meta) override;
+  Result<std::vector<PlanEvent>> PlanEvents(PlanId plan) override;
   Result<std::vector<StrategicLine>> ListStrategicLines(PlanId plan) override;
   Result<PlanItem> CreateItem(const PlanItem& item, const WriteMeta& meta) override;
   Result<PlanItem> GetItem(ItemId id) override;
@@ -57,6 +58,10 @@ class MemoryPlanStore final : public PlanStore {
   std::map<ItemId, StoredItem> items_;
   std::map<std::pair<PlanId, std::string>, ItemId> request_keys_;
   std::map<ItemId, std::vector<HistoryEntry>> history_;
+  std::vector<PlanEvent> events_;
+  void Event(PlanId plan, const WriteMeta& meta, const char* action, const std::string& detail) {
+    events_.push_back(PlanEvent{next_id_++, plan, meta.now, meta.author, meta.source, action, detail});
+  }
   std::map<ItemId, std::vector<StatusUpdate>> status_;
   std::vector<Version> versions_;
   std::map<VersionId, std::vector<std::pair<ItemId, int64_t>>> version_items_;

@@ -129,6 +129,14 @@ Result<PlanItem> ReadItemById(Connection& c, ItemId id) {
   return ReadItem(s);
 }
 
+// Appends to the plan-level history (plan 0: municipality-wide).
+Status RecordEvent(Connection& c, PlanId plan, const WriteMeta& meta, const char* action, const std::string& detail) {
+  auto s = TRY(c.Prepare("INSERT INTO plan_events (plan_id, at, author, source, action, detail) VALUES (?, ?, ?, ?, ?, ?)"));
+  if (plan) s.Bind(1, plan); else s.BindNull(1);
+  s.Bind(2, meta.now).Bind(3, meta.author).Bind(4, meta.source).Bind(5, action).Bind(6, detail);
+  return s.Run();
+}
+
 // Every write a plan view can show bumps the plan's revision in its own transaction.
 Status BumpPlan(Connection& c, PlanId id) {
   auto s = TRY(c.Prepare("UPDATE plans SET revision = revision + 1 WHERE id = ?"));
@@ -144,7 +152,8 @@ Result<bool> PlanExists(Connection& c, PlanId id) {
 
 }  // namespace
 
-Status SqlitePlanStore::UpsertBody(const Body& body) {
+Status SqlitePlanStore::UpsertBody(const Body& body, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto s = TRY(c->Prepare(
       "INSERT INTO bodies (code, name, owns_items, sort_order) VALUES (?, ?, ?, ?) "
@@ -154,6 +163,7 @@ Status SqlitePlanStore::UpsertBody(const Body& body) {
   auto tx = TRY(Transaction::Begin(*c));
   RETURN_IF_ERROR(s.Run());
   RETURN_IF_ERROR(c->Exec("UPDATE plans SET revision = revision + 1"));
+  RETURN_IF_ERROR(RecordEvent(*c, 0, meta, "body_changed", body.code + " – " + body.name));
   return tx.Commit();
 }
 
@@ -166,6 +176,7 @@ Result<std::vector<Body>> SqlitePlanStore::ListBodies() {
 }
 
 Result<Plan> SqlitePlanStore::CreatePlan(const Plan& plan, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto tx = TRY(Transaction::Begin(*c));
   {
@@ -180,6 +191,7 @@ Result<Plan> SqlitePlanStore::CreatePlan(const Plan& plan, const WriteMeta& meta
   s.Bind(5, plan.description()).Bind(6, meta.now).Bind(7, meta.author);
   RETURN_IF_ERROR(s.Run());
   PlanId id = c->LastInsertId();
+  RETURN_IF_ERROR(RecordEvent(*c, id, meta, "plan_created", plan.name()));
   RETURN_IF_ERROR(tx.Commit());
   return Plan::Restore(id, plan.name(), plan.budget_name(), plan.first_year(), plan.last_year(), plan.description(), 1);
 }
@@ -216,7 +228,8 @@ Result<Plan> SqlitePlanStore::GetPlan(PlanId id) {
   return ReadPlan(s);
 }
 
-Result<Theme> SqlitePlanStore::AddTheme(PlanId plan, const std::string& name, int sort_order) {
+Result<Theme> SqlitePlanStore::AddTheme(PlanId plan, const std::string& name, int sort_order, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto tx = TRY(Transaction::Begin(*c));
   if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
@@ -229,6 +242,7 @@ Result<Theme> SqlitePlanStore::AddTheme(PlanId plan, const std::string& name, in
   s.Bind(1, plan).Bind(2, name).Bind(3, sort_order);
   RETURN_IF_ERROR(s.Run());
   Theme t{c->LastInsertId(), plan, name, sort_order};
+  RETURN_IF_ERROR(RecordEvent(*c, plan, meta, "theme_added", name));
   RETURN_IF_ERROR(BumpPlan(*c, plan));
   RETURN_IF_ERROR(tx.Commit());
   return t;
@@ -244,7 +258,9 @@ Result<std::vector<Theme>> SqlitePlanStore::ListThemes(PlanId plan) {
 }
 
 Result<StrategicLine> SqlitePlanStore::AddStrategicLine(PlanId plan, const std::string& title,
-                                                        const std::string& description, int sort_order) {
+                                                        const std::string& description, int sort_order,
+                                                        const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto tx = TRY(Transaction::Begin(*c));
   if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
@@ -257,6 +273,7 @@ Result<StrategicLine> SqlitePlanStore::AddStrategicLine(PlanId plan, const std::
   s.Bind(1, plan).Bind(2, title).Bind(3, description).Bind(4, sort_order);
   RETURN_IF_ERROR(s.Run());
   StrategicLine l{c->LastInsertId(), plan, title, description, sort_order};
+  RETURN_IF_ERROR(RecordEvent(*c, plan, meta, "strategic_line_added", title));
   RETURN_IF_ERROR(BumpPlan(*c, plan));
   RETURN_IF_ERROR(tx.Commit());
   return l;
@@ -546,6 +563,7 @@ Result<Version> SqlitePlanStore::PublishVersion(const Version& v, const WriteMet
     s.Bind(1, id).Bind(2, v.plan_id);
     RETURN_IF_ERROR(s.Run());
   }
+  RETURN_IF_ERROR(RecordEvent(*c, v.plan_id, meta, "version_published", v.name));
   RETURN_IF_ERROR(BumpPlan(*c, v.plan_id));
   RETURN_IF_ERROR(tx.Commit());
   Version out = v;
@@ -553,6 +571,17 @@ Result<Version> SqlitePlanStore::PublishVersion(const Version& v, const WriteMet
   out.published_at = meta.now;
   out.published_by = meta.author;
   out.item_count = count;
+  return out;
+}
+
+Result<std::vector<PlanEvent>> SqlitePlanStore::PlanEvents(PlanId plan) {
+  auto c = TRY(db_.Acquire());
+  if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
+  auto s = TRY(c->Prepare("SELECT id, coalesce(plan_id, 0), at, author, source, action, detail FROM plan_events "
+                          "WHERE plan_id = ? OR plan_id IS NULL ORDER BY id DESC"));
+  s.Bind(1, plan);
+  std::vector<PlanEvent> out;
+  while (TRY(s.Step())) out.push_back(PlanEvent{s.Int(0), s.Int(1), s.Int(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
   return out;
 }
 

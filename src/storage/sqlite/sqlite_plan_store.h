@@ -13,16 +13,17 @@ class SqlitePlanStore final : public PlanStore {
   // Borrows the database, which must outlive the store.
   explicit SqlitePlanStore(sqlite::Database& db) : db_(db) {}
 
-  Status UpsertBody(const Body& body) override;
+  Status UpsertBody(const Body& body, const WriteMeta& meta) override;
   Result<std::vector<Body>> ListBodies() override;
   Result<Plan> CreatePlan(const Plan& plan, const WriteMeta& meta) override;
   Result<std::vector<Plan>> ListPlans() override;
   Result<Plan> GetPlan(PlanId id) override;
   Result<int64_t> PlanRevision(PlanId id) override;
-  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order) override;
+  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order, const WriteMeta& meta) override;
   Result<std::vector<Theme>> ListThemes(PlanId plan) override;
   Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title,
-                                         const std::string& description, int sort_order) override;
+                                         const std::string& description, int sort_order, const WriteMeta& meta) override;
+  Result<std::vector<PlanEvent>> PlanEvents(PlanId plan) override;
   Result<std::vector<StrategicLine>> ListStrategicLines(PlanId plan) override;
   Result<PlanItem> CreateItem(const PlanItem& item, const WriteMeta& meta) override;
   Result<PlanItem> GetItem(ItemId id) override;

@@ -162,6 +162,18 @@ Response Publish(Services s, const Request& r, const Params& p) {
   return res;
 }
 
+Response PlanHistory(Services s, const Request&, const Params& p) {
+  PlanId id;
+  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  auto events = s.plans.PlanEvents(id);
+  if (!events.ok()) return JsonError(events.error());
+  json out = json::array();
+  for (const auto& e : *events)
+    out.push_back({{"at", e.at}, {"author", e.author}, {"source", e.source}, {"action", e.action},
+                   {"label", PlanEventLabel(e.action)}, {"detail", e.detail}, {"plan_wide", e.plan_id != 0}});
+  return Json(200, {{"plan_id", id}, {"events", out}});
+}
+
 Response GetVersion(Services s, const Request&, const Params& p) {
   VersionId id;
   if (!ParseId(p, "vid", &id)) return JsonError(404, "Versionen findes ikke.");
@@ -231,6 +243,7 @@ void AddHistoryApi(Router& router, Services s) {
   router.Add("GET", "/api/v1/plans/{id}/versions", bind(ListVersions));
   router.Add("POST", "/api/v1/plans/{id}/versions", bind(Publish));
   router.Add("GET", "/api/v1/versions/{vid}", bind(GetVersion));
+  router.Add("GET", "/api/v1/plans/{id}/history", bind(PlanHistory));
   router.Add("GET", "/api/v1/plans/{id}/redline", bind(GetRedline));
 }
 

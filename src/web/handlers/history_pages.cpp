@@ -86,8 +86,10 @@ Response ShowVersions(Services s, const Request&, const Params& p) {
   if (!ctx.ok()) return HtmlError(ctx.error());
   auto versions = s.plans.ListVersions(id);
   if (!versions.ok()) return HtmlError(versions.error());
+  auto events = s.plans.PlanEvents(id);
+  if (!events.ok()) return HtmlError(events.error());
   VersionDraft draft{"", s.plans.Today().Short(), ""};
-  return Response::Html(200, views::VersionsPage(*ctx, *versions, draft, {}));
+  return Response::Html(200, views::VersionsPage(*ctx, *versions, draft, {}, *events));
 }
 
 Response Publish(Services s, const Request& r, const Params& p) {
@@ -101,10 +103,12 @@ Response Publish(Services s, const Request& r, const Params& p) {
   auto published = s.plans.PublishVersion(id, draft, kAuthor);
   if (published.ok()) return Response::Redirect("/plans/" + std::to_string(id) + "/versions/" + std::to_string(published->id));
   auto versions = s.plans.ListVersions(id);
+  auto events = s.plans.PlanEvents(id);
   std::vector<FieldError> errors = published.error().fields;
   if (errors.empty()) errors.push_back({"name", published.error().code == ErrorCode::kInternal ? "Der opstod en intern fejl." : published.error().message});
   return Response::Html(HttpStatus(published.error().code),
-                        views::VersionsPage(*ctx, versions.ok() ? *versions : std::vector<Version>{}, draft, errors));
+                        views::VersionsPage(*ctx, versions.ok() ? *versions : std::vector<Version>{}, draft, errors,
+                                            events.ok() ? *events : std::vector<PlanEvent>{}));
 }
 
 Response ShowVersion(Services s, const Request& r, const Params& p) {

@@ -215,7 +215,7 @@ std::string HistoryPage(const PlanContext& ctx, const PlanItem& item, const std:
 }
 
 std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& versions, const VersionDraft& draft,
-                         const std::vector<FieldError>& errors) {
+                         const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events) {
   Html h;
   const std::string base = "/plans/" + std::to_string(ctx.plan.id());
   PageStart(h, "Versioner – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}, {"Versioner", ""}});
@@ -251,6 +251,12 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
       .Text(draft.name).Raw("\"></div><div class=\"field\"><label for=\"v-asof\">Pr. dato (dd-mm-åååå)</label><input id=\"v-asof\" name=\"as_of\" value=\"")
       .Text(draft.as_of).Raw("\"></div><div class=\"field\"><label for=\"v-round\">Opfølgningsrunde (valgfri)</label><input id=\"v-round\" name=\"reporting_round\" placeholder=\"Budgetopfølgning 2 pr. 31.05.2025\" value=\"")
       .Text(draft.reporting_round).Raw("\"></div><div class=\"actions\"><button type=\"submit\">Offentliggør version</button></div></form></section>");
+  h.Raw("<section><h2>Planens historik</h2><p class=\"lead\">Ændringer af selve planen og kommunens udvalg; "
+        "punkternes ændringer står på hvert punkt.</p><ol class=\"timeline\">");
+  for (const auto& e : events)
+    h.Raw("<li><p class=\"meta\"><strong>").Text(PlanEventLabel(e.action)).Raw("</strong> · ").Text(When(e.at)).Raw(" · ")
+        .Text(e.author).Raw("</p><p>").Text(e.detail).Raw("</p></li>");
+  h.Raw("</ol></section>");
   PageEnd(h);
   return h.Take();
 }

@@ -29,7 +29,7 @@ void HistoryTimeline(Html& h, const PlanContext& ctx, const PlanItem& item, cons
 std::string HistoryPage(const PlanContext& ctx, const PlanItem& item, const std::vector<HistoryEntry>& history);
 
 std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& versions, const VersionDraft& draft,
-                         const std::vector<FieldError>& errors);
+                         const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events);
 std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& view,
                         const std::vector<Version>& versions);
 

@@ -48,6 +48,7 @@ Router BuildRouter(Services services) {
   AddItemsApi(router, services);
   AddHistoryPages(router, services);
   AddHistoryApi(router, services);
+  AddSetup(router, services);
   AddStatic(router);
   router.SetNotFound([](const Request& r, const Params&) {
     return WantsJson(r) ? JsonError(404, "Adressen findes ikke.") : HtmlError(404, "Siden findes ikke. Tjek adressen.");

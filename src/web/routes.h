@@ -27,6 +27,7 @@ void AddStatic(Router& router);
 
 void AddHistoryPages(Router& router, Services services);
 void AddHistoryApi(Router& router, Services services);
+void AddSetup(Router& router, Services services);
 
 // Helpers the handlers share.
 bool ParseId(const Params& params, const char* name, int64_t* out);  // digits only, > 0

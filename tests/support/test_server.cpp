@@ -18,9 +18,11 @@ TestServer::TestServer(int generated_items) {
   store_ = std::make_unique<SqlitePlanStore>(*db_);
   faulty_ = std::make_unique<FaultyPlanStore>(*store_);
   service_ = std::make_unique<PlanService>(*faulty_, clock_);
-  auto demo = demo::LoadDemo(*service_, generated_items);
-  if (!demo.ok()) std::abort();
-  demo_plan_ = demo->plan_id;
+  if (generated_items >= 0) {
+    auto demo = demo::LoadDemo(*service_, generated_items);
+    if (!demo.ok()) std::abort();
+    demo_plan_ = demo->plan_id;
+  }
   router_ = std::make_unique<web::Router>(web::BuildRouter({*service_, cache_}));
   web::ServerOptions options;
   options.port = 0;

@@ -18,6 +18,7 @@ namespace bs::testing {
 
 class TestServer {
  public:
+  // generated_items < 0: an empty database, no demo at all.
   explicit TestServer(int generated_items = 0);
   ~TestServer();
 

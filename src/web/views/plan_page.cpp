@@ -223,6 +223,7 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
   h.Raw("<p class=\"no-print\">");
   if (!version) h.Raw("<a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");
   h.Raw("<a href=\"").Text(base).Raw("/versions\">Versioner og redline</a> · ");
+  if (!version) h.Raw("<a href=\"").Text(base).Raw("/setup\">Opsætning</a> · ");
   h.Raw("Udvalgenes udsnit: ");
   for (size_t i = 0; i < ctx.committees.size(); ++i) {
     h.Raw(i ? ", " : "").Raw("<a href=\"").Text(base).Raw("/committees/").Text(PercentEncode(ctx.committees[i].code)).Raw("\">")

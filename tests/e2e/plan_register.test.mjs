@@ -116,6 +116,23 @@ try {
     await page.goto(itemUrl);
     await axe(page, 'item page');
   });
+
+  await step('history, versions, redline and setup pages pass axe', async () => {
+    await page.goto(`${itemUrl}/history`);
+    await axe(page, 'history page');
+    await page.goto(`${server.url}/plans/1/versions`);
+    await axe(page, 'versions page');
+    await page.goto(`${server.url}/plans/1/redline?from=1&to=now`);
+    await page.getByRole('heading', { name: 'Ændrede punkter' }).waitFor();
+    await axe(page, 'redline page');
+    await page.goto(`${server.url}/plans/1/versions/1`);
+    await axe(page, 'version view');
+    await page.goto(`${server.url}/plans/1/setup`);
+    await axe(page, 'setup page');
+    await page.goto(itemUrl);
+    await page.getByText('Ny statusopdatering').click();
+    await axe(page, 'item page with the status form open');
+  });
 } finally {
   await browser.close();
   server.stop();

@@ -76,6 +76,32 @@ std::string Date::Long() const {
   return std::to_string(day) + ". " + std::string(DanishMonthName(month)) + " " + std::to_string(year);
 }
 
+namespace {
+// Unix seconds of 01:00 UTC on the last Sunday of `month` in `year`.
+int64_t LastSundayOneUtc(int year, int month) {
+  Date last{year, month, DaysInMonth(year, month)};
+  int64_t days = last.ToDays();
+  int weekday = static_cast<int>(((days % 7) + 7 + 4) % 7);  // 1970-01-01 was a Thursday (4); Sunday = 0
+  days -= weekday;
+  return days * 86400 + 3600;
+}
+}  // namespace
+
+DanishTime DanishTime::FromUnix(int64_t unix) {
+  int year = Date::FromDays(unix >= 0 ? unix / 86400 : (unix - 86399) / 86400).year;
+  bool summer = unix >= LastSundayOneUtc(year, 3) && unix < LastSundayOneUtc(year, 10);
+  int64_t local = unix + (summer ? 7200 : 3600);
+  int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  int64_t secs = local - days * 86400;
+  return DanishTime{Date::FromDays(days), static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), summer};
+}
+
+std::string DanishTime::Short() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
+  return date.Short() + " kl. " + buf;
+}
+
 std::string_view DanishMonthName(int month) {
   if (month < 1 || month > 12) return "";
   return kMonths[month - 1];

@@ -28,6 +28,18 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+// A moment in Danish local time (CET, CEST in summer by the EU rule: from the last
+// Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC). Pure arithmetic,
+// no time-zone database.
+struct DanishTime {
+  Date date;
+  int hour = 0;
+  int minute = 0;
+  bool summer = false;
+  static DanishTime FromUnix(int64_t unix_seconds);
+  std::string Short() const;  // "10-06-2025 kl. 14:05"
+};
+
 // "januar" .. "december" for 1..12.
 std::string_view DanishMonthName(int month);
 // 1..12 for a Danish month name or its three-letter abbreviation, 0 if none.

@@ -19,6 +19,16 @@ TEST(DateTest, DaysRoundTrip) {
   EXPECT_EQ(Date::FromDays(0), (Date{1970, 1, 1}));
 }
 
+TEST(DanishTimeTest, FollowsTheEuSummerTimeRule) {
+  // 2025: summer time from 30 March 01:00 UTC to 26 October 01:00 UTC.
+  EXPECT_EQ(DanishTime::FromUnix(1743296399).Short(), "30-03-2025 kl. 01:59");  // 00:59:59 UTC, winter
+  EXPECT_EQ(DanishTime::FromUnix(1743296400).Short(), "30-03-2025 kl. 03:00");  // 01:00 UTC, summer
+  EXPECT_EQ(DanishTime::FromUnix(1749549600).Short(), "10-06-2025 kl. 12:00");  // 10:00 UTC in June
+  EXPECT_EQ(DanishTime::FromUnix(1761440399).Short(), "26-10-2025 kl. 02:59");  // 00:59:59 UTC, still summer
+  EXPECT_EQ(DanishTime::FromUnix(1761440400).Short(), "26-10-2025 kl. 02:00");  // 01:00 UTC, winter again
+  EXPECT_EQ(DanishTime::FromUnix(1767222000).Short(), "01-01-2026 kl. 00:00");  // 31-12-2025 23:00 UTC
+}
+
 TEST(DateTest, MonthNames) {
   EXPECT_EQ(ParseDanishMonth("Juni"), 6);
   EXPECT_EQ(ParseDanishMonth("dec."), 12);

@@ -7,13 +7,7 @@
 namespace bs::web::views {
 namespace {
 
-std::string When(int64_t unix) {
-  Date d = Date::FromDays(unix / 86400);
-  int64_t secs = ((unix % 86400) + 86400) % 86400;
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60));
-  return d.Short() + " kl. " + buf + " (UTC)";
-}
+std::string When(int64_t unix) { return DanishTime::FromUnix(unix).Short(); }
 
 const char* SourceLabel(const std::string& s) {
   if (s == "form") return "formular";

@@ -8,10 +8,7 @@
 namespace bs::web::views {
 namespace {
 
-std::string DateTime(int64_t unix) {
-  Date d = Date::FromDays(unix / 86400);
-  return d.Short();
-}
+std::string DateTime(int64_t unix) { return DanishTime::FromUnix(unix).date.Short(); }
 
 void Row(Html& h, const char* label, const std::string& value, bool multiline = false) {
   h.Raw("<div class=\"row\"><dt>").Raw(label).Raw("</dt><dd>");

@@ -39,39 +39,30 @@ bool ItemFilter::Matches(const PlanItem& item) const {
 
 namespace {
 using SortKey = std::tuple<int, std::string, std::string, std::string, ItemId>;
+
+// The one definition of the list order: the chosen sort first, then code, title, id.
+SortKey KeyOf(const PlanItem& item, ItemSort sort) {
+  int primary_int = 0;
+  std::string primary_str;
+  std::string code = item.CodeSortKey(), title = item.TitleSortKey();
+  switch (sort) {
+    case ItemSort::kCode: primary_str = code; break;
+    case ItemSort::kTitle: primary_str = title; break;
+    case ItemSort::kState: primary_int = static_cast<int>(item.data().state); break;
+    case ItemSort::kTiming: primary_int = item.data().timing.SortKey(); break;
+  }
+  return SortKey(primary_int, std::move(primary_str), std::move(code), std::move(title), item.id());
 }
+}  // namespace
 
 bool ItemFilter::Less(const PlanItem& a, const PlanItem& b) const {
-  auto key = [this](const PlanItem& i) -> SortKey {
-    int primary_int = 0;
-    std::string primary_str;
-    switch (sort) {
-      case ItemSort::kCode: primary_str = i.CodeSortKey(); break;
-      case ItemSort::kTitle: primary_str = i.TitleSortKey(); break;
-      case ItemSort::kState: primary_int = static_cast<int>(i.data().state); break;
-      case ItemSort::kTiming: primary_int = i.data().timing.SortKey(); break;
-    }
-    return std::make_tuple(primary_int, primary_str, i.CodeSortKey(), i.TitleSortKey(), i.id());
-  };
-  return descending ? key(b) < key(a) : key(a) < key(b);
+  return descending ? KeyOf(b, sort) < KeyOf(a, sort) : KeyOf(a, sort) < KeyOf(b, sort);
 }
 
 void ItemFilter::Sort(std::vector<PlanItem>& items) const {
   std::vector<std::pair<SortKey, size_t>> keys;
   keys.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    const PlanItem& it = items[i];
-    int primary_int = 0;
-    std::string primary_str;
-    std::string code = it.CodeSortKey(), title = it.TitleSortKey();
-    switch (sort) {
-      case ItemSort::kCode: primary_str = code; break;
-      case ItemSort::kTitle: primary_str = title; break;
-      case ItemSort::kState: primary_int = static_cast<int>(it.data().state); break;
-      case ItemSort::kTiming: primary_int = it.data().timing.SortKey(); break;
-    }
-    keys.push_back({SortKey(primary_int, std::move(primary_str), std::move(code), std::move(title), it.id()), i});
-  }
+  for (size_t i = 0; i < items.size(); ++i) keys.push_back({KeyOf(items[i], sort), i});
   std::sort(keys.begin(), keys.end(), [this](const auto& a, const auto& b) {
     return descending ? b.first < a.first : a.first < b.first;
   });

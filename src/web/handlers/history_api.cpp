@@ -108,14 +108,7 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
       else if (!v.is_null()) errors.push_back({key, "Skal være en tekst."});
     } else if (key == "realised") {
       if (!v.is_object()) { errors.push_back({key, "Skal være et objekt med år som nøgler."}); continue; }
-      for (const auto& [year, a] : v.items()) {
-        if (a.is_string()) d.realised[year] = a.get<std::string>();
-        else if (a.is_number()) {
-          auto amount = Amount::FromTkrNumber(a.get<double>());
-          if (amount.ok()) d.realised[year] = amount->FormatTkr();
-          else errors.push_back({"realised_" + year.substr(0, 8), amount.error().message});
-        } else if (!a.is_null()) errors.push_back({"realised_" + year.substr(0, 8), "Beløbet skal være et tal i 1.000 kr."});
-      }
+      ReadAmountsJson(v, "realised_", &d.realised, &errors);
     } else {
       errors.push_back({text::IsValidUtf8(key) ? key.substr(0, 60) : "?", "Ukendt felt."});
     }

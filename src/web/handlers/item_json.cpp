@@ -166,15 +166,7 @@ Status ApplyJsonToDraft(const json& j, ItemDraft& d, int64_t* revision) {
     } else if (key == "amounts") {
       if (!v.is_object()) { errors.push_back({key, "Skal være et objekt med år som nøgler, fx {\"2025\": -500}."}); continue; }
       d.amounts.clear();
-      for (const auto& [year, a] : v.items()) {
-        if (a.is_null()) continue;
-        if (a.is_string()) d.amounts[year] = a.get<std::string>();
-        else if (a.is_number()) {
-          auto amount = Amount::FromTkrNumber(a.get<double>());
-          if (!amount.ok()) errors.push_back({"amount_" + year.substr(0, 8), amount.error().message});
-          else d.amounts[year] = amount->FormatTkr();
-        } else errors.push_back({"amount_" + year.substr(0, 8), "Beløbet skal være et tal i 1.000 kr."});
-      }
+      ReadAmountsJson(v, "amount_", &d.amounts, &errors);
     } else if (key == "case_numbers") {
       string_list(key, v, ",", &d.case_numbers);
     } else if (key == "strategies") {
@@ -194,6 +186,22 @@ Status ApplyJsonToDraft(const json& j, ItemDraft& d, int64_t* revision) {
   }
   if (!errors.empty()) return FieldErrors(std::move(errors));
   return OkStatus();
+}
+
+void ReadAmountsJson(const json& v, const std::string& prefix, std::map<std::string, std::string>* out,
+                     std::vector<FieldError>* errors) {
+  for (const auto& [year, a] : v.items()) {
+    if (a.is_null()) continue;
+    if (a.is_string()) {
+      (*out)[year] = a.get<std::string>();
+    } else if (a.is_number()) {
+      auto amount = Amount::FromTkrNumber(a.get<double>());
+      if (amount.ok()) (*out)[year] = amount->FormatTkr();
+      else errors->push_back({prefix + year.substr(0, 8), amount.error().message});
+    } else {
+      errors->push_back({prefix + year.substr(0, 8), "Beløbet skal være et tal i 1.000 kr."});
+    }
+  }
 }
 
 bool ParseIfMatch(const std::string& header, int64_t* revision, bool* any) {

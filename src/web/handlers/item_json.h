@@ -20,6 +20,12 @@ Result<nlohmann::json> ParseJsonObject(const std::string& body);
 // Wrong types and unknown fields become field errors. Reads "revision" if present.
 Status ApplyJsonToDraft(const nlohmann::json& j, ItemDraft& draft, int64_t* revision);
 
+// Reads {"2025": -500, "2026": "-1.000,5", ...} into year -> Danish amount text; a null
+// year is skipped. Errors name the field "<prefix><year>". The shared reading of the
+// item's "amounts" and a status update's "realised".
+void ReadAmountsJson(const nlohmann::json& v, const std::string& prefix, std::map<std::string, std::string>* out,
+                     std::vector<FieldError>* errors);
+
 // If-Match: "7" or W/"7" sets *revision; "*" sets *any. False for anything else.
 bool ParseIfMatch(const std::string& header, int64_t* revision, bool* any);
 

@@ -124,11 +124,21 @@ Result<PlanOverview> PlanService::Overview(const PlanContext& ctx, const ItemFil
 
 Result<PlanOverview> PlanService::VersionOverview(const PlanContext& ctx, VersionId version, const ItemFilter& filter,
                                                   bool separate_completed) {
+  return VersionOverview(Viewer{}, ctx, version, filter, separate_completed, false);
+}
+
+Result<PlanOverview> PlanService::VersionOverview(const Viewer& viewer, const PlanContext& ctx, VersionId version,
+                                                  const ItemFilter& filter, bool separate_completed) {
+  return VersionOverview(viewer, ctx, version, filter, separate_completed, true);
+}
+
+Result<PlanOverview> PlanService::VersionOverview(const Viewer& viewer, const PlanContext& ctx, VersionId version,
+                                                  const ItemFilter& filter, bool separate_completed, bool redact) {
   Version v = TRY(store_.GetVersion(version));
   if (v.plan_id != ctx.plan.id()) return NotFound("Versionen hører ikke til denne plan.");
   std::vector<PlanItem> items;
   for (auto& item : TRY(store_.VersionItems(version)))
-    if (filter.Matches(item)) items.push_back(std::move(item));
+    if (filter.Matches(item)) items.push_back(redact ? Redact(viewer, item) : std::move(item));
   filter.Sort(items);
   return BuildOverview(ctx, items, separate_completed);
 }
@@ -219,6 +229,16 @@ Result<std::vector<Version>> PlanService::ListVersions(PlanId plan) { return sto
 Result<Version> PlanService::GetVersion(VersionId id) { return store_.GetVersion(id); }
 
 Result<PlanService::RedlineView> PlanService::RedlineBetween(const PlanContext& ctx, VersionId from, VersionId to) {
+  return RedlineBetween(nullptr, ctx, from, to);
+}
+
+Result<PlanService::RedlineView> PlanService::RedlineBetween(const Viewer& viewer, const PlanContext& ctx, VersionId from,
+                                                             VersionId to) {
+  return RedlineBetween(&viewer, ctx, from, to);
+}
+
+Result<PlanService::RedlineView> PlanService::RedlineBetween(const Viewer* viewer, const PlanContext& ctx, VersionId from,
+                                                             VersionId to) {
   RedlineView view;
   view.from = TRY(store_.GetVersion(from));
   if (view.from.plan_id != ctx.plan.id())
@@ -233,8 +253,47 @@ Result<PlanService::RedlineView> PlanService::RedlineBetween(const PlanContext& 
   } else {
     after = TRY(store_.ListItems(ctx.plan.id(), ItemFilter{})).items;
   }
+  if (viewer) {
+    RedactAll(*viewer, before);
+    RedactAll(*viewer, after);
+  }
   view.redline = CompareItems(before, after, ctx.themes, ctx.strategic_lines);
   return view;
+}
+
+Result<bool> PlanService::IsPublished(PlanId plan) { return !TRY(store_.ListVersions(plan)).empty(); }
+
+Status PlanService::Authorize(const Viewer& viewer, PlanId plan, Action action, Resource::Kind kind) {
+  bool published = TRY(IsPublished(plan));
+  return Check(viewer, action, Resource::Of(kind, published), "planen");
+}
+
+Status PlanService::AuthorizeItem(const Viewer& viewer, const PlanItem& item, Action action, Resource::Kind kind) {
+  bool published = TRY(IsPublished(item.plan_id()));
+  Resource r = Resource::Item(published, item);
+  r.kind = kind;
+  return Check(viewer, action, r, kind == Resource::Kind::kHistory ? "punktets historik" : "punktet");
+}
+
+Capabilities PlanService::CapabilitiesFor(const Viewer& viewer, PlanId plan) {
+  auto published = IsPublished(plan);
+  return CapabilitiesOf(viewer, published.ok() && *published);
+}
+
+Result<PlanOverview> PlanService::Overview(const Viewer& viewer, const PlanContext& ctx, const ItemFilter& filter,
+                                           bool separate_completed) {
+  ItemFilter all = filter;
+  all.limit = 0;
+  all.offset = 0;
+  ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
+  RedactAll(viewer, page.items);  // the store's free-text search never reads internal fields (PlanItem::SearchText)
+  return BuildOverview(ctx, page.items, separate_completed);
+}
+
+Result<std::vector<StatusUpdate>> PlanService::StatusUpdates(const Viewer& viewer, ItemId id) {
+  auto updates = TRY(StatusUpdates(id));
+  RedactAll(viewer, updates);
+  return updates;
 }
 
 }  // namespace bs

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/access.h"
 #include "app/ports/plan_store.h"
 #include "core/clock.h"
 #include "domain/plan/redline.h"
@@ -114,10 +115,35 @@ class PlanService {
   // `plan`: a version of another plan is InvalidArgument, an unknown one NotFound.
   Result<RedlineView> RedlineBetween(const PlanContext& context, VersionId from, VersionId to);
 
+  // ---- Access (issue 5): every read and write path asks these, never the views ----
+
+  // Whether the plan has a published version (its existence is then public).
+  Result<bool> IsPublished(PlanId plan);
+  // OkStatus when `viewer` may do `action` on the plan (or the part `kind` names);
+  // otherwise PermissionDenied (403) or NotFound (404) per app/access.h.
+  Status Authorize(const Viewer& viewer, PlanId plan, Action action, Resource::Kind kind = Resource::Kind::kPlan);
+  Status AuthorizeItem(const Viewer& viewer, const PlanItem& item, Action action,
+                       Resource::Kind kind = Resource::Kind::kItem);
+  // What pages should offer this viewer on this plan.
+  Capabilities CapabilitiesFor(const Viewer& viewer, PlanId plan);
+  // Overview, VersionOverview and RedlineBetween as this viewer may see them: internal
+  // fields removed before filtering, grouping and comparing, so not even a changed
+  // internal field shows through.
+  Result<PlanOverview> Overview(const Viewer& viewer, const PlanContext& context, const ItemFilter& filter,
+                                bool separate_completed);
+  Result<PlanOverview> VersionOverview(const Viewer& viewer, const PlanContext& context, VersionId version,
+                                       const ItemFilter& filter, bool separate_completed);
+  Result<RedlineView> RedlineBetween(const Viewer& viewer, const PlanContext& context, VersionId from, VersionId to);
+  Result<std::vector<StatusUpdate>> StatusUpdates(const Viewer& viewer, ItemId id);
+
   // Fills meta.now from the clock.
   WriteMeta Meta(std::string author, std::string source, std::string request_key = "") const;
 
  private:
+  Result<PlanOverview> VersionOverview(const Viewer& viewer, const PlanContext& context, VersionId version,
+                                       const ItemFilter& filter, bool separate_completed, bool redact);
+  Result<RedlineView> RedlineBetween(const Viewer* viewer, const PlanContext& context, VersionId from, VersionId to);
+
   PlanStore& store_;
   const Clock& clock_;
 };

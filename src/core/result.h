@@ -18,6 +18,7 @@ enum class ErrorCode {
   kPermissionDenied,  // 403
   kTooLarge,          // 413
   kPreconditionRequired,  // an edit that does not say which revision it is based on: 428
+  kTooManyRequests,   // rate limited (sign-in attempts): 429
   kUnavailable,       // busy or down, try again: 503
   kInternal,          // a bug or a broken disk: 500, never shows internals
 };
@@ -49,6 +50,7 @@ inline Error AlreadyExists(std::string m) { return MakeError(ErrorCode::kAlready
 inline Error Conflict(std::string m) { return MakeError(ErrorCode::kConflict, std::move(m)); }
 inline Error Internal(std::string m) { return MakeError(ErrorCode::kInternal, std::move(m)); }
 inline Error Unavailable(std::string m) { return MakeError(ErrorCode::kUnavailable, std::move(m)); }
+inline Error PermissionDenied(std::string m) { return MakeError(ErrorCode::kPermissionDenied, std::move(m)); }
 
 // Returns an InvalidArgument error listing each wrong field.
 inline Error FieldErrors(std::vector<FieldError> fields) {

@@ -1,6 +1,7 @@
 // budgetspor: thin main. Parses the command line, wires the adapters, starts.
 //   budgetspor serve --db FILE [--listen HOST:PORT] [--threads N]
 //   budgetspor demo  --db FILE [--items N]
+//   budgetspor user add|password --db FILE --username U ...
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -9,12 +10,18 @@
 #include <map>
 #include <string>
 
+#include "app/people_service.h"
+#include "core/text.h"
 #include "app/plan_service.h"
+#include "crypto/sodium_crypto.h"
+#include "demo/demo_people.h"
 #include "demo/demo_plan.h"
 #include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/sqlite_people_store.h"
 #include "storage/sqlite/sqlite_plan_store.h"
 #include "web/routes.h"
 #include "web/server.h"
+#include "web/session.h"
 
 namespace {
 
@@ -37,7 +44,19 @@ constexpr const char* kUsage =
     "Brug:\n"
     "  budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N]\n"
     "  budgetspor demo  --db FIL [--items N]\n"
+    "  budgetspor user add --db FIL --username NAVN --name \"FULDT NAVN\" --roles ROLLE[,ROLLE] [--departments BUU]\n"
+    "  budgetspor user password --db FIL --username NAVN\n"
     "  budgetspor KOMMANDO --help\n";
+
+constexpr const char* kUserHelp =
+    "budgetspor user add --db FIL --username NAVN --name \"FULDT NAVN\" --roles ROLLE[,ROLLE] [--departments KODER]\n"
+    "budgetspor user password --db FIL --username NAVN\n"
+    "\n"
+    "add: opretter en bruger, fx den første administrator. Roller: administrator, okonomi, fagchef,\n"
+    "     direktion, sekretaer, politiker. --departments: fagchefens udvalg (fx BUU,AU).\n"
+    "password: sætter en ny adgangskode; brugerens sessioner afsluttes.\n"
+    "Adgangskoden dannes tilfældigt og skrives én gang på stdout; den gemmes kun som argon2id-hash.\n"
+    "Med --password-stdin 1 læses den i stedet fra første linje på stdin (10-256 tegn).\n";
 
 constexpr const char* kServeHelp =
     "budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N]\n"
@@ -52,7 +71,8 @@ constexpr const char* kDemoHelp =
     "budgetspor demo --db FIL [--items N]\n"
     "\n"
     "Opretter databasen om nødvendigt og indlæser demoplanen «Udmøntningsplan 2025-2028»\n"
-    "(punkterne fra seeds plus opdigtede punkter markeret som demo).\n"
+    "(punkterne fra seeds plus opdigtede punkter markeret som demo) og én demobruger pr. rolle,\n"
+    "hvis databasen ingen brugere har. Demobrugernes adgangskoder skrives kun denne ene gang.\n"
     "  --items N   N ekstra genererede punkter fordelt på alle udvalg og kategorier (til benchmarks)\n";
 
 // Parses "--key value" pairs; returns false on a stray argument.
@@ -97,11 +117,18 @@ int Serve(const std::map<std::string, std::string>& flags) {
   auto db = bs::sqlite::Database::Open(db_it->second);
   if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
   bs::SqlitePlanStore store(**db);
+  bs::SqlitePeopleStore people_store(**db);
   SystemClock clock;
   bs::PlanService plans(store, clock);
+  bs::SodiumPasswordHasher hasher;
+  bs::SodiumTokenSource tokens;
+  bs::PeopleService people(people_store, store, hasher, tokens, clock);
+  if (auto n = people_store.CountUsers(); n.ok() && *n == 0)
+    std::cerr << "Bemærk: databasen har ingen brugere. Opret den første administrator med\n"
+                 "  budgetspor user add --db " << db_it->second << " --username NAVN --name \"FULDT NAVN\" --roles administrator\n";
   bs::web::RenderCache cache;
-  bs::web::Router router = bs::web::BuildRouter({plans, cache});
-  bs::web::Server server(options, [&router](const bs::web::Request& r) { return router.Dispatch(r); });
+  bs::web::Site site({plans, cache, people});
+  bs::web::Server server(options, [&site](const bs::web::Request& r) { return site.Handle(r); });
   auto listening = server.Listen();
   if (!listening.ok()) { std::cerr << listening.error().message << "\n"; return 1; }
   std::cout << "budgetspor lytter på http://" << options.host << ":" << server.port() << "/" << std::endl;
@@ -125,12 +152,69 @@ int Demo(const std::map<std::string, std::string>& flags) {
   bs::PlanService plans(store, clock);
   auto report = bs::demo::LoadDemo(plans, static_cast<int>(items));
   if (!report.ok()) { std::cerr << "Demoen kunne ikke indlæses: " << report.error().message << "\n"; return 1; }
+  bs::SqlitePeopleStore people_store(**db);
+  bs::SodiumPasswordHasher hasher;
+  bs::SodiumTokenSource tokens;
+  bs::PeopleService people(people_store, store, hasher, tokens, clock);
+  auto users = bs::demo::LoadDemoPeople(people);
+  if (!users.ok()) { std::cerr << "Demobrugerne kunne ikke oprettes: " << users.error().message << "\n"; return 1; }
   if (report->created_plan)
     std::cout << "Demoplanen «" << bs::demo::kDemoPlanName << "» er oprettet (plan " << report->plan_id << "): "
               << report->seed_items << " punkter fra seeds, " << report->invented_items << " opdigtede demopunkter.\n";
   else
     std::cout << "Demoplanen findes allerede (plan " << report->plan_id << ").\n";
   if (report->generated_items) std::cout << report->generated_items << " genererede punkter tilføjet.\n";
+  if (users->empty()) {
+    std::cout << "Databasen har allerede brugere; ingen demobrugere oprettet.\n";
+  } else {
+    std::cout << "Demobrugere (adgangskoderne vises kun nu og gemmes ingen steder):\n";
+    for (const auto& u : *users)
+      std::cout << "  " << u.username << "  " << u.password << "  (" << u.role_label << ", " << u.name << ")\n";
+  }
+  return 0;
+}
+
+// `user add` and `user password`: the first administrator, and a way back in.
+int UserCommand(const std::string& sub, const std::map<std::string, std::string>& flags) {
+  auto get = [&](const char* k) { auto it = flags.find(k); return it == flags.end() ? std::string() : it->second; };
+  if (get("db").empty() || get("username").empty()) { std::cerr << "Mangler --db og --username.\n" << kUserHelp; return 2; }
+  auto db = bs::sqlite::Database::Open(get("db"));
+  if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
+  bs::SqlitePlanStore store(**db);
+  bs::SqlitePeopleStore people_store(**db);
+  SystemClock clock;
+  bs::SodiumPasswordHasher hasher;
+  bs::SodiumTokenSource tokens;
+  bs::PeopleService people(people_store, store, hasher, tokens, clock);
+  std::string password;
+  bool generated = get("password-stdin") != "1";
+  if (generated) password = tokens.NewToken().substr(0, 20);
+  else if (!std::getline(std::cin, password)) { std::cerr << "Ingen adgangskode på stdin.\n"; return 2; }
+  auto report = [](const bs::Error& e) {
+    std::cerr << e.message << "\n";
+    for (const auto& f : e.fields) std::cerr << "  --" << f.field << ": " << f.message << "\n";
+    return 1;
+  };
+  if (sub == "add") {
+    bs::UserDraft d;
+    d.username = get("username");
+    d.name = get("name");
+    d.departments = get("departments");
+    for (const auto& r : bs::text::SplitTrimmed(get("roles"), ',')) d.roles.push_back(r);
+    auto user = people.CreateUserFromCommandLine(d, password);
+    if (!user.ok()) return report(user.error());
+    std::cout << "Brugeren «" << user->username << "» (" << user->name << ") er oprettet.\n";
+  } else {
+    auto found = people_store.FindUser(bs::text::FoldCase(get("username")));
+    if (!found.ok()) return report(found.error());
+    bs::Viewer root;
+    root.user = found->user;
+    root.user->roles.insert(bs::Role::kAdministrator);  // the command line acts with full rights
+    auto st = people.SetPassword(root, found->user.id, password, "kommandolinje");
+    if (!st.ok()) return report(st.error());
+    std::cout << "Ny adgangskode sat for «" << found->user.username << "».\n";
+  }
+  if (generated) std::cout << "Adgangskode (vises kun nu): " << password << "\n";
   return 0;
 }
 
@@ -144,6 +228,16 @@ int main(int argc, char** argv) {
   std::string command = argv[1];
   std::map<std::string, std::string> flags;
   bool help = false;
+  if (!bs::InitSodium()) { std::cerr << "libsodium kunne ikke startes.\n"; return 1; }
+  if (command == "user") {
+    if (argc < 3 || (std::strcmp(argv[2], "add") && std::strcmp(argv[2], "password"))) {
+      std::cout << kUserHelp;
+      return argc >= 3 && (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h")) ? 0 : 2;
+    }
+    if (!ParseFlags(argc, argv, 3, &flags, &help)) return 2;
+    if (help) { std::cout << kUserHelp; return 0; }
+    return UserCommand(argv[2], flags);
+  }
   if (command != "serve" && command != "demo") {
     std::cerr << "Ukendt kommando: " << command << "\n" << kUsage;
     return 2;

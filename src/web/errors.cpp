@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/form.h"
 #include "web/views/layout.h"
 
 namespace bs::web {
@@ -15,6 +16,7 @@ const char* CodeName(ErrorCode c) {
     case ErrorCode::kPermissionDenied: return "permission_denied";
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kPreconditionRequired: return "precondition_required";
+    case ErrorCode::kTooManyRequests: return "too_many_requests";
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kInternal: return "internal";
   }
@@ -29,6 +31,7 @@ const char* Title(int status) {
     case 409: return "Konflikt";
     case 413: return "For store data";
     case 428: return "Version mangler";
+    case 429: return "For mange forsøg";
     case 503: return "Prøv igen om lidt";
     default: return "Der opstod en fejl";
   }
@@ -44,6 +47,7 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kPermissionDenied: return 403;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kPreconditionRequired: return 428;
+    case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }
@@ -63,7 +67,7 @@ Response JsonError(const Error& e) {
 Response JsonError(int status, const std::string& message) {
   ErrorCode code = status == 404 ? ErrorCode::kNotFound : status == 413 ? ErrorCode::kTooLarge
                  : status == 428 ? ErrorCode::kPreconditionRequired
-                 : status == 403 ? ErrorCode::kPermissionDenied : status >= 500 ? ErrorCode::kInternal
+                 : status == 403 ? ErrorCode::kPermissionDenied : status == 429 ? ErrorCode::kTooManyRequests : status >= 500 ? ErrorCode::kInternal
                  : ErrorCode::kInvalidArgument;
   Response r = JsonError(Error{code, message, {}});
   r.status = status;
@@ -81,6 +85,20 @@ Response HtmlError(int status, const std::string& message) {
   h.Raw("<p><a href=\"/\">Til forsiden</a></p>");
   views::PageEnd(h);
   return Response::Html(status, h.Take());
+}
+
+}  // namespace bs::web
+
+namespace bs::web {
+
+Response SignInRequired(const std::string& next, const std::string& message) {
+  Html h;
+  views::PageStart(h, "Log ind for at se siden", {});
+  h.Raw("<h1>Log ind for at se siden</h1><p class=\"error-message\">").Text(message).Raw("</p>");
+  h.Raw("<p><a class=\"button\" href=\"/log-ind?next=").Text(PercentEncode(next)).Raw("\">Log ind</a></p>");
+  h.Raw("<p><a href=\"/plans\">Se de offentliggjorte planer</a></p>");
+  views::PageEnd(h);
+  return Response::Html(403, h.Take());
 }
 
 }  // namespace bs::web

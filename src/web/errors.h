@@ -14,5 +14,7 @@ Response JsonError(int status, const std::string& message);
 // A page in the site's layout with the message and a way back.
 Response HtmlError(const Error& error);
 Response HtmlError(int status, const std::string& message);
+// 403 for the public: the message, and a link to sign in that comes back to `next`.
+Response SignInRequired(const std::string& next, const std::string& message);
 
 }  // namespace bs::web

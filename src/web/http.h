@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "app/access.h"
+
 namespace bs::web {
 
 struct Request {
@@ -16,6 +18,11 @@ struct Request {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::string remote;  // peer address
+
+  // Filled by the Site before routing (web/session.h): who is asking.
+  Viewer viewer;
+  std::string csrf;           // the session's CSRF token; empty for the anonymous
+  std::string session_token;  // the session cookie as sent
 
   // Header by lower-case name, or "".
   std::string Header(std::string_view name) const;

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "web/errors.h"
+#include "web/form.h"
 
 namespace bs::web {
 
@@ -26,7 +27,8 @@ std::string RandomToken() {
   return s;
 }
 
-Response CachedByPlan(Services s, PlanId plan, const std::string& key, const std::function<Response()>& render) {
+Response CachedByPlan(Services s, PlanId plan, const Request& request, const std::function<Response()>& render) {
+  const std::string key = request.path + "?" + request.query + "\n" + request.viewer.AccessClass();
   auto revision = s.plans.PlanRevision(plan);
   if (!revision.ok()) return render();  // render() reports the error in the right format
   Response r;
@@ -42,6 +44,28 @@ Response CachedByPlan(Services s, PlanId plan, const std::string& key, const std
 
 bool WantsJson(const Request& r) { return r.path.rfind("/api/", 0) == 0; }
 
+Response Denied(const Request& r, const Error& e) {
+  if (e.code != ErrorCode::kPermissionDenied) return WantsJson(r) ? JsonError(e) : HtmlError(e);
+  if (WantsJson(r)) return JsonError(e);
+  std::string next = r.path + (r.query.empty() ? "" : "?" + r.query);
+  if (r.viewer.session_expired && (r.method == "GET" || r.method == "HEAD"))
+    return Response::Redirect("/log-ind?udloebet=1&next=" + PercentEncode(next));
+  if (r.viewer.anonymous()) return SignInRequired(next, e.message);
+  return HtmlError(e);
+}
+
+std::optional<Response> Refuse(Services s, const Request& r, PlanId plan, Action action, Resource::Kind kind) {
+  auto st = s.plans.Authorize(r.viewer, plan, action, kind);
+  if (st.ok()) return std::nullopt;
+  return Denied(r, st.error());
+}
+
+std::optional<Response> RefuseItem(Services s, const Request& r, const PlanItem& item, Action action, Resource::Kind kind) {
+  auto st = s.plans.AuthorizeItem(r.viewer, item, action, kind);
+  if (st.ok()) return std::nullopt;
+  return Denied(r, st.error());
+}
+
 Router BuildRouter(Services services) {
   Router router;
   AddPlanPages(router, services);
@@ -49,6 +73,8 @@ Router BuildRouter(Services services) {
   AddHistoryPages(router, services);
   AddHistoryApi(router, services);
   AddSetup(router, services);
+  AddSessionPages(router, services);
+  AddAdminPages(router, services);
   AddStatic(router);
   router.SetNotFound([](const Request& r, const Params&) {
     return WantsJson(r) ? JsonError(404, "Adressen findes ikke.") : HtmlError(404, "Siden findes ikke. Tjek adressen.");

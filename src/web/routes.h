@@ -1,6 +1,7 @@
 // Wires every route of the site and the API to its handler.
 #pragma once
 
+#include "app/people_service.h"
 #include "app/plan_service.h"
 #include "web/render_cache.h"
 #include "web/router.h"
@@ -11,11 +12,24 @@ namespace bs::web {
 struct Services {
   PlanService& plans;
   RenderCache& cache;
+  PeopleService& people;
 };
 
-// Answers from the cache when the plan is unchanged since `key` was rendered;
-// otherwise calls render() and caches a 200 answer under the plan's revision.
-Response CachedByPlan(Services s, PlanId plan, const std::string& key, const std::function<Response()>& render);
+// Answers from the cache when the plan is unchanged since this request (path, query
+// and the viewer's access class) was rendered; otherwise calls render() and caches a
+// 200 answer under the plan's revision. Per-session details (CSRF tokens, the name in
+// the header) are added after the cache by the Site, so they are never cached.
+Response CachedByPlan(Services s, PlanId plan, const Request& request, const std::function<Response()>& render);
+
+// Access (issue 5). The response for a refused request: 404 when the thing's existence
+// is not public, 403 otherwise (a page with a way to sign in for the public); a session
+// that expired goes to the sign-in page and back. JSON under /api/.
+Response Denied(const Request& request, const Error& error);
+// Checks through the service's access rule; on refusal returns the response to send.
+std::optional<Response> Refuse(Services s, const Request& r, PlanId plan, Action action,
+                               Resource::Kind kind = Resource::Kind::kPlan);
+std::optional<Response> RefuseItem(Services s, const Request& r, const PlanItem& item, Action action,
+                                   Resource::Kind kind = Resource::Kind::kItem);
 
 // Builds the router: pages, API, static files and the error handlers.
 Router BuildRouter(Services services);
@@ -28,12 +42,15 @@ void AddStatic(Router& router);
 void AddHistoryPages(Router& router, Services services);
 void AddHistoryApi(Router& router, Services services);
 void AddSetup(Router& router, Services services);
+void AddSessionPages(Router& router, Services services);
+void AddAdminPages(Router& router, Services services);
 
 // Helpers the handlers share.
 bool ParseId(const Params& params, const char* name, int64_t* out);  // digits only, > 0
-std::string RandomToken();
+std::string RandomToken();  // request keys for forms (not secrets)
 bool WantsJson(const Request& request);
 // The item page with its status section and recent history (handlers/plan_pages.cpp).
-Response RenderItemPage(Services s, ItemId id, const std::string& notice, const views::StatusFormModel& form, int status);
+Response RenderItemPage(Services s, const Request& r, ItemId id, const std::string& notice,
+                        const views::StatusFormModel& form, int status);
 
 }  // namespace bs::web

@@ -102,7 +102,7 @@ class Session : public std::enable_shared_from_this<Session> {
       msg->set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
       msg->set("X-Frame-Options", "DENY");
     }
-    for (auto& [k, v] : res.headers) msg->set(k, v);
+    for (auto& [k, v] : res.headers) msg->insert(k, v);  // insert: several Set-Cookie headers may go out
     msg->keep_alive(!close);
     size_t length = res.body.size();
     if (!head_only_) msg->body() = std::move(res.body);

@@ -3,7 +3,7 @@
 // input kept, and the other person's change shown beside it. Both edits end in history.
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, chromiumArgs } from './server.mjs';
+import { startServer, chromiumArgs, signIn } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 if (!existsSync('/usr/bin/chromium')) {
@@ -27,7 +27,9 @@ try {
   const bo = await (await browser.newContext({ locale: 'da-DK', bypassCSP: true })).newPage();
   anne.setDefaultTimeout(10000);
   bo.setDefaultTimeout(10000);
-  const item = await (await fetch(`${server.url}/api/v1/plans/1/items?q=Aktindsigt`)).json();
+  await signIn(anne, server, 'okonomi');
+  await signIn(bo, server, 'administrator');
+  const item = await (await anne.context().request.get(`${server.url}/api/v1/plans/1/items?q=Aktindsigt`)).json();
   const id = item.items[0].id;
 
   await step('both open the edit form of the same item', async () => {
@@ -65,7 +67,7 @@ try {
   await step('saving again on top lands, and history holds both edits', async () => {
     await bo.getByRole('button', { name: 'Gem' }).click();
     await bo.getByText('Punktet er gemt.').waitFor();
-    const history = await (await fetch(`${server.url}/api/v1/items/${id}/history`)).json();
+    const history = await (await bo.context().request.get(`${server.url}/api/v1/items/${id}/history`)).json();
     const texts = history.entries.flatMap((e) => e.changes.filter((c) => c.field === 'status_text').map((c) => c.new));
     assert(texts.includes('Anne: ny proces er besluttet.') && texts.includes('Bo: afventer juridisk vurdering.'),
       `both edits in history: ${JSON.stringify(texts)}`);

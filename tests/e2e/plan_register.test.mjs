@@ -3,7 +3,7 @@
 // runs axe-core (WCAG 2.1 A/AA) on the plan page and the form, and saves screenshots.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, chromiumArgs } from './server.mjs';
+import { startServer, chromiumArgs, signIn } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 if (!existsSync('/usr/bin/chromium')) {
@@ -40,7 +40,7 @@ try {
   let itemUrl = '';
 
   await step('plan page opens and passes axe', async () => {
-    await page.goto(`${server.url}/`);
+    await signIn(page, server, 'okonomi', '/');
     await page.getByRole('heading', { level: 1, name: 'Udmøntningsplan 2025-2028' }).waitFor();
     await page.screenshot({ path: 'screenshots/plan.png', fullPage: true });
     await axe(page, 'plan page');

@@ -9,7 +9,10 @@ export async function startServer() {
   if (!bin) throw new Error('BUDGETSPOR_BIN is not set');
   const dir = mkdtempSync(join(tmpdir(), 'budgetspor-e2e-'));
   const db = join(dir, 'e2e.db');
-  execFileSync(bin, ['demo', '--db', db], { stdio: 'ignore' });
+  // The demo prints each demo user's password once: keep them for signing in.
+  const demoOut = execFileSync(bin, ['demo', '--db', db], { encoding: 'utf8' });
+  const passwords = {};
+  for (const m of demoOut.matchAll(/^ {2}(\S+) {2}(\S+) {2}\(/gm)) passwords[m[1]] = m[2];
   const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let buffer = '';
@@ -23,9 +26,18 @@ export async function startServer() {
   });
   return {
     url,
+    passwords,
     stop() { child.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); },
   };
 }
 
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Signs in through the sign-in page as `username` and waits for the page asked for.
+export async function signIn(page, server, username, next = '/plans/1') {
+  await page.goto(`${server.url}/log-ind?next=${encodeURIComponent(next)}`);
+  await page.fill('#si-user', username);
+  await page.fill('#si-pass', server.passwords[username]);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+}

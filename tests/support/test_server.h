@@ -1,17 +1,23 @@
 // The real server on port 0 with an SQLite file in a temporary directory, the demo
 // loaded and a fixed clock: hermetic integration tests (STYLE.md habit 15).
+// The demo users exist (one per role, see demo/demo_people.h; cheap argon2 parameters)
+// and requests go out signed in as "okonomi" (finance) with its CSRF token, unless a
+// test chooses another person with ActAs() or the public with ActAnonymously().
 #pragma once
 
 #include <filesystem>
 #include <memory>
 
+#include "app/people_service.h"
 #include "app/plan_service.h"
+#include "crypto/sodium_crypto.h"
 #include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/sqlite_people_store.h"
 #include "storage/sqlite/sqlite_plan_store.h"
 #include "support/faulty_plan_store.h"
 #include "support/http_client.h"
 #include "web/render_cache.h"
-#include "web/router.h"
+#include "web/session.h"
 #include "web/server.h"
 
 namespace bs::testing {
@@ -26,16 +32,31 @@ class TestServer {
   PlanId demo_plan() const { return demo_plan_; }
   PlanService& plans() { return *service_; }
   FaultyPlanStore& faults() { return *faulty_; }
+  PeopleService& people() { return *people_; }
   HttpResult Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
-    return HttpRequest(port(), "GET", target, "", headers);
+    return HttpRequest(port(), "GET", target, "", WithSession(headers));
   }
   HttpResult Send(const std::string& method, const std::string& target, const std::string& body,
                   std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}}) {
-    return HttpRequest(port(), method, target, body, headers);
+    return HttpRequest(port(), method, target, body, WithSession(headers));
   }
   HttpResult PostForm(const std::string& target, const std::string& body) {
-    return HttpRequest(port(), "POST", target, body, {{"Content-Type", "application/x-www-form-urlencoded"}});
+    return HttpRequest(port(), "POST", target, body, WithSession({{"Content-Type", "application/x-www-form-urlencoded"}}));
   }
+
+  struct Credentials {
+    std::string token;  // the session cookie
+    std::string csrf;
+  };
+  // Signs `username` in (through the service, not HTTP) and sends later requests as them.
+  void ActAs(const std::string& username);
+  void ActAnonymously() { acting_ = {}; }
+  Credentials SignIn(const std::string& username);
+  const Credentials& acting() const { return acting_; }
+  // The demo users' passwords by username.
+  const std::map<std::string, std::string>& passwords() const { return passwords_; }
+  // Adds the acting session's cookie and CSRF header.
+  std::map<std::string, std::string> WithSession(std::map<std::string, std::string> headers) const;
 
  private:
   std::filesystem::path dir_;
@@ -44,8 +65,14 @@ class TestServer {
   std::unique_ptr<FaultyPlanStore> faulty_;
   FixedClock clock_{1'749'549'600};  // 10-06-2025
   std::unique_ptr<PlanService> service_;
+  std::unique_ptr<SqlitePeopleStore> people_store_;
+  SodiumPasswordHasher hasher_{Argon2Params::ForTests()};
+  SodiumTokenSource tokens_;
+  std::unique_ptr<PeopleService> people_;
+  std::map<std::string, std::string> passwords_;
+  Credentials acting_;
   web::RenderCache cache_;
-  std::unique_ptr<web::Router> router_;
+  std::unique_ptr<web::Site> site_;
   std::unique_ptr<web::Server> server_;
   PlanId demo_plan_ = 0;
 };

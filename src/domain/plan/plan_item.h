@@ -135,7 +135,8 @@ class PlanItem {
   int64_t created_at() const { return created_at_; }
   int64_t updated_at() const { return updated_at_; }
 
-  // Case-folded text searched by the free-text filter.
+  // Case-folded text searched by the free-text filter. Never includes internal fields
+  // (directors' role, OBS note): people who may not see them search it too.
   std::string SearchText() const;
   // Sort keys shared by every storage backend.
   std::string CodeSortKey() const;  // prefix, zero-padded number, flags; items without code last

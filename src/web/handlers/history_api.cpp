@@ -45,9 +45,17 @@ json StatusJson(const StatusUpdate& u) {
           {"obs_note", u.obs_note}, {"created_at", u.created_at}};
 }
 
-Response History(Services s, const Request&, const Params& p) {
+// The item `id` if the viewer may do `action` on it (kind: the part asked for).
+Result<PlanItem> ItemFor(Services s, const Request& r, ItemId id, Action action, Resource::Kind kind = Resource::Kind::kItem) {
+  PlanItem item = TRY(s.plans.GetItem(id));
+  RETURN_IF_ERROR(s.plans.AuthorizeItem(r.viewer, item, action, kind));
+  return item;
+}
+
+Response History(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  if (auto item = ItemFor(s, r, id, Action::kRead, Resource::Kind::kHistory); !item.ok()) return Denied(r, item.error());
   auto history = s.plans.History(id);
   if (!history.ok()) return JsonError(history.error());
   auto ctx = s.plans.Context(history->front().item.plan_id());
@@ -66,13 +74,14 @@ Response History(Services s, const Request&, const Params& p) {
 Response RestoreItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  if (auto item = ItemFor(s, r, id, Action::kEdit, Resource::Kind::kHistory); !item.ok()) return Denied(r, item.error());
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   if (!j->contains("revision") || !(*j)["revision"].is_number_integer())
     return JsonError(FieldErrors({{"revision", "Angiv den version, der skal gendannes, som et heltal."}}));
   auto base = BaseRevision(r, s.plans, id);
   if (!base.ok()) return JsonError(base.error());
-  WriteMeta meta = s.plans.Meta("api", "restore");
+  WriteMeta meta = s.plans.Meta(r.viewer.AuthorName(), "restore");
   if (j->contains("comment") && (*j)["comment"].is_string()) meta.comment = text::CleanSingleLine((*j)["comment"].get<std::string>()).substr(0, 500);
   auto restored = s.plans.RestoreItem(id, (*j)["revision"].get<int64_t>(), *base, meta);
   if (!restored.ok()) return JsonError(restored.error());
@@ -81,10 +90,11 @@ Response RestoreItem(Services s, const Request& r, const Params& p) {
   return ItemResponse(200, *ctx, *restored);
 }
 
-Response ListStatus(Services s, const Request&, const Params& p) {
+Response ListStatus(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
-  auto updates = s.plans.StatusUpdates(id);
+  if (auto item = ItemFor(s, r, id, Action::kRead, Resource::Kind::kStatusEntry); !item.ok()) return Denied(r, item.error());
+  auto updates = s.plans.StatusUpdates(r.viewer, id);
   if (!updates.ok()) return JsonError(updates.error());
   json out = json::array();
   for (const auto& u : *updates) out.push_back(StatusJson(u));
@@ -114,21 +124,26 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
     }
   }
   if (!errors.empty()) return JsonError(FieldErrors(std::move(errors)));
+  if (auto item = ItemFor(s, r, id, Action::kReportStatus); !item.ok()) return Denied(r, item.error());
+  if (!text::Trim(d.obs_action).empty())
+    if (auto item = ItemFor(s, r, id, Action::kHandleObs); !item.ok()) return Denied(r, item.error());
   if (d.as_of.empty()) d.as_of = s.plans.Today().Short();
+  if (text::Trim(d.author).empty()) d.author = r.viewer.AuthorName();
   auto base = BaseRevision(r, s.plans, id);
   if (!base.ok()) return JsonError(base.error());
-  auto updated = s.plans.AddStatus(id, d, *base, s.plans.Meta(text::Trim(d.author), "status"));
+  auto updated = s.plans.AddStatus(id, d, *base, s.plans.Meta(r.viewer.AuthorName(), "status"));
   if (!updated.ok()) return JsonError(updated.error());
-  auto updates = s.plans.StatusUpdates(id);
+  auto updates = s.plans.StatusUpdates(r.viewer, id);
   if (!updates.ok() || updates->empty()) return JsonError(Internal("status"));
   Response res = Json(201, StatusJson(updates->front()));
   res.headers.emplace_back("ETag", "\"" + std::to_string(updated->revision()) + "\"");
   return res;
 }
 
-Response ListVersions(Services s, const Request&, const Params& p) {
+Response ListVersions(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kRead, Resource::Kind::kVersion)) return *denied;
   auto versions = s.plans.ListVersions(id);
   if (!versions.ok()) return JsonError(versions.error());
   json out = json::array();
@@ -139,6 +154,7 @@ Response ListVersions(Services s, const Request&, const Params& p) {
 Response Publish(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kPublish)) return *denied;
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   VersionDraft d;
@@ -148,16 +164,17 @@ Response Publish(Services s, const Request& r, const Params& p) {
     if (!v.is_string()) return JsonError(FieldErrors({{key, "Skal være en tekst."}}));
     *target = v.get<std::string>();
   }
-  auto published = s.plans.PublishVersion(id, d, "api");
+  auto published = s.plans.PublishVersion(id, d, r.viewer.AuthorName());
   if (!published.ok()) return JsonError(published.error());
   Response res = Json(201, VersionJson(*published));
   res.headers.emplace_back("Location", "/api/v1/versions/" + std::to_string(published->id));
   return res;
 }
 
-Response PlanHistory(Services s, const Request&, const Params& p) {
+Response PlanHistory(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kRead, Resource::Kind::kHistory)) return *denied;
   auto events = s.plans.PlanEvents(id);
   if (!events.ok()) return JsonError(events.error());
   json out = json::array();
@@ -167,14 +184,15 @@ Response PlanHistory(Services s, const Request&, const Params& p) {
   return Json(200, {{"plan_id", id}, {"events", out}});
 }
 
-Response GetVersion(Services s, const Request&, const Params& p) {
+Response GetVersion(Services s, const Request& r, const Params& p) {
   VersionId id;
   if (!ParseId(p, "vid", &id)) return JsonError(404, "Versionen findes ikke.");
   auto version = s.plans.GetVersion(id);
   if (!version.ok()) return JsonError(version.error());
+  if (auto denied = Refuse(s, r, version->plan_id, Action::kRead, Resource::Kind::kVersion)) return *denied;
   auto ctx = s.plans.Context(version->plan_id);
   if (!ctx.ok()) return JsonError(ctx.error());
-  auto ov = s.plans.VersionOverview(*ctx, id, ItemFilter{}, false);
+  auto ov = s.plans.VersionOverview(r.viewer, *ctx, id, ItemFilter{}, false);
   if (!ov.ok()) return JsonError(ov.error());
   json items = json::array();
   for (const auto& sec : ov->sections)
@@ -198,7 +216,9 @@ Response GetRedline(Services s, const Request& r, const Params& p) {
   VersionId from = 0, to = 0;
   auto parsed = ParseRedlineQuery(r.query, &from, &to);
   if (!parsed.ok()) return JsonError(parsed.error());
-  auto view = s.plans.RedlineBetween(*ctx, from, to);
+  if (auto denied = Refuse(s, r, id, Action::kRead, to ? Resource::Kind::kVersion : Resource::Kind::kRedlineToNow))
+    return *denied;
+  auto view = s.plans.RedlineBetween(r.viewer, *ctx, from, to);
   if (!view.ok()) return JsonError(view.error());
   const Redline& rl = view->redline;
   json added = json::array(), removed = json::array(), changed = json::array();

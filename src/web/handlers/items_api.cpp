@@ -19,20 +19,25 @@ bool IsJsonBody(const Request& r) {
   return ct.empty() || ct.rfind("application/json", 0) == 0;
 }
 
-Response ListPlans(Services s, const Request&, const Params&) {
+Response ListPlans(Services s, const Request& r, const Params&) {
   auto plans = s.plans.ListPlans();
   if (!plans.ok()) return JsonError(plans.error());
   json out = json::array();
-  for (const auto& p : *plans)
+  for (const auto& p : *plans) {
+    auto published = s.plans.IsPublished(p.id());
+    if (!published.ok()) return JsonError(published.error());
+    if (!s.plans.Authorize(r.viewer, p.id(), Action::kRead, Resource::Kind::kVersion).ok()) continue;
     out.push_back({{"id", p.id()}, {"name", p.name()}, {"budget_name", p.budget_name()},
                    {"first_year", p.first_year()}, {"last_year", p.last_year()},
-                   {"url", "/api/v1/plans/" + std::to_string(p.id())}});
+                   {"published", *published}, {"url", "/api/v1/plans/" + std::to_string(p.id())}});
+  }
   return Json(200, {{"plans", out}});
 }
 
-Response GetPlan(Services s, const Request&, const Params& p) {
+Response GetPlan(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kRead, Resource::Kind::kVersion)) return *denied;
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return JsonError(ctx.error());
   return Json(200, PlanToJson(*ctx));
@@ -43,7 +48,8 @@ Response RenderItemList(Services s, const Request& r, PlanId id);
 Response ListItems(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-  return CachedByPlan(s, id, r.path + "?" + r.query, [&] { return RenderItemList(s, r, id); });
+  if (auto denied = Refuse(s, r, id, Action::kRead)) return *denied;
+  return CachedByPlan(s, id, r, [&] { return RenderItemList(s, r, id); });
 }
 
 Response RenderItemList(Services s, const Request& r, PlanId id) {
@@ -54,13 +60,14 @@ Response RenderItemList(Services s, const Request& r, PlanId id) {
   auto page = s.plans.ListItems(id, q.filter);
   if (!page.ok()) return JsonError(page.error());
   json items = json::array();
-  for (const auto& item : page->items) items.push_back(ItemToJson(*ctx, item));
+  for (const auto& item : page->items) items.push_back(ItemToJson(*ctx, Redact(r.viewer, item)));
   return Json(200, {{"items", items}, {"total", page->total}, {"limit", q.filter.limit}, {"offset", q.filter.offset}});
 }
 
 Response CreateItem(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kEdit)) return *denied;
   if (!IsJsonBody(r)) return JsonError(415, "Send indholdet som application/json.");
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return JsonError(ctx.error());
@@ -70,21 +77,22 @@ Response CreateItem(Services s, const Request& r, const Params& p) {
   auto applied = ApplyJsonToDraft(*j, draft, nullptr);
   if (!applied.ok()) return JsonError(applied.error());
   std::string key = text::Trim(r.Header("idempotency-key")).substr(0, 64);
-  auto created = s.plans.CreateItem(id, draft, s.plans.Meta("api", "api", key));
+  auto created = s.plans.CreateItem(id, draft, s.plans.Meta(r.viewer.AuthorName(), "api", key));
   if (!created.ok()) return JsonError(created.error());
   Response res = ItemResponse(201, *ctx, *created);
   res.headers.emplace_back("Location", "/api/v1/items/" + std::to_string(created->id()));
   return res;
 }
 
-Response GetItem(Services s, const Request&, const Params& p) {
+Response GetItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
   auto item = s.plans.GetItem(id);
   if (!item.ok()) return JsonError(item.error());
+  if (auto denied = RefuseItem(s, r, *item, Action::kRead)) return *denied;
   auto ctx = s.plans.Context(item->plan_id());
   if (!ctx.ok()) return JsonError(ctx.error());
-  return ItemResponse(200, *ctx, *item);
+  return ItemResponse(200, *ctx, Redact(r.viewer, *item));
 }
 
 // 409 body: which fields the other writer changed since the client's revision.
@@ -114,6 +122,7 @@ Response PutItem(Services s, const Request& r, const Params& p) {
   for (int attempt = 0;; ++attempt) {
     auto item = s.plans.GetItem(id);
     if (!item.ok()) return JsonError(item.error());
+    if (auto denied = RefuseItem(s, r, *item, Action::kEdit)) return *denied;
     auto ctx = s.plans.Context(item->plan_id());
     if (!ctx.ok()) return JsonError(ctx.error());
     ItemDraft draft = ItemDraft::From(item->data(), ctx->themes);
@@ -124,7 +133,7 @@ Response PutItem(Services s, const Request& r, const Params& p) {
       return JsonError(MakeError(ErrorCode::kPreconditionRequired,
                                  "Send If-Match med den version, ændringen bygger på (fra ETag), eller If-Match: * for at overskrive."));
     int64_t base = if_match ? if_match : body_revision ? body_revision : item->revision();
-    auto updated = s.plans.UpdateItem(id, draft, base, s.plans.Meta("api", "api"));
+    auto updated = s.plans.UpdateItem(id, draft, base, s.plans.Meta(r.viewer.AuthorName(), "api"));
     if (!updated.ok() && updated.error().code == ErrorCode::kConflict && any && attempt < 5) continue;
     if (!updated.ok() && updated.error().code == ErrorCode::kConflict) return ConflictError(s, id, base, updated.error());
     if (!updated.ok()) return JsonError(updated.error());
@@ -135,9 +144,12 @@ Response PutItem(Services s, const Request& r, const Params& p) {
 Response DeleteItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  auto item = s.plans.GetItem(id);
+  if (!item.ok()) return JsonError(item.error());
+  if (auto denied = RefuseItem(s, r, *item, Action::kEdit)) return *denied;
   auto base = BaseRevision(r, s.plans, id);
   if (!base.ok()) return JsonError(base.error());
-  auto st = s.plans.DeleteItem(id, *base, s.plans.Meta("api", "api"));
+  auto st = s.plans.DeleteItem(id, *base, s.plans.Meta(r.viewer.AuthorName(), "api"));
   if (!st.ok()) return JsonError(st.error());
   return Response::NoContent();
 }

@@ -10,8 +10,6 @@
 namespace bs::web {
 namespace {
 
-constexpr const char* kAuthor = "anonym";  // replaced by the signed-in person (issue 5)
-
 ItemDraft DraftFromForm(const FormData& form, const Plan& plan) {
   ItemDraft d;
   d.category = form.Get("category");
@@ -95,44 +93,55 @@ std::vector<views::ConflictRow> ConflictRows(Services s, ItemId id, int64_t base
 }  // namespace
 
 // Shared with handlers/history_pages.cpp: the item page with its status and history.
-Response RenderItemPage(Services s, ItemId id, const std::string& notice, const views::StatusFormModel& form, int status) {
+Response RenderItemPage(Services s, const Request& r, ItemId id, const std::string& notice,
+                        const views::StatusFormModel& form, int status) {
   auto loaded = LoadItem(s, id);
   if (!loaded.ok()) return HtmlError(loaded.error());
-  auto& [item, ctx] = *loaded;
-  auto updates = s.plans.StatusUpdates(id);
+  auto& [full_item, ctx] = *loaded;
+  if (auto denied = RefuseItem(s, r, full_item, Action::kRead)) return *denied;
+  PlanItem item = Redact(r.viewer, full_item);
+  auto updates = s.plans.StatusUpdates(r.viewer, id);
   if (!updates.ok()) return HtmlError(updates.error());
-  auto history = s.plans.History(id, 11);  // the last ten changes and the state before them
-  if (!history.ok()) return HtmlError(history.error());
-  views::ItemPageModel m{&ctx, &item, notice, std::move(*updates), std::move(*history), form};
+  views::ItemPageModel m{&ctx, &item, notice, std::move(*updates), {}, form, s.plans.CapabilitiesFor(r.viewer, ctx.plan.id())};
+  if (m.caps.history) {
+    auto history = s.plans.History(id, 11);  // the last ten changes and the state before them
+    if (!history.ok()) return HtmlError(history.error());
+    m.history = std::move(*history);
+  }
+  m.status_form.show_form = s.plans.AuthorizeItem(r.viewer, full_item, Action::kReportStatus).ok();
+  m.status_form.obs_fields = s.plans.AuthorizeItem(r.viewer, full_item, Action::kHandleObs).ok();
   if (m.status_form.draft.as_of.empty()) m.status_form.draft.as_of = s.plans.Today().Short();
+  if (m.status_form.draft.author.empty()) m.status_form.draft.author = r.viewer.AuthorName();
   return Response::Html(status, views::ItemPage(m));
 }
 
 namespace {
-Response RenderCommittee(Services s, const Params& p, PlanId id);
+Response RenderCommittee(Services s, const Request& r, const Params& p, PlanId id);
 
 Response ShowPlan(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  return CachedByPlan(s, id, r.path + "?" + r.query, [&] { return RenderPlan(s, r, id); });
+  if (auto denied = Refuse(s, r, id, Action::kRead)) return *denied;
+  return CachedByPlan(s, id, r, [&] { return RenderPlan(s, r, id); });
 }
 
 Response RenderPlan(Services s, const Request& r, PlanId id) {
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return HtmlError(ctx.error());
   ListQuery q = ParseListQuery(r.query, *ctx, false);
-  auto ov = s.plans.Overview(*ctx, q.filter, q.separate_done);
+  auto ov = s.plans.Overview(r.viewer, *ctx, q.filter, q.separate_done);
   if (!ov.ok()) return HtmlError(ov.error());
-  return Response::Html(q.errors.empty() ? 200 : 400, views::PlanPage(*ctx, *ov, q));
+  return Response::Html(q.errors.empty() ? 200 : 400, views::PlanPage(*ctx, *ov, q, nullptr, s.plans.CapabilitiesFor(r.viewer, id)));
 }
 
 Response ShowCommittee(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  return CachedByPlan(s, id, r.path, [&] { return RenderCommittee(s, p, id); });
+  if (auto denied = Refuse(s, r, id, Action::kRead)) return *denied;
+  return CachedByPlan(s, id, r, [&] { return RenderCommittee(s, r, p, id); });
 }
 
-Response RenderCommittee(Services s, const Params& p, PlanId id) {
+Response RenderCommittee(Services s, const Request& r, const Params& p, PlanId id) {
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return HtmlError(ctx.error());
   const Body* body = ctx->FindBody(p.at("code"));
@@ -140,7 +149,7 @@ Response RenderCommittee(Services s, const Params& p, PlanId id) {
   ItemFilter f;
   f.committee = body->code;
   f.include_cross_cutting = true;
-  auto ov = s.plans.Overview(*ctx, f, false);
+  auto ov = s.plans.Overview(r.viewer, *ctx, f, false);
   if (!ov.ok()) return HtmlError(ov.error());
   return Response::Html(200, views::CommitteePage(*ctx, *body, *ov));
 }
@@ -148,6 +157,7 @@ Response RenderCommittee(Services s, const Params& p, PlanId id) {
 Response NewItemForm(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kEdit)) return *denied;
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return HtmlError(ctx.error());
   views::ItemFormModel m;
@@ -161,6 +171,7 @@ Response NewItemForm(Services s, const Request& r, const Params& p) {
 Response CreateItem(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kEdit)) return *denied;
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return HtmlError(ctx.error());
   FormData form;
@@ -169,7 +180,7 @@ Response CreateItem(Services s, const Request& r, const Params& p) {
   m.ctx = &*ctx;
   m.draft = DraftFromForm(form, ctx->plan);
   m.request_key = text::Trim(form.Get("request_key")).substr(0, 64);
-  auto created = s.plans.CreateItem(id, m.draft, s.plans.Meta(kAuthor, "form", m.request_key));
+  auto created = s.plans.CreateItem(id, m.draft, s.plans.Meta(r.viewer.AuthorName(), "form", m.request_key));
   if (!created.ok()) {
     if (KeepsInput(created.error())) {
       m.message = SaveFailedMessage(created.error());
@@ -186,15 +197,16 @@ Response ShowItem(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
   std::string notice = r.query.find("gemt=1") != std::string::npos ? "Punktet er gemt." : "";
-  return RenderItemPage(s, id, notice, {}, 200);
+  return RenderItemPage(s, r, id, notice, {}, 200);
 }
 
-Response EditItemForm(Services s, const Request&, const Params& p) {
+Response EditItemForm(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
   auto loaded = LoadItem(s, id);
   if (!loaded.ok()) return HtmlError(loaded.error());
   auto& [item, ctx] = *loaded;
+  if (auto denied = RefuseItem(s, r, item, Action::kEdit)) return *denied;
   views::ItemFormModel m;
   m.ctx = &ctx;
   m.item_id = id;
@@ -209,6 +221,7 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
   auto loaded = LoadItem(s, id);
   if (!loaded.ok()) return HtmlError(loaded.error());
   auto& [item, ctx] = *loaded;
+  if (auto denied = RefuseItem(s, r, item, Action::kEdit)) return *denied;
   FormData form;
   if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
   views::ItemFormModel m;
@@ -219,7 +232,7 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
   if (rev.empty() || rev.size() > 18 || rev.find_first_not_of("0123456789") != std::string::npos)
     return HtmlError(400, "Formularen mangler den version, ændringen bygger på. Hent siden igen.");
   m.revision = std::stoll(rev);
-  auto updated = s.plans.UpdateItem(id, m.draft, m.revision, s.plans.Meta(kAuthor, "form"));
+  auto updated = s.plans.UpdateItem(id, m.draft, m.revision, s.plans.Meta(r.viewer.AuthorName(), "form"));
   if (!updated.ok()) {
     const Error& e = updated.error();
     if (e.code == ErrorCode::kConflict) {
@@ -244,12 +257,13 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
   return Response::Redirect("/items/" + std::to_string(id) + "?gemt=1");
 }
 
-Response DeleteConfirm(Services s, const Request&, const Params& p) {
+Response DeleteConfirm(Services s, const Request& r, const Params& p) {
   ItemId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
   auto loaded = LoadItem(s, id);
   if (!loaded.ok()) return HtmlError(loaded.error());
   auto& [item, ctx] = *loaded;
+  if (auto denied = RefuseItem(s, r, item, Action::kEdit)) return *denied;
   return Response::Html(200, views::DeleteConfirmPage(ctx, item));
 }
 
@@ -258,40 +272,53 @@ Response DeleteItem(Services s, const Request& r, const Params& p) {
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
   auto item = s.plans.GetItem(id);
   if (!item.ok()) return HtmlError(item.error());
+  if (auto denied = RefuseItem(s, r, *item, Action::kEdit)) return *denied;
   FormData form;
   if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
   std::string rev = text::Trim(form.Get("revision"));
   int64_t revision = (!rev.empty() && rev.size() < 18 && rev.find_first_not_of("0123456789") == std::string::npos) ? std::stoll(rev) : 0;
   if (!revision) return HtmlError(400, "Formularen mangler den version, sletningen bygger på. Hent siden igen.");
-  auto st = s.plans.DeleteItem(id, revision, s.plans.Meta(kAuthor, "form"));
+  auto st = s.plans.DeleteItem(id, revision, s.plans.Meta(r.viewer.AuthorName(), "form"));
   if (!st.ok()) return HtmlError(st.error());
   return Response::Redirect("/plans/" + std::to_string(item->plan_id()));
 }
 
-Response ListPlans(Services s, const Request&, const Params&) {
-  auto plans = s.plans.ListPlans();
+// The plans this viewer may know of: all for those who read the live plans, the
+// published ones for the public.
+Result<std::vector<Plan>> VisiblePlans(Services s, const Viewer& viewer) {
+  std::vector<Plan> out;
+  for (auto& p : TRY(s.plans.ListPlans()))
+    if (Decide(viewer, Action::kRead, Resource::Plan(TRY(s.plans.IsPublished(p.id())))) == Decision::kAllow ||
+        TRY(s.plans.IsPublished(p.id())))
+      out.push_back(std::move(p));
+  return out;
+}
+
+Response ListPlans(Services s, const Request& r, const Params&) {
+  auto plans = VisiblePlans(s, r.viewer);
   if (!plans.ok()) return HtmlError(plans.error());
-  return Response::Html(200, views::PlansPage(*plans, {}, {}));
+  return Response::Html(200, views::PlansPage(*plans, {}, {}, CapabilitiesOf(r.viewer, false)));
 }
 
 Response CreatePlan(Services s, const Request& r, const Params&) {
   FormData form;
   if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  if (auto st = Check(r.viewer, Action::kSetup, Resource::Plan(false), "oprettelse af planer"); !st.ok()) return Denied(r, st.error());
   PlanDraft d{form.Get("name"), form.Get("budget_name"), form.Get("first_year"), form.Get("last_year"), form.Get("description")};
-  auto plan = s.plans.CreatePlan(d, kAuthor, "form");
+  auto plan = s.plans.CreatePlan(d, r.viewer.AuthorName(), "form");
   if (!plan.ok()) {
-    auto plans = s.plans.ListPlans();
+    auto plans = VisiblePlans(s, r.viewer);
     std::vector<FieldError> errors = plan.error().fields;
     if (errors.empty()) errors.push_back({"name", plan.error().message});
-    return Response::Html(HttpStatus(plan.error().code), views::PlansPage(plans.ok() ? *plans : std::vector<Plan>{}, d, errors));
+    return Response::Html(HttpStatus(plan.error().code), views::PlansPage(plans.ok() ? *plans : std::vector<Plan>{}, d, errors, CapabilitiesOf(r.viewer, false)));
   }
   return Response::Redirect("/plans/" + std::to_string(plan->id()));
 }
 
-Response Home(Services s, const Request&, const Params&) {
+Response Home(Services s, const Request& r, const Params&) {
   auto plans = s.plans.ListPlans();
   if (!plans.ok()) return HtmlError(plans.error());
-  if (plans->empty()) return Response::Redirect("/plans");
+  if (plans->empty() || !CapabilitiesOf(r.viewer, false).live) return Response::Redirect("/plans");
   return Response::Redirect("/plans/" + std::to_string(plans->front().id()));
 }
 

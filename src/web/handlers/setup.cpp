@@ -14,8 +14,6 @@ namespace bs::web {
 namespace {
 using nlohmann::json;
 
-constexpr const char* kAuthor = "anonym";  // replaced by the signed-in person (issue 5)
-
 std::string SetupPage(const PlanContext& ctx, const std::string& message, const std::vector<FieldError>& errors) {
   Html h;
   const std::string base = "/plans/" + std::to_string(ctx.plan.id());
@@ -94,6 +92,7 @@ Status Apply(Services s, PlanId plan, What what, const std::map<std::string, std
 Response ShowSetup(Services s, const Request& r, const Params& p) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kSetup)) return *denied;
   auto ctx = s.plans.Context(id);
   if (!ctx.ok()) return HtmlError(ctx.error());
   return Response::Html(200, SetupPage(*ctx, r.query.find("gemt=1") != std::string::npos ? "Gemt." : "", {}));
@@ -102,11 +101,12 @@ Response ShowSetup(Services s, const Request& r, const Params& p) {
 Response PostSetup(Services s, const Request& r, const Params& p, What what) {
   PlanId id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
+  if (auto denied = Refuse(s, r, id, Action::kSetup)) return *denied;
   FormData form;
   if (!FormData::Parse(r.body, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
   std::map<std::string, std::string> in;
   for (const auto& [k, v] : form.all()) in.emplace(k, v);
-  auto st = Apply(s, id, what, in, kAuthor);
+  auto st = Apply(s, id, what, in, r.viewer.AuthorName());
   if (st.ok()) return Response::Redirect("/plans/" + std::to_string(id) + "/setup?gemt=1");
   if (st.error().code == ErrorCode::kNotFound || st.error().code == ErrorCode::kInternal) return HtmlError(st.error());
   auto ctx = s.plans.Context(id);
@@ -117,6 +117,11 @@ Response PostSetup(Services s, const Request& r, const Params& p, What what) {
 }
 
 Response ApiSetup(Services s, const Request& r, PlanId plan, What what) {
+  if (plan) {
+    if (auto denied = Refuse(s, r, plan, Action::kSetup)) return *denied;
+  } else if (auto st = Check(r.viewer, Action::kSetup, Resource::Plan(false), "opsætningen"); !st.ok()) {
+    return Denied(r, st.error());
+  }
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   std::map<std::string, std::string> in;
@@ -125,12 +130,14 @@ Response ApiSetup(Services s, const Request& r, PlanId plan, What what) {
     else if (v.is_boolean()) in[k] = v.get<bool>() ? "1" : "0";
     else return JsonError(FieldErrors({{text::IsValidUtf8(k) ? k.substr(0, 60) : "?", "Skal være en tekst eller true/false."}}));
   }
-  auto st = Apply(s, plan, what, in, "api");
+  auto st = Apply(s, plan, what, in, r.viewer.AuthorName());
   if (!st.ok()) return JsonError(st.error());
   return JsonResponse(201, {{"ok", true}});
 }
 
 Response ApiCreatePlan(Services s, const Request& r, const Params&) {
+  if (auto st = Check(r.viewer, Action::kSetup, Resource::Plan(false), "oprettelse af planer"); !st.ok())
+    return Denied(r, st.error());
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   PlanDraft d;
@@ -142,7 +149,7 @@ Response ApiCreatePlan(Services s, const Request& r, const Params&) {
     else if (v.is_number_integer()) *target = std::to_string(v.get<int64_t>());
     else return JsonError(FieldErrors({{k, "Skal være en tekst eller et tal."}}));
   }
-  auto plan = s.plans.CreatePlan(d, "api", "api");
+  auto plan = s.plans.CreatePlan(d, r.viewer.AuthorName(), "api");
   if (!plan.ok()) return JsonError(plan.error());
   auto ctx = s.plans.Context(plan->id());
   if (!ctx.ok()) return JsonError(ctx.error());

@@ -69,6 +69,9 @@ void Segments(Html& h, const std::vector<Segment>& segments) {
   }
 }
 
+void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const StatusFormModel& form);
+void StatusList(Html& h, const std::vector<StatusUpdate>& updates);
+
 void StatusSection(Html& h, const PlanContext& ctx, const PlanItem& item, const std::vector<StatusUpdate>& updates,
                    const StatusFormModel& form) {
   const ItemData& d = item.data();
@@ -87,6 +90,12 @@ void StatusSection(Html& h, const PlanContext& ctx, const PlanItem& item, const 
     h.Raw("<td class=\"num\">").Text(latest_figures ? FormatAmountCell(latest_figures->realised, y) : "").Raw("</td>");
   h.Raw("</tr></tbody></table>");
 
+  if (form.show_form) StatusForm(h, ctx, item, form);
+  StatusList(h, updates);
+}
+
+void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const StatusFormModel& form) {
+  const ItemData& d = item.data();
   h.Raw("<details class=\"no-print\"").Raw(form.errors.empty() && form.message.empty() ? "" : " open")
       .Raw("><summary>Ny statusopdatering</summary>");
   if (!form.message.empty()) h.Raw("<div class=\"conflict\" role=\"alert\"><p>").Text(form.message).Raw("</p></div>");
@@ -136,15 +145,17 @@ void StatusSection(Html& h, const PlanContext& ctx, const PlanItem& item, const 
     input(name.c_str(), key.c_str(), it == f.realised.end() ? "" : it->second, " inputmode=\"decimal\"");
   }
   h.Raw("</div></fieldset>");
+  if (form.obs_fields) {
   select("obs_action", "OBS-punkt", f.obs_action,
          {{"", d.obs ? "Behold OBS-punktet" : "Intet OBS-punkt"}, {"raise", "Rejs OBS-punkt"}, {"resolve", "Løs OBS-punktet"}});
-  {
     h.Raw("<div class=\"field\">");
     LabelAndError(h, form.errors, "s-obs_note", "OBS-note (når et OBS-punkt rejses)");
     h.Raw("<textarea id=\"s-obs_note\" name=\"obs_note\" rows=\"2\">").Text(f.obs_note).Raw("</textarea></div>");
   }
   h.Raw("<div class=\"actions\"><button type=\"submit\">Gem statusopdatering</button></div></form></details>");
+}
 
+void StatusList(Html& h, const std::vector<StatusUpdate>& updates) {
   if (updates.empty()) h.Raw("<p class=\"none\">Ingen statusopdateringer endnu.</p>");
   else {
     h.Raw("<ol class=\"timeline\" reversed>");
@@ -209,7 +220,8 @@ std::string HistoryPage(const PlanContext& ctx, const PlanItem& item, const std:
 }
 
 std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& versions, const VersionDraft& draft,
-                         const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events) {
+                         const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events,
+                         const Capabilities& caps) {
   Html h;
   const std::string base = "/plans/" + std::to_string(ctx.plan.id());
   PageStart(h, "Versioner – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}, {"Versioner", ""}});
@@ -225,15 +237,17 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
       std::string vhref = base + "/versions/" + std::to_string(v.id);
       h.Raw("<tr><th scope=\"row\"><a href=\"").Text(vhref).Raw("\">").Text(v.name).Raw("</a></th><td>").Text(v.as_of.Short())
           .Raw("</td><td>").Text(v.reporting_round).Raw("</td><td>").Text(When(v.published_at)).Raw(", ").Text(v.published_by)
-          .Raw("</td><td class=\"num\">").Text(v.item_count).Raw("</td><td><a href=\"").Text(base).Raw("/redline?from=")
-          .Text(v.id).Raw("&amp;to=now\">til nu</a>");
+          .Raw("</td><td class=\"num\">").Text(v.item_count).Raw("</td><td>");
+      if (caps.live) h.Raw("<a href=\"").Text(base).Raw("/redline?from=").Text(v.id).Raw("&amp;to=now\">til nu</a>");
+      if (caps.live && i + 1 < versions.size()) h.Raw(" · ");
       if (i + 1 < versions.size())
-        h.Raw(" · <a href=\"").Text(base).Raw("/redline?from=").Text(versions[i + 1].id).Raw("&amp;to=").Text(v.id)
+        h.Raw("<a href=\"").Text(base).Raw("/redline?from=").Text(versions[i + 1].id).Raw("&amp;to=").Text(v.id)
             .Raw("\">fra forrige</a>");
       h.Raw("</td></tr>");
     }
     h.Raw("</tbody></table>");
   }
+  if (caps.publish) {
   h.Raw("<section class=\"no-print\"><h2>Offentliggør en ny version</h2>");
   if (!errors.empty()) {
     h.Raw("<div class=\"error-summary\" role=\"alert\"><p>Versionen er ikke offentliggjort:</p><ul>");
@@ -245,17 +259,21 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
       .Text(draft.name).Raw("\"></div><div class=\"field\"><label for=\"v-asof\">Pr. dato (dd-mm-åååå)</label><input id=\"v-asof\" name=\"as_of\" value=\"")
       .Text(draft.as_of).Raw("\"></div><div class=\"field\"><label for=\"v-round\">Opfølgningsrunde (valgfri)</label><input id=\"v-round\" name=\"reporting_round\" placeholder=\"Budgetopfølgning 2 pr. 31.05.2025\" value=\"")
       .Text(draft.reporting_round).Raw("\"></div><div class=\"actions\"><button type=\"submit\">Offentliggør version</button></div></form></section>");
+  }
+  if (caps.history) {
   h.Raw("<section><h2>Planens historik</h2><p class=\"lead\">Ændringer af selve planen og kommunens udvalg; "
         "punkternes ændringer står på hvert punkt.</p><ol class=\"timeline\">");
   for (const auto& e : events)
     h.Raw("<li><p class=\"meta\"><strong>").Text(PlanEventLabel(e.action)).Raw("</strong> · ").Text(When(e.at)).Raw(" · ")
         .Text(e.author).Raw("</p><p>").Text(e.detail).Raw("</p></li>");
   h.Raw("</ol></section>");
+  }
   PageEnd(h);
   return h.Take();
 }
 
-std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& view, const std::vector<Version>& versions) {
+std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& view, const std::vector<Version>& versions,
+                        const Capabilities& caps) {
   Html h;
   const std::string base = "/plans/" + std::to_string(ctx.plan.id());
   const Redline& r = view.redline;
@@ -267,7 +285,8 @@ std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& 
   h.Raw("<form method=\"get\" action=\"").Text(base).Raw("/redline\" class=\"filters no-print\"><div class=\"field\"><label for=\"r-from\">Fra</label><select id=\"r-from\" name=\"from\">");
   for (const auto& v : versions)
     h.Raw("<option value=\"").Text(v.id).Raw("\"").Raw(v.id == view.from.id ? " selected" : "").Raw(">").Text(v.name).Raw("</option>");
-  h.Raw("</select></div><div class=\"field\"><label for=\"r-to\">Til</label><select id=\"r-to\" name=\"to\"><option value=\"now\">Nu</option>");
+  h.Raw("</select></div><div class=\"field\"><label for=\"r-to\">Til</label><select id=\"r-to\" name=\"to\">");
+  if (caps.live) h.Raw("<option value=\"now\">Nu</option>");
   for (const auto& v : versions)
     h.Raw("<option value=\"").Text(v.id).Raw("\"").Raw(view.to && v.id == view.to->id ? " selected" : "").Raw(">").Text(v.name).Raw("</option>");
   h.Raw("</select></div><div class=\"actions\"><button type=\"submit\">Sammenlign</button></div></form>");
@@ -276,9 +295,9 @@ std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& 
       .Raw(" ændrede punkter</li><li>").Text(r.completed).Raw(" afsluttet siden</li><li>").Text(r.obs_raised)
       .Raw(" OBS-punkter rejst</li><li>").Text(r.obs_resolved).Raw(" OBS-punkter løst</li></ul>");
   auto item_link = [&](const PlanItem& i) {
-    h.Raw("<a href=\"/items/").Text(i.id()).Raw("\">");
+    if (caps.live) h.Raw("<a href=\"/items/").Text(i.id()).Raw("\">");
     if (i.data().code) h.Text(i.data().code->text()).Raw(" ");
-    h.Text(i.data().title).Raw("</a>");
+    h.Text(i.data().title).Raw(caps.live ? "</a>" : "");
   };
   if (!r.added.empty()) {
     h.Raw("<section><h2>Nye punkter</h2><ul class=\"redline-items\">");

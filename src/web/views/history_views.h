@@ -19,6 +19,8 @@ struct StatusFormModel {
   StatusDraft draft;
   std::vector<FieldError> errors;
   std::string message;
+  bool show_form = false;   // the viewer may report status on this item
+  bool obs_fields = false;  // and raise or resolve OBS points
 };
 // The item's status section: planned vs realised, the update form, the updates.
 void StatusSection(Html& h, const PlanContext& ctx, const PlanItem& item, const std::vector<StatusUpdate>& updates,
@@ -28,10 +30,12 @@ void HistoryTimeline(Html& h, const PlanContext& ctx, const PlanItem& item, cons
                      size_t limit);
 std::string HistoryPage(const PlanContext& ctx, const PlanItem& item, const std::vector<HistoryEntry>& history);
 
+// caps: what to offer (publish form, the event log, comparisons with the live plan).
 std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& versions, const VersionDraft& draft,
-                         const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events);
+                         const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events,
+                         const Capabilities& caps);
 std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& view,
-                        const std::vector<Version>& versions);
+                        const std::vector<Version>& versions, const Capabilities& caps);
 
 // The conflict table shown on a 409: the other person's saved value beside the user's.
 struct ConflictRow {

@@ -99,8 +99,9 @@ std::string ItemPage(const ItemPageModel& model) {
   if (d.obs) {
     h.Raw("<div class=\"obs-box\" role=\"note\"><strong class=\"obs-label\">OBS-punkt:</strong> ").Multiline(d.obs_note).Raw("</div>");
   }
-  h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"/items/").Text(item.id()).Raw("/edit\">Redigér</a> "
-        "<a class=\"button secondary\" href=\"/items/").Text(item.id()).Raw("/delete\">Slet</a></p>");
+  if (model.caps.edit)
+    h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"/items/").Text(item.id()).Raw("/edit\">Redigér</a> "
+          "<a class=\"button secondary\" href=\"/items/").Text(item.id()).Raw("/delete\">Slet</a></p>");
   h.Raw("<dl class=\"fields\">");
   Row(h, "Fremdrift", std::string(Label(d.state)) + (d.state == ProgressState::kDone ? " (X)" : ""));
   Row(h, "Trafiklys", std::string(Label(d.traffic_light)));
@@ -128,10 +129,12 @@ std::string ItemPage(const ItemPageModel& model) {
   h.Raw("<p class=\"meta\">Version ").Text(item.revision()).Raw(" · oprettet ").Text(DateTime(item.created_at()))
       .Raw(" · sidst ændret ").Text(DateTime(item.updated_at())).Raw("</p>");
   StatusSection(h, ctx, item, model.updates, model.status_form);
-  h.Raw("<section class=\"history\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">Historik</h2>");
-  HistoryTimeline(h, ctx, item, model.history, 10);
-  h.Raw("<p><a href=\"/items/").Text(item.id()).Raw("/history\">Se hele historikken (").Text(item.revision())
-      .Raw(" versioner)</a></p></section>");
+  if (model.caps.history) {
+    h.Raw("<section class=\"history\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">Historik</h2>");
+    HistoryTimeline(h, ctx, item, model.history, 10);
+    h.Raw("<p><a href=\"/items/").Text(item.id()).Raw("/history\">Se hele historikken (").Text(item.revision())
+        .Raw(" versioner)</a></p></section>");
+  }
   PageEnd(h);
   return h.Take();
 }

@@ -70,8 +70,9 @@ void StateCell(Html& h, const ItemData& d) {
   h.Raw("</td>");
 }
 
+// link_items: titles link to the live item pages (not for the public on a version).
 void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& items, const std::string& caption,
-                const std::map<int, Amount>* sums, const std::string& sum_label) {
+                const std::map<int, Amount>* sums, const std::string& sum_label, bool link_items) {
   auto years = ctx.plan.Years();
   h.Raw("<table class=\"items\"><caption class=\"visually-hidden\">").Text(caption).Raw("</caption>"
         "<colgroup><col class=\"c-code\"><col class=\"c-title\"><col class=\"c-resp\"><col class=\"c-time\">"
@@ -89,7 +90,9 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& it
     if (d.obs) cls += cls.empty() ? "has-obs" : " has-obs";
     h.Raw("<tr").Raw(cls.empty() ? "" : " class=\"").Raw(cls).Raw(cls.empty() ? "" : "\"").Raw(">");
     h.Raw("<td class=\"code\">").Text(d.code ? d.code->text() : "").Raw("</td>");
-    h.Raw("<th scope=\"row\" class=\"title\"><a href=\"/items/").Text(item.id()).Raw("\">").Text(d.title).Raw("</a>");
+    h.Raw("<th scope=\"row\" class=\"title\">");
+    if (link_items) h.Raw("<a href=\"/items/").Text(item.id()).Raw("\">").Text(d.title).Raw("</a>");
+    else h.Text(d.title);
     if (d.cross_cutting) h.Raw(" <span class=\"tag\">Tværgående</span>");
     if (d.demo) h.Raw(" <span class=\"tag demo\">Demo</span>");
     if (!d.status_text.empty()) h.Raw("<span class=\"status-line\">").Text(text::Truncate(d.status_text, 160)).Raw("</span>");
@@ -120,7 +123,8 @@ void SumTable(Html& h, const PlanContext& ctx, const std::map<int, Amount>& sums
   h.Raw("</tr></tbody></table>");
 }
 
-void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const std::string& own_committee) {
+void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const std::string& own_committee,
+              bool link_items) {
   PlanOverview ov = input;
   // A committee's extract shows its own items first, then the cross-cutting ones.
   if (!own_committee.empty())
@@ -133,7 +137,7 @@ void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const 
       std::string label = g.label;
       if (!own_committee.empty() && s.category != Category::kIntent && g.key != own_committee) label += " – tværgående";
       h.Raw("<h3>").Text(label).Raw("</h3>");
-      ItemsTable(h, ctx, g.items, std::string(PluralLabel(s.category)) + ", " + label, &g.sums, "I alt " + g.label);
+      ItemsTable(h, ctx, g.items, std::string(PluralLabel(s.category)) + ", " + label, &g.sums, "I alt " + g.label, link_items);
     }
     SumTable(h, ctx, s.sums, "I alt " + std::string(PluralLabel(s.category)).insert(0, ""));
     h.Raw("</section>");
@@ -141,13 +145,13 @@ void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const 
   if (!ov.completed.empty()) {
     h.Raw("<section class=\"completed\"><h2 id=\"afsluttede\">Afsluttede punkter <span class=\"count\">(")
         .Text(static_cast<long long>(ov.completed.size())).Raw(")</span></h2>");
-    ItemsTable(h, ctx, ov.completed, "Afsluttede punkter", nullptr, "");
+    ItemsTable(h, ctx, ov.completed, "Afsluttede punkter", nullptr, "", link_items);
     h.Raw("</section>");
   }
 }
 
 // The strategic part: the overarching lines and the items they group.
-void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov) {
+void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov, bool link_items) {
   if (ctx.strategic_lines.empty()) return;
   h.Raw("<section class=\"strategic\"><h2 id=\"strategisk\">Strategisk del</h2><p class=\"lead\">"
         "De overordnede linjer og de punkter, der hører til dem.</p>");
@@ -162,9 +166,9 @@ void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov) {
     if (items.empty()) { h.Raw("<p class=\"none\">Ingen punkter i visningen.</p>"); continue; }
     h.Raw("<ul>");
     for (const PlanItem* i : items) {
-      h.Raw("<li><a href=\"/items/").Text(i->id()).Raw("\">");
+      h.Raw(link_items ? "<li><a href=\"/items/" : "<li><span data-item=\"").Text(i->id()).Raw("\">");
       if (i->data().code) h.Text(i->data().code->text()).Raw(" ");
-      h.Text(i->data().title).Raw("</a> – ").Text(Label(i->data().state)).Raw("</li>");
+      h.Text(i->data().title).Raw(link_items ? "</a> – " : "</span> – ").Text(Label(i->data().state)).Raw("</li>");
     }
     h.Raw("</ul>");
   }
@@ -173,7 +177,8 @@ void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov) {
 
 }  // namespace
 
-std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors) {
+std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors,
+                      const Capabilities& caps) {
   Html h;
   PageStart(h, "Udmøntningsplaner", {{"Planer", "/plans"}});
   h.Raw("<h1>Udmøntningsplaner</h1>");
@@ -181,10 +186,16 @@ std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, co
   else {
     h.Raw("<ul class=\"plans\">");
     for (const auto& p : plans) {
-      h.Raw("<li><a href=\"").Text(PlanHref(p)).Raw("\">").Text(p.name()).Raw("</a> – ").Text(p.budget_name())
+      h.Raw("<li><a href=\"").Text(caps.live ? PlanHref(p) : PlanHref(p) + "/versions").Raw("\">").Text(p.name()).Raw("</a> – ").Text(p.budget_name())
           .Raw(" (").Text(p.first_year()).Raw("–").Text(p.last_year()).Raw(")</li>");
     }
     h.Raw("</ul>");
+  }
+  if (!caps.live) h.Raw("<p class=\"lead\">Her vises planernes offentliggjorte versioner. Medarbejdere og politikere "
+                        "logger ind for at se den aktuelle plan.</p>");
+  if (!caps.setup) {
+    PageEnd(h);
+    return h.Take();
   }
   h.Raw("<section class=\"no-print\"><h2>Ny plan</h2>");
   if (!errors.empty()) {
@@ -202,7 +213,8 @@ std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, co
   return h.Take();
 }
 
-std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQuery& q, const Version* version) {
+std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQuery& q, const Version* version,
+                     const Capabilities& caps) {
   Html h;
   const std::string base = PlanHref(ctx.plan);
   const std::string here = version ? base + "/versions/" + std::to_string(version->id) : base;
@@ -217,17 +229,20 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
   if (version) {
     h.Raw("<p class=\"notice\">Offentliggjort version pr. ").Text(version->as_of.Short());
     if (!version->reporting_round.empty()) h.Raw(" (").Text(version->reporting_round).Raw(")");
-    h.Raw(". Sådan så planen ud; den kan ikke ændres. <a href=\"").Text(base).Raw("/redline?from=").Text(version->id)
-        .Raw("&amp;to=now\">Se ændringerne siden</a>.</p>");
+    h.Raw(". Sådan så planen ud; den kan ikke ændres.");
+    if (caps.live) h.Raw(" <a href=\"").Text(base).Raw("/redline?from=").Text(version->id).Raw("&amp;to=now\">Se ændringerne siden</a>.");
+    h.Raw("</p>");
   }
   h.Raw("<p class=\"no-print\">");
-  if (!version) h.Raw("<a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");
-  h.Raw("<a href=\"").Text(base).Raw("/versions\">Versioner og redline</a> · ");
-  if (!version) h.Raw("<a href=\"").Text(base).Raw("/setup\">Opsætning</a> · ");
-  h.Raw("Udvalgenes udsnit: ");
-  for (size_t i = 0; i < ctx.committees.size(); ++i) {
-    h.Raw(i ? ", " : "").Raw("<a href=\"").Text(base).Raw("/committees/").Text(PercentEncode(ctx.committees[i].code)).Raw("\">")
-        .Text(ctx.committees[i].code).Raw("</a>");
+  if (!version && caps.edit) h.Raw("<a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");
+  h.Raw("<a href=\"").Text(base).Raw("/versions\">Versioner og redline</a>");
+  if (!version && caps.setup) h.Raw(" · <a href=\"").Text(base).Raw("/setup\">Opsætning</a>");
+  if (caps.live) {
+    h.Raw(" · Udvalgenes udsnit: ");
+    for (size_t i = 0; i < ctx.committees.size(); ++i) {
+      h.Raw(i ? ", " : "").Raw("<a href=\"").Text(base).Raw("/committees/").Text(PercentEncode(ctx.committees[i].code)).Raw("\">")
+          .Text(ctx.committees[i].code).Raw("</a>");
+    }
   }
   h.Raw("</p></div>");
   FilterForm(h, ctx, q, here);
@@ -235,9 +250,9 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
   if (q.Any()) h.Raw(" matcher filteret");
   h.Raw(", heraf ").Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
   if (ov.count == 0) h.Raw("<p>Ingen punkter matcher. <a href=\"").Text(here).Raw("\">Vis alle punkter</a>.</p>");
-  Sections(h, ctx, ov, "");
+  Sections(h, ctx, ov, "", caps.live);
   if (ov.count) SumTable(h, ctx, ov.totals, q.Any() ? "I alt for de viste punkter" : "I alt for planen");
-  StrategicPart(h, ctx, ov);
+  StrategicPart(h, ctx, ov, caps.live);
   PageEnd(h);
   return h.Take();
 }
@@ -251,7 +266,7 @@ std::string CommitteePage(const PlanContext& ctx, const Body& committee, const P
       .Raw(": udvalgets egne punkter og de tværgående punkter. Beløb i 1.000 kr.</p>");
   h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(" punkter, heraf ")
       .Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
-  Sections(h, ctx, ov, committee.code);
+  Sections(h, ctx, ov, committee.code, true);
   if (ov.count) SumTable(h, ctx, ov.totals, "I alt for udsnittet");
   PageEnd(h);
   return h.Take();

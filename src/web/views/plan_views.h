@@ -12,10 +12,14 @@
 
 namespace bs::web::views {
 
-std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors);
-// With `version`, the plan as it was in that published version.
+// caps.live: plans link to their live pages, else to their published versions;
+// caps.setup: the form for a new plan.
+std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors,
+                      const Capabilities& caps);
+// With `version`, the plan as it was in that published version. caps: which buttons
+// and links to live pages to offer.
 std::string PlanPage(const PlanContext& ctx, const PlanOverview& overview, const ListQuery& query,
-                     const Version* version = nullptr);
+                     const Version* version, const Capabilities& caps);
 std::string CommitteePage(const PlanContext& ctx, const Body& committee, const PlanOverview& overview);
 struct ItemPageModel {
   const PlanContext* ctx = nullptr;
@@ -24,6 +28,7 @@ struct ItemPageModel {
   std::vector<StatusUpdate> updates;
   std::vector<HistoryEntry> history;
   StatusFormModel status_form;
+  Capabilities caps;
 };
 std::string ItemPage(const ItemPageModel& model);
 

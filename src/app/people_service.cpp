@@ -1,0 +1,254 @@
+#include "app/people_service.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace bs {
+namespace {
+
+constexpr const char* kWrongCredentials = "Forkert brugernavn eller adgangskode.";
+
+Status RequireAdmin(const Viewer& actor) {
+  return Check(actor, Action::kAdminister, Resource::Of(Resource::Kind::kAdministration), "brugeradministrationen");
+}
+
+bool LooksLikeToken(const std::string& t) {
+  return t.size() == 64 && t.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+std::string RolesText(const User& u) {
+  std::vector<std::string> parts;
+  for (Role r : u.roles) parts.push_back(Label(r));
+  return parts.empty() ? "ingen roller" : text::Join(parts, ", ");
+}
+
+}  // namespace
+
+const std::string& PeopleService::DummyHash() {
+  std::call_once(dummy_once_, [this] {
+    auto h = hasher_.Hash(tokens_.NewToken());
+    dummy_hash_ = h.ok() ? *h : "";
+  });
+  return dummy_hash_;
+}
+
+void PeopleService::Audit(const std::string& actor, const std::string& action, const std::string& subject,
+                          const std::string& detail, const std::string& remote) {
+  AuditEntry e;
+  e.at = clock_.NowUnix();
+  e.actor = text::Truncate(actor, 100);
+  e.action = action;
+  e.subject = subject;
+  e.detail = detail;
+  e.remote = text::Truncate(remote, 64);
+  (void)people_.AppendAudit(e);  // a failed audit write must not block sign-in; the store logs it
+}
+
+Result<SignedIn> PeopleService::SignIn(const std::string& username_in, const std::string& password,
+                                       const std::string& remote) {
+  // Bounded input: no one hashes a megabyte through us.
+  if (password.size() > kMaxPasswordLength * 4)
+    return FieldErrors({{"password", "Adgangskoden er for lang (højst 256 tegn)."}});
+  std::string username = text::IsValidUtf8(username_in) ? text::FoldCase(text::Trim(username_in)) : "";
+  if (username.size() > 64) username = username.substr(0, 64);
+  if (username.empty() || password.empty())
+    return FieldErrors({{username.empty() ? "username" : "password", "Skriv både brugernavn og adgangskode."}});
+  const int64_t since = clock_.NowUnix() - policy_.window;
+  int64_t by_account = TRY(people_.CountAuditByActor("sign_in_failed", username, since));
+  int64_t by_address = TRY(people_.CountAuditByRemote("sign_in_failed", remote, since));
+  if (by_account >= policy_.max_failures_per_account || by_address >= policy_.max_failures_per_address) {
+    Audit(username, "rate_limited", username, by_account >= policy_.max_failures_per_account ? "kontoen" : "adressen", remote);
+    return MakeError(ErrorCode::kTooManyRequests,
+                     "For mange mislykkede loginforsøg. Vent " + std::to_string(policy_.window / 60) +
+                         " minutter, og prøv igen. Har du glemt adgangskoden, så kontakt en administrator.");
+  }
+  auto found = people_.FindUser(username);
+  if (!found.ok() && found.error().code != ErrorCode::kNotFound) return found.error();
+  bool usable = found.ok() && found->user.active && !found->password_hash.empty();
+  // Verify in every case, against a dummy hash when there is no usable account, so an
+  // unknown user and a wrong password take the same time.
+  bool match = hasher_.Verify(usable ? found->password_hash : DummyHash(), password);
+  if (!usable || !match) {
+    Audit(username, "sign_in_failed", username, found.ok() ? "forkert adgangskode eller inaktiv" : "ukendt brugernavn", remote);
+    return FieldErrors({{"password", kWrongCredentials}});
+  }
+  SignedIn out;
+  out.token = tokens_.NewToken();
+  out.csrf = tokens_.NewToken();
+  out.user = found->user;
+  Session s{tokens_.Digest(out.token), out.user.id, out.csrf, clock_.NowUnix(), clock_.NowUnix(), text::Truncate(remote, 64)};
+  RETURN_IF_ERROR(people_.CreateSession(s));
+  Audit(username, "sign_in", username, "", remote);
+  return out;
+}
+
+Result<ResolvedSession> PeopleService::Resolve(const std::string& token) {
+  ResolvedSession out;
+  if (token.empty()) return out;
+  if (!LooksLikeToken(token)) return out;  // forged or mangled: the public
+  std::string digest = tokens_.Digest(token);
+  auto session = people_.GetSession(digest);
+  if (!session.ok()) {
+    if (session.error().code == ErrorCode::kNotFound) return out;
+    return session.error();
+  }
+  int64_t now = clock_.NowUnix();
+  if (now - session->last_seen > policy_.idle_seconds || now - session->created_at > policy_.absolute_seconds) {
+    (void)people_.DeleteSession(digest);
+    out.viewer.session_expired = true;
+    return out;
+  }
+  auto user = people_.GetUser(session->user_id);
+  if (!user.ok() || !user->user.active) {
+    (void)people_.DeleteSession(digest);
+    out.viewer.session_expired = true;
+    return out;
+  }
+  if (now - session->last_seen >= policy_.touch_every) RETURN_IF_ERROR(people_.TouchSession(digest, now));
+  auto memberships = TRY(people_.MembershipsOf(session->user_id));
+  Date today = clock_.Today();
+  for (auto& m : memberships)
+    if (m.ActiveOn(today)) out.viewer.memberships.push_back(std::move(m));
+  out.viewer.user = std::move(user->user);
+  out.csrf = session->csrf;
+  return out;
+}
+
+Status PeopleService::SignOut(const std::string& token, const std::string& remote) {
+  if (!LooksLikeToken(token)) return OkStatus();
+  std::string digest = tokens_.Digest(token);
+  auto session = people_.GetSession(digest);
+  if (!session.ok()) return OkStatus();
+  RETURN_IF_ERROR(people_.DeleteSession(digest));
+  auto user = people_.GetUser(session->user_id);
+  if (user.ok()) Audit(user->user.username, "sign_out", user->user.username, "", remote);
+  return OkStatus();
+}
+
+Result<std::set<std::string>> PeopleService::BodyCodes() {
+  std::set<std::string> codes;
+  for (const auto& b : TRY(plans_.ListBodies())) codes.insert(b.code);
+  return codes;
+}
+
+Result<std::vector<User>> PeopleService::ListUsers(const Viewer& actor) {
+  RETURN_IF_ERROR(RequireAdmin(actor));
+  auto users = TRY(people_.ListUsers());
+  std::sort(users.begin(), users.end(), [](const User& a, const User& b) { return text::DanishLess(a.name, b.name); });
+  return users;
+}
+
+Result<UserDetails> PeopleService::GetUser(const Viewer& actor, UserId id) {
+  RETURN_IF_ERROR(RequireAdmin(actor));
+  auto stored = TRY(people_.GetUser(id));
+  return UserDetails{std::move(stored.user), TRY(people_.MembershipsOf(id))};
+}
+
+Result<User> PeopleService::AddUser(const std::string& actor, const UserDraft& draft, const std::string& password,
+                                    const std::string& remote) {
+  auto bodies = TRY(BodyCodes());
+  auto user = ValidateUser(draft, bodies);
+  auto pw = ValidateNewPassword(password);
+  if (!user.ok() || !pw.ok()) {
+    std::vector<FieldError> errors = user.ok() ? std::vector<FieldError>{} : user.error().fields;
+    if (!pw.ok()) errors.push_back(pw.error().fields.front());
+    return FieldErrors(std::move(errors));
+  }
+  std::string hash = TRY(hasher_.Hash(password));
+  auto created = people_.CreateUser(*user, hash, clock_.NowUnix());
+  if (!created.ok()) {
+    if (created.error().code == ErrorCode::kAlreadyExists)
+      return FieldErrors({{"username", "Brugernavnet «" + user->username + "» er allerede i brug."}});
+    return created.error();
+  }
+  Audit(actor, "user_created", created->username, created->name + ": " + RolesText(*created), remote);
+  return created;
+}
+
+Result<User> PeopleService::CreateUser(const Viewer& actor, const UserDraft& draft, const std::string& password,
+                                       const std::string& remote) {
+  RETURN_IF_ERROR(RequireAdmin(actor));
+  return AddUser(actor.user->username, draft, password, remote);
+}
+
+Result<User> PeopleService::CreateUserFromCommandLine(const UserDraft& draft, const std::string& password) {
+  return AddUser("kommandolinje", draft, password, "");
+}
+
+Result<User> PeopleService::UpdateUser(const Viewer& actor, UserId id, const UserDraft& draft, const std::string& remote) {
+  RETURN_IF_ERROR(RequireAdmin(actor));
+  auto before = TRY(people_.GetUser(id));
+  UserDraft d = draft;
+  d.username = before.user.username;  // the username never changes: history and audit name it
+  auto bodies = TRY(BodyCodes());
+  User user = TRY(ValidateUser(d, bodies));
+  user.id = id;
+  user.created_at = before.user.created_at;
+  if (id == actor.user->id && !user.Has(Role::kAdministrator))
+    return FieldErrors({{"roles", "Du kan ikke fjerne din egen administratorrolle; bed en anden administrator om det."}});
+  RETURN_IF_ERROR(people_.UpdateUser(user));
+  if (!user.active) RETURN_IF_ERROR(people_.DeleteSessionsOf(id));
+  Audit(actor.user->username, "user_changed", user.username,
+        RolesText(before.user) + " → " + RolesText(user) + (user.active ? "" : "; deaktiveret"), remote);
+  return user;
+}
+
+Status PeopleService::SetPassword(const Viewer& actor, UserId id, const std::string& password, const std::string& remote) {
+  RETURN_IF_ERROR(RequireAdmin(actor));
+  auto user = TRY(people_.GetUser(id));
+  RETURN_IF_ERROR(ValidateNewPassword(password));
+  RETURN_IF_ERROR(people_.SetPasswordHash(id, TRY(hasher_.Hash(password))));
+  RETURN_IF_ERROR(people_.DeleteSessionsOf(id));
+  Audit(actor.user->username, "password_set", user.user.username, "", remote);
+  return OkStatus();
+}
+
+Result<Membership> PeopleService::AddMembership(const Viewer& actor, UserId id, const MembershipDraft& draft,
+                                                const std::string& remote) {
+  RETURN_IF_ERROR(RequireAdmin(actor));
+  auto user = TRY(people_.GetUser(id));
+  Membership m = TRY(ValidateMembership(id, draft, TRY(BodyCodes())));
+  m = TRY(people_.AddMembership(m));
+  Audit(actor.user->username, "membership_added", user.user.username,
+        std::string(Label(m.kind)) + " af " + m.body + " fra " + m.from.Short() + (m.to ? " til " + m.to->Short() : ""), remote);
+  return m;
+}
+
+Status PeopleService::EndMembership(const Viewer& actor, int64_t membership_id, const std::string& to_text,
+                                    const std::string& remote) {
+  RETURN_IF_ERROR(RequireAdmin(actor));
+  Membership m = TRY(people_.GetMembership(membership_id));
+  auto to = Date::Parse(text::Trim(to_text));
+  if (!to.ok()) return FieldErrors({{"to", "Slutdatoen skal være en dato som 31-12-2025."}});
+  if (*to < m.from) return FieldErrors({{"to", "Slutdatoen ligger før medlemskabets start (" + m.from.Short() + ")."}});
+  RETURN_IF_ERROR(people_.EndMembership(membership_id, *to));
+  auto user = people_.GetUser(m.user_id);
+  Audit(actor.user->username, "membership_ended", user.ok() ? user->user.username : "",
+        std::string(Label(m.kind)) + " af " + m.body + " til " + to->Short(), remote);
+  return OkStatus();
+}
+
+Result<std::vector<AuditEntry>> PeopleService::Audit(const Viewer& actor, int limit, int offset) {
+  RETURN_IF_ERROR(RequireAdmin(actor));
+  return people_.ListAudit(std::clamp(limit, 1, 1000), std::max(offset, 0));
+}
+
+Result<std::vector<Seat>> PeopleService::SeatsOn(const std::string& body, Date day) {
+  auto codes = TRY(BodyCodes());
+  if (!codes.count(body)) return NotFound("Organet «" + text::Truncate(body, 20) + "» findes ikke.");
+  std::vector<Seat> out;
+  for (auto& m : TRY(people_.MembershipsIn(body))) {
+    if (!m.Sits() || !m.ActiveOn(day)) continue;
+    auto user = TRY(people_.GetUser(m.user_id));
+    out.push_back({std::move(m), user.user.name});
+  }
+  std::sort(out.begin(), out.end(), [](const Seat& a, const Seat& b) {
+    auto rank = [](MembershipKind k) { return k == MembershipKind::kChair ? 0 : k == MembershipKind::kViceChair ? 1 : 2; };
+    if (rank(a.membership.kind) != rank(b.membership.kind)) return rank(a.membership.kind) < rank(b.membership.kind);
+    return text::DanishLess(a.name, b.name);
+  });
+  return out;
+}
+
+}  // namespace bs

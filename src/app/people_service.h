@@ -1,0 +1,107 @@
+// Use cases for people (issue 5): sign-in and sessions, users, roles, memberships,
+// and the audit log. Administration calls take the acting Viewer and ask the access
+// rule (app/access.h) themselves.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "app/access.h"
+#include "app/ports/crypto.h"
+#include "app/ports/people_store.h"
+#include "app/ports/plan_store.h"
+#include "core/clock.h"
+
+namespace bs {
+
+struct SessionPolicy {
+  int64_t idle_seconds = 2 * 3600;       // signed out after two hours without a request
+  int64_t absolute_seconds = 12 * 3600;  // and after twelve hours in any case
+  int64_t touch_every = 60;              // last_seen is written at most once a minute
+  int max_failures_per_account = 5;      // failed sign-ins per account in `window`
+  int max_failures_per_address = 20;     // failed sign-ins from one address in `window`
+  int64_t window = 15 * 60;
+};
+
+struct SignedIn {
+  std::string token;  // for the cookie; never stored
+  std::string csrf;
+  User user;
+};
+
+struct ResolvedSession {
+  Viewer viewer;
+  std::string csrf;  // empty for the anonymous
+};
+
+struct UserDetails {
+  User user;
+  std::vector<Membership> memberships;
+};
+
+struct Seat {
+  Membership membership;
+  std::string name;  // the person's name
+};
+
+class PeopleService {
+ public:
+  PeopleService(PeopleStore& people, PlanStore& plans, const PasswordHasher& hasher, const TokenSource& tokens,
+                const Clock& clock, SessionPolicy policy = {})
+      : people_(people), plans_(plans), hasher_(hasher), tokens_(tokens), clock_(clock), policy_(policy) {}
+
+  // InvalidArgument "Forkert brugernavn eller adgangskode." for an unknown user, a wrong
+  // password or an inactive account alike (same message, and a hash is verified in
+  // every case so the time is the same); TooManyRequests when the account or the
+  // address has failed too often in the window. Every attempt goes to the audit log.
+  Result<SignedIn> SignIn(const std::string& username, const std::string& password, const std::string& remote);
+  // The person behind a session cookie (empty, forged, signed out, expired: anonymous;
+  // expired also sets viewer.session_expired). Refreshes last_seen now and then.
+  Result<ResolvedSession> Resolve(const std::string& token);
+  Status SignOut(const std::string& token, const std::string& remote);
+
+  // Administration: PermissionDenied unless `actor` is an administrator.
+  Result<std::vector<User>> ListUsers(const Viewer& actor);
+  Result<UserDetails> GetUser(const Viewer& actor, UserId id);
+  Result<User> CreateUser(const Viewer& actor, const UserDraft& draft, const std::string& password,
+                          const std::string& remote);
+  Result<User> UpdateUser(const Viewer& actor, UserId id, const UserDraft& draft, const std::string& remote);
+  Status SetPassword(const Viewer& actor, UserId id, const std::string& password, const std::string& remote);
+  Result<Membership> AddMembership(const Viewer& actor, UserId id, const MembershipDraft& draft,
+                                   const std::string& remote);
+  Status EndMembership(const Viewer& actor, int64_t membership_id, const std::string& to, const std::string& remote);
+  Result<std::vector<AuditEntry>> Audit(const Viewer& actor, int limit, int offset);
+
+  // The first administrator, from the command line (whoever runs it owns the database
+  // file already). Audited as done by "kommandolinje".
+  Result<User> CreateUserFromCommandLine(const UserDraft& draft, const std::string& password);
+
+  // Who sat in `body` on `day` (members, chairs, vice-chairs; public information).
+  Result<std::vector<Seat>> SeatsOn(const std::string& body, Date day);
+
+  Date Today() const { return clock_.Today(); }
+  // A fresh random token (for the sign-in form's CSRF cookie) and a constant-time compare.
+  std::string NewToken() const { return tokens_.NewToken(); }
+  bool SameToken(const std::string& a, const std::string& b) const { return tokens_.Equal(a, b); }
+  const SessionPolicy& policy() const { return policy_; }
+
+ private:
+  Result<std::set<std::string>> BodyCodes();
+  Result<User> AddUser(const std::string& actor, const UserDraft& draft, const std::string& password,
+                       const std::string& remote);
+  void Audit(const std::string& actor, const std::string& action, const std::string& subject,
+             const std::string& detail, const std::string& remote);
+  const std::string& DummyHash();
+
+  PeopleStore& people_;
+  PlanStore& plans_;
+  const PasswordHasher& hasher_;
+  const TokenSource& tokens_;
+  const Clock& clock_;
+  SessionPolicy policy_;
+  std::once_flag dummy_once_;
+  std::string dummy_hash_;
+};
+
+}  // namespace bs

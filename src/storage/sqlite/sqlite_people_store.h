@@ -1,0 +1,47 @@
+// PeopleStore on the SQLite database (schema 0004_people).
+#pragma once
+
+#include "app/ports/people_store.h"
+#include "storage/sqlite/sqlite_db.h"
+
+namespace bs {
+
+class SqlitePeopleStore final : public PeopleStore {
+ public:
+  // Borrows the database, which must outlive the store.
+  explicit SqlitePeopleStore(sqlite::Database& db) : db_(db) {}
+
+  Result<User> CreateUser(const User& user, const std::string& password_hash, int64_t now) override;
+  Status UpdateUser(const User& user) override;
+  Status SetPasswordHash(UserId id, const std::string& hash) override;
+  Result<StoredUser> GetUser(UserId id) override;
+  Result<StoredUser> FindUser(const std::string& username) override;
+  Result<std::vector<User>> ListUsers() override;
+  Result<int64_t> CountUsers() override;
+  Result<Membership> AddMembership(const Membership& membership) override;
+  Status EndMembership(int64_t id, Date to) override;
+  Result<Membership> GetMembership(int64_t id) override;
+  Result<std::vector<Membership>> MembershipsOf(UserId user) override;
+  Result<std::vector<Membership>> MembershipsIn(const std::string& body) override;
+  Status CreateSession(const Session& session) override;
+  Result<Session> GetSession(const std::string& digest) override;
+  Status TouchSession(const std::string& digest, int64_t now) override;
+  Status DeleteSession(const std::string& digest) override;
+  Status DeleteSessionsOf(UserId user) override;
+  Status DeleteSessionsSeenBefore(int64_t cutoff) override;
+  Status AppendAudit(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> ListAudit(int limit, int offset) override;
+  Result<int64_t> CountAuditByActor(const std::string& action, const std::string& actor, int64_t since) override;
+  Result<int64_t> CountAuditByRemote(const std::string& action, const std::string& remote, int64_t since) override;
+
+ private:
+  // Runs one statement with bound values, for writes without rows; NotFound via
+  // `missing` when it changed no row (and missing is not empty).
+  template <typename... Args>
+  Status Write(const char* sql, const std::string& missing, const Args&... args);
+  Result<int64_t> Count(const char* sql, const std::string& a, const std::string& b, int64_t since);
+
+  sqlite::Database& db_;
+};
+
+}  // namespace bs

@@ -1,0 +1,144 @@
+#include "web/session.h"
+
+#include "core/text.h"
+#include "web/errors.h"
+#include "web/form.h"
+#include "web/html.h"
+
+namespace bs::web {
+namespace {
+
+bool IsSafeMethod(const std::string& m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
+
+// Sign-in itself has no session yet: the form carries a pre-session token checked by
+// its handler (double submit), and the API takes JSON only, which a cross-site form
+// cannot send.
+bool IsSignIn(const Request& r) { return r.method == "POST" && (r.path == "/log-ind" || r.path == "/api/v1/session"); }
+
+std::string SentCsrf(const Request& r) {
+  std::string h = r.Header("x-csrf-token");
+  if (!h.empty()) return h;
+  std::string ct = text::FoldCase(r.Header("content-type"));
+  if (ct.rfind("application/x-www-form-urlencoded", 0) != 0) return "";
+  FormData form;
+  if (!FormData::Parse(r.body, &form)) return "";
+  return form.Get("_csrf");
+}
+
+bool ConstantTimeEqual(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+Response CsrfRefused(const Request& r, const std::string& message) {
+  if (r.path.rfind("/api/", 0) == 0) return JsonError(403, message);
+  return HtmlError(403, message);
+}
+
+std::string UserBar(const Request& r, bool administer) {
+  Html h;
+  if (r.viewer.anonymous()) {
+    std::string next = r.path + (r.query.empty() ? "" : "?" + r.query);
+    if (r.path == "/log-ind") return "";
+    h.Raw("<li><a href=\"/log-ind?next=").Text(PercentEncode(next)).Raw("\">Log ind</a></li>");
+    return h.Take();
+  }
+  if (administer) h.Raw("<li><a href=\"/admin/brugere\">Administration</a></li>");
+  h.Raw("<li class=\"who\"><span class=\"visually-hidden\">Logget ind som </span>").Text(r.viewer.user->name).Raw("</li>");
+  h.Raw("<li><form method=\"post\" action=\"/log-ud\" class=\"inline\"><button type=\"submit\" class=\"link\">Log ud</button></form></li>");
+  return h.Take();
+}
+
+// Inserts the CSRF field right after the opening tag of every POST form. Views write
+// every POST form as `<form method="post"`; text from users is escaped, so it cannot
+// contain that sequence.
+void AddCsrfFields(std::string& body, const std::string& csrf) {
+  static const std::string kOpen = "<form method=\"post\"";
+  const std::string field = "<input type=\"hidden\" name=\"_csrf\" value=\"" + csrf + "\">";
+  size_t pos = 0;
+  while ((pos = body.find(kOpen, pos)) != std::string::npos) {
+    size_t end = body.find('>', pos);
+    if (end == std::string::npos) break;
+    body.insert(end + 1, field);
+    pos = end + 1 + field.size();
+  }
+}
+
+}  // namespace
+
+std::string CookieValue(const Request& r, const std::string& name) {
+  std::string header = r.Header("cookie");
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = text::Trim(std::string_view(header).substr(pos, end - pos));
+    size_t eq = part.find('=');
+    if (eq != std::string::npos && part.substr(0, eq) == name) return part.substr(eq + 1);
+    pos = end + 1;
+  }
+  return "";
+}
+
+std::string SetCookie(const Request& r, const std::string& name, const std::string& value, const char* same_site,
+                      int max_age) {
+  std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=" + same_site;
+  if (max_age >= 0) c += "; Max-Age=" + std::to_string(max_age);
+  if (text::FoldCase(r.Header("x-forwarded-proto")) == "https") c += "; Secure";
+  return c;
+}
+
+std::string SafeNext(const std::string& next) {
+  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) || next.size() > 2000 ||
+      next.find_first_of("\r\n") != std::string::npos)
+    return "/";
+  return next;
+}
+
+Response Site::Handle(const Request& incoming) const {
+  Request r = incoming;
+  r.session_token = CookieValue(r, kSessionCookie);
+  auto resolved = services_.people.Resolve(r.session_token);
+  if (!resolved.ok()) {
+    return r.path.rfind("/api/", 0) == 0 ? JsonError(resolved.error()) : HtmlError(resolved.error());
+  }
+  r.viewer = std::move(resolved->viewer);
+  r.csrf = std::move(resolved->csrf);
+  if (!IsSafeMethod(r.method) && !IsSignIn(r)) {
+    if (r.viewer.anonymous()) {
+      Response res = CsrfRefused(r, r.viewer.session_expired
+                                        ? "Din session er udløbet, så intet er gemt. Log ind igen, og send formularen på ny."
+                                        : "Du skal være logget ind for at ændre noget. Intet er ændret.");
+      Finish(r, res);
+      return res;
+    }
+    if (!ConstantTimeEqual(SentCsrf(r), r.csrf)) {
+      Response res = CsrfRefused(r, "Formularen mangler et gyldigt sikkerhedsfelt (CSRF), måske fordi den er hentet i en "
+                                    "anden session. Intet er ændret. Hent siden igen, og prøv på ny.");
+      Finish(r, res);
+      return res;
+    }
+  }
+  Response res = router_.Dispatch(r);
+  Finish(r, res);
+  return res;
+}
+
+void Site::Finish(const Request& r, Response& res) const {
+  if (r.viewer.session_expired) res.headers.emplace_back("Set-Cookie", SetCookie(r, kSessionCookie, "", "Lax", 0));
+  if (!r.viewer.anonymous()) {
+    res.headers.emplace_back("Cache-Control", "private, no-store");
+    res.headers.emplace_back("Vary", "Cookie");
+  }
+  if (res.content_type.rfind("text/html", 0) != 0) return;
+  size_t marker = res.body.find(kUserBarMarker);
+  if (marker != std::string::npos) {
+    bool administer = Decide(r.viewer, Action::kAdminister, Resource::Of(Resource::Kind::kAdministration)) == Decision::kAllow;
+    res.body.replace(marker, std::char_traits<char>::length(kUserBarMarker), UserBar(r, administer));
+  }
+  if (!r.csrf.empty()) AddCsrfFields(res.body, r.csrf);
+}
+
+}  // namespace bs::web

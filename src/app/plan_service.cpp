@@ -263,16 +263,22 @@ Result<PlanService::RedlineView> PlanService::RedlineBetween(const Viewer* viewe
 
 Result<bool> PlanService::IsPublished(PlanId plan) { return !TRY(store_.ListVersions(plan)).empty(); }
 
+// A refusal whose existence is not public reads exactly like an unknown id (the
+// stores' own NotFound message), so guessing ids tells nothing.
 Status PlanService::Authorize(const Viewer& viewer, PlanId plan, Action action, Resource::Kind kind) {
   bool published = TRY(IsPublished(plan));
-  return Check(viewer, action, Resource::Of(kind, published), "planen");
+  auto st = Check(viewer, action, Resource::Of(kind, published), "planen");
+  if (!st.ok() && st.error().code == ErrorCode::kNotFound) return NotFound("Plan " + std::to_string(plan) + " findes ikke.");
+  return st;
 }
 
 Status PlanService::AuthorizeItem(const Viewer& viewer, const PlanItem& item, Action action, Resource::Kind kind) {
   bool published = TRY(IsPublished(item.plan_id()));
   Resource r = Resource::Item(published, item);
   r.kind = kind;
-  return Check(viewer, action, r, kind == Resource::Kind::kHistory ? "punktets historik" : "punktet");
+  auto st = Check(viewer, action, r, kind == Resource::Kind::kHistory ? "punktets historik" : "punktet");
+  if (!st.ok() && st.error().code == ErrorCode::kNotFound) return NotFound("Punkt " + std::to_string(item.id()) + " findes ikke.");
+  return st;
 }
 
 Capabilities PlanService::CapabilitiesFor(const Viewer& viewer, PlanId plan) {

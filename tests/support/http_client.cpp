@@ -33,7 +33,8 @@ HttpResult HttpRequest(unsigned short port, const std::string& method, const std
   for (const auto& f : res) {
     std::string name(f.name_string());
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers[name] = std::string(f.value());
+    std::string& slot = out.headers[name];  // repeated headers (Set-Cookie) are kept, one per line
+    slot += (slot.empty() ? "" : "\n") + std::string(f.value());
   }
   out.body = res.body();
   stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);

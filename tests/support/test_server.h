@@ -33,6 +33,7 @@ class TestServer {
   PlanService& plans() { return *service_; }
   FaultyPlanStore& faults() { return *faulty_; }
   PeopleService& people() { return *people_; }
+  FixedClock& clock() { return clock_; }
   HttpResult Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
     return HttpRequest(port(), "GET", target, "", WithSession(headers));
   }

@@ -1,0 +1,339 @@
+// Sign-in, sessions, CSRF and the access rule through HTTP (issue 5).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "support/test_server.h"
+#include "web/form.h"
+
+namespace bs::testing {
+namespace {
+using nlohmann::json;
+
+bool Has(const std::string& body, const std::string& s) { return body.find(s) != std::string::npos; }
+
+class AccessTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new TestServer(); }
+  static void TearDownTestSuite() { delete server_; }
+  void SetUp() override { server_->ActAs("okonomi"); }
+
+  json NewItem(const std::string& committee, const std::string& title, const std::string& responsible = "") {
+    auto r = server_->Send("POST", "/api/v1/plans/" + std::to_string(server_->demo_plan()) + "/items",
+                           json{{"category", "operating"}, {"committee", committee}, {"title", title},
+                                {"responsible", responsible}, {"directors_role", "Intern rolle"}}.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body);
+  }
+  // A request with only the given cookie (no CSRF header).
+  HttpResult Raw(const std::string& method, const std::string& target, const std::string& body,
+                 std::map<std::string, std::string> headers) {
+    return HttpRequest(server_->port(), method, target, body, headers);
+  }
+  // Signs in through the page like a browser: GET the form (pre-session cookie), POST it.
+  HttpResult SignInByForm(const std::string& username, const std::string& password, const std::string& next) {
+    auto form = Raw("GET", "/log-ind?next=" + web::PercentEncode(next), "", {});
+    std::smatch m;
+    std::regex pre("name=\"_pre\" value=\"([0-9a-f]+)\"");
+    EXPECT_TRUE(std::regex_search(form.body, m, pre));
+    std::string token = m[1];
+    return Raw("POST", "/log-ind",
+               "_pre=" + token + "&username=" + web::PercentEncode(username) + "&password=" + web::PercentEncode(password) +
+                   "&next=" + web::PercentEncode(next),
+               {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "bs_pre=" + token}});
+  }
+  static TestServer* server_;
+};
+TestServer* AccessTest::server_ = nullptr;
+
+std::string SessionCookie(const HttpResult& r) {
+  std::smatch m;
+  std::string h = r.Header("set-cookie");
+  std::regex re("bs_session=([0-9a-f]{64})");
+  return std::regex_search(h, m, re) ? "bs_session=" + m[1].str() : "";
+}
+
+TEST_F(AccessTest, ThePublicSeesPublishedVersionsOnly) {
+  server_->ActAnonymously();
+  auto live = server_->Get("/plans/1");
+  EXPECT_EQ(live.status, 403);
+  EXPECT_TRUE(Has(live.body, "/log-ind?next=%2Fplans%2F1"));
+  auto version = server_->Get("/plans/1/versions/1");
+  EXPECT_EQ(version.status, 200);
+  EXPECT_FALSE(Has(version.body, "href=\"/items/"));  // no links into the live plan
+  EXPECT_FALSE(Has(version.body, "Nyt punkt"));
+  EXPECT_EQ(server_->Get("/plans/1/versions").status, 200);
+  EXPECT_EQ(server_->Get("/plans/1/redline?from=1&to=now").status, 403);
+  EXPECT_EQ(server_->Get("/api/v1/plans/1/items").status, 403);
+  EXPECT_EQ(server_->Get("/api/v1/versions/1").status, 200);
+  EXPECT_EQ(server_->Get("/items/1").status, 403);
+  EXPECT_EQ(server_->Get("/items/1/history").status, 403);
+  EXPECT_EQ(server_->Get("/plans/1/setup").status, 403);
+  EXPECT_EQ(server_->Get("/admin/brugere").status, 403);
+  auto plans = server_->Get("/plans");
+  EXPECT_FALSE(Has(plans.body, "Ny plan"));
+  EXPECT_TRUE(Has(plans.body, "href=\"/plans/1/versions\""));
+}
+
+TEST_F(AccessTest, AnUnpublishedPlanDoesNotExistForThePublicAndIdGuessingTellsNothing) {
+  auto plan = server_->Send("POST", "/api/v1/plans",
+                            json{{"name", "Skjult plan"}, {"budget_name", "Budget 2026-2029"}, {"first_year", 2026}, {"last_year", 2029}}.dump());
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  int pid = json::parse(plan.body)["id"];
+  auto item = server_->Send("POST", "/api/v1/plans/" + std::to_string(pid) + "/items",
+                            json{{"category", "operating"}, {"committee", "BUU"}, {"title", "Skjult punkt"}}.dump());
+  ASSERT_EQ(item.status, 201);
+  int iid = json::parse(item.body)["id"];
+  server_->ActAnonymously();
+  for (std::string path : {"/plans/%d", "/plans/%d/versions", "/plans/%d/committees/BUU", "/api/v1/plans/%d",
+                           "/api/v1/plans/%d/items", "/api/v1/plans/%d/versions", "/plans/%d/setup"}) {
+    char buf[100];
+    std::snprintf(buf, sizeof buf, path.c_str(), pid);
+    EXPECT_EQ(server_->Get(buf).status, 404) << buf;
+  }
+  auto hidden = server_->Get("/api/v1/items/" + std::to_string(iid));
+  auto unknown = server_->Get("/api/v1/items/999999");
+  EXPECT_EQ(hidden.status, 404);
+  EXPECT_EQ(std::regex_replace(hidden.body, std::regex("[0-9]+"), "N"), std::regex_replace(unknown.body, std::regex("[0-9]+"), "N"));
+  auto hidden_page = server_->Get("/items/" + std::to_string(iid));
+  auto unknown_page = server_->Get("/items/999999");
+  EXPECT_EQ(hidden_page.status, 404);
+  EXPECT_EQ(std::regex_replace(hidden_page.body, std::regex("[0-9]+"), "N"),
+            std::regex_replace(unknown_page.body, std::regex("[0-9]+"), "N"));
+  auto list = json::parse(server_->Get("/api/v1/plans").body);
+  for (const auto& p : list["plans"]) EXPECT_NE(p["id"], pid);
+  server_->ActAs("politiker");
+  EXPECT_EQ(server_->Get("/plans/" + std::to_string(pid)).status, 200);
+}
+
+TEST_F(AccessTest, MissingOrWrongCsrfTokenChangesNothing) {
+  json item = NewItem("BUU", "CSRF-mål");
+  std::string url = "/api/v1/items/" + std::to_string(item["id"].get<int>());
+  std::string cookie = "bs_session=" + server_->acting().token;
+  auto no_token = Raw("PUT", url, json{{"title", "Ændret"}}.dump(),
+                      {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
+  EXPECT_EQ(no_token.status, 403);
+  EXPECT_TRUE(Has(no_token.body, "CSRF"));
+  auto wrong = Raw("POST", "/items/" + std::to_string(item["id"].get<int>()) + "/delete", "revision=1&_csrf=" + std::string(64, '0'),
+                   {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_TRUE(Has(wrong.body, "Intet er ændret"));
+  auto now = json::parse(server_->Get(url).body);
+  EXPECT_EQ(now["title"], "CSRF-mål");
+  EXPECT_EQ(now["revision"], 1);
+  // The form field works as well as the header.
+  auto ok = Raw("POST", "/items/" + std::to_string(item["id"].get<int>()) + "/delete",
+                "revision=1&_csrf=" + server_->acting().csrf,
+                {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(ok.status, 303);
+}
+
+TEST_F(AccessTest, AnonymousWritesAreRefused) {
+  server_->ActAnonymously();
+  auto r = server_->Send("POST", "/api/v1/plans/1/items", json{{"title", "x"}}.dump());
+  EXPECT_EQ(r.status, 403);
+  EXPECT_TRUE(Has(r.body, "logget ind"));
+}
+
+TEST_F(AccessTest, SignInByFormSetsAHttpOnlyCookieAndGoesBack) {
+  auto r = SignInByForm("direktion", server_->passwords().at("direktion"), "/plans/1?committee=BUU");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.Header("location"), "/plans/1?committee=BUU");
+  std::string set = r.Header("set-cookie");
+  EXPECT_TRUE(Has(set, "HttpOnly"));
+  EXPECT_TRUE(Has(set, "SameSite=Lax"));
+  EXPECT_FALSE(Has(set, "Secure"));  // plain HTTP here; behind TLS (X-Forwarded-Proto: https) it is Secure
+  auto page = Raw("GET", "/plans/1", "", {{"Cookie", SessionCookie(r)}});
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Has(page.body, "Jens Kragh"));
+  EXPECT_EQ(page.Header("cache-control"), "private, no-store");
+  // An off-site "next" is ignored.
+  EXPECT_EQ(SignInByForm("direktion", server_->passwords().at("direktion"), "//evil.example/").Header("location"), "/");
+}
+
+TEST_F(AccessTest, SecureCookieBehindTls) {
+  auto form = Raw("GET", "/log-ind", "", {{"X-Forwarded-Proto", "https"}});
+  EXPECT_TRUE(Has(form.Header("set-cookie"), "; Secure"));
+}
+
+TEST_F(AccessTest, WrongPasswordAndUnknownUserLookTheSame) {
+  auto wrong = SignInByForm("direktion", "forkert-adgangskode", "/plans/1");
+  auto unknown = SignInByForm("ingen.bruger", "forkert-adgangskode", "/plans/1");
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_TRUE(Has(wrong.body, "Forkert brugernavn eller adgangskode."));
+  auto strip = [](const std::string& b) {
+    return std::regex_replace(std::regex_replace(b, std::regex("value=\"[^\"]*\""), ""), std::regex("ingen\\.bruger|direktion"), "U");
+  };
+  EXPECT_EQ(strip(wrong.body), strip(unknown.body));
+  EXPECT_TRUE(SessionCookie(wrong).empty());
+}
+
+TEST_F(AccessTest, SignInFormWithoutItsTokenIsRefused) {
+  auto r = Raw("POST", "/log-ind", "username=direktion&password=" + server_->passwords().at("direktion"),
+               {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(r.status, 403);
+  EXPECT_TRUE(SessionCookie(r).empty());
+}
+
+TEST_F(AccessTest, VeryLongPasswordIsBoundedAndCheap) {
+  auto start = std::chrono::steady_clock::now();
+  auto r = SignInByForm("direktion", std::string(900'000, 'a'), "/");
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.status, 400);
+  EXPECT_TRUE(Has(r.body, "for lang"));
+  EXPECT_LT(ms, 5000);  // generous: the point is that it is refused before hashing
+}
+
+TEST_F(AccessTest, ExpiredSessionGoesToSignInAndBack) {
+  auto r = SignInByForm("sekretaer", server_->passwords().at("sekretaer"), "/");
+  std::string cookie = SessionCookie(r);
+  ASSERT_FALSE(cookie.empty());
+  server_->clock().Advance(server_->people().policy().idle_seconds + 5);
+  auto page = Raw("GET", "/plans/1?committee=BUU", "", {{"Cookie", cookie}});
+  EXPECT_EQ(page.status, 303);
+  EXPECT_EQ(page.Header("location"), "/log-ind?udloebet=1&next=%2Fplans%2F1%3Fcommittee%3DBUU");
+  EXPECT_TRUE(Has(page.Header("set-cookie"), "bs_session=;"));
+  auto form = Raw("GET", page.Header("location"), "", {});
+  EXPECT_TRUE(Has(form.body, "Din session er udløbet"));
+  EXPECT_TRUE(Has(form.body, "value=\"/plans/1?committee=BUU\""));
+  auto again = SignInByForm("sekretaer", server_->passwords().at("sekretaer"), "/plans/1?committee=BUU");
+  EXPECT_EQ(again.Header("location"), "/plans/1?committee=BUU");
+  // A form sent with the expired session: refused, nothing saved, a clear message.
+  auto post = Raw("POST", "/plans", "name=x", {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(post.status, 403);
+  EXPECT_TRUE(Has(post.body, "Din session er udløbet") || Has(post.body, "logget ind"));
+  server_->ActAs("okonomi");  // the clock moved: fresh sessions for the rest
+}
+
+TEST_F(AccessTest, ForgedSessionCookieIsThePublic) {
+  for (std::string forged : {std::string(64, 'a'), std::string("../../etc/passwd"), std::string(3000, 'f')}) {
+    auto r = Raw("GET", "/plans/1", "", {{"Cookie", "bs_session=" + forged}});
+    EXPECT_EQ(r.status, 403) << forged.substr(0, 10);
+    EXPECT_TRUE(Has(r.body, "Log ind"));
+  }
+}
+
+TEST_F(AccessTest, FagchefReportsOnOwnDepartmentOnlyAndCannotEdit) {
+  json buu = NewItem("BUU", "BUU-punkt");
+  json au = NewItem("AU", "AU-punkt");
+  json answerable = NewItem("AU", "AU-punkt med Søren", "Søren Dahl");
+  server_->ActAs("fagchef");
+  auto status = [&](const json& item) {
+    return server_->PostForm("/items/" + std::to_string(item["id"].get<int>()) + "/status",
+                             "revision=1&as_of=10-06-2025&status_text=I+gang&state=in_progress&traffic_light=green");
+  };
+  EXPECT_EQ(status(buu).status, 303);
+  EXPECT_EQ(status(au).status, 403);
+  EXPECT_EQ(status(answerable).status, 303);
+  std::string au_url = "/api/v1/items/" + std::to_string(au["id"].get<int>());
+  EXPECT_EQ(server_->Send("PUT", au_url, json{{"title", "Kapret"}}.dump(), {{"Content-Type", "application/json"}, {"If-Match", "*"}}).status, 403);
+  EXPECT_EQ(server_->Send("PUT", "/api/v1/items/" + std::to_string(buu["id"].get<int>()), json{{"title", "Kapret"}}.dump(),
+                          {{"Content-Type", "application/json"}, {"If-Match", "*"}}).status, 403);
+  // Raising an OBS point is for the directors and finance.
+  auto obs = server_->PostForm("/items/" + std::to_string(buu["id"].get<int>()) + "/status",
+                               "revision=2&as_of=10-06-2025&status_text=x&state=in_progress&obs_action=raise&obs_note=Hjælp");
+  EXPECT_EQ(obs.status, 403);
+  auto page = server_->Get("/items/" + std::to_string(au["id"].get<int>()));
+  EXPECT_FALSE(Has(page.body, "Ny statusopdatering"));
+  EXPECT_FALSE(Has(page.body, "Redigér"));
+  server_->ActAs("direktion");
+  auto raised = server_->PostForm("/items/" + std::to_string(buu["id"].get<int>()) + "/status",
+                                  "revision=2&as_of=10-06-2025&status_text=x&state=in_progress&obs_action=raise&obs_note=Hjælp");
+  EXPECT_EQ(raised.status, 303);
+  // History names the signed-in person.
+  server_->ActAs("okonomi");
+  auto history = json::parse(server_->Get("/api/v1/items/" + std::to_string(buu["id"].get<int>()) + "/history").body);
+  EXPECT_EQ(history["entries"][1]["author"], "Søren Dahl");
+  EXPECT_EQ(history["entries"][2]["author"], "Jens Kragh");
+}
+
+TEST_F(AccessTest, PoliticianReadsThePlanWithoutInternalFieldsOrHistory) {
+  json item = NewItem("ØK", "Politikerpunkt");
+  std::string id = std::to_string(item["id"].get<int>());
+  server_->ActAs("politiker");
+  auto page = server_->Get("/items/" + id);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_FALSE(Has(page.body, "Intern rolle"));
+  EXPECT_FALSE(Has(page.body, "Historik"));
+  EXPECT_EQ(server_->Get("/items/" + id + "/history").status, 403);
+  EXPECT_EQ(server_->Get("/api/v1/items/" + id + "/history").status, 403);
+  auto api = json::parse(server_->Get("/api/v1/items/" + id).body);
+  EXPECT_EQ(api["directors_role"], "");
+  EXPECT_EQ(server_->PostForm("/items/" + id + "/delete", "revision=1").status, 403);
+}
+
+TEST_F(AccessTest, PathTraversalInEveryNewPathParameter) {
+  server_->ActAs("administrator");
+  for (std::string path : {"/admin/brugere/..%2F1", "/admin/brugere/%2E%2E", "/admin/medlemmer/..", "/organer/..%2F..%2Fetc/medlemmer",
+                           "/organer/%2E%2E/medlemmer", "/api/v1/bodies/..%2FØK/members", "/admin/brugere/1%00",
+                           "/admin/medlemskaber/..%2F1/afslut"}) {
+    auto r = server_->Get(path);
+    EXPECT_TRUE(r.status == 404 || r.status == 405) << path << " " << r.status;
+  }
+}
+
+TEST_F(AccessTest, AdministratorManagesUsersAndMembershipsAndSeesTheAuditLog) {
+  server_->ActAs("okonomi");
+  EXPECT_EQ(server_->Get("/admin/brugere").status, 403);
+  EXPECT_EQ(server_->Get("/admin/log").status, 403);
+  server_->ActAs("administrator");
+  auto created = server_->PostForm("/admin/brugere", "username=kirsten&name=Kirsten+%C3%98rum&roles=politiker&password=kirstens-kodeord");
+  ASSERT_EQ(created.status, 303) << created.body;
+  std::string user_url = created.Header("location").substr(0, created.Header("location").find('?'));
+  auto bad = server_->PostForm("/admin/brugere", "username=K+K&name=&roles=konge&password=kort");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Has(bad.body, "Brugernavnet skal være"));
+  EXPECT_TRUE(Has(bad.body, "Ukendt rolle"));
+  EXPECT_TRUE(Has(bad.body, "Adgangskoden skal være 10-256 tegn."));
+  auto seat = server_->PostForm(user_url + "/medlemskaber", "body=%C3%98K&kind=medlem&from=01-01-2022&to=31-05-2025");
+  EXPECT_EQ(seat.status, 303);
+  auto bad_seat = server_->PostForm(user_url + "/medlemskaber", "body=XX&kind=medlem&from=32-01-2022&to=");
+  EXPECT_EQ(bad_seat.status, 400);
+  auto may = server_->Get("/organer/%C3%98K/medlemmer?dato=31-05-2025");
+  EXPECT_TRUE(Has(may.body, "Kirsten Ørum"));
+  auto june = server_->Get("/organer/%C3%98K/medlemmer?dato=10-06-2025");
+  EXPECT_FALSE(Has(june.body, "Kirsten Ørum"));
+  EXPECT_TRUE(Has(june.body, "Ole Bæk"));
+  auto api = json::parse(server_->Get("/api/v1/bodies/%C3%98K/members?date=2025-05-31").body);
+  EXPECT_EQ(api["members"].size(), 2u);
+  EXPECT_EQ(server_->Get("/organer/%C3%98K/medlemmer?dato=i+går").status, 400);
+  auto roles = server_->PostForm(user_url, "name=Kirsten+%C3%98rum&roles=politiker&roles=sekretaer&active=1");
+  EXPECT_EQ(roles.status, 303);
+  (void)SignInByForm("kirsten", "forkert-kodeord", "/");
+  auto log = server_->Get("/admin/log");
+  EXPECT_EQ(log.status, 200);
+  for (const char* what : {"Bruger oprettet", "Medlemskab tilføjet", "Bruger ændret", "Mislykket login", "Logget ind"})
+    EXPECT_TRUE(Has(log.body, what)) << what;
+}
+
+TEST_F(AccessTest, ApiSessionSignInWhoAmIAndSignOut) {
+  auto r = Raw("POST", "/api/v1/session", json{{"username", "okonomi"}, {"password", server_->passwords().at("okonomi")}}.dump(),
+               {{"Content-Type", "application/json"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string cookie = SessionCookie(r);
+  std::string csrf = json::parse(r.body)["csrf_token"];
+  auto me = json::parse(Raw("GET", "/api/v1/session", "", {{"Cookie", cookie}}).body);
+  EXPECT_EQ(me["user"]["username"], "okonomi");
+  EXPECT_EQ(Raw("DELETE", "/api/v1/session", "", {{"Cookie", cookie}}).status, 403);  // sign-out needs the token too
+  EXPECT_EQ(Raw("DELETE", "/api/v1/session", "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}).status, 204);
+  EXPECT_EQ(json::parse(Raw("GET", "/api/v1/session", "", {{"Cookie", cookie}}).body)["signed_in"], false);
+  auto wrong = Raw("POST", "/api/v1/session", json{{"username", "okonomi"}, {"password", "nej-nej-nej"}}.dump(),
+                   {{"Content-Type", "application/json"}});
+  EXPECT_EQ(wrong.status, 400);
+}
+
+TEST_F(AccessTest, RateLimitedSignInSays429InDanish) {
+  for (int i = 0; i < 5; ++i) (void)SignInByForm("fagchef", "forkert-kodeord-" + std::to_string(i), "/");
+  auto r = SignInByForm("fagchef", server_->passwords().at("fagchef"), "/");
+  EXPECT_EQ(r.status, 429);
+  EXPECT_TRUE(Has(r.body, "For mange mislykkede loginforsøg"));
+  server_->clock().Advance(16 * 60);
+  EXPECT_EQ(SignInByForm("fagchef", server_->passwords().at("fagchef"), "/").status, 303);
+  server_->ActAs("okonomi");
+}
+
+}  // namespace
+}  // namespace bs::testing

@@ -16,13 +16,14 @@ DURATION=${DURATION:-15s}
 OUT=$HERE/results
 mkdir -p "$OUT"
 export BENCH_LUA_DIR=$HERE/lua
+source "$HERE/lib.sh"
 command -v wrk >/dev/null || { echo "wrk is missing: run scripts/install-deps.sh" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: run scripts/install-deps.sh" >&2; exit 1; }
 
 dir=$(mktemp -d)
 db=$dir/bench.db
 trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
-"$BIN" demo --db "$db" --items "$N" > /dev/null 2>&1
+"$BIN" demo --db "$db" --items "$N" > "$dir/demo.out" 2>&1
 start() {
   "$BIN" serve --db "$db" --listen 127.0.0.1:0 > "$dir/serve.out" 2> "$dir/serve.err" &
   pid=$!
@@ -36,14 +37,15 @@ start() {
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 ms() { awk "BEGIN{printf \"%.1f\", $1*1000}"; }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-put() { curl -s -o /dev/null -w '%{http_code}\n' -X PUT -H 'Content-Type: application/json' -H 'If-Match: *' -d "$2" "$url/api/v1/items/$1"; }
+put() { curl -s "${AUTH[@]}" -o /dev/null -w '%{http_code}\n' -X PUT -H 'Content-Type: application/json' -H 'If-Match: *' -d "$2" "$url/api/v1/items/$1"; }
 
 start
+bench_sign_in "$url" "$dir/demo.out"
 echo "budgetspor history benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
-total=$(curl -s "$url/api/v1/plans/1/items?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
-v1=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"name":"Bench A","as_of":"31-05-2025"}' "$url/api/v1/plans/1/versions" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)
+total=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+v1=$(curl -s "${AUTH[@]}" -X POST -H 'Content-Type: application/json' -d '{"name":"Bench A","as_of":"31-05-2025"}' "$url/api/v1/plans/1/versions" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | awk 'NR==1')
 # Change every 10th item: half get a rewritten status text, half new amounts and state.
-ids=$(for off in $(seq 0 500 $((total - 1))); do curl -s "$url/api/v1/plans/1/items?limit=500&offset=$off" | grep -o '"url":"/api/v1/items/[0-9]*"' | sed 's/.*items\///; s/"//'; done)
+ids=$(for off in $(seq 0 500 $((total - 1))); do curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?limit=500&offset=$off" | grep -o '"url":"/api/v1/items/[0-9]*"' | sed 's/.*items\///; s/"//'; done)
 changed=0
 k=0
 for id in $ids; do
@@ -56,9 +58,9 @@ for id in $ids; do
   fi
   changed=$((changed + 1))
 done
-v2=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"name":"Bench B","as_of":"30-11-2025"}' "$url/api/v1/plans/1/versions" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)
-page_runs=$(for r in 1 2 3 4 5; do curl -s -o "$dir/redline.html" -w '%{time_total}\n' "$url/plans/1/redline?from=$v1&to=$v2&run=$r"; done)
-api_runs=$(for r in 1 2 3 4 5; do curl -s -o "$dir/redline.json" -w '%{time_total}\n' "$url/api/v1/plans/1/redline?from=$v1&to=$v2&run=$r"; done)
+v2=$(curl -s "${AUTH[@]}" -X POST -H 'Content-Type: application/json' -d '{"name":"Bench B","as_of":"30-11-2025"}' "$url/api/v1/plans/1/versions" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | awk 'NR==1')
+page_runs=$(for r in 1 2 3 4 5; do curl -s "${AUTH[@]}" -o "$dir/redline.html" -w '%{time_total}\n' "$url/plans/1/redline?from=$v1&to=$v2&run=$r"; done)
+api_runs=$(for r in 1 2 3 4 5; do curl -s "${AUTH[@]}" -o "$dir/redline.json" -w '%{time_total}\n' "$url/api/v1/plans/1/redline?from=$v1&to=$v2&run=$r"; done)
 echo
 echo "### 1. Redline, $total items, $changed changed (10 %)"
 echo
@@ -71,8 +73,8 @@ echo "| API (structured diff) | $(ms "$(echo "$api_runs" | median)") | $(ms "$(e
 hid=$(echo "$ids" | awk 'NR==1')
 for i in $(seq 1 999); do echo "{\"status_text\":\"Revision $i af statusteksten for punktet.\"}"; done > "$dir/bodies"
 while read -r body; do put "$hid" "$body"; done < "$dir/bodies" | sort | uniq -c > "$dir/put-codes"
-revs=$(curl -s "$url/api/v1/items/$hid" | grep -o '"revision":[0-9]*' | cut -d: -f2)
-cold=$(curl -s -o "$dir/history.html" -w '%{time_total}' "$url/items/$hid/history")
+revs=$(curl -s "${AUTH[@]}" "$url/api/v1/items/$hid" | grep -o '"revision":[0-9]*' | cut -d: -f2)
+cold=$(curl -s "${AUTH[@]}" -o "$dir/history.html" -w '%{time_total}' "$url/items/$hid/history")
 wrk -t1 -c10 -d"$DURATION" --timeout 10s -s "$HERE/lua/get.lua" "$url/items/$hid/history" > "$OUT/history-page.txt" 2>&1
 wrk -t1 -c10 -d"$DURATION" --timeout 10s -s "$HERE/lua/get.lua" "$url/items/$hid" > "$OUT/item-page-1000.txt" 2>&1
 row() { sed -n 's/^RESULT rps=\([^ ]*\) p50=\([^ ]*\) p99=\([^ ]*\) max=[^ ]* n=\([^ ]*\) non2xx=\([^ ]*\).*/| \1 | \2 | \3 | \4 | \5 |/p' "$1"; }

@@ -21,6 +21,7 @@ THREADS=${THREADS:-2}
 OUT=$HERE/results
 mkdir -p "$OUT"
 export BENCH_LUA_DIR=$HERE/lua
+source "$HERE/lib.sh"
 command -v wrk >/dev/null || { echo "wrk is missing: run scripts/install-deps.sh" >&2; exit 1; }
 [ -x "$BIN" ] || { echo "build first: make build" >&2; exit 1; }
 
@@ -38,26 +39,27 @@ for N in $NS; do
   dir=$(mktemp -d)
   db=$dir/bench.db
   t0=$(date +%s%N)
-  "$BIN" demo --db "$db" --items "$N" > /dev/null 2>&1
+  "$BIN" demo --db "$db" --items "$N" > "$dir/demo.out" 2>&1
   load_ms=$(ms_since "$t0")
   t0=$(date +%s%N)
   "$BIN" serve --db "$db" --listen 127.0.0.1:0 --threads "$THREADS" > "$dir/serve.out" 2> "$dir/serve.err" &
   pid=$!
   url=""
   for _ in $(seq 1 400); do
-    url=$(sed -n 's|.*\(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$dir/serve.out" | head -1)
+    url=$(sed -n 's|.*\(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$dir/serve.out" | awk 'NR==1')
     [ -n "$url" ] && curl -sf -o /dev/null "$url/api/v1/plans" && break
     sleep 0.005
   done
   start_ms=$(ms_since "$t0")
-  items=$(curl -s "$url/api/v1/plans/1/items?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
-  buu=$(curl -s "$url/api/v1/plans/1/items?committee=BUU&limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
-  ids=$(curl -s "$url/api/v1/plans/1/items?committee=BUU&limit=200" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
+  bench_sign_in "$url" "$dir/demo.out"  # live pages and writes need a signed-in person
+  items=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+  buu=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?committee=BUU&limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+  ids=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?committee=BUU&limit=200" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
   first=${ids%%,*}
-  cold_a=$(curl -s -o "$dir/a.html" -w '%{time_total}' "$url/plans/1?committee=BUU")
-  cold_b=$(curl -s -o "$dir/b.json" -w '%{time_total}' "$url/api/v1/plans/1/items?committee=BUU&limit=100")
+  cold_a=$(curl -s "${AUTH[@]}" -o "$dir/a.html" -w '%{time_total}' "$url/plans/1?committee=BUU")
+  cold_b=$(curl -s "${AUTH[@]}" -o "$dir/b.json" -w '%{time_total}' "$url/api/v1/plans/1/items?committee=BUU&limit=100")
   bytes_a=$(stat -c %s "$dir/a.html"); bytes_b=$(stat -c %s "$dir/b.json")
-  bytes_c=$(curl -s "$url/items/$first" | wc -c)
+  bytes_c=$(curl -s "${AUTH[@]}" "$url/items/$first" | wc -c)
   rss_idle=$(rss_mib $pid)
   ra=$(run_wrk "a-plan-buu-$N" get.lua "$url/plans/1?committee=BUU")
   rb=$(run_wrk "b-api-buu-$N" get.lua "$url/api/v1/plans/1/items?committee=BUU&limit=100")

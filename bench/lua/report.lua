@@ -1,4 +1,9 @@
--- Shared wrk done(): prints one machine-readable line per run.
+-- Shared by every wrk script: sends the session cookie and CSRF token when the bench
+-- script signed in (bench/lib.sh), and done() prints one machine-readable line per run.
+if os.getenv("BENCH_COOKIE") and os.getenv("BENCH_COOKIE") ~= "" then
+  wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
+  wrk.headers["X-CSRF-Token"] = os.getenv("BENCH_CSRF")
+end
 -- RESULT rps=<req/s> p50=<ms> p99=<ms> max=<ms> n=<requests> non2xx=<count> errors=<socket errors>
 function done(summary, latency, requests)
   local e = summary.errors

@@ -135,11 +135,14 @@ Response ShowVersion(Services s, const Request& r, const Params& p) {
   if (!ctx.ok()) return HtmlError(ctx.error());
   auto version = s.plans.GetVersion(vid);
   if (!version.ok() || version->plan_id != id) return HtmlError(404, "Versionen findes ikke i denne plan.");
-  ListQuery q = ParseListQuery(r.query, *ctx, false);
-  auto ov = s.plans.VersionOverview(r.viewer, *ctx, vid, q.filter, q.separate_done);
-  if (!ov.ok()) return HtmlError(ov.error());
-  return Response::Html(q.errors.empty() ? 200 : 400,
-                        views::PlanPage(*ctx, *ov, q, &*version, s.plans.CapabilitiesFor(r.viewer, id)));
+  // The public reads versions most: cached per access class like the live plan.
+  return CachedByPlan(s, id, r, [&] {
+    ListQuery q = ParseListQuery(r.query, *ctx, false);
+    auto ov = s.plans.VersionOverview(r.viewer, *ctx, vid, q.filter, q.separate_done);
+    if (!ov.ok()) return HtmlError(ov.error());
+    return Response::Html(q.errors.empty() ? 200 : 400,
+                          views::PlanPage(*ctx, *ov, q, &*version, s.plans.CapabilitiesFor(r.viewer, id)));
+  });
 }
 
 }  // namespace

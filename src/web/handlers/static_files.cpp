@@ -30,13 +30,17 @@ void AddStatic(Router& router) {
     r.headers.emplace_back("Cache-Control", "public, max-age=3600");
     return r;
   });
-  router.Add("GET", "/docs/api", [](const Request&, const Params&) {
-    Html h;
-    views::PageStart(h, "API", {{"API", ""}});
-    h.Raw("<h1>API-dokumentation</h1><pre class=\"doc\">").Text(Find("api.md")).Raw("</pre>");
-    views::PageEnd(h);
-    return Response::Html(200, h.Take());
-  });
+  auto doc = [](const char* file, const char* title) {
+    return [file, title](const Request&, const Params&) {
+      Html h;
+      views::PageStart(h, title, {{title, ""}});
+      h.Raw("<h1>").Text(title).Raw("</h1><pre class=\"doc\">").Text(Find(file)).Raw("</pre>");
+      views::PageEnd(h);
+      return Response::Html(200, h.Take());
+    };
+  };
+  router.Add("GET", "/docs/api", doc("api.md", "API-dokumentation"));
+  router.Add("GET", "/docs/access", doc("access.md", "Adgang: hvem må se og gøre hvad"));
 }
 
 }  // namespace bs::web

@@ -34,7 +34,7 @@ Response CachedByPlan(Services s, PlanId plan, const Request& request, const std
   Response r;
   if (auto hit = s.cache.Get(key, *revision)) {
     r.content_type = key.rfind("/api/", 0) == 0 ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
-    r.body = std::move(*hit);
+    r.body = std::move(*hit);  // Get copied it out of the cache; no second copy here
     return r;
   }
   r = render();

@@ -1,5 +1,7 @@
 #include "web/session.h"
 
+#include <cstring>
+
 #include "core/text.h"
 #include "web/errors.h"
 #include "web/form.h"
@@ -51,19 +53,23 @@ std::string UserBar(const Request& r, bool administer) {
   return h.Take();
 }
 
-// Inserts the CSRF field right after the opening tag of every POST form. Views write
-// every POST form as `<form method="post"`; text from users is escaped, so it cannot
-// contain that sequence.
-void AddCsrfFields(std::string& body, const std::string& csrf) {
-  static const std::string kOpen = "<form method=\"post\"";
-  const std::string field = "<input type=\"hidden\" name=\"_csrf\" value=\"" + csrf + "\">";
-  size_t pos = 0;
-  while ((pos = body.find(kOpen, pos)) != std::string::npos) {
-    size_t end = body.find('>', pos);
-    if (end == std::string::npos) break;
-    body.insert(end + 1, field);
-    pos = end + 1 + field.size();
+// Fills the per-session slots (web/html.h) in one pass: memchr finds the rare slot
+// byte fast, so a large cached page costs one copy, not a search.
+std::string Compose(const std::string& body, const std::string& bar, const std::string& csrf) {
+  const std::string field = csrf.empty() ? "" : "<input type=\"hidden\" name=\"_csrf\" value=\"" + csrf + "\">";
+  std::string out;
+  out.reserve(body.size() + bar.size() + 4 * field.size());
+  const char* p = body.data();
+  const char* end = p + body.size();
+  while (p < end) {
+    const char* slot = static_cast<const char*>(std::memchr(p, kSlot, end - p));
+    if (!slot || slot + 1 >= end) { out.append(p, end); break; }
+    out.append(p, slot);
+    if (slot[1] == 'U') out.append(bar);
+    else if (slot[1] == 'C') out.append(field);
+    p = slot + 2;
   }
+  return out;
 }
 
 }  // namespace
@@ -133,12 +139,9 @@ void Site::Finish(const Request& r, Response& res) const {
     res.headers.emplace_back("Vary", "Cookie");
   }
   if (res.content_type.rfind("text/html", 0) != 0) return;
-  size_t marker = res.body.find(kUserBarMarker);
-  if (marker != std::string::npos) {
-    bool administer = Decide(r.viewer, Action::kAdminister, Resource::Of(Resource::Kind::kAdministration)) == Decision::kAllow;
-    res.body.replace(marker, std::char_traits<char>::length(kUserBarMarker), UserBar(r, administer));
-  }
-  if (!r.csrf.empty()) AddCsrfFields(res.body, r.csrf);
+  bool administer = Decide(r.viewer, Action::kAdminister, Resource::Of(Resource::Kind::kAdministration)) == Decision::kAllow;
+  // The bar holds the sign-out form, whose own CSRF slot is filled first.
+  res.body = Compose(res.body, Compose(UserBar(r, administer), "", r.csrf), r.csrf);
 }
 
 }  // namespace bs::web

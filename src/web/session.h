@@ -15,7 +15,6 @@ namespace bs::web {
 
 inline constexpr const char* kSessionCookie = "bs_session";
 inline constexpr const char* kPreSessionCookie = "bs_pre";  // CSRF token of the sign-in form
-inline constexpr const char* kUserBarMarker = "<!--bs:user-->";
 
 // The value of cookie `name`, or "".
 std::string CookieValue(const Request& request, const std::string& name);

@@ -153,6 +153,25 @@ TEST_F(AccessTest, SignInByFormSetsAHttpOnlyCookieAndGoesBack) {
   EXPECT_EQ(SignInByForm("direktion", server_->passwords().at("direktion"), "//evil.example/").Header("location"), "/");
 }
 
+TEST_F(AccessTest, EveryPostFormCarriesTheSessionTokenAndSignOutWorks) {
+  auto c = server_->SignIn("okonomi");
+  json item = NewItem("BUU", "Formularer");
+  auto page = Raw("GET", "/items/" + std::to_string(item["id"].get<int>()), "", {{"Cookie", "bs_session=" + c.token}});
+  size_t forms = 0, fields = 0;
+  for (size_t p = 0; (p = page.body.find("<form method=\"post\"", p)) != std::string::npos; ++p) ++forms;
+  std::string field = "<input type=\"hidden\" name=\"_csrf\" value=\"" + c.csrf + "\">";
+  for (size_t p = 0; (p = page.body.find(field, p)) != std::string::npos; ++p) ++fields;
+  EXPECT_GE(forms, 2u);  // sign-out and status at least
+  EXPECT_EQ(forms, fields);
+  EXPECT_EQ(page.body.find('\x01'), std::string::npos);
+  EXPECT_TRUE(Has(page.body, "action=\"/log-ud\" class=\"inline\">" + field));
+  auto out = Raw("POST", "/log-ud", "_csrf=" + c.csrf,
+                 {{"Cookie", "bs_session=" + c.token}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(out.Header("location"), "/log-ind?ud=1");
+  EXPECT_EQ(Raw("GET", "/plans/1", "", {{"Cookie", "bs_session=" + c.token}}).status, 403);
+}
+
 TEST_F(AccessTest, SecureCookieBehindTls) {
   auto form = Raw("GET", "/log-ind", "", {{"X-Forwarded-Proto", "https"}});
   EXPECT_TRUE(Has(form.Header("set-cookie"), "; Secure"));

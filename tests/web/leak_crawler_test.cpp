@@ -122,6 +122,7 @@ class LeakCrawlerTest : public ::testing::Test {
       ++fetched;
       EXPECT_NE(r.status, 500) << who << " " << url;
       Check(who, "GET " + url, r.body);
+      EXPECT_EQ(r.body.find('\x01'), std::string::npos) << "an unfilled per-session slot at " << url;
       for (const std::regex* re : {&href, &api})
         for (auto it = std::sregex_iterator(r.body.begin(), r.body.end(), *re); it != std::sregex_iterator(); ++it) {
           std::string next = HtmlUnescape((*it)[1].str());

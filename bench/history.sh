@@ -25,14 +25,7 @@ db=$dir/bench.db
 trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 "$BIN" demo --db "$db" --items "$N" > "$dir/demo.out" 2>&1
 start() {
-  "$BIN" serve --db "$db" --listen 127.0.0.1:0 > "$dir/serve.out" 2> "$dir/serve.err" &
-  pid=$!
-  url=""
-  for _ in $(seq 1 400); do
-    url=$(sed -n 's|.*\(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$dir/serve.out" | awk 'NR==1')
-    [ -n "$url" ] && curl -sf -o /dev/null "$url/api/v1/plans" && break
-    sleep 0.005
-  done
+  bench_start_server "$db" "$dir"
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 ms() { awk "BEGIN{printf \"%.1f\", $1*1000}"; }

@@ -16,3 +16,18 @@ bench_sign_in() {
   export BENCH_COOKIE BENCH_CSRF
   AUTH=(-H "Cookie: $BENCH_COOKIE" -H "X-CSRF-Token: $BENCH_CSRF")
 }
+
+# bench_start_server DB DIR [ARGS...]: starts `serve` on a free port, waits until it
+# answers, and sets pid and url.
+bench_start_server() {
+  local db=$1 dir=$2
+  shift 2
+  "$BIN" serve --db "$db" --listen 127.0.0.1:0 "$@" > "$dir/serve.out" 2> "$dir/serve.err" &
+  pid=$!
+  url=""
+  for _ in $(seq 1 400); do
+    url=$(sed -n 's|.*\(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$dir/serve.out" | awk 'NR==1')
+    [ -n "$url" ] && curl -sf -o /dev/null "$url/api/v1/plans" && break
+    sleep 0.005
+  done
+}

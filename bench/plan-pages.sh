@@ -42,14 +42,7 @@ for N in $NS; do
   "$BIN" demo --db "$db" --items "$N" > "$dir/demo.out" 2>&1
   load_ms=$(ms_since "$t0")
   t0=$(date +%s%N)
-  "$BIN" serve --db "$db" --listen 127.0.0.1:0 --threads "$THREADS" > "$dir/serve.out" 2> "$dir/serve.err" &
-  pid=$!
-  url=""
-  for _ in $(seq 1 400); do
-    url=$(sed -n 's|.*\(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$dir/serve.out" | awk 'NR==1')
-    [ -n "$url" ] && curl -sf -o /dev/null "$url/api/v1/plans" && break
-    sleep 0.005
-  done
+  bench_start_server "$db" "$dir" --threads "$THREADS"
   start_ms=$(ms_since "$t0")
   bench_sign_in "$url" "$dir/demo.out"  # live pages and writes need a signed-in person
   items=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')

@@ -23,14 +23,7 @@ dir=$(mktemp -d)
 db=$dir/bench.db
 trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 "$BIN" demo --db "$db" > "$dir/demo.out" 2>&1
-"$BIN" serve --db "$db" --listen 127.0.0.1:0 > "$dir/serve.out" 2> "$dir/serve.err" &
-pid=$!
-url=""
-for _ in $(seq 1 400); do
-  url=$(sed -n 's|.*\(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$dir/serve.out" | awk 'NR==1')
-  [ -n "$url" ] && curl -sf -o /dev/null "$url/api/v1/plans" && break
-  sleep 0.005
-done
+bench_start_server "$db" "$dir"
 pw=$(awk '$1=="okonomi" {print $2}' "$dir/demo.out")
 stats() { sort -n | awk '{a[NR]=$1*1000; s+=$1*1000} END{printf "median %.1f ms, min %.1f, max %.1f, mean %.1f (n=%d)", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[1], a[NR], s/NR, NR}'; }
 attempt() { curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$url/api/v1/session"; }

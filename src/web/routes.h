@@ -31,6 +31,12 @@ std::optional<Response> Refuse(Services s, const Request& r, PlanId plan, Action
 std::optional<Response> RefuseItem(Services s, const Request& r, const PlanItem& item, Action action,
                                    Resource::Kind kind = Resource::Kind::kItem);
 
+// A handler that needs the services, bound into a router Handler.
+using ServiceHandler = Response (*)(Services, const Request&, const Params&);
+inline Handler Bind(Services s, ServiceHandler fn) {
+  return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
+}
+
 // Builds the router: pages, API, static files and the error handlers.
 Router BuildRouter(Services services);
 

@@ -1,23 +1,9 @@
 // Browser test of the stale-edit flow (issue 4): two people open the same item in two
 // browser contexts; the first saves; the second's save is refused with 409, their own
 // input kept, and the other person's change shown beside it. Both edits end in history.
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { startServer, chromiumArgs, signIn } from './server.mjs';
-
-const require = createRequire(import.meta.url);
-if (!existsSync('/usr/bin/chromium')) {
-  console.log('SKIPPED: /usr/bin/chromium is not installed (run scripts/install-deps.sh)');
-  process.exit(77);
-}
-const { chromium } = require('playwright-core');
-const axeSource = (await import('node:fs')).readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-let passed = 0, failed = 0;
-async function step(name, fn) {
-  try { await fn(); passed++; console.log(`ok - ${name}`); }
-  catch (e) { failed++; console.log(`not ok - ${name}\n  ${String(e.stack || e).split('\n').slice(0, 4).join('\n  ')}`); }
-}
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
+import { chromium, step, assert, axe, finish } from './harness.mjs';
 
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -57,11 +43,7 @@ try {
     assert((await row.textContent()).includes('Bo: afventer juridisk vurdering.'), 'own value shown');
     assert(await bo.getByLabel('Status', { exact: true }).inputValue() === 'Bo: afventer juridisk vurdering.', 'input kept');
     await bo.screenshot({ path: 'screenshots/conflict.png', fullPage: true });
-    await bo.addScriptTag({ content: axeSource });
-    const result = await bo.evaluate(async () =>
-      await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-    const v = result.violations.map((x) => `${x.id}: ${x.nodes.length} × ${x.nodes[0]?.target}`);
-    assert(v.length === 0, `conflict page axe violations: ${v.join('; ')}`);
+    await axe(bo, 'conflict page');
   });
 
   await step('saving again on top lands, and history holds both edits', async () => {
@@ -76,5 +58,4 @@ try {
   await browser.close();
   server.stop();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -1,31 +1,9 @@
 // Browser test of people and access (issue 5): the public meets a denied page and the
 // public version; a politician signs in (after a wrong password), is refused the
 // set-up page, and signs out; an administrator's pages pass axe. Screenshots saved.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { startServer, chromiumArgs } from './server.mjs';
-
-const require = createRequire(import.meta.url);
-if (!existsSync('/usr/bin/chromium')) {
-  console.log('SKIPPED: /usr/bin/chromium is not installed (run scripts/install-deps.sh)');
-  process.exit(77);
-}
-const { chromium } = require('playwright-core');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-let passed = 0, failed = 0;
-async function step(name, fn) {
-  try { await fn(); passed++; console.log(`ok - ${name}`); }
-  catch (e) { failed++; console.log(`not ok - ${name}\n  ${String(e.stack || e).split('\n').slice(0, 4).join('\n  ')}`); }
-}
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
-async function axe(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () =>
-    await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const v = result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.length} × ${x.nodes[0]?.target}`);
-  assert(v.length === 0, `${label}: axe violations:\n    ${v.join('\n    ')}`);
-}
+import { chromium, step, assert, axe, finish } from './harness.mjs';
 
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -107,5 +85,4 @@ try {
   await browser.close();
   server.stop();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -147,9 +147,7 @@ Response ShowAudit(Services s, const Request& r, const Params&) {
 }  // namespace
 
 void AddAdminPages(Router& router, Services s) {
-  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
-    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
-  };
+  auto bind = [s](ServiceHandler fn) { return Bind(s, fn); };
   router.Add("GET", "/admin/brugere", bind(ShowUsers));
   router.Add("POST", "/admin/brugere", bind(CreateUser));
   router.Add("GET", "/admin/brugere/{id}", bind(ShowUser));

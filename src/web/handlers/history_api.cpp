@@ -246,9 +246,7 @@ Response GetRedline(Services s, const Request& r, const Params& p) {
 }  // namespace
 
 void AddHistoryApi(Router& router, Services s) {
-  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
-    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
-  };
+  auto bind = [s](ServiceHandler fn) { return Bind(s, fn); };
   router.Add("GET", "/api/v1/items/{id}/history", bind(History));
   router.Add("POST", "/api/v1/items/{id}/restore", bind(RestoreItem));
   router.Add("GET", "/api/v1/items/{id}/status-updates", bind(ListStatus));

@@ -189,9 +189,7 @@ Response ShowRedline(Services s, const Request& r, const Params& p) {
 }  // namespace
 
 void AddHistoryPages(Router& router, Services s) {
-  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
-    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
-  };
+  auto bind = [s](ServiceHandler fn) { return Bind(s, fn); };
   router.Add("POST", "/items/{id}/status", bind(AddStatus));
   router.Add("POST", "/items/{id}/restore", bind(Restore));
   router.Add("GET", "/items/{id}/history", bind(ShowHistory));

@@ -165,9 +165,7 @@ Response ListBodies(Services s, const Request&, const Params&) {
 }  // namespace
 
 void AddItemsApi(Router& router, Services s) {
-  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
-    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
-  };
+  auto bind = [s](ServiceHandler fn) { return Bind(s, fn); };
   router.Add("GET", "/api/v1/plans", bind(ListPlans));
   router.Add("GET", "/api/v1/plans/{id}", bind(GetPlan));
   router.Add("GET", "/api/v1/plans/{id}/items", bind(ListItems));

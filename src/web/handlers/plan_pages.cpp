@@ -325,9 +325,7 @@ Response Home(Services s, const Request& r, const Params&) {
 }  // namespace
 
 void AddPlanPages(Router& router, Services s) {
-  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
-    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
-  };
+  auto bind = [s](ServiceHandler fn) { return Bind(s, fn); };
   router.Add("GET", "/", bind(Home));
   router.Add("GET", "/plans", bind(ListPlans));
   router.Add("POST", "/plans", bind(CreatePlan));

@@ -136,9 +136,7 @@ Response ApiSeats(Services s, const Request& r, const Params& p) {
 }  // namespace
 
 void AddSessionPages(Router& router, Services s) {
-  auto bind = [s](Response (*fn)(Services, const Request&, const Params&)) {
-    return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
-  };
+  auto bind = [s](ServiceHandler fn) { return Bind(s, fn); };
   router.Add("GET", "/log-ind", bind(ShowSignIn));
   router.Add("POST", "/log-ind", bind(PostSignIn));
   router.Add("POST", "/log-ud", bind(PostSignOut));

@@ -79,6 +79,9 @@ Result<SignedIn> PeopleService::SignIn(const std::string& username_in, const std
   out.user = found->user;
   Session s{tokens_.Digest(out.token), out.user.id, out.csrf, clock_.NowUnix(), clock_.NowUnix(), text::Truncate(remote, 64)};
   RETURN_IF_ERROR(people_.CreateSession(s));
+  // Housekeeping: sessions past every limit are of no use to anyone; a sign-in is a
+  // rare enough moment to sweep them.
+  (void)people_.DeleteSessionsSeenBefore(clock_.NowUnix() - std::max(policy_.idle_seconds, policy_.absolute_seconds));
   Audit(username, "sign_in", username, "", remote);
   return out;
 }

@@ -131,6 +131,13 @@ TEST_F(PeopleServiceTest, SessionsExpireWhenIdleAndAfterTheAbsoluteLimit) {
   EXPECT_FALSE(service_.Resolve(t->token)->viewer.session_expired);
 }
 
+TEST_F(PeopleServiceTest, SigningInSweepsDeadSessions) {
+  auto old = service_.SignIn("admin", kPassword, "10.0.0.2");
+  clock_.Advance(service_.policy().absolute_seconds + 10);
+  ASSERT_TRUE(service_.SignIn("admin", kPassword, "10.0.0.2").ok());
+  EXPECT_EQ(people_.GetSession(tokens_.Digest(old->token)).error().code, ErrorCode::kNotFound);
+}
+
 TEST_F(PeopleServiceTest, ForgedAndSignedOutTokensAreThePublic) {
   for (std::string forged : {std::string(64, 'a'), std::string("not-a-token"), std::string(5000, 'f'), std::string("")}) {
     auto v = service_.Resolve(forged);

@@ -172,6 +172,21 @@ TEST_F(AccessTest, EveryPostFormCarriesTheSessionTokenAndSignOutWorks) {
   EXPECT_EQ(Raw("GET", "/plans/1", "", {{"Cookie", "bs_session=" + c.token}}).status, 403);
 }
 
+TEST_F(AccessTest, SigningInOnTopOfAnotherSessionEndsTheOldOne) {
+  auto first = SignInByForm("direktion", server_->passwords().at("direktion"), "/");
+  std::string old_cookie = SessionCookie(first);
+  auto form = Raw("GET", "/log-ind", "", {{"Cookie", old_cookie}});
+  std::smatch m;
+  std::regex pre("name=\"_pre\" value=\"([0-9a-f]+)\"");
+  ASSERT_TRUE(std::regex_search(form.body, m, pre));
+  std::string token = m[1];
+  auto second = Raw("POST", "/log-ind", "_pre=" + token + "&username=sekretaer&password=" + server_->passwords().at("sekretaer") + "&next=/",
+                    {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", old_cookie + "; bs_pre=" + token}});
+  EXPECT_EQ(second.status, 303);
+  EXPECT_EQ(Raw("GET", "/plans/1", "", {{"Cookie", old_cookie}}).status, 403);
+  EXPECT_EQ(Raw("GET", "/plans/1", "", {{"Cookie", SessionCookie(second)}}).status, 200);
+}
+
 TEST_F(AccessTest, SecureCookieBehindTls) {
   auto form = Raw("GET", "/log-ind", "", {{"X-Forwarded-Proto", "https"}});
   EXPECT_TRUE(Has(form.Header("set-cookie"), "; Secure"));
@@ -339,6 +354,11 @@ TEST_F(AccessTest, ApiSessionSignInWhoAmIAndSignOut) {
   EXPECT_EQ(Raw("DELETE", "/api/v1/session", "", {{"Cookie", cookie}}).status, 403);  // sign-out needs the token too
   EXPECT_EQ(Raw("DELETE", "/api/v1/session", "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}).status, 204);
   EXPECT_EQ(json::parse(Raw("GET", "/api/v1/session", "", {{"Cookie", cookie}}).body)["signed_in"], false);
+  // A cross-site form can post text/plain: refused, no session.
+  auto plain = Raw("POST", "/api/v1/session", json{{"username", "okonomi"}, {"password", server_->passwords().at("okonomi")}}.dump(),
+                   {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(plain.status, 415);
+  EXPECT_TRUE(SessionCookie(plain).empty());
   auto wrong = Raw("POST", "/api/v1/session", json{{"username", "okonomi"}, {"password", "nej-nej-nej"}}.dump(),
                    {{"Content-Type", "application/json"}});
   EXPECT_EQ(wrong.status, 400);

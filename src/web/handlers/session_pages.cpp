@@ -56,6 +56,8 @@ Response PostSignIn(Services s, const Request& r, const Params&) {
     m.error = e.fields.empty() ? e.message : e.fields.front().message;
     return SignInForm(s, r, m, HttpStatus(e.code));
   }
+  // A session the browser still held (another person on a shared PC) ends here.
+  if (!r.session_token.empty()) (void)s.people.SignOut(r.session_token, r.remote);
   Response res = Response::Redirect(m.next);
   res.headers.emplace_back("Set-Cookie", SetCookie(r, kSessionCookie, signed_in->token, "Lax"));
   res.headers.emplace_back("Set-Cookie", SetCookie(r, kPreSessionCookie, "", "Strict", 0));
@@ -71,6 +73,11 @@ Response PostSignOut(Services s, const Request& r, const Params&) {
 }
 
 Response ApiSignIn(Services s, const Request& r, const Params&) {
+  // JSON only: a cross-site form can send text/plain or form bodies but not
+  // application/json without the browser asking first, so this needs no CSRF token
+  // (and cannot be used to sign a victim into someone else's account).
+  if (text::FoldCase(r.Header("content-type")).rfind("application/json", 0) != 0)
+    return JsonError(415, "Send brugernavn og adgangskode som application/json.");
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   auto str = [&](const char* k) { return j->contains(k) && (*j)[k].is_string() ? (*j)[k].get<std::string>() : std::string(); };

@@ -173,7 +173,10 @@ TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
   EXPECT_NE(server_->Get("/plans").body.find("LEAKHIDDENPLAN1"), std::string::npos);
   EXPECT_NE(server_->Get("/plans/1").body.find("LEAKUNPUBLISHED1"), std::string::npos);
   server_->ActAnonymously();
-  EXPECT_NE(server_->Get("/plans/1/versions/2").body.find("Lækagetest synligt punkt"), std::string::npos);
+  auto version = server_->Get("/plans/1/versions/2").body;
+  EXPECT_NE(version.find("Lækagetest synligt punkt"), std::string::npos);
+  // The OBS flag is public, its note is not: the label stands alone.
+  EXPECT_NE(version.find("<strong class=\"obs-label\">OBS-punkt</strong>"), std::string::npos);
 }
 
 TEST_F(LeakCrawlerTest, SearchNeverMatchesInternalText) {

@@ -25,9 +25,15 @@ TEST(RouterTest, MatchesParamsAndAnswers405) {
   r.Add("GET", "/items/{id}", [](const Request&, const Params& p) { return Response::Html(200, p.at("id")); });
   r.SetNotFound([](const Request&, const Params&) { return Response::Html(404, ""); });
   r.SetMethodNotAllowed([](const Request&, const std::string& allow) { return Response::Html(405, allow); });
-  EXPECT_EQ(r.Dispatch({"GET", "/items/42", "", {}, "", ""}).body, "42");
-  EXPECT_EQ(r.Dispatch({"POST", "/items/42", "", {}, "", ""}).status, 405);
-  EXPECT_EQ(r.Dispatch({"GET", "/nope", "", {}, "", ""}).status, 404);
+  auto request = [](std::string method, std::string path) {
+    Request q;
+    q.method = std::move(method);
+    q.path = std::move(path);
+    return q;
+  };
+  EXPECT_EQ(r.Dispatch(request("GET", "/items/42")).body, "42");
+  EXPECT_EQ(r.Dispatch(request("POST", "/items/42")).status, 405);
+  EXPECT_EQ(r.Dispatch(request("GET", "/nope")).status, 404);
 }
 
 TEST(FormDataTest, ParsesUrlEncodedUtf8) {

@@ -97,7 +97,8 @@ std::string ItemPage(const ItemPageModel& model) {
   if (d.demo) h.Raw(" · <span class=\"tag demo\">Demo</span>");
   h.Raw("</p>");
   if (d.obs) {
-    h.Raw("<div class=\"obs-box\" role=\"note\"><strong class=\"obs-label\">OBS-punkt:</strong> ").Multiline(d.obs_note).Raw("</div>");
+    h.Raw("<div class=\"obs-box\" role=\"note\"><strong class=\"obs-label\">OBS-punkt").Raw(d.obs_note.empty() ? "" : ":")
+        .Raw("</strong> ").Multiline(d.obs_note).Raw("</div>");
   }
   if (model.caps.edit)
     h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"/items/").Text(item.id()).Raw("/edit\">Redigér</a> "

@@ -103,7 +103,8 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& it
     h.Raw("</tr>");
     if (d.obs) {
       h.Raw("<tr class=\"obs-row\"><td></td><td colspan=\"").Text(static_cast<long long>(cols - 1))
-          .Raw("\"><strong class=\"obs-label\">OBS-punkt:</strong> ").Text(d.obs_note).Raw("</td></tr>");
+          .Raw("\"><strong class=\"obs-label\">OBS-punkt").Raw(d.obs_note.empty() ? "" : ":").Raw("</strong> ")
+          .Text(d.obs_note).Raw("</td></tr>");  // the note may be internal (emptied for the public)
     }
   }
   h.Raw("</tbody>");

@@ -33,8 +33,8 @@ const std::string& PeopleService::DummyHash() {
   return dummy_hash_;
 }
 
-void PeopleService::Audit(const std::string& actor, const std::string& action, const std::string& subject,
-                          const std::string& detail, const std::string& remote) {
+void PeopleService::Record(const std::string& actor, const std::string& action, const std::string& subject,
+                           const std::string& detail, const std::string& remote) {
   AuditEntry e;
   e.at = clock_.NowUnix();
   e.actor = text::Truncate(actor, 100);
@@ -42,7 +42,7 @@ void PeopleService::Audit(const std::string& actor, const std::string& action, c
   e.subject = subject;
   e.detail = detail;
   e.remote = text::Truncate(remote, 64);
-  (void)people_.AppendAudit(e);  // a failed audit write must not block sign-in; the store logs it
+  (void)people_.AppendAudit(e);  // a failed audit write must not block the action it records
 }
 
 Result<SignedIn> PeopleService::SignIn(const std::string& username_in, const std::string& password,
@@ -58,7 +58,7 @@ Result<SignedIn> PeopleService::SignIn(const std::string& username_in, const std
   int64_t by_account = TRY(people_.CountAuditByActor("sign_in_failed", username, since));
   int64_t by_address = TRY(people_.CountAuditByRemote("sign_in_failed", remote, since));
   if (by_account >= policy_.max_failures_per_account || by_address >= policy_.max_failures_per_address) {
-    Audit(username, "rate_limited", username, by_account >= policy_.max_failures_per_account ? "kontoen" : "adressen", remote);
+    Record(username, "rate_limited", username, by_account >= policy_.max_failures_per_account ? "kontoen" : "adressen", remote);
     return MakeError(ErrorCode::kTooManyRequests,
                      "For mange mislykkede loginforsøg. Vent " + std::to_string(policy_.window / 60) +
                          " minutter, og prøv igen. Har du glemt adgangskoden, så kontakt en administrator.");
@@ -70,7 +70,7 @@ Result<SignedIn> PeopleService::SignIn(const std::string& username_in, const std
   // unknown user and a wrong password take the same time.
   bool match = hasher_.Verify(usable ? found->password_hash : DummyHash(), password);
   if (!usable || !match) {
-    Audit(username, "sign_in_failed", username, found.ok() ? "forkert adgangskode eller inaktiv" : "ukendt brugernavn", remote);
+    Record(username, "sign_in_failed", username, found.ok() ? "forkert adgangskode eller inaktiv" : "ukendt brugernavn", remote);
     return FieldErrors({{"password", kWrongCredentials}});
   }
   SignedIn out;
@@ -82,7 +82,7 @@ Result<SignedIn> PeopleService::SignIn(const std::string& username_in, const std
   // Housekeeping: sessions past every limit are of no use to anyone; a sign-in is a
   // rare enough moment to sweep them.
   (void)people_.DeleteSessionsSeenBefore(clock_.NowUnix() - std::max(policy_.idle_seconds, policy_.absolute_seconds));
-  Audit(username, "sign_in", username, "", remote);
+  Record(username, "sign_in", username, "", remote);
   return out;
 }
 
@@ -125,7 +125,7 @@ Status PeopleService::SignOut(const std::string& token, const std::string& remot
   if (!session.ok()) return OkStatus();
   RETURN_IF_ERROR(people_.DeleteSession(digest));
   auto user = people_.GetUser(session->user_id);
-  if (user.ok()) Audit(user->user.username, "sign_out", user->user.username, "", remote);
+  if (user.ok()) Record(user->user.username, "sign_out", user->user.username, "", remote);
   return OkStatus();
 }
 
@@ -165,7 +165,7 @@ Result<User> PeopleService::AddUser(const std::string& actor, const UserDraft& d
       return FieldErrors({{"username", "Brugernavnet «" + user->username + "» er allerede i brug."}});
     return created.error();
   }
-  Audit(actor, "user_created", created->username, created->name + ": " + RolesText(*created), remote);
+  Record(actor, "user_created", created->username, created->name + ": " + RolesText(*created), remote);
   return created;
 }
 
@@ -192,7 +192,7 @@ Result<User> PeopleService::UpdateUser(const Viewer& actor, UserId id, const Use
     return FieldErrors({{"roles", "Du kan ikke fjerne din egen administratorrolle; bed en anden administrator om det."}});
   RETURN_IF_ERROR(people_.UpdateUser(user));
   if (!user.active) RETURN_IF_ERROR(people_.DeleteSessionsOf(id));
-  Audit(actor.user->username, "user_changed", user.username,
+  Record(actor.user->username, "user_changed", user.username,
         RolesText(before.user) + " → " + RolesText(user) + (user.active ? "" : "; deaktiveret"), remote);
   return user;
 }
@@ -203,7 +203,7 @@ Status PeopleService::SetPassword(const Viewer& actor, UserId id, const std::str
   RETURN_IF_ERROR(ValidateNewPassword(password));
   RETURN_IF_ERROR(people_.SetPasswordHash(id, TRY(hasher_.Hash(password))));
   RETURN_IF_ERROR(people_.DeleteSessionsOf(id));
-  Audit(actor.user->username, "password_set", user.user.username, "", remote);
+  Record(actor.user->username, "password_set", user.user.username, "", remote);
   return OkStatus();
 }
 
@@ -213,7 +213,7 @@ Result<Membership> PeopleService::AddMembership(const Viewer& actor, UserId id, 
   auto user = TRY(people_.GetUser(id));
   Membership m = TRY(ValidateMembership(id, draft, TRY(BodyCodes())));
   m = TRY(people_.AddMembership(m));
-  Audit(actor.user->username, "membership_added", user.user.username,
+  Record(actor.user->username, "membership_added", user.user.username,
         std::string(Label(m.kind)) + " af " + m.body + " fra " + m.from.Short() + (m.to ? " til " + m.to->Short() : ""), remote);
   return m;
 }
@@ -227,7 +227,7 @@ Status PeopleService::EndMembership(const Viewer& actor, int64_t membership_id, 
   if (*to < m.from) return FieldErrors({{"to", "Slutdatoen ligger før medlemskabets start (" + m.from.Short() + ")."}});
   RETURN_IF_ERROR(people_.EndMembership(membership_id, *to));
   auto user = people_.GetUser(m.user_id);
-  Audit(actor.user->username, "membership_ended", user.ok() ? user->user.username : "",
+  Record(actor.user->username, "membership_ended", user.ok() ? user->user.username : "",
         std::string(Label(m.kind)) + " af " + m.body + " til " + to->Short(), remote);
   return OkStatus();
 }

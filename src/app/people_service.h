@@ -94,8 +94,9 @@ class PeopleService {
   Result<std::set<std::string>> BodyCodes();
   Result<User> AddUser(const std::string& actor, const UserDraft& draft, const std::string& password,
                        const std::string& remote);
-  void Audit(const std::string& actor, const std::string& action, const std::string& subject,
-             const std::string& detail, const std::string& remote);
+  // Appends one line to the audit log.
+  void Record(const std::string& actor, const std::string& action, const std::string& subject,
+              const std::string& detail, const std::string& remote);
   const std::string& DummyHash();
 
   PeopleStore& people_;

@@ -15,7 +15,7 @@ const Theme* PlanContext::FindTheme(ThemeId id) const {
 }
 
 WriteMeta PlanService::Meta(std::string author, std::string source, std::string request_key) const {
-  return WriteMeta{clock_.NowUnix(), std::move(author), std::move(source), std::move(request_key)};
+  return WriteMeta{clock_.NowUnix(), std::move(author), std::move(source), std::move(request_key), ""};
 }
 
 Result<std::vector<Plan>> PlanService::ListPlans() { return store_.ListPlans(); }
@@ -279,6 +279,16 @@ Status PlanService::AuthorizeItem(const Viewer& viewer, const PlanItem& item, Ac
   auto st = Check(viewer, action, r, kind == Resource::Kind::kHistory ? "punktets historik" : "punktet");
   if (!st.ok() && st.error().code == ErrorCode::kNotFound) return NotFound("Punkt " + std::to_string(item.id()) + " findes ikke.");
   return st;
+}
+
+Result<std::vector<PlanService::VisiblePlan>> PlanService::VisiblePlans(const Viewer& viewer) {
+  std::vector<VisiblePlan> out;
+  for (auto& p : TRY(store_.ListPlans())) {
+    bool published = TRY(IsPublished(p.id()));
+    if (Decide(viewer, Action::kRead, Resource::Of(Resource::Kind::kVersion, published)) == Decision::kAllow)
+      out.push_back({std::move(p), published});
+  }
+  return out;
 }
 
 Capabilities PlanService::CapabilitiesFor(const Viewer& viewer, PlanId plan) {

@@ -124,6 +124,13 @@ class PlanService {
   Status Authorize(const Viewer& viewer, PlanId plan, Action action, Resource::Kind kind = Resource::Kind::kPlan);
   Status AuthorizeItem(const Viewer& viewer, const PlanItem& item, Action action,
                        Resource::Kind kind = Resource::Kind::kItem);
+  // The plans this viewer may know of, each with whether it is published: every plan
+  // for those who read live plans, the published ones for the public.
+  struct VisiblePlan {
+    Plan plan;
+    bool published = false;
+  };
+  Result<std::vector<VisiblePlan>> VisiblePlans(const Viewer& viewer);
   // What pages should offer this viewer on this plan.
   Capabilities CapabilitiesFor(const Viewer& viewer, PlanId plan);
   // Overview, VersionOverview and RedlineBetween as this viewer may see them: internal

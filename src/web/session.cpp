@@ -27,15 +27,8 @@ std::string SentCsrf(const Request& r) {
   return form.Get("_csrf");
 }
 
-bool ConstantTimeEqual(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
-
 Response CsrfRefused(const Request& r, const std::string& message) {
-  if (r.path.rfind("/api/", 0) == 0) return JsonError(403, message);
+  if (WantsJson(r)) return JsonError(403, message);
   return HtmlError(403, message);
 }
 
@@ -108,7 +101,7 @@ Response Site::Handle(const Request& incoming) const {
   r.session_token = CookieValue(r, kSessionCookie);
   auto resolved = services_.people.Resolve(r.session_token);
   if (!resolved.ok()) {
-    return r.path.rfind("/api/", 0) == 0 ? JsonError(resolved.error()) : HtmlError(resolved.error());
+    return WantsJson(r) ? JsonError(resolved.error()) : HtmlError(resolved.error());
   }
   r.viewer = std::move(resolved->viewer);
   r.csrf = std::move(resolved->csrf);
@@ -120,7 +113,7 @@ Response Site::Handle(const Request& incoming) const {
       Finish(r, res);
       return res;
     }
-    if (!ConstantTimeEqual(SentCsrf(r), r.csrf)) {
+    if (!services_.people.SameToken(SentCsrf(r), r.csrf)) {
       Response res = CsrfRefused(r, "Formularen mangler et gyldigt sikkerhedsfelt (CSRF), måske fordi den er hentet i en "
                                     "anden session. Intet er ændret. Hent siden igen, og prøv på ny.");
       Finish(r, res);

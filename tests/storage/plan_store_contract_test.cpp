@@ -77,7 +77,7 @@ class PlanStoreContract : public ::testing::TestWithParam<std::pair<const char*,
     return *r;
   }
 
-  WriteMeta Meta(std::string key = "") { return WriteMeta{1'750'000'000, "test", "test", std::move(key)}; }
+  WriteMeta Meta(std::string key = "") { return WriteMeta{1'750'000'000, "test", "test", std::move(key), ""}; }
 
   FixedClock clock_{1'750'000'000};
   std::unique_ptr<Backend> backend_;

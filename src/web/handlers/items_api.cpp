@@ -20,17 +20,13 @@ bool IsJsonBody(const Request& r) {
 }
 
 Response ListPlans(Services s, const Request& r, const Params&) {
-  auto plans = s.plans.ListPlans();
+  auto plans = s.plans.VisiblePlans(r.viewer);
   if (!plans.ok()) return JsonError(plans.error());
   json out = json::array();
-  for (const auto& p : *plans) {
-    auto published = s.plans.IsPublished(p.id());
-    if (!published.ok()) return JsonError(published.error());
-    if (!s.plans.Authorize(r.viewer, p.id(), Action::kRead, Resource::Kind::kVersion).ok()) continue;
+  for (const auto& [p, published] : *plans)
     out.push_back({{"id", p.id()}, {"name", p.name()}, {"budget_name", p.budget_name()},
                    {"first_year", p.first_year()}, {"last_year", p.last_year()},
-                   {"published", *published}, {"url", "/api/v1/plans/" + std::to_string(p.id())}});
-  }
+                   {"published", published}, {"url", "/api/v1/plans/" + std::to_string(p.id())}});
   return Json(200, {{"plans", out}});
 }
 

@@ -99,17 +99,20 @@ Response RenderItemPage(Services s, const Request& r, ItemId id, const std::stri
   if (!loaded.ok()) return HtmlError(loaded.error());
   auto& [full_item, ctx] = *loaded;
   if (auto denied = RefuseItem(s, r, full_item, Action::kRead)) return *denied;
+  auto published = s.plans.IsPublished(ctx.plan.id());  // asked once for everything the page offers
+  if (!published.ok()) return HtmlError(published.error());
+  const Resource resource = Resource::Item(*published, full_item);
   PlanItem item = Redact(r.viewer, full_item);
   auto updates = s.plans.StatusUpdates(r.viewer, id);
   if (!updates.ok()) return HtmlError(updates.error());
-  views::ItemPageModel m{&ctx, &item, notice, std::move(*updates), {}, form, s.plans.CapabilitiesFor(r.viewer, ctx.plan.id())};
+  views::ItemPageModel m{&ctx, &item, notice, std::move(*updates), {}, form, CapabilitiesOf(r.viewer, *published)};
   if (m.caps.history) {
     auto history = s.plans.History(id, 11);  // the last ten changes and the state before them
     if (!history.ok()) return HtmlError(history.error());
     m.history = std::move(*history);
   }
-  m.status_form.show_form = s.plans.AuthorizeItem(r.viewer, full_item, Action::kReportStatus).ok();
-  m.status_form.obs_fields = s.plans.AuthorizeItem(r.viewer, full_item, Action::kHandleObs).ok();
+  m.status_form.show_form = Decide(r.viewer, Action::kReportStatus, resource) == Decision::kAllow;
+  m.status_form.obs_fields = Decide(r.viewer, Action::kHandleObs, resource) == Decision::kAllow;
   if (m.status_form.draft.as_of.empty()) m.status_form.draft.as_of = s.plans.Today().Short();
   if (m.status_form.draft.author.empty()) m.status_form.draft.author = r.viewer.AuthorName();
   return Response::Html(status, views::ItemPage(m));
@@ -283,14 +286,9 @@ Response DeleteItem(Services s, const Request& r, const Params& p) {
   return Response::Redirect("/plans/" + std::to_string(item->plan_id()));
 }
 
-// The plans this viewer may know of: all for those who read the live plans, the
-// published ones for the public.
 Result<std::vector<Plan>> VisiblePlans(Services s, const Viewer& viewer) {
   std::vector<Plan> out;
-  for (auto& p : TRY(s.plans.ListPlans()))
-    if (Decide(viewer, Action::kRead, Resource::Plan(TRY(s.plans.IsPublished(p.id())))) == Decision::kAllow ||
-        TRY(s.plans.IsPublished(p.id())))
-      out.push_back(std::move(p));
+  for (auto& v : TRY(s.plans.VisiblePlans(viewer))) out.push_back(std::move(v.plan));
   return out;
 }
 

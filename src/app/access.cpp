@@ -62,6 +62,7 @@ Decision DecideMeetingMaterial(const Viewer& v, Action a, const Resource& r) {
     if (v.Has(Role::kAdministrator) || v.Serves(r.body)) return Decision::kAllow;
     return Decision::kForbidden;
   }
+  if (!r.published) return (v.Has(Role::kAdministrator) || v.Serves(r.body)) ? Decision::kAllow : Decision::kHidden;
   if (!r.closed) return Decision::kAllow;
   if (v.Has(Role::kAdministrator) || v.Has(Role::kDirector) || v.SitsIn(r.body) || v.Serves(r.body))
     return Decision::kAllow;

@@ -63,7 +63,7 @@ struct Resource {
     kHistory,      // an item's revisions, the plan's event log, restore
     kRedlineToNow, // a redline from a version to the live plan
     kAdministration,  // users, roles, memberships, audit log
-    kCase,         // later (issue 6): a case, an agenda item, an attachment
+    kCase,         // meeting material (issue 6): a case, an agenda item, an attachment
     kAgendaItem,
     kAttachment,
   };
@@ -73,6 +73,7 @@ struct Resource {
   std::string responsible;      // item: responsible officer (name)
   std::string body;             // case / agenda item / attachment: the body it belongs to
   bool closed = false;          // case / agenda item / attachment: Lukket
+  bool published = true;        // agenda item / attachment: its meeting's agenda is published
 
   static Resource Of(Kind kind, bool published = false) {
     Resource r;
@@ -87,11 +88,14 @@ struct Resource {
     r.responsible = item.data().responsible;
     return r;
   }
-  // Meeting material (issue 6): a case, agenda item or attachment of `body`.
-  static Resource Meeting(Kind kind, const std::string& body, bool closed) {
+  // Meeting material (issue 6): a case, agenda item or attachment of `body`. Until the
+  // agenda is published only those who prepare it (administrators, the body's
+  // secretaries) know of its items: for everyone else they do not exist (404).
+  static Resource Meeting(Kind kind, const std::string& body, bool closed, bool published = true) {
     Resource r = Of(kind);
     r.body = body;
     r.closed = closed;
+    r.published = published;
     return r;
   }
 };

@@ -255,3 +255,13 @@ Result<std::vector<Seat>> PeopleService::SeatsOn(const std::string& body, Date d
 }
 
 }  // namespace bs
+
+namespace bs {
+
+Result<std::string> PeopleService::NameOf(UserId id) {
+  auto u = people_.GetUser(id);
+  if (!u.ok()) return NotFound("Personen findes ikke.");
+  return u->user.name;
+}
+
+}  // namespace bs

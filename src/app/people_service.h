@@ -79,6 +79,8 @@ class PeopleService {
 
   // Who sat in `body` on `day` (members, chairs, vice-chairs; public information).
   Result<std::vector<Seat>> SeatsOn(const std::string& body, Date day);
+  // A person's name (for messages about attendance); NotFound for an unknown id.
+  Result<std::string> NameOf(UserId id);
 
   // Computes the dummy hash that unknown users are verified against, so the first
   // such sign-in does not take twice as long (main runs it beside start-up).

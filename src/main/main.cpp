@@ -1,5 +1,5 @@
 // budgetspor: thin main. Parses the command line, wires the adapters, starts.
-//   budgetspor serve --db FILE [--listen HOST:PORT] [--threads N]
+//   budgetspor serve --db FILE [--listen HOST:PORT] [--threads N] [--upload-limit-mb N]
 //   budgetspor demo  --db FILE [--items N]
 //   budgetspor user add|password --db FILE --username U ...
 #include <malloc.h>
@@ -13,13 +13,17 @@
 #include <string>
 #include <thread>
 
+#include "app/meeting_service.h"
 #include "app/people_service.h"
 #include "core/text.h"
 #include "app/plan_service.h"
 #include "crypto/sodium_crypto.h"
+#include "demo/demo_meetings.h"
 #include "demo/demo_people.h"
+#include "exporters/meeting_exporter.h"
 #include "demo/demo_plan.h"
 #include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/sqlite_meeting_store.h"
 #include "storage/sqlite/sqlite_people_store.h"
 #include "storage/sqlite/sqlite_plan_store.h"
 #include "web/routes.h"
@@ -45,7 +49,7 @@ constexpr const char* kUsage =
     "budgetspor – udmøntningsplanen og dens møder\n"
     "\n"
     "Brug:\n"
-    "  budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N]\n"
+    "  budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N] [--upload-limit-mb N]\n"
     "  budgetspor demo  --db FIL [--items N]\n"
     "  budgetspor user add --db FIL --username NAVN --name \"FULDT NAVN\" --roles ROLLE[,ROLLE] [--departments BUU]\n"
     "  budgetspor user password --db FIL --username NAVN\n"
@@ -62,12 +66,13 @@ constexpr const char* kUserHelp =
     "Med --password-stdin 1 læses den i stedet fra første linje på stdin (10-256 tegn).\n";
 
 constexpr const char* kServeHelp =
-    "budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N]\n"
+    "budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N] [--upload-limit-mb N]\n"
     "\n"
     "Starter webserveren på en SQLite-database (oprettes og migreres ved behov).\n"
     "  --db FIL          databasefilen (påkrævet)\n"
     "  --listen V:P      adresse og port, standard 127.0.0.1:8080; port 0 vælger en ledig port\n"
     "  --threads N       antal tråde, standard 2\n"
+    "  --upload-limit-mb N  største bilag i MB, standard 50\n"
     "Første linje på stdout er adressen, serveren lytter på. Stop med Ctrl-C.\n";
 
 constexpr const char* kDemoHelp =
@@ -117,6 +122,14 @@ int Serve(const std::map<std::string, std::string>& flags) {
     if (!ParseInt(it->second, 1, 64, &n)) { std::cerr << "--threads skal være 1-64.\n"; return 2; }
     options.threads = static_cast<int>(n);
   }
+  bs::MeetingPolicy meeting_policy;
+  if (auto it = flags.find("upload-limit-mb"); it != flags.end()) {
+    long n = 0;
+    if (!ParseInt(it->second, 1, 1024, &n)) { std::cerr << "--upload-limit-mb skal være 1-1024.\n"; return 2; }
+    meeting_policy.upload_limit = n * 1024 * 1024;
+  }
+  // An upload is a multipart body: the file plus the form's other fields.
+  options.upload_limit = static_cast<size_t>(meeting_policy.upload_limit) + 64 * 1024;
   auto db = bs::sqlite::Database::Open(db_it->second);
   if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
   bs::SqlitePlanStore store(**db);
@@ -136,7 +149,10 @@ int Serve(const std::map<std::string, std::string>& flags) {
   mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
   std::jthread prepare([&people] { people.Prepare(); });  // ~0.1 s of argon2id beside start-up
   bs::web::RenderCache cache;
-  bs::web::Site site({plans, cache, people});
+  bs::SqliteMeetingStore meeting_store(**db);
+  bs::MeetingService meetings(meeting_store, plans, people, clock, meeting_policy);
+  bs::DocumentExporter exports;
+  bs::web::Site site({plans, cache, people, meetings, exports});
   bs::web::Server server(options, [&site](const bs::web::Request& r) { return site.Handle(r); });
   auto listening = server.Listen();
   if (!listening.ok()) { std::cerr << listening.error().message << "\n"; return 1; }
@@ -173,6 +189,16 @@ int Demo(const std::map<std::string, std::string>& flags) {
   else
     std::cout << "Demoplanen findes allerede (plan " << report->plan_id << ").\n";
   if (report->generated_items) std::cout << report->generated_items << " genererede punkter tilføjet.\n";
+  bs::SqliteMeetingStore meeting_store(**db);
+  bs::MeetingService meetings(meeting_store, plans, people, clock);
+  auto meeting_report = bs::demo::LoadDemoMeetings(meetings, plans, people);
+  if (!meeting_report.ok()) {
+    std::cerr << "Demomøderne kunne ikke indlæses: " << meeting_report.error().message << "\n";
+    return 1;
+  }
+  if (meeting_report->meetings)
+    std::cout << "Demomøder: " << meeting_report->meetings << " møder og " << meeting_report->cases
+              << " sager fra seeds og demo.\n";
   if (users->empty()) {
     std::cout << "Databasen har allerede brugere; ingen demobrugere oprettet.\n";
   } else {

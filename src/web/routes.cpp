@@ -75,6 +75,7 @@ Router BuildRouter(Services services) {
   AddSetup(router, services);
   AddSessionPages(router, services);
   AddAdminPages(router, services);
+  AddMeetingPages(router, services);
   AddStatic(router);
   router.SetNotFound([](const Request& r, const Params&) {
     return WantsJson(r) ? JsonError(404, "Adressen findes ikke.") : HtmlError(404, "Siden findes ikke. Tjek adressen.");

@@ -1,7 +1,9 @@
 // Wires every route of the site and the API to its handler.
 #pragma once
 
+#include "app/meeting_service.h"
 #include "app/people_service.h"
+#include "app/ports/meeting_exporter.h"
 #include "app/plan_service.h"
 #include "web/render_cache.h"
 #include "web/router.h"
@@ -13,6 +15,8 @@ struct Services {
   PlanService& plans;
   RenderCache& cache;
   PeopleService& people;
+  MeetingService& meetings;
+  const MeetingExporter& exports;
 };
 
 // Answers from the cache when the plan is unchanged since this request (path, query
@@ -50,6 +54,7 @@ void AddHistoryApi(Router& router, Services services);
 void AddSetup(Router& router, Services services);
 void AddSessionPages(Router& router, Services services);
 void AddAdminPages(Router& router, Services services);
+void AddMeetingPages(Router& router, Services services);
 
 // Helpers the handlers share.
 bool ParseId(const Params& params, const char* name, int64_t* out);  // digits only, > 0

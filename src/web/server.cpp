@@ -24,8 +24,8 @@ namespace {
 // which is the written reason for shared_ptr here (STYLE.md habit 9).
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const Server::Dispatch& dispatch, size_t body_limit)
-      : stream_(std::move(socket)), dispatch_(dispatch), body_limit_(body_limit) {}
+  Session(tcp::socket socket, const Server::Dispatch& dispatch, size_t body_limit, size_t upload_limit)
+      : stream_(std::move(socket)), dispatch_(dispatch), body_limit_(body_limit), upload_limit_(upload_limit) {}
 
   void Run() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
@@ -36,7 +36,22 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(body_limit_);
     parser_->header_limit(32 * 1024);
+    limit_ = body_limit_;
     stream_.expires_after(std::chrono::seconds(30));
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+  }
+
+  // Uploads (multipart/form-data) may be bigger than other bodies; the limit is chosen
+  // once the header is known, before any of the body is read.
+  void OnHeader(beast::error_code ec) {
+    if (ec) return OnRead(ec);
+    auto type = parser_->get()[http::field::content_type];
+    if (std::string_view(type.data(), type.size()).rfind("multipart/form-data", 0) == 0) {
+      limit_ = upload_limit_;
+      parser_->body_limit(upload_limit_);
+      stream_.expires_after(std::chrono::seconds(300));  // 50 MB over a slow line
+    }
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
@@ -52,7 +67,8 @@ class Session : public std::enable_shared_from_this<Session> {
       accepts_json_ = std::string_view(target.data(), target.size()).rfind("/api/", 0) == 0;
     }
     if (ec == http::error::body_limit) {
-      return Send(JsonOrHtmlError(413, "Data er for store: højst " + std::to_string(body_limit_ / 1024) + " KiB."), true);
+      std::string limit = limit_ >= 1024 * 1024 ? std::to_string(limit_ / (1024 * 1024)) + " MB" : std::to_string(limit_ / 1024) + " KiB";
+      return Send(JsonOrHtmlError(413, "Data er for store: højst " + limit + "."), true);
     }
     if (ec) return Send(JsonOrHtmlError(400, "Forespørgslen kunne ikke læses."), true);
 
@@ -141,6 +157,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   const Server::Dispatch& dispatch_;
   size_t body_limit_;
+  size_t upload_limit_;
+  size_t limit_ = 0;  // the limit of the request being read
   bool accepts_json_ = false;
   bool head_only_ = false;
 };
@@ -160,7 +178,7 @@ struct Server::Impl {
       if (!ec) {
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);  // STACK-NOTES: Nagle stalls keep-alive
-        std::make_shared<Session>(std::move(socket), dispatch, options.body_limit)->Run();
+        std::make_shared<Session>(std::move(socket), dispatch, options.body_limit, options.upload_limit)->Run();
       }
       Accept();
     });

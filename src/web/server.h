@@ -16,6 +16,8 @@ struct ServerOptions {
   unsigned short port = 8080;       // 0: any free port
   int threads = 2;
   size_t body_limit = 1024 * 1024;  // bigger bodies get 413
+  // multipart/form-data bodies (attachment uploads) may be this big instead.
+  size_t upload_limit = 50 * 1024 * 1024 + 64 * 1024;
 };
 
 class Server {

@@ -420,11 +420,11 @@ TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
   {
     auto db = sqlite::Database::Open((dir / "a.db").string());
     ASSERT_TRUE(db.ok());
-    EXPECT_EQ((*db)->SchemaVersion(), 4);
+    EXPECT_EQ((*db)->SchemaVersion(), 5);
   }
   auto again = sqlite::Database::Open((dir / "a.db").string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 4);
+  EXPECT_EQ((*again)->SchemaVersion(), 5);
   std::filesystem::remove_all(dir);
 }
 

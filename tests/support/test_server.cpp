@@ -4,13 +4,15 @@
 
 #include <cstdlib>
 
+#include "demo/demo_meetings.h"
 #include "demo/demo_people.h"
 #include "demo/demo_plan.h"
 #include "web/routes.h"
 
 namespace bs::testing {
 
-TestServer::TestServer(int generated_items) {
+TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
+  if (upload_limit_bytes > 0) meeting_policy_.upload_limit = upload_limit_bytes;
   std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-web-XXXXXX").string();
   dir_ = mkdtemp(tmpl.data());
   auto db = sqlite::Database::Open((dir_ / "test.db").string());
@@ -29,18 +31,30 @@ TestServer::TestServer(int generated_items) {
     auto users = demo::LoadDemoPeople(*people_);
     if (!users.ok()) std::abort();
     for (const auto& u : *users) passwords_[u.username] = u.password;
+    meeting_store_ = std::make_unique<SqliteMeetingStore>(*db_);
+    meetings_ = std::make_unique<MeetingService>(*meeting_store_, *service_, *people_, clock_, meeting_policy_);
+    auto demo_meetings = demo::LoadDemoMeetings(*meetings_, *service_, *people_);
+    if (!demo_meetings.ok()) {
+      ADD_FAILURE() << "demo meetings: " << demo_meetings.error().message;
+      std::abort();
+    }
   } else {
     // No bodies yet, so no memberships: one person who may set the municipality up.
     UserDraft d{"okonomi", "Mette Holm", "", {"okonomi", "administrator"}, true};
     if (!people_->CreateUserFromCommandLine(d, "okonomi-adgangskode").ok()) std::abort();
     passwords_["okonomi"] = "okonomi-adgangskode";
   }
+  if (!meetings_) {
+    meeting_store_ = std::make_unique<SqliteMeetingStore>(*db_);
+    meetings_ = std::make_unique<MeetingService>(*meeting_store_, *service_, *people_, clock_, meeting_policy_);
+  }
   ActAs("okonomi");
-  site_ = std::make_unique<web::Site>(web::Services{*service_, cache_, *people_});
+  site_ = std::make_unique<web::Site>(web::Services{*service_, cache_, *people_, *meetings_, exports_});
   web::ServerOptions options;
   options.port = 0;
   options.threads = 2;
   server_ = std::make_unique<web::Server>(options, [this](const web::Request& r) { return site_->Handle(r); });
+  options.upload_limit = static_cast<size_t>(meeting_policy_.upload_limit) + 64 * 1024;
   if (!server_->Listen().ok()) std::abort();
   server_->Start();
 }
@@ -52,6 +66,24 @@ TestServer::Credentials TestServer::SignIn(const std::string& username) {
     return {};
   }
   return {signed_in->token, signed_in->csrf};
+}
+
+HttpResult TestServer::PostMultipart(const std::string& target, const std::map<std::string, std::string>& fields,
+                                     const std::string& file_field, const std::string& filename,
+                                     const std::string& file_type, const std::string& file_bytes) {
+  const std::string boundary = "----budgetsporTestBoundary7MA4YWxk";
+  std::string body;
+  for (const auto& [k, v] : fields)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+  if (!file_field.empty()) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field + "\"; filename=\"" + filename +
+            "\"\r\n";
+    if (!file_type.empty()) body += "Content-Type: " + file_type + "\r\n";
+    body += "\r\n" + file_bytes + "\r\n";
+  }
+  body += "--" + boundary + "--\r\n";
+  return HttpRequest(port(), "POST", target, body,
+                     WithSession({{"Content-Type", "multipart/form-data; boundary=" + boundary}}));
 }
 
 void TestServer::ActAs(const std::string& username) { acting_ = SignIn(username); }
@@ -70,6 +102,8 @@ TestServer::~TestServer() {
   server_->Stop();
   server_.reset();
   site_.reset();
+  meetings_.reset();
+  meeting_store_.reset();
   people_.reset();
   people_store_.reset();
   service_.reset();

@@ -8,10 +8,13 @@
 #include <filesystem>
 #include <memory>
 
+#include "app/meeting_service.h"
 #include "app/people_service.h"
+#include "exporters/meeting_exporter.h"
 #include "app/plan_service.h"
 #include "crypto/sodium_crypto.h"
 #include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/sqlite_meeting_store.h"
 #include "storage/sqlite/sqlite_people_store.h"
 #include "storage/sqlite/sqlite_plan_store.h"
 #include "support/faulty_plan_store.h"
@@ -24,8 +27,9 @@ namespace bs::testing {
 
 class TestServer {
  public:
-  // generated_items < 0: an empty database, no demo at all.
-  explicit TestServer(int generated_items = 0);
+  // generated_items < 0: an empty database, no demo at all. `upload_limit_bytes`
+  // (0: the default 50 MB) lets upload tests use a small limit.
+  explicit TestServer(int generated_items = 0, int64_t upload_limit_bytes = 0);
   ~TestServer();
 
   unsigned short port() const { return server_->port(); }
@@ -33,6 +37,7 @@ class TestServer {
   PlanService& plans() { return *service_; }
   FaultyPlanStore& faults() { return *faulty_; }
   PeopleService& people() { return *people_; }
+  MeetingService& meetings() { return *meetings_; }
   FixedClock& clock() { return clock_; }
   HttpResult Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
     return HttpRequest(port(), "GET", target, "", WithSession(headers));
@@ -41,6 +46,10 @@ class TestServer {
                   std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}}) {
     return HttpRequest(port(), method, target, body, WithSession(headers));
   }
+  // A multipart/form-data POST (uploads): fields and one file.
+  HttpResult PostMultipart(const std::string& target, const std::map<std::string, std::string>& fields,
+                           const std::string& file_field, const std::string& filename, const std::string& file_type,
+                           const std::string& file_bytes);
   HttpResult PostForm(const std::string& target, const std::string& body) {
     return HttpRequest(port(), "POST", target, body, WithSession({{"Content-Type", "application/x-www-form-urlencoded"}}));
   }
@@ -70,6 +79,10 @@ class TestServer {
   SodiumPasswordHasher hasher_{Argon2Params::ForTests()};
   SodiumTokenSource tokens_;
   std::unique_ptr<PeopleService> people_;
+  MeetingPolicy meeting_policy_;
+  std::unique_ptr<SqliteMeetingStore> meeting_store_;
+  std::unique_ptr<MeetingService> meetings_;
+  DocumentExporter exports_;
   std::map<std::string, std::string> passwords_;
   Credentials acting_;
   web::RenderCache cache_;

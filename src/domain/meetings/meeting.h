@@ -33,6 +33,13 @@ const char* Slug(MeetingKind kind);   // "ordinaer", "ekstraordinaer", "temamoed
 const char* Label(MeetingKind kind);  // "Ordinært møde", "Ekstraordinært møde", "Temamøde"
 std::optional<MeetingKind> MeetingKindFromSlug(std::string_view slug);
 
+// A break in the time schedule (seed 004: "10.45 Pause").
+struct ScheduleBreak {
+  int start = 0, end = 0;
+  std::string label;  // "Pause", "Frokost"
+  bool operator==(const ScheduleBreak&) const = default;
+};
+
 struct Meeting {
   int64_t id = 0;
   std::string body;   // body code, e.g. "ØK"
@@ -42,6 +49,16 @@ struct Meeting {
   std::string place;
   MeetingKind kind = MeetingKind::kOrdinary;
   bool cancelled = false;
+  // State after creation (MeetingService): the agenda published (visible to members, its
+  // open items to the public) and the minutes approved; unix seconds, 0 for not yet.
+  int64_t published_at = 0;
+  int64_t approved_at = 0;
+  std::vector<ScheduleBreak> breaks;
+  // Attendance (user ids); everyone else seated that day was present.
+  std::vector<int64_t> absent, apologies;
+
+  bool published() const { return published_at != 0; }
+  bool approved() const { return approved_at != 0; }
 };
 
 struct MeetingDraft {

@@ -38,6 +38,10 @@ class Stmt {
   Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Stmt& BindNull(int i) { sqlite3_bind_null(s_, i); return *this; }
+  Stmt& BindBlob(int i, std::string_view v) {
+    sqlite3_bind_blob64(s_, i, v.data(), v.size(), SQLITE_TRANSIENT);
+    return *this;
+  }
 
   // Steps once: true when a row is ready, false when done; errors as Result.
   Result<bool> Step();
@@ -49,6 +53,10 @@ class Stmt {
   std::string Text(int col) const {
     const unsigned char* t = sqlite3_column_text(s_, col);
     return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, col)) : std::string();
+  }
+  std::string Blob(int col) const {
+    const void* b = sqlite3_column_blob(s_, col);
+    return b ? std::string(static_cast<const char*>(b), sqlite3_column_bytes(s_, col)) : std::string();
   }
   sqlite3_stmt* raw() const { return s_; }
 

@@ -30,4 +30,8 @@ void PageEnd(Html& h) {
         "Beløb i 1.000 kr.; negative beløb er besparelser.</p></footer></body></html>\n");
 }
 
+void Notice(Html& h, const std::string& notice) {
+  if (!notice.empty()) h.Raw("<p class=\"notice\" role=\"status\">").Text(notice).Raw("</p>");
+}
+
 }  // namespace bs::web::views

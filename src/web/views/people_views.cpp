@@ -9,16 +9,7 @@
 namespace bs::web::views {
 namespace {
 
-void Errors(Html& h, const std::vector<FieldError>& errors) {
-  if (errors.empty()) return;
-  h.Raw("<div class=\"error-summary\" role=\"alert\"><p>Ikke gemt:</p><ul>");
-  for (const auto& e : errors) h.Raw("<li>").Text(e.message).Raw("</li>");
-  h.Raw("</ul></div>");
-}
-
-void Notice(Html& h, const std::string& notice) {
-  if (!notice.empty()) h.Raw("<p class=\"notice\" role=\"status\">").Text(notice).Raw("</p>");
-}
+void Errors(Html& h, const std::vector<FieldError>& errors) { ErrorSummary(h, "Ikke gemt:", errors); }
 
 void Input(Html& h, const char* id, const char* name, const char* label, const std::string& value,
            const char* type = "text", const char* extra = "") {

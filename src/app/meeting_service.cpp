@@ -1,0 +1,653 @@
+#include "app/meeting_service.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.h"
+
+namespace bs {
+namespace {
+
+using K = Resource::Kind;
+
+Error NoMeeting() { return NotFound("Mødet findes ikke."); }
+Error NoAgendaItem() { return NotFound("Dagsordenspunktet findes ikke."); }
+
+std::string Clean(const std::string& s) { return text::IsValidUtf8(s) ? text::Trim(text::CleanMultiline(s)) : ""; }
+
+Error ReasonRequired(const std::string& why) {
+  return FieldErrors({{"begrundelse", why + " Skriv en begrundelse for ændringen; den vises sammen med ændringen."}});
+}
+
+// A month-granular "due by" for a treatment step: the first month its timing covers.
+int DueMonthKey(const Timing& t) {
+  switch (t.kind()) {
+    case Timing::Kind::kMonth: return t.year() * 12 + t.month() - 1;
+    case Timing::Kind::kQuarter: return t.year() * 12 + (t.quarter() - 1) * 3;
+    case Timing::Kind::kYear: return t.year() * 12;
+    default: return -1;  // free text or none: not dated, so never "due"
+  }
+}
+
+}  // namespace
+
+// --- helpers ---------------------------------------------------------------------------
+
+Result<Body> MeetingService::FindBody(const std::string& code) {
+  for (auto& b : TRY(plans_.ListBodies()))
+    if (b.code == code) return b;
+  return NotFound("Organet findes ikke.");
+}
+
+bool MeetingService::Prepares(const Viewer& v, const std::string& body) const {
+  return Decide(v, Action::kEdit, Resource::Meeting(K::kAgendaItem, body, false)) == Decision::kAllow;
+}
+
+Status MeetingService::MayPrepare(const Viewer& v, const std::string& body) {
+  if (Prepares(v, body)) return OkStatus();
+  return PermissionDenied(v.anonymous() ? "Log ind som sekretær for organet for at forberede møder."
+                                        : "Kun organets sekretærer og administratorer kan forberede dets møder.");
+}
+
+Result<MeetingService::Editing> MeetingService::ForEditing(const Viewer& v, int64_t id) {
+  // Someone who may not even know the item exists learns nothing from the error.
+  auto located = TRY(AgendaItemFor(v, id));
+  RETURN_IF_ERROR(MayPrepare(v, located.meeting.body));
+  return Editing{std::move(located.item), std::move(located.meeting)};
+}
+
+Result<MeetingService::Located> MeetingService::AgendaItemFor(const Viewer& v, int64_t id) {
+  auto item = store_.GetAgendaItem(id);
+  if (!item.ok()) return NoAgendaItem();
+  auto meeting = TRY(store_.GetMeeting(item->meeting_id));
+  if (Decide(v, Action::kRead, Resource::Meeting(K::kAgendaItem, meeting.body, false, meeting.published())) ==
+      Decision::kHidden)
+    return NoAgendaItem();
+  return Located{std::move(*item), std::move(meeting)};
+}
+
+Result<MeetingService::Located> MeetingService::AttachmentFor(const Viewer& v, int64_t id) {
+  auto a = store_.GetAttachment(id);
+  if (!a.ok()) return NotFound("Bilaget findes ikke.");
+  auto located = AgendaItemFor(v, a->agenda_item_id);
+  if (!located.ok()) return NotFound("Bilaget findes ikke.");
+  return located;
+}
+
+// --- meetings ------------------------------------------------------------------------
+
+Result<Meeting> MeetingService::CreateMeeting(const Viewer& v, const MeetingDraft& draft) {
+  std::set<std::string> codes;
+  for (const auto& b : TRY(plans_.ListBodies())) codes.insert(b.code);
+  auto m = ValidateMeeting(draft, codes);
+  if (!m.ok()) return m.error();
+  RETURN_IF_ERROR(MayPrepare(v, m->body));
+  return store_.CreateMeeting(*m);
+}
+
+Result<Meeting> MeetingService::UpdateMeeting(const Viewer& v, int64_t id, const MeetingDraft& draft,
+                                              const std::string& breaks) {
+  auto current = store_.GetMeeting(id);
+  if (!current.ok()) return NoMeeting();
+  RETURN_IF_ERROR(MayPrepare(v, current->body));
+  MeetingDraft d = draft;
+  d.body = current->body;  // a meeting stays with its body
+  std::set<std::string> codes{current->body};
+  auto m = ValidateMeeting(d, codes);
+  auto parsed = ParseBreaks(breaks);
+  if (!m.ok() || !parsed.ok()) {
+    std::vector<FieldError> errors;
+    if (!m.ok()) errors = m.error().fields;
+    if (!parsed.ok()) errors.insert(errors.end(), parsed.error().fields.begin(), parsed.error().fields.end());
+    return FieldErrors(std::move(errors));
+  }
+  Meeting updated = *current;
+  updated.date = m->date;
+  updated.start_minute = m->start_minute;
+  updated.end_minute = m->end_minute;
+  updated.place = m->place;
+  updated.kind = m->kind;
+  updated.cancelled = m->cancelled;
+  updated.breaks = *parsed;
+  RETURN_IF_ERROR(store_.UpdateMeeting(updated));
+  return updated;
+}
+
+Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, const AgendaItem& item, bool prepares,
+                                          const std::map<int64_t, Meeting>& cache) {
+  AgendaEntry e;
+  e.item = item;
+  e.c = TRY(store_.GetCase(item.case_id));
+  e.content = Decide(v, Action::kRead, Resource::Meeting(K::kAgendaItem, m.body, item.closed, m.published())) ==
+              Decision::kAllow;
+  if (!e.content) {
+    // Number and title only (Offentlighedsloven / Styrelsesloven §10: closed items are
+    // listed, not shown).
+    AgendaItem bare;
+    bare.id = item.id;
+    bare.meeting_id = item.meeting_id;
+    bare.position = item.position;
+    bare.title = item.title;
+    bare.closed = item.closed;
+    e.item = bare;
+    e.c = Case{};
+    e.c.closed = true;
+    return e;
+  }
+  e.decision_visible = m.approved() || prepares;
+  if (!e.decision_visible) {
+    e.item.decision.clear();
+    e.item.protocol_note.clear();
+  }
+  e.attachments = TRY(store_.AttachmentsOf(item.id));
+  for (auto& a : e.attachments) {
+    bool may = Decide(v, Action::kRead, Resource::Meeting(K::kAttachment, m.body, a.closed || item.closed, m.published())) ==
+               Decision::kAllow;
+    e.may_open.push_back(may);
+    if (!may) {
+      a.title.clear();
+      a.filename.clear();
+      a.document_number.clear();
+    }
+  }
+  for (ItemId id : item.plan_items) {
+    auto p = plans_.GetItem(id);
+    if (!p.ok() || !plans_.AuthorizeItem(v, *p, Action::kRead).ok()) continue;
+    e.plan_items.push_back({id, p->data().code ? p->data().code->text() : "", p->data().title});
+  }
+  // Decisions taken earlier on the case's route (other bodies, earlier days).
+  for (const auto& other : TRY(store_.AgendaItemsOfCase(item.case_id))) {
+    if (other.id == item.id || other.decision.empty()) continue;
+    auto it = cache.find(other.meeting_id);
+    Meeting om = it != cache.end() ? it->second : TRY(store_.GetMeeting(other.meeting_id));
+    if (om.date > m.date || (om.date == m.date && om.start_minute >= m.start_minute)) continue;
+    bool visible = Decide(v, Action::kRead, Resource::Meeting(K::kAgendaItem, om.body, other.closed, om.published())) ==
+                   Decision::kAllow;
+    if (!visible || !(om.approved() || Prepares(v, om.body))) continue;
+    auto body = FindBody(om.body);
+    e.earlier.push_back({DecisionHeading(body.ok() ? body->name : om.body, om.date), other.decision, om.id});
+  }
+  e.revisions = TRY(store_.RevisionsOf(item.id));
+  if (!prepares)
+    for (auto& r : e.revisions) r.before.clear();  // the reason is public, the old text is the secretary's
+  e.next_body = NextOnRoute(e.c, m.body);
+  return e;
+}
+
+Result<MeetingView> MeetingService::GetMeeting(const Viewer& v, int64_t id) {
+  auto m = store_.GetMeeting(id);
+  if (!m.ok()) return NoMeeting();
+  MeetingView view;
+  view.meeting = *m;
+  auto body = TRY(FindBody(m->body));
+  view.body_name = body.name;
+  view.may_prepare = Prepares(v, m->body);
+  view.agenda_visible = m->published() || view.may_prepare;
+  if (view.agenda_visible) {
+    std::map<int64_t, Meeting> cache{{m->id, *m}};
+    for (const auto& item : TRY(store_.AgendaOf(id))) {
+      auto e = TRY(Entry(v, *m, item, view.may_prepare, cache));
+      if (e.content && e.item.closed) view.members_edition = true;
+      view.agenda.push_back(std::move(e));
+    }
+    std::vector<AgendaItem> shown;
+    for (const auto& e : view.agenda) shown.push_back(e.item);
+    view.schedule = TimeSchedule(shown, m->breaks);
+  }
+  view.seated = TRY(people_.SeatsOn(m->body, m->date));
+  std::set<int64_t> absent(m->absent.begin(), m->absent.end()), apologies(m->apologies.begin(), m->apologies.end());
+  for (const auto& s : view.seated) {
+    if (absent.count(s.membership.user_id)) view.absent.push_back(s.name);
+    else if (apologies.count(s.membership.user_id)) view.apologies.push_back(s.name);
+    else view.present.push_back(s.name);
+  }
+  return view;
+}
+
+Result<MeetingSummary> MeetingService::Summarize(const Viewer& v, const Meeting& m, const std::vector<Body>& bodies) {
+  MeetingSummary s;
+  s.meeting = m;
+  s.body_name = m.body;
+  for (const auto& b : bodies)
+    if (b.code == m.body) s.body_name = b.name;
+  if (m.published() || Prepares(v, m.body)) {
+    for (const auto& item : TRY(store_.AgendaOf(m.id))) s.titles.push_back(std::to_string(item.position) + ". " + item.title);
+  }
+  return s;
+}
+
+Result<std::vector<MeetingSummary>> MeetingService::BodyMeetings(const Viewer& v, const std::string& body, Date from,
+                                                                 Date to) {
+  if (!body.empty()) TRY(FindBody(body));
+  auto bodies = TRY(plans_.ListBodies());
+  std::vector<MeetingSummary> out;
+  for (const auto& m : TRY(store_.ListMeetings(body, from, to))) out.push_back(TRY(Summarize(v, m, bodies)));
+  return out;
+}
+
+Status MeetingService::PublishAgenda(const Viewer& v, int64_t id) {
+  auto m = store_.GetMeeting(id);
+  if (!m.ok()) return NoMeeting();
+  RETURN_IF_ERROR(MayPrepare(v, m->body));
+  if (m->published()) return Conflict("Dagsordenen er allerede offentliggjort.");
+  if (m->cancelled) return Conflict("Mødet er aflyst; dets dagsorden kan ikke offentliggøres.");
+  if (TRY(store_.AgendaOf(id)).empty()) return Conflict("Dagsordenen er tom. Sæt mindst én sag på, før den offentliggøres.");
+  m->published_at = clock_.NowUnix();
+  return store_.UpdateMeeting(*m);
+}
+
+Status MeetingService::ApproveMinutes(const Viewer& v, int64_t id) {
+  auto m = store_.GetMeeting(id);
+  if (!m.ok()) return NoMeeting();
+  RETURN_IF_ERROR(MayPrepare(v, m->body));
+  if (m->approved()) return Conflict("Protokollen er allerede godkendt.");
+  if (!m->published()) return Conflict("Dagsordenen skal offentliggøres, før protokollen kan godkendes.");
+  if (m->date > clock_.Today()) return Conflict("Mødet er ikke holdt endnu (" + m->date.Short() + ").");
+  std::vector<std::string> missing;
+  for (const auto& item : TRY(store_.AgendaOf(id)))
+    if (item.decision.empty()) missing.push_back(std::to_string(item.position));
+  if (!missing.empty())
+    return Conflict("Der mangler en beslutning på punkt " + text::Join(missing, ", ") + ".");
+  m->approved_at = clock_.NowUnix();
+  return store_.UpdateMeeting(*m);
+}
+
+Status MeetingService::RecordAttendance(const Viewer& v, int64_t id, const std::set<int64_t>& absent,
+                                        const std::set<int64_t>& apologies) {
+  auto m = store_.GetMeeting(id);
+  if (!m.ok()) return NoMeeting();
+  RETURN_IF_ERROR(MayPrepare(v, m->body));
+  if (m->approved()) return Conflict("Protokollen er godkendt; fremmødet kan ikke ændres.");
+  std::set<int64_t> seated;
+  for (const auto& s : TRY(people_.SeatsOn(m->body, m->date))) seated.insert(s.membership.user_id);
+  auto a = ValidateAttendance(seated, absent, apologies);
+  if (!a.ok()) {
+    // Name the people (the domain knows only ids).
+    Error e = a.error();
+    for (auto& f : e.fields) {
+      size_t space = f.message.find(' ', 7);
+      if (f.message.rfind("Person ", 0) != 0 || space == std::string::npos) continue;
+      auto name = people_.NameOf(std::stoll(f.message.substr(7, space - 7)));
+      f.message = (name.ok() ? *name : "Ukendt person") + f.message.substr(space);
+    }
+    return e;
+  }
+  m->absent = a->absent;
+  m->apologies = a->apologies;
+  return store_.UpdateMeeting(*m);
+}
+
+// --- cases ---------------------------------------------------------------------------
+
+Result<Case> MeetingService::CreateCase(const Viewer& v, const CaseDraft& draft) {
+  std::set<std::string> codes;
+  for (const auto& b : TRY(plans_.ListBodies())) codes.insert(b.code);
+  auto c = ValidateCase(draft, codes);
+  if (!c.ok()) return c.error();
+  bool may = v.Has(Role::kAdministrator);
+  for (const auto& body : c->route) may = may || Prepares(v, body);
+  if (!may) return PermissionDenied("Kun sekretærer for et organ i sagsgangen og administratorer kan oprette sager.");
+  if (c->route.empty()) return FieldErrors({{"route", "Angiv sagsgangen: de organer, sagen skal behandles i, fx DIR → ØK → KB."}});
+  auto created = store_.CreateCase(*c);
+  if (!created.ok() && created.error().code == ErrorCode::kAlreadyExists) {
+    Error e = FieldErrors({{"number", created.error().message}});
+    e.code = ErrorCode::kAlreadyExists;
+    e.message = created.error().message;
+    return e;
+  }
+  return created;
+}
+
+Result<std::vector<Case>> MeetingService::ListCases(const Viewer& v) {
+  auto all = TRY(store_.ListCases());
+  std::vector<Case> out;
+  for (auto& c : all) {
+    bool prepares = v.Has(Role::kAdministrator);
+    for (const auto& b : c.route) prepares = prepares || Prepares(v, b);
+    if (prepares) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// --- agenda --------------------------------------------------------------------------
+
+Result<AgendaItem> MeetingService::AddToAgenda(const Viewer& v, int64_t meeting, const std::string& case_number,
+                                               const std::string& reason) {
+  auto m = store_.GetMeeting(meeting);
+  if (!m.ok()) return NoMeeting();
+  RETURN_IF_ERROR(MayPrepare(v, m->body));
+  auto number = CaseNumber::Parse(case_number);
+  if (!number.ok()) return FieldErrors({{"sag", number.error().message}});
+  auto c = store_.FindCase(number->text);
+  if (!c.ok()) return FieldErrors({{"sag", "Sag " + number->text + " findes ikke. Opret sagen først."}});
+  if (m->approved()) return Conflict("Protokollen er godkendt; der kan ikke sættes flere sager på.");
+  for (const auto& item : TRY(store_.AgendaOf(meeting)))
+    if (item.case_id == c->id) return FieldErrors({{"sag", "Sag " + c->number.text + " står allerede på dagsordenen."}});
+  std::string why = Clean(reason);
+  if (m->published() && why.empty()) return ReasonRequired("Dagsordenen er offentliggjort.");
+  AgendaItem item;
+  item.meeting_id = meeting;
+  item.case_id = c->id;
+  item.title = c->title;
+  item.closed = c->closed;
+  auto added = TRY(store_.AddAgendaItem(item));
+  if (m->published()) {
+    AgendaRevision r{added.id, 0, why, Author(v), clock_.NowUnix(), "Punktet sat på efter offentliggørelsen", ""};
+    RETURN_IF_ERROR(store_.UpdateAgendaItem(added, r));
+    added.revision = 1;
+  }
+  return added;
+}
+
+Result<AgendaItem> MeetingService::UpdateAgendaItem(const Viewer& v, int64_t id, const AgendaItemDraft& draft,
+                                                    const std::string& reason) {
+  auto e = TRY(ForEditing(v, id));
+  auto updated = ApplyDraft(e.item, draft);
+  if (!updated.ok()) return updated.error();
+  // Plan item links must point at items that exist.
+  for (ItemId pid : updated->plan_items)
+    if (!plans_.GetItem(pid).ok())
+      return FieldErrors({{"planpunkter", "Planpunkt " + std::to_string(pid) + " findes ikke."}});
+  std::optional<AgendaRevision> revision;
+  if (e.meeting.published()) {
+    AgendaRevision r = DiffForRevision(e.item, *updated);
+    if (r.what.empty()) return *updated;  // nothing changed: no revision
+    std::string why = Clean(reason);
+    if (why.empty()) return ReasonRequired("Dagsordenen er offentliggjort.");
+    r.reason = why;
+    r.author = Author(v);
+    r.at = clock_.NowUnix();
+    revision = r;
+  }
+  RETURN_IF_ERROR(store_.UpdateAgendaItem(*updated, revision));
+  return store_.GetAgendaItem(id);
+}
+
+Status MeetingService::MoveAgendaItem(const Viewer& v, int64_t id, int delta) {
+  auto e = TRY(ForEditing(v, id));
+  if (e.meeting.published()) return Conflict("Rækkefølgen kan ikke ændres, efter dagsordenen er offentliggjort.");
+  std::vector<int64_t> order;
+  for (const auto& item : TRY(store_.AgendaOf(e.meeting.id))) order.push_back(item.id);
+  auto moved = TRY(MoveInOrder(order, id, delta));
+  if (moved == order) return OkStatus();
+  return store_.SetAgendaOrder(e.meeting.id, moved);
+}
+
+Status MeetingService::RemoveAgendaItem(const Viewer& v, int64_t id) {
+  auto e = TRY(ForEditing(v, id));
+  if (e.meeting.published()) return Conflict("Et punkt kan ikke fjernes, efter dagsordenen er offentliggjort.");
+  return store_.RemoveAgendaItem(id);
+}
+
+Result<AgendaItem> MeetingService::RecordDecision(const Viewer& v, int64_t id, const std::string& decision,
+                                                  const std::string& protocol_note, const std::string& reason) {
+  auto e = TRY(ForEditing(v, id));
+  if (!e.meeting.published()) return Conflict("Dagsordenen skal offentliggøres, før der kan træffes beslutninger.");
+  if (e.meeting.date > clock_.Today()) return Conflict("Mødet er ikke holdt endnu (" + e.meeting.date.Short() + ").");
+  AgendaItem updated = e.item;
+  updated.decision = Clean(decision);
+  updated.protocol_note = Clean(protocol_note);
+  std::vector<FieldError> errors;
+  if (updated.decision.empty()) errors.push_back({"beslutning", "Vælg en beslutning eller skriv den."});
+  if (text::CodePointCount(updated.decision) > 20000) errors.push_back({"beslutning", "Beslutningen må højst fylde 20.000 tegn."});
+  if (text::CodePointCount(updated.protocol_note) > 20000)
+    errors.push_back({"protokol", "Protokoltilførslen må højst fylde 20.000 tegn."});
+  if (!errors.empty()) return FieldErrors(std::move(errors));
+  std::optional<AgendaRevision> revision;
+  if (e.meeting.approved()) {
+    AgendaRevision r = DiffForRevision(e.item, updated);
+    if (r.what.empty()) return updated;
+    std::string why = Clean(reason);
+    if (why.empty()) return ReasonRequired("Protokollen er godkendt.");
+    r.reason = why;
+    r.author = Author(v);
+    r.at = clock_.NowUnix();
+    revision = r;
+  }
+  RETURN_IF_ERROR(store_.UpdateAgendaItem(updated, revision));
+  return store_.GetAgendaItem(id);
+}
+
+Result<AgendaItem> MeetingService::SendOn(const Viewer& v, int64_t id) {
+  auto e = TRY(ForEditing(v, id));
+  auto c = TRY(store_.GetCase(e.item.case_id));
+  auto next = NextOnRoute(c, e.meeting.body);
+  if (!next) return Conflict("Sagsgangen for " + c.number.text + " slutter i " + e.meeting.body + ".");
+  auto next_body = TRY(FindBody(*next));
+  RETURN_IF_ERROR(MayPrepare(v, *next));
+  // The next meeting of that body after this one whose agenda is still open.
+  std::optional<Meeting> target;
+  for (const auto& m : TRY(store_.ListMeetings(*next, e.meeting.date, Date::FromDays(e.meeting.date.ToDays() + 3660)))) {
+    if (m.cancelled || m.published()) continue;
+    if (m.date == e.meeting.date && m.start_minute <= e.meeting.start_minute) continue;
+    target = m;
+    break;
+  }
+  if (!target)
+    return Conflict("Der er intet kommende møde i " + next_body.name + " med åben dagsorden. Opret mødet først.");
+  for (const auto& item : TRY(store_.AgendaOf(target->id)))
+    if (item.case_id == c.id)
+      return Conflict("Sagen står allerede på " + next_body.name + "s møde den " + target->date.Short() + ".");
+  AgendaItem item;
+  item.meeting_id = target->id;
+  item.case_id = c.id;
+  item.title = e.item.title;
+  item.closed = e.item.closed;
+  item.sections = e.item.sections;
+  item.plan_items = e.item.plan_items;
+  return store_.AddAgendaItem(item);
+}
+
+// --- attachments ---------------------------------------------------------------------
+
+Result<Attachment> MeetingService::AddAttachment(const Viewer& v, int64_t agenda_item, const std::string& title,
+                                                 bool closed, const std::string& document_number,
+                                                 const std::string& filename, const std::string& claimed_type,
+                                                 const std::string& bytes) {
+  auto e = TRY(ForEditing(v, agenda_item));
+  std::vector<FieldError> errors;
+  Attachment a;
+  a.agenda_item_id = agenda_item;
+  a.title = text::IsValidUtf8(title) ? text::Trim(text::CleanSingleLine(title)) : "";
+  if (a.title.empty() || text::CodePointCount(a.title) > 300) errors.push_back({"titel", "Skriv bilagets titel (højst 300 tegn)."});
+  if (!text::Trim(document_number).empty()) {
+    auto d = ValidateDocumentNumber(document_number);
+    if (!d.ok()) errors.push_back({"dokumentnummer", d.error().message});
+    else a.document_number = *d;
+  }
+  std::string name = text::IsValidUtf8(filename) ? text::Trim(text::CleanSingleLine(filename)) : "";
+  // Only the last path part (old browsers send C:\...\fil.pdf), without quotes.
+  size_t slash = name.find_last_of("/\\");
+  if (slash != std::string::npos) name = name.substr(slash + 1);
+  std::erase_if(name, [](char ch) { return ch == '"' || ch == '\r' || ch == '\n'; });
+  if (name.empty() && !bytes.empty()) errors.push_back({"fil", "Filen har intet navn."});
+  auto type = CheckUpload(name, claimed_type, bytes, policy_.upload_limit);
+  if (!type.ok()) errors.push_back({"fil", type.error().message});
+  if (!errors.empty()) return FieldErrors(std::move(errors));
+  if (e.meeting.approved()) return Conflict("Protokollen er godkendt; der kan ikke tilføjes bilag.");
+  a.filename = text::Truncate(name, 200);
+  a.content_type = *type;
+  a.closed = closed || e.item.closed;
+  return store_.AddAttachment(a, bytes);
+}
+
+Status MeetingService::RemoveAttachment(const Viewer& v, int64_t id) {
+  auto a = store_.GetAttachment(id);
+  if (!a.ok()) return NotFound("Bilaget findes ikke.");
+  auto e = TRY(ForEditing(v, a->agenda_item_id));
+  if (e.meeting.published()) return Conflict("Et bilag kan ikke fjernes, efter dagsordenen er offentliggjort.");
+  return store_.RemoveAttachment(id);
+}
+
+Result<MeetingService::File> MeetingService::OpenAttachment(const Viewer& v, int64_t id) {
+  auto a = store_.GetAttachment(id);
+  if (!a.ok()) return NotFound("Bilaget findes ikke.");
+  auto item = TRY(store_.GetAgendaItem(a->agenda_item_id));
+  auto m = TRY(store_.GetMeeting(item.meeting_id));
+  RETURN_IF_ERROR(Check(v, Action::kRead,
+                        Resource::Meeting(K::kAttachment, m.body, a->closed || item.closed, m.published()), "bilaget"));
+  return File{*a, TRY(store_.AttachmentBytes(id))};
+}
+
+// --- overviews -----------------------------------------------------------------------
+
+Result<Overview> MeetingService::RollingOverview(const Viewer& v, Date from, int days) {
+  Overview o;
+  o.from = from;
+  o.to = Date::FromDays(from.ToDays() + days - 1);
+  auto bodies = TRY(plans_.ListBodies());
+  for (const auto& m : TRY(store_.ListMeetings("", o.from, o.to))) o.meetings.push_back(TRY(Summarize(v, m, bodies)));
+  // Cases on their way: decided (or on a held agenda) recently at one body, with a next
+  // body on the route that has no agenda item for them on or after that day.
+  std::map<int64_t, CaseOnItsWay> way;
+  for (const auto& m : TRY(store_.ListMeetings("", Date::FromDays(from.ToDays() - 60), o.to))) {
+    if (!(m.published() || Prepares(v, m.body))) continue;
+    for (const auto& item : TRY(store_.AgendaOf(m.id))) {
+      if (Decide(v, Action::kRead, Resource::Meeting(K::kAgendaItem, m.body, item.closed, m.published())) !=
+          Decision::kAllow)
+        continue;
+      auto c = TRY(store_.GetCase(item.case_id));
+      auto next = NextOnRoute(c, m.body);
+      if (!next) continue;
+      bool booked = false;
+      for (const auto& later : TRY(store_.AgendaItemsOfCase(c.id))) {
+        auto lm = TRY(store_.GetMeeting(later.meeting_id));
+        if (lm.body == *next && lm.date >= m.date) booked = true;
+      }
+      if (!booked) way[c.id] = {c, m.body, *next, m.date};
+    }
+  }
+  for (auto& [id, w] : way) o.on_the_way.push_back(w);
+  std::sort(o.on_the_way.begin(), o.on_the_way.end(), [](const auto& a, const auto& b) { return a.decided_on < b.decided_on; });
+  return o;
+}
+
+Result<Portfolio> MeetingService::BodyPortfolio(const Viewer& v, const std::string& code) {
+  Portfolio p;
+  p.body = TRY(FindBody(code));
+  auto bodies = TRY(plans_.ListBodies());
+  Date today = clock_.Today();
+  for (const auto& m : TRY(store_.ListMeetings(code, today, Date::FromDays(today.ToDays() + 400)))) {
+    if (m.cancelled) continue;
+    p.next_meetings.push_back(TRY(Summarize(v, m, bodies)));
+    if (p.next_meetings.size() == 3) break;
+  }
+  // Due: a treatment step naming this body whose timing begins no later than the month
+  // of the third coming meeting (or three months ahead), and not yet treated there.
+  Date horizon = p.next_meetings.empty() ? Date::FromDays(today.ToDays() + 90) : p.next_meetings.back().meeting.date;
+  int horizon_key = horizon.year * 12 + horizon.month - 1;
+  std::set<ItemId> treated;
+  for (const auto& m : TRY(store_.ListMeetings(code, Date{2000, 1, 1}, Date{2100, 12, 31})))
+    for (const auto& item : TRY(store_.AgendaOf(m.id)))
+      for (ItemId id : item.plan_items) treated.insert(id);
+  for (const auto& vp : TRY(plans_.VisiblePlans(v))) {
+    auto ctx = plans_.Context(vp.plan.id());
+    if (!ctx.ok()) continue;
+    if (!plans_.Authorize(v, vp.plan.id(), Action::kRead, vp.published ? Resource::Kind::kVersion : Resource::Kind::kPlan).ok())
+      continue;
+    auto page = TRY(plans_.ListItems(vp.plan.id(), ItemFilter{}));
+    for (const auto& item : page.items) {
+      if (treated.count(item.id()) || !plans_.AuthorizeItem(v, item, Action::kRead).ok()) continue;
+      if (item.data().state == ProgressState::kDone || item.data().state == ProgressState::kDropped) continue;
+      for (const auto& step : item.data().treatment.steps) {
+        int key = DueMonthKey(step.when);
+        if (step.body != code || key < 0 || key > horizon_key) continue;
+        p.waiting.push_back({item.id(), item.data().code ? item.data().code->text() : "", item.data().title});
+        p.waiting_when.push_back(step.when.Display());
+        break;
+      }
+    }
+  }
+  return p;
+}
+
+Result<std::vector<Treatment>> MeetingService::TreatmentsOf(const Viewer& v, ItemId item) {
+  std::vector<Treatment> out;
+  auto bodies = TRY(plans_.ListBodies());
+  for (const auto& a : TRY(store_.AgendaItemsForPlanItem(item))) {
+    auto m = TRY(store_.GetMeeting(a.meeting_id));
+    if (Decide(v, Action::kRead, Resource::Meeting(K::kAgendaItem, m.body, a.closed, m.published())) != Decision::kAllow)
+      continue;
+    Treatment t{m.id, a.id, m.body, m.date, a.position, a.title, ""};
+    for (const auto& b : bodies)
+      if (b.code == m.body) t.body_name = b.name;
+    if (m.approved() || Prepares(v, m.body)) t.decision = a.decision;
+    out.push_back(t);
+  }
+  std::sort(out.begin(), out.end(), [](const Treatment& a, const Treatment& b) { return a.date < b.date; });
+  return out;
+}
+
+// --- year wheel ----------------------------------------------------------------------
+
+Result<RecurringTopic> MeetingService::AddTopic(const Viewer& v, const TopicDraft& d) {
+  std::vector<FieldError> errors;
+  RecurringTopic t;
+  t.body = text::Trim(d.body);
+  auto body = FindBody(t.body);
+  if (!body.ok()) errors.push_back({"organ", "Vælg et organ, der findes."});
+  t.title = text::IsValidUtf8(d.title) ? text::Trim(text::CleanSingleLine(d.title)) : "";
+  if (t.title.empty() || text::CodePointCount(t.title) > 200) errors.push_back({"titel", "Skriv emnets titel (højst 200 tegn)."});
+  auto months = ParseMonths(d.months);
+  if (!months.ok()) errors.push_back({"maaneder", months.error().message});
+  else t.months = *months;
+  auto number = CaseNumber::Parse(d.case_number);
+  if (!number.ok()) errors.push_back({"sag", number.error().message});
+  else {
+    auto c = store_.FindCase(number->text);
+    if (!c.ok()) errors.push_back({"sag", "Sag " + number->text + " findes ikke. Opret sagen først."});
+    else t.case_id = c->id;
+  }
+  if (!errors.empty()) return FieldErrors(std::move(errors));
+  RETURN_IF_ERROR(MayPrepare(v, t.body));
+  return store_.AddTopic(t);
+}
+
+Status MeetingService::RemoveTopic(const Viewer& v, int64_t id) {
+  for (const auto& t : TRY(store_.Topics(""))) {
+    if (t.id != id) continue;
+    RETURN_IF_ERROR(MayPrepare(v, t.body));
+    return store_.RemoveTopic(id);
+  }
+  return NotFound("Emnet findes ikke.");
+}
+
+Result<Workplan> MeetingService::BodyWorkplan(const Viewer& v, const std::string& code, int year) {
+  Workplan w;
+  w.body = TRY(FindBody(code));
+  w.year = year;
+  w.topics = TRY(store_.Topics(code));
+  auto bodies = TRY(plans_.ListBodies());
+  for (const auto& m : TRY(store_.ListMeetings(code, Date{year, 1, 1}, Date{year, 12, 31}))) {
+    auto s = TRY(Summarize(v, m, bodies));
+    for (const auto& t : w.topics)
+      if (std::find(t.months.begin(), t.months.end(), m.date.month) != t.months.end()) s.planned.push_back(t.title);
+    w.meetings.push_back(std::move(s));
+  }
+  return w;
+}
+
+Result<int> MeetingService::ApplyTopics(const Viewer& v, int64_t meeting) {
+  auto m = store_.GetMeeting(meeting);
+  if (!m.ok()) return NoMeeting();
+  RETURN_IF_ERROR(MayPrepare(v, m->body));
+  if (m->published()) return Conflict("Dagsordenen er offentliggjort; årshjulets punkter sættes på før offentliggørelsen.");
+  std::set<int64_t> present;
+  for (const auto& item : TRY(store_.AgendaOf(meeting))) present.insert(item.case_id);
+  int added = 0;
+  for (const auto& t : TRY(store_.Topics(m->body))) {
+    if (std::find(t.months.begin(), t.months.end(), m->date.month) == t.months.end() || present.count(t.case_id)) continue;
+    auto c = TRY(store_.GetCase(t.case_id));
+    AgendaItem item;
+    item.meeting_id = meeting;
+    item.case_id = c.id;
+    item.title = t.title;
+    item.closed = c.closed;
+    TRY(store_.AddAgendaItem(item));
+    present.insert(c.id);
+    ++added;
+  }
+  return added;
+}
+
+}  // namespace bs

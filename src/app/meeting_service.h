@@ -1,0 +1,232 @@
+// Meetings, cases, agendas, decisions and minutes (issue 6): the use cases. Every call
+// takes the Viewer and asks the access rule (app/access.h) for the meeting's body:
+// secretaries serving the body and administrators prepare; what others read is decided
+// per agenda item (closed: members, secretaries, directors, administrators) and per
+// attachment, and the views are built already redacted, so a page, a PDF or a feed
+// made from them cannot show what the viewer may not see.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/access.h"
+#include "app/people_service.h"
+#include "app/plan_service.h"
+#include "app/ports/meeting_store.h"
+#include "core/clock.h"
+
+namespace bs {
+
+struct MeetingPolicy {
+  int64_t upload_limit = 50LL * 1024 * 1024;  // bytes per attachment (--upload-limit-mb)
+};
+
+// A decision taken earlier on the case's route, shown on a later body's agenda item.
+struct EarlierDecision {
+  std::string heading;  // "Beslutning i Økonomiudvalget den 10-06-2025"
+  std::string text;
+  int64_t meeting_id = 0;
+};
+
+// A plan item an agenda item concerns, as a link.
+struct PlanLink {
+  ItemId id = 0;
+  std::string code;   // "R307(B)" or ""
+  std::string title;
+};
+
+// One agenda item as this viewer may see it. When `content` is false (a closed item
+// the viewer is not entitled to) only the number and title are filled.
+struct AgendaEntry {
+  AgendaItem item;
+  Case c;
+  bool content = false;
+  bool decision_visible = false;  // minutes approved, or the viewer prepares them
+  std::vector<Attachment> attachments;  // every one; closed ones the viewer may not open have `title` emptied
+  std::vector<bool> may_open;           // per attachment
+  std::vector<EarlierDecision> earlier;
+  std::vector<PlanLink> plan_items;
+  std::vector<AgendaRevision> revisions;
+  std::optional<std::string> next_body;  // on the route after this meeting's body
+};
+
+struct MeetingView {
+  Meeting meeting;
+  std::string body_name;
+  bool may_prepare = false;     // the viewer edits this meeting (buttons, forms)
+  bool agenda_visible = false;  // published, or the viewer prepares it
+  bool members_edition = false; // the viewer sees closed items' content (some or all)
+  std::vector<AgendaEntry> agenda;
+  std::vector<Seat> seated;      // members who sat in the body on the day
+  std::vector<std::string> absent, apologies, present;  // names
+  std::vector<ScheduleRow> schedule;
+};
+
+// A meeting in lists (overview, portfolio, workplan, calendar).
+struct MeetingSummary {
+  Meeting meeting;
+  std::string body_name;
+  std::vector<std::string> titles;  // "1. Status på udmøntningsplan" (visible items only)
+  std::vector<std::string> planned; // recurring topics due (workplan)
+};
+
+// A case on its way: decided at one body, the next body on its route not yet booked.
+struct CaseOnItsWay {
+  Case c;
+  std::string from_body, next_body;
+  Date decided_on;
+};
+
+struct Overview {
+  Date from, to;
+  std::vector<MeetingSummary> meetings;
+  std::vector<CaseOnItsWay> on_the_way;
+};
+
+struct Portfolio {
+  Body body;
+  std::vector<MeetingSummary> next_meetings;  // at most three
+  std::vector<PlanLink> waiting;               // plan items due for this body's treatment
+  std::vector<std::string> waiting_when;       // "juni 2025", per waiting item
+};
+
+// Where a plan item was treated (the plan item's page).
+struct Treatment {
+  int64_t meeting_id = 0;
+  int64_t agenda_item_id = 0;
+  std::string body_name;
+  Date date;
+  int position = 0;
+  std::string title;
+  std::string decision;  // empty when not decided or not visible
+};
+
+struct WorkplanRow {
+  MeetingSummary meeting;
+};
+struct Workplan {
+  Body body;
+  int year = 0;
+  std::vector<RecurringTopic> topics;
+  std::vector<MeetingSummary> meetings;  // with `planned` filled
+};
+
+class MeetingService {
+ public:
+  MeetingService(MeetingStore& store, PlanService& plans, PeopleService& people, const Clock& clock,
+                 MeetingPolicy policy = {})
+      : store_(store), plans_(plans), people_(people), clock_(clock), policy_(policy) {}
+
+  const MeetingPolicy& policy() const { return policy_; }
+  Date Today() const { return clock_.Today(); }
+
+  // Meetings ------------------------------------------------------------------------
+  Result<Meeting> CreateMeeting(const Viewer& v, const MeetingDraft& draft);
+  // Changes date, times, place, kind, cancelled and the breaks ("10:45-10:55 Pause").
+  Result<Meeting> UpdateMeeting(const Viewer& v, int64_t id, const MeetingDraft& draft, const std::string& breaks);
+  Result<MeetingView> GetMeeting(const Viewer& v, int64_t id);
+  // A body's meetings from `from` to `to` (public: dates and places are public).
+  Result<std::vector<MeetingSummary>> BodyMeetings(const Viewer& v, const std::string& body, Date from, Date to);
+  // Publishes the agenda: FailedPrecondition when empty or already published.
+  Status PublishAgenda(const Viewer& v, int64_t meeting);
+  // Approves the minutes: FailedPrecondition unless published, held (date <= today) and
+  // every item has a decision.
+  Status ApproveMinutes(const Viewer& v, int64_t meeting);
+  // Attendance: user ids absent (Fraværende) and with apologies (Afbud); InvalidArgument
+  // naming anyone who did not sit in the body that day.
+  Status RecordAttendance(const Viewer& v, int64_t meeting, const std::set<int64_t>& absent,
+                          const std::set<int64_t>& apologies);
+
+  // Cases ---------------------------------------------------------------------------
+  // AlreadyExists (on field "number") when the number is taken. The viewer must
+  // prepare meetings of a body on the route.
+  Result<Case> CreateCase(const Viewer& v, const CaseDraft& draft);
+  Result<std::vector<Case>> ListCases(const Viewer& v);
+
+  // Agenda --------------------------------------------------------------------------
+  // Puts the case (by number) on the meeting's agenda, last. After publishing a reason
+  // is required and kept as the item's first revision.
+  Result<AgendaItem> AddToAgenda(const Viewer& v, int64_t meeting, const std::string& case_number,
+                                 const std::string& reason);
+  // Before publishing: changes freely. After: `reason` required, a revision written.
+  Result<AgendaItem> UpdateAgendaItem(const Viewer& v, int64_t id, const AgendaItemDraft& draft,
+                                      const std::string& reason);
+  // Moves the item up (-1) or down (+1); FailedPrecondition after publishing.
+  Status MoveAgendaItem(const Viewer& v, int64_t id, int delta);
+  // FailedPrecondition after publishing.
+  Status RemoveAgendaItem(const Viewer& v, int64_t id);
+  // The decision (preset or free text) and protocol note. FailedPrecondition before the
+  // meeting day or before publishing; after approval `reason` is required.
+  Result<AgendaItem> RecordDecision(const Viewer& v, int64_t id, const std::string& decision,
+                                    const std::string& protocol_note, const std::string& reason);
+  // Puts the case on the next meeting of the next body on its route (one action).
+  Result<AgendaItem> SendOn(const Viewer& v, int64_t id);
+
+  // Where an agenda item or attachment sits: NotFound when the viewer may not know it
+  // exists (an unpublished agenda they do not prepare).
+  struct Located {
+    AgendaItem item;
+    Meeting meeting;
+  };
+  Result<Located> AgendaItemFor(const Viewer& v, int64_t agenda_item);
+  Result<Located> AttachmentFor(const Viewer& v, int64_t attachment);
+
+  // Attachments ---------------------------------------------------------------------
+  Result<Attachment> AddAttachment(const Viewer& v, int64_t agenda_item, const std::string& title, bool closed,
+                                   const std::string& document_number, const std::string& filename,
+                                   const std::string& claimed_type, const std::string& bytes);
+  Status RemoveAttachment(const Viewer& v, int64_t id);
+  struct File {
+    Attachment meta;
+    std::string bytes;
+  };
+  // The bytes only for a viewer entitled to them: NotFound (404) when the agenda is not
+  // published and the viewer does not prepare it, PermissionDenied (403) when closed.
+  Result<File> OpenAttachment(const Viewer& v, int64_t id);
+
+  // Overviews -----------------------------------------------------------------------
+  // All bodies' meetings from `from` for `days` days and the cases on their way.
+  Result<Overview> RollingOverview(const Viewer& v, Date from, int days = 21);
+  Result<Portfolio> BodyPortfolio(const Viewer& v, const std::string& body);
+  // Where a plan item was treated, for the item's page (only what the viewer may see).
+  Result<std::vector<Treatment>> TreatmentsOf(const Viewer& v, ItemId item);
+
+  // Year wheel ----------------------------------------------------------------------
+  Result<RecurringTopic> AddTopic(const Viewer& v, const TopicDraft& draft);
+  Status RemoveTopic(const Viewer& v, int64_t id);
+  Result<Workplan> BodyWorkplan(const Viewer& v, const std::string& body, int year);
+  // Adds the agenda items the year wheel plans for this meeting (those not there yet);
+  // returns how many were added.
+  Result<int> ApplyTopics(const Viewer& v, int64_t meeting);
+
+  // For exports and feeds: the meetings of a body (all when empty) in a window.
+  Result<std::vector<Meeting>> Meetings(const std::string& body, Date from, Date to) {
+    return store_.ListMeetings(body, from, to);
+  }
+  Result<std::vector<Body>> Bodies() { return plans_.ListBodies(); }
+
+ private:
+  Result<Body> FindBody(const std::string& code);
+  Status MayPrepare(const Viewer& v, const std::string& body);
+  bool Prepares(const Viewer& v, const std::string& body) const;
+  // The agenda item, its meeting, and a check that the viewer prepares it.
+  struct Editing {
+    AgendaItem item;
+    Meeting meeting;
+  };
+  Result<Editing> ForEditing(const Viewer& v, int64_t agenda_item);
+  Result<AgendaEntry> Entry(const Viewer& v, const Meeting& m, const AgendaItem& item, bool prepares,
+                            const std::map<int64_t, Meeting>& meetings_cache);
+  Result<MeetingSummary> Summarize(const Viewer& v, const Meeting& m, const std::vector<Body>& bodies);
+  std::string Author(const Viewer& v) const { return v.AuthorName(); }
+
+  MeetingStore& store_;
+  PlanService& plans_;
+  PeopleService& people_;
+  const Clock& clock_;
+  MeetingPolicy policy_;
+};
+
+}  // namespace bs

@@ -1,0 +1,67 @@
+// The storage port for meetings (issue 6): meetings, cases, agenda items with their
+// revisions and plan item links, attachments with their bytes, and the year wheel's
+// recurring topics. Implemented by storage/memory and storage/sqlite (later
+// storage/postgres), tested by one contract suite (tests/storage/meeting_store_test.cpp).
+//
+// Contract: NotFound for unknown ids, AlreadyExists for a case number taken, Unavailable
+// when busy, Internal otherwise. Every call is atomic (an agenda item and its revision,
+// an attachment and its bytes, are written together or not at all); thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/meetings/agenda.h"
+#include "domain/meetings/meeting.h"
+
+namespace bs {
+
+class MeetingStore {
+ public:
+  virtual ~MeetingStore() = default;
+
+  // Returns the meeting with its id.
+  virtual Result<Meeting> CreateMeeting(const Meeting& meeting) = 0;
+  // Replaces every field of an existing meeting, state and attendance included.
+  virtual Status UpdateMeeting(const Meeting& meeting) = 0;
+  virtual Result<Meeting> GetMeeting(int64_t id) = 0;
+  // Meetings of `body` (all bodies when empty) with from <= date <= to, by date and start.
+  virtual Result<std::vector<Meeting>> ListMeetings(const std::string& body, Date from, Date to) = 0;
+
+  // AlreadyExists when the case number is taken (numbers are unique per municipality).
+  virtual Result<Case> CreateCase(const Case& c) = 0;
+  virtual Result<Case> GetCase(int64_t id) = 0;
+  virtual Result<Case> FindCase(const std::string& number) = 0;  // by normalised number
+  virtual Result<std::vector<Case>> ListCases() = 0;             // newest number first
+
+  // Appends the item to its meeting's agenda (position = count + 1); returns it with id.
+  virtual Result<AgendaItem> AddAgendaItem(const AgendaItem& item) = 0;
+  // Replaces the item's content (not its meeting or position); with a revision, writes
+  // it in the same transaction and sets the item's revision to its number.
+  virtual Status UpdateAgendaItem(const AgendaItem& item, const std::optional<AgendaRevision>& revision) = 0;
+  // Removes the item with its attachments and links and renumbers the rest.
+  virtual Status RemoveAgendaItem(int64_t id) = 0;
+  // Sets the positions 1..n in the given order; Conflict unless `order` holds exactly
+  // the meeting's agenda item ids.
+  virtual Status SetAgendaOrder(int64_t meeting, const std::vector<int64_t>& order) = 0;
+  virtual Result<AgendaItem> GetAgendaItem(int64_t id) = 0;
+  virtual Result<std::vector<AgendaItem>> AgendaOf(int64_t meeting) = 0;  // by position
+  virtual Result<std::vector<AgendaItem>> AgendaItemsOfCase(int64_t case_id) = 0;
+  virtual Result<std::vector<AgendaItem>> AgendaItemsForPlanItem(ItemId item) = 0;
+  virtual Result<std::vector<AgendaRevision>> RevisionsOf(int64_t agenda_item) = 0;  // oldest first
+
+  // Stores the attachment and its bytes; number = count on the item + 1.
+  virtual Result<Attachment> AddAttachment(const Attachment& meta, const std::string& bytes) = 0;
+  virtual Result<Attachment> GetAttachment(int64_t id) = 0;
+  virtual Result<std::string> AttachmentBytes(int64_t id) = 0;
+  virtual Result<std::vector<Attachment>> AttachmentsOf(int64_t agenda_item) = 0;  // by number
+  virtual Status RemoveAttachment(int64_t id) = 0;
+
+  virtual Result<RecurringTopic> AddTopic(const RecurringTopic& topic) = 0;
+  virtual Result<std::vector<RecurringTopic>> Topics(const std::string& body) = 0;  // all when empty
+  virtual Status RemoveTopic(int64_t id) = 0;
+};
+
+}  // namespace bs

@@ -1,0 +1,468 @@
+#include "storage/sqlite/sqlite_meeting_store.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace bs {
+namespace {
+
+using sqlite::Stmt;
+
+constexpr const char* kMeetingColumns =
+    "id, body, date, start_minute, end_minute, place, kind, cancelled, published_at, approved_at, breaks, absent, apologies";
+constexpr const char* kCaseColumns = "id, number, year, serial, kle, title, officer, closed, route";
+constexpr const char* kItemColumns =
+    "id, meeting_id, case_id, position, title, closed, background, presentation, policies, economy, legal_basis, "
+    "recommendation, recommended_by, slot_start, slot_end, participants, decision, protocol_note, revision";
+constexpr const char* kAttachmentColumns =
+    "id, agenda_item_id, number, title, closed, document_number, filename, content_type, size";
+
+std::string EncodeIds(const std::vector<int64_t>& ids) {
+  std::string s;
+  for (int64_t id : ids) s += (s.empty() ? "" : ",") + std::to_string(id);
+  return s;
+}
+
+std::vector<int64_t> DecodeIds(const std::string& s) {
+  std::vector<int64_t> out;
+  for (const auto& part : text::SplitTrimmed(s, ','))
+    if (!part.empty()) out.push_back(std::stoll(part));
+  return out;
+}
+
+Meeting ReadMeeting(const Stmt& s) {
+  Meeting m;
+  m.id = s.Int(0);
+  m.body = s.Text(1);
+  m.date = Date::Parse(s.Text(2)).value();
+  m.start_minute = static_cast<int>(s.Int(3));
+  m.end_minute = static_cast<int>(s.Int(4));
+  m.place = s.Text(5);
+  m.kind = MeetingKindFromSlug(s.Text(6)).value_or(MeetingKind::kOrdinary);
+  m.cancelled = s.Int(7) != 0;
+  m.published_at = s.Int(8);
+  m.approved_at = s.Int(9);
+  auto breaks = ParseBreaks(s.Text(10));  // written by FormatBreaks, so it parses
+  if (breaks.ok()) m.breaks = std::move(*breaks);
+  m.absent = DecodeIds(s.Text(11));
+  m.apologies = DecodeIds(s.Text(12));
+  return m;
+}
+
+void BindMeeting(Stmt& s, const Meeting& m) {
+  s.Bind(1, m.body).Bind(2, m.date.Iso()).Bind(3, m.start_minute).Bind(4, m.end_minute).Bind(5, m.place);
+  s.Bind(6, Slug(m.kind)).Bind(7, m.cancelled).Bind(8, m.published_at).Bind(9, m.approved_at);
+  s.Bind(10, FormatBreaks(m.breaks)).Bind(11, EncodeIds(m.absent)).Bind(12, EncodeIds(m.apologies));
+}
+
+Case ReadCase(const Stmt& s) {
+  Case c;
+  c.id = s.Int(0);
+  c.number.text = s.Text(1);
+  c.number.year = static_cast<int>(s.Int(2));
+  c.number.serial = s.Int(3);
+  c.kle = s.Text(4);
+  c.title = s.Text(5);
+  c.officer = s.Text(6);
+  c.closed = s.Int(7) != 0;
+  c.route = text::SplitTrimmed(s.Text(8), ',');
+  if (c.route.size() == 1 && c.route[0].empty()) c.route.clear();
+  return c;
+}
+
+AgendaItem ReadItem(const Stmt& s) {
+  AgendaItem a;
+  a.id = s.Int(0);
+  a.meeting_id = s.Int(1);
+  a.case_id = s.Int(2);
+  a.position = static_cast<int>(s.Int(3));
+  a.title = s.Text(4);
+  a.closed = s.Int(5) != 0;
+  int col = 6;
+  for (const auto& f : SectionFields()) a.sections.*f.member = s.Text(col++);
+  a.slot_start = static_cast<int>(s.Int(13));
+  a.slot_end = static_cast<int>(s.Int(14));
+  a.participants = s.Text(15);
+  a.decision = s.Text(16);
+  a.protocol_note = s.Text(17);
+  a.revision = static_cast<int>(s.Int(18));
+  return a;
+}
+
+// Binds title .. protocol_note as parameters 1..16.
+void BindItemContent(Stmt& s, const AgendaItem& a) {
+  s.Bind(1, a.title).Bind(2, a.closed);
+  int i = 3;
+  for (const auto& f : SectionFields()) s.Bind(i++, a.sections.*f.member);
+  s.Bind(10, a.slot_start).Bind(11, a.slot_end).Bind(12, a.participants).Bind(13, a.decision).Bind(14, a.protocol_note);
+}
+
+Attachment ReadAttachment(const Stmt& s) {
+  Attachment a;
+  a.id = s.Int(0);
+  a.agenda_item_id = s.Int(1);
+  a.number = static_cast<int>(s.Int(2));
+  a.title = s.Text(3);
+  a.closed = s.Int(4) != 0;
+  a.document_number = s.Text(5);
+  a.filename = s.Text(6);
+  a.content_type = s.Text(7);
+  a.size = s.Int(8);
+  return a;
+}
+
+Error ItemNotFound(int64_t id) { return NotFound("Dagsordenspunkt " + std::to_string(id) + " findes ikke."); }
+
+}  // namespace
+
+Result<Meeting> SqliteMeetingStore::CreateMeeting(const Meeting& meeting) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("INSERT INTO meetings (body, date, start_minute, end_minute, place, kind, cancelled, "
+                          "published_at, approved_at, breaks, absent, apologies) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+  BindMeeting(s, meeting);
+  auto st = s.Run();
+  if (!st.ok()) {
+    if (st.error().code == ErrorCode::kAlreadyExists) return NotFound("Organet findes ikke.");
+    return st.error();
+  }
+  Meeting m = meeting;
+  m.id = c->LastInsertId();
+  c->AfterCommit();
+  return m;
+}
+
+Status SqliteMeetingStore::UpdateMeeting(const Meeting& meeting) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("UPDATE meetings SET body=?, date=?, start_minute=?, end_minute=?, place=?, kind=?, cancelled=?, "
+                          "published_at=?, approved_at=?, breaks=?, absent=?, apologies=? WHERE id=?"));
+  BindMeeting(s, meeting);
+  s.Bind(13, meeting.id);
+  RETURN_IF_ERROR(s.Run());
+  if (c->Changes() == 0) return NotFound("Møde " + std::to_string(meeting.id) + " findes ikke.");
+  c->AfterCommit();
+  return OkStatus();
+}
+
+Result<Meeting> SqliteMeetingStore::GetMeeting(int64_t id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kMeetingColumns + " FROM meetings WHERE id = ?"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return NotFound("Møde " + std::to_string(id) + " findes ikke.");
+  return ReadMeeting(s);
+}
+
+Result<std::vector<Meeting>> SqliteMeetingStore::ListMeetings(const std::string& body, Date from, Date to) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kMeetingColumns +
+                          " FROM meetings WHERE (?1 = '' OR body = ?1) AND date >= ?2 AND date <= ?3 "
+                          "ORDER BY date, start_minute, id"));
+  s.Bind(1, body).Bind(2, from.Iso()).Bind(3, to.Iso());
+  std::vector<Meeting> out;
+  while (TRY(s.Step())) out.push_back(ReadMeeting(s));
+  return out;
+}
+
+Result<Case> SqliteMeetingStore::CreateCase(const Case& cs) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("INSERT INTO cases (number, year, serial, kle, title, officer, closed, route) VALUES (?,?,?,?,?,?,?,?)"));
+  s.Bind(1, cs.number.text).Bind(2, cs.number.year).Bind(3, cs.number.serial).Bind(4, cs.kle).Bind(5, cs.title);
+  s.Bind(6, cs.officer).Bind(7, cs.closed).Bind(8, text::Join(cs.route, ","));
+  auto st = s.Run();
+  if (!st.ok()) {
+    if (st.error().code == ErrorCode::kAlreadyExists) return AlreadyExists("Sagsnummeret " + cs.number.text + " findes allerede.");
+    return st.error();
+  }
+  Case out = cs;
+  out.id = c->LastInsertId();
+  c->AfterCommit();
+  return out;
+}
+
+Result<Case> SqliteMeetingStore::GetCase(int64_t id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return NotFound("Sagen findes ikke.");
+  return ReadCase(s);
+}
+
+Result<Case> SqliteMeetingStore::FindCase(const std::string& number) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE number = ?"));
+  s.Bind(1, number);
+  if (!TRY(s.Step())) return NotFound("Sagen findes ikke.");
+  return ReadCase(s);
+}
+
+Result<std::vector<Case>> SqliteMeetingStore::ListCases() {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kCaseColumns + " FROM cases ORDER BY year DESC, serial DESC"));
+  std::vector<Case> out;
+  while (TRY(s.Step())) out.push_back(ReadCase(s));
+  return out;
+}
+
+Result<std::vector<AgendaItem>> SqliteMeetingStore::ItemsWhere(sqlite::Connection& c, const std::string& where,
+                                                               int64_t value) {
+  auto s = TRY(c.Prepare(std::string("SELECT ") + kItemColumns + " FROM agenda_items WHERE " + where +
+                         " ORDER BY meeting_id, position"));
+  s.Bind(1, value);
+  std::vector<AgendaItem> out;
+  while (TRY(s.Step())) out.push_back(ReadItem(s));
+  for (auto& item : out) {
+    Stmt l = TRY(c.Prepare("SELECT item_id FROM agenda_plan_items WHERE agenda_item_id = ? ORDER BY item_id"));
+    l.Bind(1, item.id);
+    while (TRY(l.Step())) item.plan_items.push_back(l.Int(0));
+  }
+  return out;
+}
+
+Status SqliteMeetingStore::WriteLinks(sqlite::Connection& c, const AgendaItem& item) {
+  auto del = TRY(c.Prepare("DELETE FROM agenda_plan_items WHERE agenda_item_id = ?"));
+  del.Bind(1, item.id);
+  RETURN_IF_ERROR(del.Run());
+  for (ItemId id : item.plan_items) {
+    auto ins = TRY(c.Prepare("INSERT OR IGNORE INTO agenda_plan_items (agenda_item_id, item_id) VALUES (?, ?)"));
+    ins.Bind(1, item.id).Bind(2, id);
+    RETURN_IF_ERROR(ins.Run());
+  }
+  return OkStatus();
+}
+
+Result<AgendaItem> SqliteMeetingStore::AddAgendaItem(const AgendaItem& item) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(sqlite::Transaction::Begin(*c));
+  AgendaItem out = item;
+  {
+    auto count = TRY(c->Prepare("SELECT count(*) FROM agenda_items WHERE meeting_id = ?"));
+    count.Bind(1, item.meeting_id);
+    TRY(count.Step());
+    out.position = static_cast<int>(count.Int(0)) + 1;
+  }
+  auto s = TRY(c->Prepare("INSERT INTO agenda_items (title, closed, background, presentation, policies, economy, "
+                          "legal_basis, recommendation, recommended_by, slot_start, slot_end, participants, decision, "
+                          "protocol_note, meeting_id, case_id, position, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
+  BindItemContent(s, item);
+  s.Bind(15, item.meeting_id).Bind(16, item.case_id).Bind(17, out.position);
+  auto st = s.Run();
+  if (!st.ok()) {
+    if (st.error().code == ErrorCode::kAlreadyExists) return NotFound("Mødet eller sagen findes ikke.");
+    return st.error();
+  }
+  out.id = c->LastInsertId();
+  out.revision = 0;
+  RETURN_IF_ERROR(WriteLinks(*c, out));
+  RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+Status SqliteMeetingStore::UpdateAgendaItem(const AgendaItem& item, const std::optional<AgendaRevision>& revision) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(sqlite::Transaction::Begin(*c));
+  int number = -1;
+  if (revision) {
+    auto n = TRY(c->Prepare("SELECT count(*) FROM agenda_revisions WHERE agenda_item_id = ?"));
+    n.Bind(1, item.id);
+    TRY(n.Step());
+    number = static_cast<int>(n.Int(0)) + 1;
+  }
+  auto s = TRY(c->Prepare("UPDATE agenda_items SET title=?, closed=?, background=?, presentation=?, policies=?, economy=?, "
+                          "legal_basis=?, recommendation=?, recommended_by=?, slot_start=?, slot_end=?, participants=?, "
+                          "decision=?, protocol_note=?, revision = CASE WHEN ?15 < 0 THEN revision ELSE ?15 END WHERE id=?16"));
+  BindItemContent(s, item);
+  s.Bind(15, number).Bind(16, item.id);
+  RETURN_IF_ERROR(s.Run());
+  if (c->Changes() == 0) return ItemNotFound(item.id);
+  RETURN_IF_ERROR(WriteLinks(*c, item));
+  if (revision) {
+    auto r = TRY(c->Prepare("INSERT INTO agenda_revisions (agenda_item_id, number, reason, author, at, what, previous) "
+                            "VALUES (?,?,?,?,?,?,?)"));
+    r.Bind(1, item.id).Bind(2, number).Bind(3, revision->reason).Bind(4, revision->author).Bind(5, revision->at);
+    r.Bind(6, revision->what).Bind(7, revision->before);
+    RETURN_IF_ERROR(r.Run());
+  }
+  return tx.Commit();
+}
+
+Status SqliteMeetingStore::RemoveAgendaItem(int64_t id) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(sqlite::Transaction::Begin(*c));
+  auto find = TRY(c->Prepare("SELECT meeting_id FROM agenda_items WHERE id = ?"));
+  find.Bind(1, id);
+  if (!TRY(find.Step())) return ItemNotFound(id);
+  int64_t meeting = find.Int(0);
+  for (const char* sql : {"DELETE FROM attachment_bytes WHERE attachment_id IN (SELECT id FROM attachments WHERE agenda_item_id = ?)",
+                          "DELETE FROM attachments WHERE agenda_item_id = ?", "DELETE FROM agenda_plan_items WHERE agenda_item_id = ?",
+                          "DELETE FROM agenda_revisions WHERE agenda_item_id = ?", "DELETE FROM agenda_items WHERE id = ?"}) {
+    auto s = TRY(c->Prepare(sql));
+    s.Bind(1, id);
+    RETURN_IF_ERROR(s.Run());
+  }
+  auto renumber = TRY(c->Prepare(
+      "UPDATE agenda_items SET position = (SELECT count(*) FROM agenda_items o WHERE o.meeting_id = agenda_items.meeting_id "
+      "AND o.position <= agenda_items.position) WHERE meeting_id = ?"));
+  renumber.Bind(1, meeting);
+  RETURN_IF_ERROR(renumber.Run());
+  return tx.Commit();
+}
+
+Status SqliteMeetingStore::SetAgendaOrder(int64_t meeting, const std::vector<int64_t>& order) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(sqlite::Transaction::Begin(*c));
+  std::vector<int64_t> current;
+  {
+    auto s = TRY(c->Prepare("SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY id"));
+    s.Bind(1, meeting);
+    while (TRY(s.Step())) current.push_back(s.Int(0));
+  }
+  std::vector<int64_t> wanted = order;
+  std::sort(wanted.begin(), wanted.end());
+  if (wanted != current) return Conflict("Dagsordenen er ændret i mellemtiden. Indlæs siden igen.");
+  for (size_t i = 0; i < order.size(); ++i) {
+    auto s = TRY(c->Prepare("UPDATE agenda_items SET position = ? WHERE id = ?"));
+    s.Bind(1, static_cast<int64_t>(i + 1)).Bind(2, order[i]);
+    RETURN_IF_ERROR(s.Run());
+  }
+  return tx.Commit();
+}
+
+Result<AgendaItem> SqliteMeetingStore::GetAgendaItem(int64_t id) {
+  auto c = TRY(db_.Acquire());
+  auto items = TRY(ItemsWhere(*c, "id = ?", id));
+  if (items.empty()) return ItemNotFound(id);
+  return items.front();
+}
+
+Result<std::vector<AgendaItem>> SqliteMeetingStore::AgendaOf(int64_t meeting) {
+  auto c = TRY(db_.Acquire());
+  return ItemsWhere(*c, "meeting_id = ?", meeting);
+}
+
+Result<std::vector<AgendaItem>> SqliteMeetingStore::AgendaItemsOfCase(int64_t case_id) {
+  auto c = TRY(db_.Acquire());
+  return ItemsWhere(*c, "case_id = ?", case_id);
+}
+
+Result<std::vector<AgendaItem>> SqliteMeetingStore::AgendaItemsForPlanItem(ItemId item) {
+  auto c = TRY(db_.Acquire());
+  return ItemsWhere(*c, "id IN (SELECT agenda_item_id FROM agenda_plan_items WHERE item_id = ?)", item);
+}
+
+Result<std::vector<AgendaRevision>> SqliteMeetingStore::RevisionsOf(int64_t agenda_item) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT agenda_item_id, number, reason, author, at, what, previous FROM agenda_revisions "
+                          "WHERE agenda_item_id = ? ORDER BY number"));
+  s.Bind(1, agenda_item);
+  std::vector<AgendaRevision> out;
+  while (TRY(s.Step()))
+    out.push_back({s.Int(0), static_cast<int>(s.Int(1)), s.Text(2), s.Text(3), s.Int(4), s.Text(5), s.Text(6)});
+  return out;
+}
+
+Result<Attachment> SqliteMeetingStore::AddAttachment(const Attachment& meta, const std::string& bytes) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(sqlite::Transaction::Begin(*c));
+  Attachment a = meta;
+  a.size = static_cast<int64_t>(bytes.size());
+  {
+    auto n = TRY(c->Prepare("SELECT coalesce(max(number), 0) FROM attachments WHERE agenda_item_id = ?"));
+    n.Bind(1, meta.agenda_item_id);
+    TRY(n.Step());
+    a.number = static_cast<int>(n.Int(0)) + 1;
+  }
+  auto s = TRY(c->Prepare("INSERT INTO attachments (agenda_item_id, number, title, closed, document_number, filename, "
+                          "content_type, size) VALUES (?,?,?,?,?,?,?,?)"));
+  s.Bind(1, a.agenda_item_id).Bind(2, a.number).Bind(3, a.title).Bind(4, a.closed).Bind(5, a.document_number);
+  s.Bind(6, a.filename).Bind(7, a.content_type).Bind(8, a.size);
+  auto st = s.Run();
+  if (!st.ok()) {
+    if (st.error().code == ErrorCode::kAlreadyExists) return ItemNotFound(meta.agenda_item_id);
+    return st.error();
+  }
+  a.id = c->LastInsertId();
+  auto b = TRY(c->Prepare("INSERT INTO attachment_bytes (attachment_id, bytes) VALUES (?, ?)"));
+  b.Bind(1, a.id).BindBlob(2, bytes);
+  RETURN_IF_ERROR(b.Run());
+  RETURN_IF_ERROR(tx.Commit());
+  return a;
+}
+
+Result<Attachment> SqliteMeetingStore::GetAttachment(int64_t id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kAttachmentColumns + " FROM attachments WHERE id = ?"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return NotFound("Bilag " + std::to_string(id) + " findes ikke.");
+  return ReadAttachment(s);
+}
+
+Result<std::string> SqliteMeetingStore::AttachmentBytes(int64_t id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT bytes FROM attachment_bytes WHERE attachment_id = ?"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return NotFound("Bilag " + std::to_string(id) + " findes ikke.");
+  return s.Blob(0);
+}
+
+Result<std::vector<Attachment>> SqliteMeetingStore::AttachmentsOf(int64_t agenda_item) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kAttachmentColumns + " FROM attachments WHERE agenda_item_id = ? ORDER BY number"));
+  s.Bind(1, agenda_item);
+  std::vector<Attachment> out;
+  while (TRY(s.Step())) out.push_back(ReadAttachment(s));
+  return out;
+}
+
+Status SqliteMeetingStore::RemoveAttachment(int64_t id) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(sqlite::Transaction::Begin(*c));
+  auto b = TRY(c->Prepare("DELETE FROM attachment_bytes WHERE attachment_id = ?"));
+  b.Bind(1, id);
+  RETURN_IF_ERROR(b.Run());
+  auto s = TRY(c->Prepare("DELETE FROM attachments WHERE id = ?"));
+  s.Bind(1, id);
+  RETURN_IF_ERROR(s.Run());
+  if (c->Changes() == 0) return NotFound("Bilag " + std::to_string(id) + " findes ikke.");
+  return tx.Commit();
+}
+
+Result<RecurringTopic> SqliteMeetingStore::AddTopic(const RecurringTopic& topic) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("INSERT INTO recurring_topics (body, title, months, case_id) VALUES (?,?,?,?)"));
+  std::vector<int64_t> months(topic.months.begin(), topic.months.end());
+  s.Bind(1, topic.body).Bind(2, topic.title).Bind(3, EncodeIds(months)).Bind(4, topic.case_id);
+  auto st = s.Run();
+  if (!st.ok()) {
+    if (st.error().code == ErrorCode::kAlreadyExists) return NotFound("Organet eller sagen findes ikke.");
+    return st.error();
+  }
+  RecurringTopic t = topic;
+  t.id = c->LastInsertId();
+  c->AfterCommit();
+  return t;
+}
+
+Result<std::vector<RecurringTopic>> SqliteMeetingStore::Topics(const std::string& body) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT id, body, title, months, case_id FROM recurring_topics WHERE (?1 = '' OR body = ?1) ORDER BY id"));
+  s.Bind(1, body);
+  std::vector<RecurringTopic> out;
+  while (TRY(s.Step())) {
+    RecurringTopic t{s.Int(0), s.Text(1), s.Text(2), {}, s.Int(4)};
+    for (int64_t m : DecodeIds(s.Text(3))) t.months.push_back(static_cast<int>(m));
+    out.push_back(t);
+  }
+  return out;
+}
+
+Status SqliteMeetingStore::RemoveTopic(int64_t id) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("DELETE FROM recurring_topics WHERE id = ?"));
+  s.Bind(1, id);
+  RETURN_IF_ERROR(s.Run());
+  if (c->Changes() == 0) return NotFound("Emnet findes ikke.");
+  c->AfterCommit();
+  return OkStatus();
+}
+
+}  // namespace bs

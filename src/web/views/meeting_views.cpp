@@ -1,0 +1,574 @@
+#include "web/views/meeting_views.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/text.h"
+#include "web/form.h"
+#include "web/html.h"
+#include "web/views/layout.h"
+
+namespace bs::web::views {
+namespace {
+
+std::string Id(int64_t id) { return std::to_string(id); }
+
+std::string MeetingTitle(const std::string& body_name, const Meeting& m) {
+  return body_name + " – " + std::string(m.kind == MeetingKind::kTheme ? "temamøde" : "møde") + " " + m.date.Long();
+}
+
+std::string MeetingUrl(const Meeting& m) { return "/moeder/" + Id(m.id); }
+
+std::string Paragraphs(const std::string& s) {
+  Html h;
+  for (const auto& para : text::SplitTrimmed(s, '\n')) {
+    if (para.empty()) continue;
+    h.Raw("<p>").Text(para).Raw("</p>");
+  }
+  return h.Take();
+}
+
+void Field(Html& h, const char* id, const char* name, const char* label, const std::string& value,
+           const std::vector<FieldError>& errors, const char* type = "text", const char* hint = nullptr) {
+  bool bad = false;
+  for (const auto& e : errors) bad = bad || e.field == name;
+  h.Raw("<div class=\"field").Raw(bad ? " has-error" : "").Raw("\"><label for=\"").Raw(id).Raw("\">").Raw(label).Raw("</label>");
+  if (hint) h.Raw("<p class=\"hint\" id=\"").Raw(id).Raw("-hint\">").Raw(hint).Raw("</p>");
+  for (const auto& e : errors)
+    if (e.field == name) h.Raw("<p class=\"field-error\">").Text(e.message).Raw("</p>");
+  if (std::string(type) == "textarea") {
+    h.Raw("<textarea id=\"").Raw(id).Raw("\" name=\"").Raw(name).Raw("\" rows=\"5\"");
+    if (hint) h.Raw(" aria-describedby=\"").Raw(id).Raw("-hint\"");
+    h.Raw(">").Text(value).Raw("</textarea></div>");
+    return;
+  }
+  h.Raw("<input id=\"").Raw(id).Raw("\" name=\"").Raw(name).Raw("\" type=\"").Raw(type).Raw("\" value=\"").Text(value).Raw("\"");
+  if (hint) h.Raw(" aria-describedby=\"").Raw(id).Raw("-hint\"");
+  h.Raw("></div>");
+}
+
+void PostButton(Html& h, const std::string& action, const char* label, const char* css = "secondary",
+                const std::string& aria = "") {
+  h.Raw("<form method=\"post\" class=\"inline\" action=\"").Text(action).Raw("\"><button type=\"submit\" class=\"").Raw(css).Raw("\"");
+  if (!aria.empty()) h.Raw(" aria-label=\"").Text(aria).Raw("\"");
+  h.Raw(">").Raw(label).Raw("</button></form> ");
+}
+
+void MeetingLine(Html& h, const MeetingSummary& s, bool with_body) {
+  const Meeting& m = s.meeting;
+  h.Raw("<li><a href=\"").Text(MeetingUrl(m)).Raw("\">");
+  if (with_body) h.Text(s.body_name).Raw(" ");
+  h.Text(m.date.Long()).Raw("</a> kl. ").Text(FormatClock(m.start_minute));
+  if (m.kind != MeetingKind::kOrdinary) h.Raw(" · ").Text(Label(m.kind));
+  if (m.cancelled) h.Raw(" <strong class=\"tag\">Aflyst</strong>");
+  if (!s.titles.empty()) {
+    h.Raw("<ul class=\"titles\">");
+    for (const auto& t : s.titles) h.Raw("<li>").Text(t).Raw("</li>");
+    h.Raw("</ul>");
+  }
+  if (!s.planned.empty()) {
+    h.Raw("<p class=\"meta\">Årshjul: ").Text(text::Join(s.planned, "; ")).Raw("</p>");
+  }
+  h.Raw("</li>");
+}
+
+std::string AttachmentLabel(const Attachment& a) {
+  std::string s = Id(a.number) + ". " + a.title;
+  if (!a.document_number.empty()) s += " (" + a.document_number + ")";
+  return s;
+}
+
+void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry& e) {
+  const MeetingView& v = model.view;
+  const Meeting& m = v.meeting;
+  const AgendaItem& item = e.item;
+  bool tools = v.may_prepare && !model.public_edition;
+  h.Raw("<section class=\"agenda-item\" id=\"punkt-").Text(item.position).Raw("\" aria-labelledby=\"p").Text(item.id).Raw("\">");
+  h.Raw("<h3 id=\"p").Text(item.id).Raw("\">").Text(item.position).Raw(". ");
+  if (item.closed) h.Raw("<span class=\"tag closed\">Lukket punkt</span> ");
+  h.Text(item.title).Raw("</h3>");
+  if (!e.content) {
+    h.Raw("<p class=\"meta\">Lukket punkt. Indholdet er ikke offentligt (Styrelseslovens § 10).</p></section>");
+    return;
+  }
+  h.Raw("<p class=\"meta\">Sag ").Text(e.c.number.text);
+  if (!e.c.kle.empty()) h.Raw(" · KLE ").Text(e.c.kle);
+  h.Raw(" · ").Raw(e.c.closed ? "Lukket sag" : "Åben sag");
+  if (!e.c.route.empty()) h.Raw(" · Sagsgang ").Text(text::Join(e.c.route, " → "));
+  h.Raw("</p>");
+  if (!e.c.officer.empty()) h.Raw("<p class=\"meta\">Sagsansvarlig: ").Text(e.c.officer).Raw("</p>");
+  if (item.slot_start >= 0) {
+    h.Raw("<p class=\"meta\">Tid: ").Text(FormatClock(item.slot_start));
+    if (item.slot_end >= 0) h.Raw("–").Text(FormatClock(item.slot_end));
+    h.Raw("</p>");
+  }
+  if (!item.participants.empty()) h.Raw("<p class=\"meta\">Deltagere: ").Text(item.participants).Raw("</p>");
+  for (const auto& f : SectionFields()) {
+    const std::string& value = item.sections.*f.member;
+    if (value.empty() || f.member == &AgendaSections::recommended_by) continue;
+    h.Raw("<h4>").Raw(f.label).Raw("</h4>").Raw(Paragraphs(value));
+    if (f.member == &AgendaSections::recommendation && !item.sections.recommended_by.empty())
+      h.Raw("<p class=\"meta\">Indstilling fra: ").Text(item.sections.recommended_by).Raw("</p>");
+  }
+  for (const auto& d : e.earlier) h.Raw("<h4>").Text(d.heading).Raw("</h4>").Raw(Paragraphs(d.text));
+  if (!e.plan_items.empty()) {
+    h.Raw("<h4>Vedrører planpunkter</h4><ul class=\"plan-links\">");
+    for (const auto& p : e.plan_items) {
+      h.Raw("<li><a href=\"/items/").Text(p.id).Raw("\">");
+      if (!p.code.empty()) h.Text(p.code).Raw(" ");
+      h.Text(p.title).Raw("</a></li>");
+    }
+    h.Raw("</ul>");
+  }
+  if (!e.attachments.empty()) {
+    h.Raw("<h4>Bilag</h4><ul class=\"attachments\">");
+    for (size_t i = 0; i < e.attachments.size(); ++i) {
+      const auto& a = e.attachments[i];
+      h.Raw("<li>");
+      if (!e.may_open[i]) {
+        h.Text(a.number).Raw(". (Lukket bilag)");
+      } else {
+        h.Raw("<a href=\"/bilag/").Text(a.id).Raw("\">").Text(AttachmentLabel(a)).Raw("</a>");
+        if (a.closed) h.Raw(" <span class=\"tag closed\">Lukket bilag</span>");
+        if (tools && !m.published())
+          PostButton(h, "/bilag/" + Id(a.id) + "/fjern", "Fjern", "secondary", "Fjern bilag " + AttachmentLabel(a));
+      }
+      h.Raw("</li>");
+    }
+    h.Raw("</ul>");
+  }
+  if (e.decision_visible && !item.decision.empty()) {
+    h.Raw("<div class=\"decision\"><h4>").Text(DecisionHeading(v.body_name, m.date)).Raw("</h4>").Raw(Paragraphs(item.decision));
+    if (!v.absent.empty()) h.Raw("<p>Fraværende: ").Text(text::Join(v.absent, ", ")).Raw("</p>");
+    if (!v.apologies.empty()) h.Raw("<p>Afbud: ").Text(text::Join(v.apologies, ", ")).Raw("</p>");
+    if (!item.protocol_note.empty()) h.Raw("<h4>Protokoltilførsel</h4>").Raw(Paragraphs(item.protocol_note));
+    h.Raw("</div>");
+  }
+  if (!e.revisions.empty()) {
+    h.Raw("<details class=\"revisions\"><summary>Ændret efter offentliggørelsen (").Text(static_cast<long long>(e.revisions.size()))
+        .Raw(")</summary><ol>");
+    for (const auto& r : e.revisions) {
+      h.Raw("<li>").Text(DanishTime::FromUnix(r.at).Short()).Raw(", ").Text(r.author).Raw(": ").Text(r.what)
+          .Raw(". Begrundelse: <span class=\"comment\">").Text(r.reason).Raw("</span>");
+      if (!r.before.empty()) h.Raw("<pre class=\"doc\">Før:\n").Text(r.before).Raw("</pre>");
+      h.Raw("</li>");
+    }
+    h.Raw("</ol></details>");
+  }
+  if (tools) {
+    std::string base = "/punkter/" + Id(item.id);
+    h.Raw("<div class=\"tools no-print\">");
+    if (!m.published()) {
+      PostButton(h, base + "/op", "↑ Op", "secondary", "Flyt punkt " + Id(item.position) + " op");
+      PostButton(h, base + "/ned", "↓ Ned", "secondary", "Flyt punkt " + Id(item.position) + " ned");
+    }
+    h.Raw("<a class=\"button secondary\" href=\"").Text(base).Raw("/rediger\">Rediger punkt ").Text(item.position).Raw("</a> ");
+    if (!m.published()) h.Raw("<a class=\"button secondary\" href=\"").Text(base).Raw("/fjern\">Fjern punkt ").Text(item.position).Raw("</a> ");
+    if (e.next_body) PostButton(h, base + "/send-videre", ("Send videre til " + *e.next_body).c_str(), "secondary");
+    if (!m.approved()) {
+      h.Raw("<details><summary>Tilføj bilag til punkt ").Text(item.position).Raw("</summary>"
+            "<form method=\"post\" enctype=\"multipart/form-data\" class=\"stack\" action=\"").Text(base).Raw("/bilag\">");
+      std::string pid = "b" + Id(item.id);
+      h.Raw("<div class=\"field\"><label for=\"").Text(pid).Raw("-t\">Titel</label><input id=\"").Text(pid).Raw("-t\" name=\"titel\" required></div>"
+            "<div class=\"field\"><label for=\"").Text(pid).Raw("-d\">Dokumentnummer (fx 52074/25)</label><input id=\"").Text(pid)
+          .Raw("-d\" name=\"dokumentnummer\"></div><label class=\"check\"><input type=\"checkbox\" name=\"lukket\" value=\"1\"> Lukket bilag</label>"
+               "<div class=\"field\"><label for=\"").Text(pid).Raw("-f\">Fil (PDF, Word, Excel, PowerPoint, PNG, JPEG, tekst, CSV)</label><input id=\"")
+          .Text(pid).Raw("-f\" name=\"fil\" type=\"file\" required></div><button type=\"submit\">Tilføj bilag</button></form></details>");
+    }
+    if (m.published() && !m.cancelled) {
+      std::string did = "d" + Id(item.id);
+      h.Raw("<details><summary>Beslutning på punkt ").Text(item.position).Raw("</summary>"
+            "<form method=\"post\" class=\"stack\" action=\"").Text(base).Raw("/beslutning\"><div class=\"field\"><label for=\"")
+          .Text(did).Raw("-p\">Standardtekst</label><select id=\"").Text(did).Raw("-p\" name=\"standard\"><option value=\"\">(fri tekst nedenfor)</option>");
+      for (const auto& p : DecisionPresets()) h.Raw("<option>").Text(p).Raw("</option>");
+      h.Raw("</select></div><div class=\"field\"><label for=\"").Text(did).Raw("-t\">Beslutning (fri tekst)</label><textarea id=\"")
+          .Text(did).Raw("-t\" name=\"beslutning\" rows=\"3\">").Text(item.decision).Raw("</textarea></div><div class=\"field\"><label for=\"")
+          .Text(did).Raw("-n\">Protokoltilførsel</label><textarea id=\"").Text(did).Raw("-n\" name=\"protokol\" rows=\"2\">")
+          .Text(item.protocol_note).Raw("</textarea></div>");
+      if (m.approved())
+        h.Raw("<div class=\"field\"><label for=\"").Text(did).Raw("-r\">Begrundelse for ændringen (protokollen er godkendt)</label><input id=\"")
+            .Text(did).Raw("-r\" name=\"begrundelse\" required></div>");
+      h.Raw("<button type=\"submit\">Gem beslutning</button></form></details>");
+    }
+    h.Raw("</div>");
+  }
+  h.Raw("</section>");
+}
+
+void PreparerPanel(Html& h, const MeetingPageModel& model) {
+  const MeetingView& v = model.view;
+  const Meeting& m = v.meeting;
+  std::string base = MeetingUrl(m);
+  h.Raw("<section class=\"prepare no-print\" aria-labelledby=\"forbered\"><h2 id=\"forbered\">Forbered mødet</h2>");
+  if (!m.approved()) {
+    h.Raw("<form method=\"post\" class=\"stack\" action=\"").Text(base).Raw("/punkter\"><div class=\"field\"><label for=\"add-case\">Sæt sag på dagsordenen (sagsnummer)</label>"
+          "<input id=\"add-case\" name=\"sag\" list=\"sagsliste\" value=\"").Text(model.add_case).Raw("\" required aria-describedby=\"add-case-hint\">"
+          "<p class=\"hint\" id=\"add-case-hint\">Fx 24/7615. Sagen oprettes under <a href=\"/sager\">Sager</a>.</p></div><datalist id=\"sagsliste\">");
+    for (const auto& c : model.cases) h.Raw("<option value=\"").Text(c.number.text).Raw("\">").Text(c.title).Raw("</option>");
+    h.Raw("</datalist>");
+    if (m.published())
+      h.Raw("<div class=\"field\"><label for=\"add-reason\">Begrundelse (dagsordenen er offentliggjort)</label><input id=\"add-reason\" name=\"begrundelse\" required></div>");
+    h.Raw("<button type=\"submit\">Sæt på dagsordenen</button></form>");
+  }
+  if (!m.published()) {
+    PostButton(h, base + "/aarshjul", "Sæt årshjulets punkter på", "secondary");
+    PostButton(h, base + "/offentliggoer", "Offentliggør dagsordenen", "");
+  } else if (!m.approved()) {
+    PostButton(h, base + "/godkend", "Godkend protokollen", "");
+  }
+  // Meeting details.
+  h.Raw("<details><summary>Mødets oplysninger og tidsplan</summary><form method=\"post\" class=\"stack\" action=\"").Text(base).Raw("\">");
+  Field(h, "m-date", "date", "Dato", m.date.Short(), model.errors);
+  Field(h, "m-start", "start", "Starttid", FormatClock(m.start_minute), model.errors);
+  Field(h, "m-end", "end", "Sluttid", FormatClock(m.end_minute), model.errors);
+  Field(h, "m-place", "place", "Sted", m.place, model.errors);
+  h.Raw("<div class=\"field\"><label for=\"m-kind\">Mødetype</label><select id=\"m-kind\" name=\"kind\">");
+  for (auto k : {MeetingKind::kOrdinary, MeetingKind::kExtraordinary, MeetingKind::kTheme})
+    h.Raw("<option value=\"").Raw(Slug(k)).Raw("\"").Raw(k == m.kind ? " selected" : "").Raw(">").Raw(Label(k)).Raw("</option>");
+  h.Raw("</select></div><label class=\"check\"><input type=\"checkbox\" name=\"cancelled\" value=\"1\"").Raw(m.cancelled ? " checked" : "")
+      .Raw("> Mødet er aflyst</label>");
+  Field(h, "m-breaks", "pauser", "Pauser i tidsplanen (én pr. linje)", FormatBreaks(m.breaks), model.errors, "textarea",
+        "Fx «10:45-10:55 Pause». Punkternes tider sættes på punkterne.");
+  h.Raw("<button type=\"submit\">Gem mødets oplysninger</button></form></details>");
+  // Attendance.
+  if (!m.approved() && !v.seated.empty()) {
+    h.Raw("<details><summary>Fremmøde</summary><form method=\"post\" action=\"").Text(base).Raw("/fremmoede\"><table><caption>Medlemmer af organet på mødedagen</caption>"
+          "<thead><tr><th scope=\"col\">Medlem</th><th scope=\"col\">Til stede</th><th scope=\"col\">Fraværende</th><th scope=\"col\">Afbud</th></tr></thead><tbody>");
+    std::set<std::string> absent(v.absent.begin(), v.absent.end()), apologies(v.apologies.begin(), v.apologies.end());
+    for (const auto& s : v.seated) {
+      std::string name = "p" + Id(s.membership.user_id);
+      const char* state = absent.count(s.name) ? "fravaer" : apologies.count(s.name) ? "afbud" : "";
+      h.Raw("<tr><th scope=\"row\">").Text(s.name).Raw("</th>");
+      for (const char* opt : {"", "fravaer", "afbud"}) {
+        h.Raw("<td><input type=\"radio\" name=\"").Text(name).Raw("\" value=\"").Raw(opt).Raw("\"")
+            .Raw(std::string(opt) == state ? " checked" : "").Raw(" aria-label=\"").Text(s.name).Raw(" ")
+            .Raw(*opt == 0 ? "til stede" : std::string(opt) == "fravaer" ? "fraværende" : "afbud").Raw("\"></td>");
+      }
+      h.Raw("</tr>");
+    }
+    h.Raw("</tbody></table><button type=\"submit\">Gem fremmøde</button></form></details>");
+  }
+  h.Raw("</section>");
+}
+
+}  // namespace
+
+std::string MeetingsPage(const MeetingsPageModel& m) {
+  Html h;
+  PageStart(h, m.title, {{"Forside", "/"}, {m.title, ""}});
+  h.Raw("<h1>").Text(m.title).Raw("</h1>");
+  Notice(h, m.notice);
+  h.Raw("<p class=\"lead\"><a href=\"/overblik\">Kommende tre ugers møder i alle organer</a> · <a href=\"/sager\">Sager</a></p>");
+  h.Raw("<form method=\"get\" action=\"/moeder\" class=\"filters\"><div class=\"field\"><label for=\"f-body\">Organ</label><select id=\"f-body\" name=\"organ\">"
+        "<option value=\"\">Alle organer</option>");
+  for (const auto& b : m.bodies)
+    h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.body ? " selected" : "").Raw(">").Text(b.name).Raw("</option>");
+  h.Raw("</select></div><button type=\"submit\">Vis</button></form>");
+  if (!m.body.empty()) {
+    h.Raw("<p><a href=\"/organer/").Text(PercentEncode(m.body)).Raw("/moeder.ics\">Kalender (iCalendar)</a> · <a href=\"/organer/")
+        .Text(PercentEncode(m.body)).Raw("/portefoelje\">Portefølje</a> · <a href=\"/organer/").Text(PercentEncode(m.body))
+        .Raw("/arbejdsplan\">Arbejdsplan og årshjul</a></p>");
+  }
+  if (m.meetings.empty()) h.Raw("<p class=\"none\">Ingen møder i perioden.</p>");
+  else {
+    h.Raw("<ul class=\"meetings\">");
+    for (const auto& s : m.meetings) MeetingLine(h, s, m.body.empty());
+    h.Raw("</ul>");
+  }
+  if (!m.preparable.empty()) {
+    h.Raw("<section class=\"no-print\"><h2>Nyt møde</h2>");
+    ErrorSummary(h, "Mødet er ikke oprettet:", m.errors);
+    h.Raw("<form method=\"post\" action=\"/moeder\" class=\"stack\"><div class=\"field\"><label for=\"n-body\">Organ</label><select id=\"n-body\" name=\"body\">");
+    for (const auto& b : m.preparable)
+      h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.draft.body ? " selected" : "").Raw(">").Text(b.name).Raw("</option>");
+    h.Raw("</select></div>");
+    Field(h, "n-date", "date", "Dato (dd-mm-åååå)", m.draft.date, m.errors);
+    Field(h, "n-start", "start", "Starttid", m.draft.start.empty() ? "14:00" : m.draft.start, m.errors);
+    Field(h, "n-end", "end", "Sluttid", m.draft.end.empty() ? "16:00" : m.draft.end, m.errors);
+    Field(h, "n-place", "place", "Sted", m.draft.place, m.errors);
+    h.Raw("<div class=\"field\"><label for=\"n-kind\">Mødetype</label><select id=\"n-kind\" name=\"kind\">");
+    for (auto k : {MeetingKind::kOrdinary, MeetingKind::kExtraordinary, MeetingKind::kTheme})
+      h.Raw("<option value=\"").Raw(Slug(k)).Raw("\">").Raw(Label(k)).Raw("</option>");
+    h.Raw("</select></div><button type=\"submit\">Opret møde</button></form></section>");
+  }
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string MeetingPage(const MeetingPageModel& model) {
+  const MeetingView& v = model.view;
+  const Meeting& m = v.meeting;
+  Html h;
+  std::string title = MeetingTitle(v.body_name, m);
+  PageStart(h, title, {{"Møder", "/moeder"}, {v.body_name, "/moeder?organ=" + PercentEncode(m.body)}, {m.date.Short(), ""}});
+  h.Raw("<h1>").Text(title).Raw("</h1><p class=\"lead\">").Text(Label(m.kind)).Raw(", kl. ").Text(FormatClock(m.start_minute))
+      .Raw("–").Text(FormatClock(m.end_minute));
+  if (!m.place.empty()) h.Raw(", ").Text(m.place);
+  h.Raw(".</p>");
+  if (m.cancelled) h.Raw("<p class=\"obs-box\"><strong>Mødet er aflyst.</strong></p>");
+  Notice(h, model.notice);
+  ErrorSummary(h, model.error_heading, model.errors);
+  h.Raw("<p class=\"state\">");
+  if (m.approved()) h.Raw("Protokollen er godkendt ").Text(DanishTime::FromUnix(m.approved_at).date.Short()).Raw(".");
+  else if (m.published()) h.Raw("Dagsordenen er offentliggjort ").Text(DanishTime::FromUnix(m.published_at).date.Short()).Raw(".");
+  else h.Raw("Dagsordenen er ikke offentliggjort endnu.");
+  h.Raw("</p>");
+  std::string base = MeetingUrl(m);
+  std::string edition = model.public_edition ? "?udgave=offentlig" : "";
+  if (v.agenda_visible) {
+    h.Raw("<p class=\"no-print\"><a href=\"").Text(base).Raw("/dagsorden.pdf").Text(edition).Raw("\">Dagsorden som PDF</a>");
+    if (m.approved() || v.may_prepare)
+      h.Raw(" · <a href=\"").Text(base).Raw("/protokol.pdf").Text(edition).Raw("\">Beslutningsprotokol som PDF</a>");
+    if (v.members_edition || v.may_prepare) {
+      if (model.public_edition) h.Raw(" · <a href=\"").Text(base).Raw("\">Se medlemsudgaven</a>");
+      else h.Raw(" · <a href=\"").Text(base).Raw("?udgave=offentlig\">Se den offentlige udgave</a>");
+    }
+    h.Raw("</p>");
+    if (v.members_edition && !model.public_edition)
+      h.Raw("<p class=\"meta\">Medlemsudgave: lukkede punkter vises med indhold. Del den ikke.</p>");
+  }
+  if (!v.schedule.empty()) {
+    h.Raw("<h2>Tidsplan</h2><table class=\"schedule\"><thead><tr><th scope=\"col\">Tid</th><th scope=\"col\">Punkt</th><th scope=\"col\">Deltagere</th></tr></thead><tbody>");
+    for (const auto& row : v.schedule) {
+      h.Raw("<tr").Raw(row.is_break ? " class=\"break\"" : "").Raw("><td>").Text(FormatClock(row.start));
+      if (row.end >= 0) h.Raw("–").Text(FormatClock(row.end));
+      h.Raw("</td><td>").Text(row.label).Raw("</td><td>").Text(row.participants).Raw("</td></tr>");
+    }
+    h.Raw("</tbody></table>");
+  }
+  if (v.agenda_visible) {
+    h.Raw("<h2>Dagsorden</h2>");
+    if (v.agenda.empty()) h.Raw("<p class=\"none\">Ingen punkter endnu.</p>");
+    h.Raw("<nav aria-label=\"Punkter\" class=\"toc\"><ol>");
+    for (const auto& e : v.agenda)
+      h.Raw("<li value=\"").Text(e.item.position).Raw("\"><a href=\"#punkt-").Text(e.item.position).Raw("\">").Raw(e.item.closed ? "Lukket punkt: " : "")
+          .Text(e.item.title).Raw("</a></li>");
+    h.Raw("</ol></nav>");
+    for (const auto& e : v.agenda) AgendaItemSection(h, model, e);
+  }
+  if (m.approved() || (v.may_prepare && m.published())) {
+    h.Raw("<h2>Fremmøde</h2>");
+    h.Raw("<p>Fraværende: ").Text(v.absent.empty() ? "Ingen." : text::Join(v.absent, ", ")).Raw("</p>");
+    h.Raw("<p>Afbud: ").Text(v.apologies.empty() ? "Ingen." : text::Join(v.apologies, ", ")).Raw("</p>");
+  }
+  if (m.approved()) {
+    h.Raw("<section class=\"signatures\"><h2>Underskriftsside</h2><ul class=\"signature-list\">");
+    for (const auto& name : v.present) h.Raw("<li><span class=\"line\"></span>").Text(name).Raw("</li>");
+    h.Raw("</ul></section>");
+  }
+  if (v.may_prepare && !model.public_edition) PreparerPanel(h, model);
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string AgendaItemForm(const AgendaItemFormModel& m) {
+  const Meeting& meeting = m.view.meeting;
+  const AgendaItem& item = m.entry.item;
+  Html h;
+  std::string title = "Rediger punkt " + std::to_string(item.position);
+  PageStart(h, title, {{"Møder", "/moeder"}, {m.view.body_name + " " + meeting.date.Short(), MeetingUrl(meeting)}, {title, ""}});
+  h.Raw("<h1>").Text(title).Raw(": ").Text(item.title).Raw("</h1><p class=\"lead\">Sag ").Text(m.entry.c.number.text).Raw(" på ")
+      .Text(m.view.body_name).Raw("s møde ").Text(meeting.date.Long()).Raw(".</p>");
+  ErrorSummary(h, "Punktet er ikke gemt:", m.errors);
+  h.Raw("<form method=\"post\" class=\"item-form\" action=\"/punkter/").Text(item.id).Raw("\">");
+  if (meeting.published()) {
+    h.Raw("<p class=\"obs-box\">Dagsordenen er offentliggjort. Ændringen vises som en rettelse med din begrundelse.</p>");
+    Field(h, "a-reason", "begrundelse", "Begrundelse for ændringen (kræves)", m.reason, m.errors);
+  }
+  Field(h, "a-title", "titel", "Overskrift", m.draft.title, m.errors);
+  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"lukket\" value=\"1\"").Raw(m.draft.closed ? " checked" : "")
+      .Raw("> Lukket punkt (kun medlemmer ser indholdet)</label>");
+  int n = 0;
+  for (const auto& f : SectionFields()) {
+    std::string id = "a-s" + std::to_string(n++);
+    Field(h, id.c_str(), f.slug, f.label, m.draft.sections.*f.member, m.errors,
+          f.member == &AgendaSections::recommended_by ? "text" : "textarea");
+  }
+  h.Raw("<fieldset><legend>Tidsplan</legend>");
+  Field(h, "a-from", "tid_fra", "Fra (fx 10:30)", m.draft.slot_start, m.errors);
+  Field(h, "a-to", "tid_til", "Til (fx 10:45)", m.draft.slot_end, m.errors);
+  Field(h, "a-who", "deltagere", "Deltager under behandlingen", m.draft.participants, m.errors, "textarea");
+  h.Raw("</fieldset>");
+  Field(h, "a-plan", "planpunkter", "Planpunkter, som punktet vedrører (id'er, kommasepareret)", m.plan_items, m.errors, "text",
+        "Id'et står i planpunktets adresse, fx /items/12.");
+  h.Raw("<button type=\"submit\">Gem punktet</button> <a href=\"").Text(MeetingUrl(meeting)).Raw("#punkt-").Text(item.position)
+      .Raw("\">Fortryd</a></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string ConfirmRemovePage(const MeetingView& view, const AgendaEntry& entry) {
+  Html h;
+  std::string title = "Fjern punkt " + std::to_string(entry.item.position);
+  PageStart(h, title, {{"Møder", "/moeder"}, {view.body_name + " " + view.meeting.date.Short(), MeetingUrl(view.meeting)}, {title, ""}});
+  h.Raw("<h1>").Text(title).Raw("?</h1><p>«").Text(entry.item.title).Raw("» (sag ").Text(entry.c.number.text)
+      .Raw(") fjernes fra dagsordenen sammen med punktets bilag. Sagen bliver ved med at findes.</p>"
+           "<form method=\"post\" action=\"/punkter/").Text(entry.item.id).Raw("/fjern\"><button type=\"submit\" class=\"danger\">Fjern punktet</button> <a href=\"")
+      .Text(MeetingUrl(view.meeting)).Raw("\">Fortryd</a></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string CasesPage(const CasesPageModel& m) {
+  Html h;
+  PageStart(h, "Sager", {{"Møder", "/moeder"}, {"Sager", ""}});
+  h.Raw("<h1>Sager</h1>");
+  Notice(h, m.notice);
+  h.Raw("<table><thead><tr><th scope=\"col\">Sagsnr.</th><th scope=\"col\">Titel</th><th scope=\"col\">KLE</th><th scope=\"col\">Sagsgang</th>"
+        "<th scope=\"col\">Sagsansvarlig</th><th scope=\"col\">Åben/lukket</th></tr></thead><tbody>");
+  for (const auto& c : m.cases)
+    h.Raw("<tr><td class=\"code\">").Text(c.number.text).Raw("</td><td>").Text(c.title).Raw("</td><td class=\"code\">").Text(c.kle)
+        .Raw("</td><td>").Text(text::Join(c.route, " → ")).Raw("</td><td>").Text(c.officer).Raw("</td><td>").Raw(c.closed ? "Lukket" : "Åben")
+        .Raw("</td></tr>");
+  h.Raw("</tbody></table><h2>Ny sag</h2>");
+  ErrorSummary(h, "Sagen er ikke oprettet:", m.errors);
+  h.Raw("<form method=\"post\" action=\"/sager\" class=\"stack\">");
+  Field(h, "c-number", "number", "Sagsnummer (fx 24/7615)", m.draft.number, m.errors);
+  Field(h, "c-kle", "kle", "KLE-nummer (fx 00.30.10.S00)", m.draft.kle, m.errors);
+  Field(h, "c-title", "title", "Titel", m.draft.title, m.errors);
+  Field(h, "c-officer", "officer", "Sagsansvarlig", m.draft.officer, m.errors);
+  Field(h, "c-route", "route", "Sagsgang (fx DIR → ØK → KB)", m.draft.route, m.errors);
+  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"closed\" value=\"1\"").Raw(m.draft.closed ? " checked" : "")
+      .Raw("> Lukket sag</label><button type=\"submit\">Opret sag</button></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string OverviewPage(const Overview& o) {
+  Html h;
+  std::string title = "Kommende tre ugers møder";
+  PageStart(h, title, {{"Møder", "/moeder"}, {title, ""}});
+  h.Raw("<h1>Gennemgang af portefølje og kommende tre ugers møder</h1><p class=\"lead\">").Text(o.from.Long()).Raw(" – ")
+      .Text(o.to.Long()).Raw(".</p>");
+  h.Raw("<p class=\"no-print\"><a href=\"/overblik?fra=").Text(Date::FromDays(o.from.ToDays() - 7).Short()).Raw("\">← En uge tilbage</a> · <a href=\"/overblik?fra=")
+      .Text(Date::FromDays(o.from.ToDays() + 7).Short()).Raw("\">En uge frem →</a></p>");
+  h.Raw("<h2>Møder</h2>");
+  if (o.meetings.empty()) h.Raw("<p class=\"none\">Ingen møder i perioden.</p>");
+  else {
+    h.Raw("<ul class=\"meetings\">");
+    for (const auto& s : o.meetings) MeetingLine(h, s, true);
+    h.Raw("</ul>");
+  }
+  h.Raw("<h2>Sager på vej</h2>");
+  if (o.on_the_way.empty()) h.Raw("<p class=\"none\">Ingen sager venter på næste organ.</p>");
+  else {
+    h.Raw("<table><thead><tr><th scope=\"col\">Sag</th><th scope=\"col\">Behandlet</th><th scope=\"col\">Næste organ</th></tr></thead><tbody>");
+    for (const auto& w : o.on_the_way)
+      h.Raw("<tr><td>").Text(w.c.number.text).Raw(" ").Text(w.c.title).Raw("</td><td>").Text(w.from_body).Raw(" ").Text(w.decided_on.Short())
+          .Raw("</td><td>").Text(w.next_body).Raw("</td></tr>");
+    h.Raw("</tbody></table>");
+  }
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string PortfolioPage(const Portfolio& p) {
+  Html h;
+  std::string title = p.body.name + ": portefølje";
+  PageStart(h, title, {{"Møder", "/moeder"}, {p.body.name, "/moeder?organ=" + PercentEncode(p.body.code)}, {"Portefølje", ""}});
+  h.Raw("<h1>").Text(title).Raw("</h1><h2>De næste tre møder</h2>");
+  if (p.next_meetings.empty()) h.Raw("<p class=\"none\">Ingen kommende møder.</p>");
+  else {
+    h.Raw("<ul class=\"meetings\">");
+    for (const auto& s : p.next_meetings) MeetingLine(h, s, false);
+    h.Raw("</ul>");
+  }
+  h.Raw("<h2>Planpunkter, der venter på behandling</h2>");
+  if (p.waiting.empty()) h.Raw("<p class=\"none\">Ingen planpunkter venter på ").Text(p.body.name).Raw(".</p>");
+  else {
+    h.Raw("<table><thead><tr><th scope=\"col\">Punkt</th><th scope=\"col\">Politisk behandling</th></tr></thead><tbody>");
+    for (size_t i = 0; i < p.waiting.size(); ++i)
+      h.Raw("<tr><td><a href=\"/items/").Text(p.waiting[i].id).Raw("\">").Text(p.waiting[i].code).Raw(" ").Text(p.waiting[i].title)
+          .Raw("</a></td><td>").Text(p.waiting_when[i]).Raw("</td></tr>");
+    h.Raw("</tbody></table>");
+  }
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string YearWheelSvg(const Workplan& w) {
+  // 12 sectors clockwise from the top (January); meetings as dots on their day.
+  const double cx = 210, cy = 210, r_out = 190, r_in = 110;
+  Html h;
+  h.Raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 420 420\" width=\"420\" height=\"420\" role=\"img\" aria-labelledby=\"wheel-title\">"
+        "<title id=\"wheel-title\">Årshjul ").Text(w.year).Raw(" for ").Text(w.body.name).Raw(": møder og planlagte emner pr. måned</title>");
+  auto point = [&](double r, double angle) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f,%.1f", cx + r * std::sin(angle), cy - r * std::cos(angle));
+    return std::string(buf);
+  };
+  const double kPi = 3.14159265358979;
+  for (int month = 1; month <= 12; ++month) {
+    double a0 = (month - 1) * kPi / 6, a1 = month * kPi / 6;
+    bool planned = false;
+    for (const auto& t : w.topics) planned = planned || std::find(t.months.begin(), t.months.end(), month) != t.months.end();
+    h.Raw("<path d=\"M").Raw(point(r_in, a0)).Raw(" L").Raw(point(r_out, a0)).Raw(" A190,190 0 0 1 ").Raw(point(r_out, a1)).Raw(" L")
+        .Raw(point(r_in, a1)).Raw(" A110,110 0 0 0 ").Raw(point(r_in, a0)).Raw(" Z\" fill=\"").Raw(planned ? "#dbe8f5" : "#f3f5f8")
+        .Raw("\" stroke=\"#4a5360\" stroke-width=\"1\"/>");
+    std::string label(DanishMonthName(month).substr(0, 3));
+    std::string at = point((r_in + r_out) / 2 + 30, (a0 + a1) / 2);
+    size_t comma = at.find(',');
+    h.Raw("<text x=\"").Raw(at.substr(0, comma)).Raw("\" y=\"").Raw(at.substr(comma + 1)).Raw("\" font-size=\"13\" text-anchor=\"middle\" fill=\"#1b1f24\">")
+        .Text(label).Raw("</text>");
+  }
+  for (const auto& s : w.meetings) {
+    double a = ((s.meeting.date.month - 1) + (s.meeting.date.day - 0.5) / 31.0) * kPi / 6;
+    std::string at = point(r_in + 22, a);
+    size_t comma = at.find(',');
+    h.Raw("<circle cx=\"").Raw(at.substr(0, comma)).Raw("\" cy=\"").Raw(at.substr(comma + 1)).Raw("\" r=\"6\" fill=\"")
+        .Raw(s.planned.empty() ? "#4a5360" : "#0b4f8a").Raw("\"><title>").Text(s.meeting.date.Short())
+        .Text(s.planned.empty() ? std::string() : ": " + text::Join(s.planned, "; ")).Raw("</title></circle>");
+  }
+  h.Raw("<text x=\"210\" y=\"205\" font-size=\"22\" text-anchor=\"middle\" fill=\"#1b1f24\">").Text(w.year).Raw("</text>"
+        "<text x=\"210\" y=\"228\" font-size=\"12\" text-anchor=\"middle\" fill=\"#4a5360\">").Text(w.body.code).Raw("</text></svg>");
+  return h.Take();
+}
+
+std::string WorkplanPage(const WorkplanPageModel& m) {
+  const Workplan& w = m.plan;
+  Html h;
+  std::string title = w.body.name + ": arbejdsplan " + std::to_string(w.year);
+  PageStart(h, title, {{"Møder", "/moeder"}, {w.body.name, "/moeder?organ=" + PercentEncode(w.body.code)}, {"Arbejdsplan", ""}});
+  h.Raw("<h1>").Text(title).Raw("</h1>");
+  Notice(h, m.notice);
+  std::string base = "/organer/" + PercentEncode(w.body.code) + "/arbejdsplan";
+  h.Raw("<p class=\"no-print\"><a href=\"").Text(base).Raw("?aar=").Text(w.year - 1).Raw("\">← ").Text(w.year - 1).Raw("</a> · <a href=\"")
+      .Text(base).Raw("?aar=").Text(w.year + 1).Raw("\">").Text(w.year + 1).Raw(" →</a></p>");
+  h.Raw("<div class=\"wheel\">").Raw(YearWheelSvg(w)).Raw("</div>");
+  h.Raw("<h2>Møder og planlagte emner</h2>");
+  if (w.meetings.empty()) h.Raw("<p class=\"none\">Ingen møder i ").Text(w.year).Raw(".</p>");
+  else {
+    h.Raw("<table><thead><tr><th scope=\"col\">Møde</th><th scope=\"col\">Årshjulets emner</th><th scope=\"col\">På dagsordenen</th></tr></thead><tbody>");
+    for (const auto& s : w.meetings) {
+      h.Raw("<tr><td><a href=\"").Text(MeetingUrl(s.meeting)).Raw("\">").Text(s.meeting.date.Long()).Raw("</a></td><td>")
+          .Text(s.planned.empty() ? "–" : text::Join(s.planned, "; ")).Raw("</td><td>").Text(s.titles.empty() ? "–" : text::Join(s.titles, "; "))
+          .Raw("</td></tr>");
+    }
+    h.Raw("</tbody></table>");
+  }
+  h.Raw("<h2>Årshjulets emner</h2>");
+  if (w.topics.empty()) h.Raw("<p class=\"none\">Ingen faste emner endnu.</p>");
+  else {
+    h.Raw("<ul>");
+    for (const auto& t : w.topics) {
+      h.Raw("<li>").Text(t.title).Raw(" – ").Text(FormatMonths(t.months));
+      if (m.may_prepare) PostButton(h, "/aarshjul/" + std::to_string(t.id) + "/fjern", "Fjern", "secondary", "Fjern emnet " + t.title);
+      h.Raw("</li>");
+    }
+    h.Raw("</ul>");
+  }
+  if (m.may_prepare) {
+    h.Raw("<h3>Nyt fast emne</h3>");
+    ErrorSummary(h, "Emnet er ikke oprettet:", m.errors);
+    h.Raw("<form method=\"post\" class=\"stack\" action=\"/organer/").Text(PercentEncode(w.body.code)).Raw("/aarshjul\">");
+    Field(h, "t-title", "titel", "Emne", m.draft.title, m.errors);
+    Field(h, "t-months", "maaneder", "Måneder (fx «6, 12», «juni, december» eller «alle»)", m.draft.months, m.errors);
+    Field(h, "t-case", "sag", "Sag (sagsnummer)", m.draft.case_number, m.errors);
+    h.Raw("<button type=\"submit\">Tilføj emnet</button></form>");
+  }
+  PageEnd(h);
+  return h.Take();
+}
+
+}  // namespace bs::web::views

@@ -1,0 +1,70 @@
+// Pages for meetings, cases, agendas and minutes (issue 6). The models come from
+// MeetingService already redacted for the viewer; these functions only render.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/meeting_service.h"
+
+namespace bs::web::views {
+
+struct MeetingsPageModel {
+  std::vector<MeetingSummary> meetings;
+  std::vector<Body> bodies;
+  std::string body;            // filter (code) or ""
+  std::string title;           // "Møder" or "Økonomiudvalgets møder"
+  std::vector<Body> preparable;  // bodies the viewer may create meetings for
+  MeetingDraft draft;
+  std::vector<FieldError> errors;
+  std::string notice;
+};
+std::string MeetingsPage(const MeetingsPageModel& m);
+
+struct MeetingPageModel {
+  MeetingView view;
+  std::string notice;
+  std::vector<FieldError> errors;
+  std::string error_heading = "Ikke gemt:";
+  std::string add_case;       // the case number typed into "Sæt sag på"
+  std::vector<Case> cases;    // for the add form (preparers)
+  bool public_edition = false;  // ?udgave=offentlig: as the public sees it
+};
+std::string MeetingPage(const MeetingPageModel& m);
+
+struct AgendaItemFormModel {
+  MeetingView view;  // the meeting, for the heading
+  AgendaEntry entry;
+  AgendaItemDraft draft;
+  std::string plan_items;  // "12, 14"
+  std::string reason;
+  std::vector<FieldError> errors;
+};
+std::string AgendaItemForm(const AgendaItemFormModel& m);
+
+std::string ConfirmRemovePage(const MeetingView& view, const AgendaEntry& entry);
+
+struct CasesPageModel {
+  std::vector<Case> cases;
+  CaseDraft draft;
+  std::vector<FieldError> errors;
+  std::string notice;
+};
+std::string CasesPage(const CasesPageModel& m);
+
+std::string OverviewPage(const Overview& o);
+std::string PortfolioPage(const Portfolio& p);
+
+struct WorkplanPageModel {
+  Workplan plan;
+  bool may_prepare = false;
+  TopicDraft draft;
+  std::vector<FieldError> errors;
+  std::string notice;
+};
+std::string WorkplanPage(const WorkplanPageModel& m);
+// The year wheel: twelve month sectors, the body's meetings as dots, planned topics as
+// labels; accessible (role=img with a title and a text list beside it).
+std::string YearWheelSvg(const Workplan& w);
+
+}  // namespace bs::web::views

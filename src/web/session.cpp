@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "web/errors.h"
 #include "web/form.h"
+#include "web/multipart.h"
 #include "web/html.h"
 
 namespace bs::web {
@@ -21,6 +22,10 @@ std::string SentCsrf(const Request& r) {
   std::string h = r.Header("x-csrf-token");
   if (!h.empty()) return h;
   std::string ct = text::FoldCase(r.Header("content-type"));
+  if (ct.rfind("multipart/form-data", 0) == 0) {  // uploads: the field comes first (Html writes it)
+    auto parts = Multipart::Parse(r.Header("content-type"), r.body);
+    return parts ? parts->Get("_csrf") : "";
+  }
   if (ct.rfind("application/x-www-form-urlencoded", 0) != 0) return "";
   FormData form;
   if (!FormData::Parse(r.body, &form)) return "";

@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "support/pdf_text.h"
 #include "support/test_server.h"
 
 namespace bs::testing {
@@ -21,6 +22,20 @@ struct Marker {
 };
 
 const std::set<std::string> kStaff = {"administrator", "okonomi", "fagchef", "direktion", "sekretaer"};
+// Closed material of ØK: administrators, directors, its members (politiker) and its
+// secretaries (sekretaer). An unpublished agenda: those who prepare it.
+const std::set<std::string> kClosedOk = {"administrator", "direktion", "politiker", "sekretaer"};
+const std::set<std::string> kPreparersOk = {"administrator", "sekretaer"};
+
+Viewer Admin() {
+  Viewer v;
+  User u;
+  u.username = "test";
+  u.name = "test";
+  u.roles = {Role::kAdministrator};
+  v.user = u;
+  return v;
+}
 std::set<std::string> StaffAndPoliticians() {
   auto s = kStaff;
   s.insert("politiker");
@@ -69,7 +84,14 @@ class LeakCrawlerTest : public ::testing::Test {
     json h = Post("/api/v1/plans/" + std::to_string(hidden_plan_) + "/items",
                   {{"category", "operating"}, {"committee", "BUU"}, {"title", "LEAKHIDDENITEM1 skjult"}});
     max_item_ = h["id"];
+    SeedMeetings();
     markers_ = {
+        {"LEAKCLOSEDITEM1", kClosedOk},
+        {"LEAKCLOSEDDEC1", kClosedOk},
+        {"LEAKCLOSEDATT1", kClosedOk},
+        {"LEAKATTTITLE1", kClosedOk},
+        {"LEAKUNPUBAGENDA1", kPreparersOk},
+        {"LEAKUNPUBATT1", kPreparersOk},
         {"LEAKDIRROLE1", kStaff},
         {"LEAKOBSNOTE1", kStaff},
         {"LEAKSTATUSOBS1", kStaff},
@@ -77,6 +99,44 @@ class LeakCrawlerTest : public ::testing::Test {
         {"LEAKHIDDENPLAN1", StaffAndPoliticians()},
         {"LEAKHIDDENITEM1", StaffAndPoliticians()},
     };
+  }
+
+  // Issue 6: a published, held ØK meeting with a closed item (content, decision) and a
+  // closed attachment on an open item; an unpublished meeting with an open item and an
+  // attachment. Written through the service as an administrator.
+  void SeedMeetings() {
+    MeetingService& m = server_->meetings();
+    Viewer a = Admin();
+    ASSERT_TRUE(m.CreateCase(a, {"26/8001", "", "Åben sag til lækagetest", "", "ØK", false}).ok());
+    ASSERT_TRUE(m.CreateCase(a, {"26/8002", "", "Lukket sag til lækagetest", "", "ØK", true}).ok());
+    auto held = m.CreateMeeting(a, {"ØK", "09-06-2025", "09:00", "10:00", "Rådhuset", "ordinaer", false});
+    ASSERT_TRUE(held.ok());
+    auto open = m.AddToAgenda(a, held->id, "26/8001", "");
+    auto closed = m.AddToAgenda(a, held->id, "26/8002", "");
+    ASSERT_TRUE(open.ok() && closed.ok());
+    AgendaItemDraft d;
+    d.title = "Lukket punkt til lækagetest";
+    d.closed = true;
+    d.sections.presentation = "LEAKCLOSEDITEM1 fortroligt";
+    d.plan_items = {static_cast<ItemId>(item_a_)};
+    ASSERT_TRUE(m.UpdateAgendaItem(a, closed->id, d, "").ok());
+    ASSERT_TRUE(m.AddAttachment(a, open->id, "LEAKATTTITLE1 bilag", true, "", "fortroligt.txt", "text/plain",
+                                "LEAKCLOSEDATT1 indhold").ok());
+    ASSERT_TRUE(m.PublishAgenda(a, held->id).ok());
+    ASSERT_TRUE(m.RecordDecision(a, open->id, "Godkendt.", "", "").ok());
+    ASSERT_TRUE(m.RecordDecision(a, closed->id, "LEAKCLOSEDDEC1 besluttet", "", "").ok());
+    ASSERT_TRUE(m.ApproveMinutes(a, held->id).ok());
+    auto coming = m.CreateMeeting(a, {"ØK", "20-06-2025", "09:00", "10:00", "Rådhuset", "ordinaer", false});
+    ASSERT_TRUE(coming.ok());
+    auto draft_item = m.AddToAgenda(a, coming->id, "26/8001", "");
+    ASSERT_TRUE(draft_item.ok());
+    AgendaItemDraft u;
+    u.title = "LEAKUNPUBAGENDA1 kommende punkt";
+    u.plan_items = {static_cast<ItemId>(item_a_)};
+    ASSERT_TRUE(m.UpdateAgendaItem(a, draft_item->id, u, "").ok());
+    ASSERT_TRUE(m.AddAttachment(a, draft_item->id, "Udkast", false, "", "udkast.txt", "text/plain", "LEAKUNPUBATT1 udkast").ok());
+    max_meeting_ = coming->id;
+    max_agenda_item_ = draft_item->id;
   }
 
   // Every URL a visitor could try, whether linked or not: the id-guessing part.
@@ -93,6 +153,19 @@ class LeakCrawlerTest : public ::testing::Test {
         urls.push_back(s);
     }
     for (int v = 1; v <= 3; ++v) urls.push_back("/api/v1/versions/" + std::to_string(v));
+    for (std::string u : {"/moeder", "/overblik?fra=01-06-2025", "/sager", "/organer/%C3%98K/moeder.ics", "/organer/%C3%98K/portefoelje",
+                          "/organer/%C3%98K/arbejdsplan?aar=2025", "/moeder?organ=%C3%98K"})
+      urls.push_back(u);
+    for (int i = 1; i <= max_meeting_ + 1; ++i) {
+      std::string b = "/moeder/" + std::to_string(i);
+      for (std::string s : {b, b + "?udgave=offentlig", b + "/dagsorden.pdf", b + "/protokol.pdf", b + "/dagsorden.pdf?udgave=offentlig"})
+        urls.push_back(s);
+    }
+    for (int i = 1; i <= max_agenda_item_ + 1; ++i) {
+      urls.push_back("/punkter/" + std::to_string(i) + "/rediger");
+      urls.push_back("/punkter/" + std::to_string(i) + "/fjern");
+    }
+    for (int i = 1; i <= 40; ++i) urls.push_back("/bilag/" + std::to_string(i));
     for (int i = 1; i <= max_item_ + 1; ++i) {
       std::string b = "/items/" + std::to_string(i), a = "/api/v1/items/" + std::to_string(i);
       for (std::string s : {b, b + "/history", b + "/edit", b + "/delete", a, a + "/history", a + "/status-updates"}) urls.push_back(s);
@@ -114,24 +187,36 @@ class LeakCrawlerTest : public ::testing::Test {
     std::regex href("href=\"(/[^\"#]*)");
     std::regex api("\"(/api/v1/[^\"]+)\"");
     int fetched = 0;
-    while (!queue.empty() && fetched < 4000) {
+    while (!queue.empty() && fetched < 8000) {
       std::string url = queue.front();
       queue.pop_front();
       if (url.rfind("/static/", 0) == 0) continue;
       auto r = HttpRequest(server_->port(), "GET", url, "", headers);
       ++fetched;
       EXPECT_NE(r.status, 500) << who << " " << url;
+      if (r.Header("content-type") == "application/pdf") {
+        // PDF streams are compressed: look at their text.
+        auto text = PdfText(r.body);
+        EXPECT_TRUE(text.has_value()) << "pdftotext failed on " << url;
+        if (text) Check(who, "GET " + url, *text);
+        ++pdfs_;
+        continue;
+      }
       Check(who, "GET " + url, r.body);
       EXPECT_EQ(r.body.find('\x01'), std::string::npos) << "an unfilled per-session slot at " << url;
       for (const std::regex* re : {&href, &api})
         for (auto it = std::sregex_iterator(r.body.begin(), r.body.end(), *re); it != std::sregex_iterator(); ++it) {
           std::string next = HtmlUnescape((*it)[1].str());
           if (next.rfind("/log-ind", 0) == 0) next = "/log-ind";  // one sign-in page is enough
+          // Week and year paging is endless; the seeded windows cover the data.
+          if (next.find("/overblik?fra=") != std::string::npos || next.find("arbejdsplan?aar=") != std::string::npos) continue;
           if (seen.insert(next).second) queue.push_back(next);
         }
     }
     // Error paths of writes: refused or failed writes must not echo closed content either.
-    for (const std::string& url : {"/items/" + std::to_string(item_a_) + "/status", "/items/" + std::to_string(item_a_),
+    for (const std::string& url : std::vector<std::string>{"/punkter/" + std::to_string(max_agenda_item_), "/punkter/" + std::to_string(max_agenda_item_) + "/beslutning",
+                                   "/moeder/" + std::to_string(max_meeting_) + "/punkter", "/moeder/1/fremmoede",
+                                   "/items/" + std::to_string(item_a_) + "/status", "/items/" + std::to_string(item_a_),
                                    "/plans/" + std::to_string(hidden_plan_) + "/items", "/items/" + std::to_string(max_item_) + "/delete"}) {
       auto h = headers;
       h["Content-Type"] = "application/x-www-form-urlencoded";
@@ -153,6 +238,8 @@ class LeakCrawlerTest : public ::testing::Test {
   std::unique_ptr<TestServer> server_;
   std::vector<Marker> markers_;
   int item_a_ = 0, hidden_plan_ = 0, max_item_ = 0;
+  int64_t max_meeting_ = 0, max_agenda_item_ = 0;
+  int pdfs_ = 0;
 };
 
 TEST_F(LeakCrawlerTest, NoMarkerReachesAnyoneNotEntitled) {
@@ -160,7 +247,9 @@ TEST_F(LeakCrawlerTest, NoMarkerReachesAnyoneNotEntitled) {
     int fetched = Crawl(who);
     std::printf("crawled %d URLs as %s\n", fetched, who.empty() ? "the public" : who.c_str());
     EXPECT_GT(fetched, 300) << who;
+    EXPECT_LT(fetched, 8000) << who << ": the crawl hit its cap, so some pages were not read";
   }
+  EXPECT_GT(pdfs_, 20) << "the crawl read too few PDFs to prove anything";
 }
 
 TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
@@ -175,6 +264,40 @@ TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
   server_->ActAnonymously();
   auto version = server_->Get("/plans/1/versions/2").body;
   EXPECT_NE(version.find("Lækagetest synligt punkt"), std::string::npos);
+  // Meetings: the members see the closed item, its decision and the closed attachment;
+  // the secretary sees the unpublished agenda; a closed attachment's bytes by URL are
+  // refused to the public with 403 (its existence is public, its content is not).
+  server_->ActAs("politiker");
+  std::string held = "/moeder/" + std::to_string(max_meeting_ - 1);
+  auto members = server_->Get(held).body;
+  EXPECT_NE(members.find("LEAKCLOSEDITEM1"), std::string::npos);
+  EXPECT_NE(members.find("LEAKCLOSEDDEC1"), std::string::npos);
+  auto pdf = PdfText(server_->Get(held + "/protokol.pdf").body);
+  ASSERT_TRUE(pdf.has_value());
+  EXPECT_NE(pdf->find("LEAKCLOSEDITEM1"), std::string::npos);
+  EXPECT_NE(pdf->find("LEAKCLOSEDDEC1"), std::string::npos);
+  auto public_pdf = PdfText(server_->Get(held + "/protokol.pdf?udgave=offentlig").body);
+  ASSERT_TRUE(public_pdf.has_value());
+  EXPECT_EQ(public_pdf->find("LEAKCLOSEDITEM1"), std::string::npos);
+  EXPECT_NE(public_pdf->find("Lukket punkt til lækagetest"), std::string::npos) << "closed items are listed by title";
+  server_->ActAs("sekretaer");
+  EXPECT_NE(server_->Get("/moeder/" + std::to_string(max_meeting_)).body.find("LEAKUNPUBAGENDA1"), std::string::npos);
+  server_->ActAnonymously();
+  auto attachments = server_->Get(held).body;
+  std::smatch link;
+  ASSERT_TRUE(std::regex_search(attachments, link, std::regex("href=\"/moeder/[0-9]+/dagsorden.pdf")));
+  // The public meets the closed attachment as "(Lukket bilag)" and its URL as 403.
+  EXPECT_NE(attachments.find("(Lukket bilag)"), std::string::npos);
+  server_->ActAs("politiker");
+  int closed_attachment = 0;
+  for (int i = 1; i <= 40 && !closed_attachment; ++i)
+    if (server_->Get("/bilag/" + std::to_string(i)).body.find("LEAKCLOSEDATT1") != std::string::npos) closed_attachment = i;
+  ASSERT_NE(closed_attachment, 0) << "the member could not open the closed attachment";
+  server_->ActAnonymously();
+  EXPECT_EQ(server_->Get("/bilag/" + std::to_string(closed_attachment)).status, 403);
+  server_->ActAs("fagchef");
+  EXPECT_EQ(server_->Get("/bilag/" + std::to_string(closed_attachment)).status, 403);
+  server_->ActAnonymously();
   // The OBS flag is public, its note is not: the label stands alone.
   EXPECT_NE(version.find("<strong class=\"obs-label\">OBS-punkt</strong>"), std::string::npos);
 }

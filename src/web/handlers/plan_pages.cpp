@@ -105,7 +105,7 @@ Response RenderItemPage(Services s, const Request& r, ItemId id, const std::stri
   PlanItem item = Redact(r.viewer, full_item);
   auto updates = s.plans.StatusUpdates(r.viewer, id);
   if (!updates.ok()) return HtmlError(updates.error());
-  views::ItemPageModel m{&ctx, &item, notice, std::move(*updates), {}, form, CapabilitiesOf(r.viewer, *published)};
+  views::ItemPageModel m{&ctx, &item, notice, std::move(*updates), {}, form, CapabilitiesOf(r.viewer, *published), {}};
   if (m.caps.history) {
     auto history = s.plans.History(id, 11);  // the last ten changes and the state before them
     if (!history.ok()) return HtmlError(history.error());
@@ -115,6 +115,9 @@ Response RenderItemPage(Services s, const Request& r, ItemId id, const std::stri
   m.status_form.obs_fields = Decide(r.viewer, Action::kHandleObs, resource) == Decision::kAllow;
   if (m.status_form.draft.as_of.empty()) m.status_form.draft.as_of = s.plans.Today().Short();
   if (m.status_form.draft.author.empty()) m.status_form.draft.author = r.viewer.AuthorName();
+  auto treatments = s.meetings.TreatmentsOf(r.viewer, id);
+  if (!treatments.ok()) return HtmlError(treatments.error());
+  m.treatments = std::move(*treatments);
   return Response::Html(status, views::ItemPage(m));
 }
 

@@ -130,6 +130,19 @@ std::string ItemPage(const ItemPageModel& model) {
   h.Raw("<p class=\"meta\">Version ").Text(item.revision()).Raw(" · oprettet ").Text(DateTime(item.created_at()))
       .Raw(" · sidst ændret ").Text(DateTime(item.updated_at())).Raw("</p>");
   StatusSection(h, ctx, item, model.updates, model.status_form);
+  h.Raw("<section class=\"treatments\" aria-labelledby=\"treat-h\"><h2 id=\"treat-h\">Behandlet i møder</h2>");
+  if (model.treatments.empty()) h.Raw("<p class=\"none\">Punktet har ikke været på en dagsorden endnu.</p>");
+  else {
+    h.Raw("<ul>");
+    for (const auto& t : model.treatments) {
+      h.Raw("<li><a href=\"/moeder/").Text(t.meeting_id).Raw("#punkt-").Text(t.position).Raw("\">").Text(t.body_name).Raw(" ")
+          .Text(t.date.Short()).Raw(", punkt ").Text(t.position).Raw(": ").Text(t.title).Raw("</a>");
+      if (!t.decision.empty()) h.Raw("<br><span class=\"meta\">Beslutning:</span> ").Text(t.decision);
+      h.Raw("</li>");
+    }
+    h.Raw("</ul>");
+  }
+  h.Raw("</section>");
   if (model.caps.history) {
     h.Raw("<section class=\"history\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">Historik</h2>");
     HistoryTimeline(h, ctx, item, model.history, 10);

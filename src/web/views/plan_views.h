@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/meeting_service.h"
 #include "app/plan_service.h"
 #include "web/list_query.h"
 #include "web/views/history_views.h"
@@ -29,6 +30,7 @@ struct ItemPageModel {
   std::vector<HistoryEntry> history;
   StatusFormModel status_form;
   Capabilities caps;
+  std::vector<Treatment> treatments;  // meetings that treated the item (issue 6)
 };
 std::string ItemPage(const ItemPageModel& model);
 

@@ -1,0 +1,253 @@
+// The MeetingStore contract, written once and run against every backend (STYLE.md
+// habit 4): memory and SQLite.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "storage/memory/memory_meeting_store.h"
+#include "storage/memory/memory_plan_store.h"
+#include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/sqlite_meeting_store.h"
+#include "storage/sqlite/sqlite_plan_store.h"
+
+namespace bs {
+namespace {
+
+struct MeetingBackend {
+  std::filesystem::path dir;
+  std::unique_ptr<sqlite::Database> db;
+  std::unique_ptr<PlanStore> plans;
+  std::unique_ptr<MeetingStore> meetings;
+  ~MeetingBackend() {
+    meetings.reset();
+    plans.reset();
+    db.reset();
+    if (!dir.empty()) std::filesystem::remove_all(dir);
+  }
+};
+using Factory = std::function<std::unique_ptr<MeetingBackend>()>;
+
+std::unique_ptr<MeetingBackend> Memory() {
+  auto b = std::make_unique<MeetingBackend>();
+  b->plans = std::make_unique<MemoryPlanStore>();
+  b->meetings = std::make_unique<MemoryMeetingStore>();
+  return b;
+}
+
+std::unique_ptr<MeetingBackend> Sqlite() {
+  auto b = std::make_unique<MeetingBackend>();
+  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-meetings-XXXXXX").string();
+  b->dir = mkdtemp(tmpl.data());
+  b->db = std::move(sqlite::Database::Open((b->dir / "m.db").string()).value());
+  b->plans = std::make_unique<SqlitePlanStore>(*b->db);
+  b->meetings = std::make_unique<SqliteMeetingStore>(*b->db);
+  return b;
+}
+
+class MeetingStoreContract : public ::testing::TestWithParam<std::pair<const char*, Factory>> {
+ protected:
+  void SetUp() override {
+    b_ = GetParam().second();
+    WriteMeta meta{1, "test", "test", "", ""};
+    for (const char* code : {"ØK", "KB"})
+      ASSERT_TRUE(b_->plans->UpsertBody(Body::Create(code, code, true, 0).value(), meta).ok());
+  }
+  MeetingStore& s() { return *b_->meetings; }
+  Meeting NewMeeting(const std::string& body, Date date) {
+    Meeting m;
+    m.body = body;
+    m.date = date;
+    m.start_minute = 600;
+    m.end_minute = 720;
+    return s().CreateMeeting(m).value();
+  }
+  Case NewCase(const std::string& number, bool closed = false) {
+    Case c;
+    c.number = CaseNumber::Parse(number).value();
+    c.title = "Sag " + number;
+    c.route = {"ØK", "KB"};
+    c.closed = closed;
+    return s().CreateCase(c).value();
+  }
+  AgendaItem Put(const Meeting& m, const Case& c) {
+    AgendaItem a;
+    a.meeting_id = m.id;
+    a.case_id = c.id;
+    a.title = c.title;
+    return s().AddAgendaItem(a).value();
+  }
+  std::unique_ptr<MeetingBackend> b_;
+};
+
+TEST_P(MeetingStoreContract, MeetingsRoundTripWithStateAndAttendance) {
+  Meeting m = NewMeeting("ØK", {2025, 6, 10});
+  m.place = "Rådhuset";
+  m.kind = MeetingKind::kTheme;
+  m.published_at = 100;
+  m.breaks = {{645, 655, "Pause"}};
+  m.absent = {3};
+  m.apologies = {4, 5};
+  ASSERT_TRUE(s().UpdateMeeting(m).ok());
+  auto got = s().GetMeeting(m.id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->place, "Rådhuset");
+  EXPECT_EQ(got->kind, MeetingKind::kTheme);
+  EXPECT_EQ(got->published_at, 100);
+  EXPECT_EQ(got->breaks, m.breaks);
+  EXPECT_EQ(got->absent, m.absent);
+  EXPECT_EQ(got->apologies, m.apologies);
+  EXPECT_EQ(s().GetMeeting(999).error().code, ErrorCode::kNotFound);
+  Meeting ghost = m;
+  ghost.id = 999;
+  EXPECT_EQ(s().UpdateMeeting(ghost).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(MeetingStoreContract, ListsMeetingsByBodyAndWindowInDateOrder) {
+  NewMeeting("KB", {2025, 6, 17});
+  NewMeeting("ØK", {2025, 6, 10});
+  NewMeeting("ØK", {2025, 8, 1});
+  auto ok = s().ListMeetings("ØK", {2025, 6, 1}, {2025, 6, 30});
+  ASSERT_TRUE(ok.ok());
+  ASSERT_EQ(ok->size(), 1u);
+  auto all = s().ListMeetings("", {2025, 1, 1}, {2025, 12, 31});
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].date, (Date{2025, 6, 10}));
+  EXPECT_EQ((*all)[1].body, "KB");
+}
+
+TEST_P(MeetingStoreContract, CaseNumbersAreUnique) {
+  Case c = NewCase("24/7615");
+  EXPECT_EQ(s().FindCase("24/7615")->id, c.id);
+  EXPECT_EQ(s().GetCase(c.id)->route, (std::vector<std::string>{"ØK", "KB"}));
+  Case again;
+  again.number = CaseNumber::Parse("24/7615").value();
+  again.title = "x";
+  auto dup = s().CreateCase(again);
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(dup.error().message, "Sagsnummeret 24/7615 findes allerede.");
+  NewCase("25/743");
+  NewCase("22/291");
+  auto list = s().ListCases();
+  ASSERT_EQ(list->size(), 3u);
+  EXPECT_EQ((*list)[0].number.text, "25/743");
+  EXPECT_EQ(s().FindCase("1/1").error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(MeetingStoreContract, AgendaIsNumberedReorderedAndRenumberedOnRemoval) {
+  Meeting m = NewMeeting("ØK", {2025, 6, 10});
+  AgendaItem a = Put(m, NewCase("26/1")), b = Put(m, NewCase("26/2")), c = Put(m, NewCase("26/3"));
+  EXPECT_EQ(a.position, 1);
+  EXPECT_EQ(c.position, 3);
+  ASSERT_TRUE(s().SetAgendaOrder(m.id, {c.id, a.id, b.id}).ok());
+  auto agenda = s().AgendaOf(m.id);
+  ASSERT_EQ(agenda->size(), 3u);
+  EXPECT_EQ((*agenda)[0].id, c.id);
+  EXPECT_EQ((*agenda)[0].position, 1);
+  EXPECT_EQ(s().SetAgendaOrder(m.id, {a.id, b.id}).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(s().RemoveAgendaItem(a.id).ok());
+  agenda = s().AgendaOf(m.id);
+  ASSERT_EQ(agenda->size(), 2u);
+  EXPECT_EQ((*agenda)[0].id, c.id);
+  EXPECT_EQ((*agenda)[1].id, b.id);
+  EXPECT_EQ((*agenda)[1].position, 2);
+  EXPECT_EQ(s().GetAgendaItem(a.id).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(MeetingStoreContract, UpdatesKeepRevisionsAndPlanLinks) {
+  Meeting m = NewMeeting("ØK", {2025, 6, 10});
+  Case c = NewCase("26/1");
+  AgendaItem a = Put(m, c);
+  a.sections.presentation = "Tekst";
+  a.plan_items = {11, 12};
+  a.decision = "Godkendt.";
+  ASSERT_TRUE(s().UpdateAgendaItem(a, std::nullopt).ok());
+  EXPECT_EQ(s().GetAgendaItem(a.id)->revision, 0);
+  AgendaRevision r{a.id, 0, "Rettet dato", "Pia Skov", 42, "Sagsfremstilling", "Sagsfremstilling:\nTekst"};
+  a.sections.presentation = "Ny tekst";
+  a.plan_items = {12};
+  ASSERT_TRUE(s().UpdateAgendaItem(a, r).ok());
+  ASSERT_TRUE(s().UpdateAgendaItem(a, r).ok());
+  auto got = s().GetAgendaItem(a.id);
+  EXPECT_EQ(got->revision, 2);
+  EXPECT_EQ(got->sections.presentation, "Ny tekst");
+  EXPECT_EQ(got->plan_items, (std::vector<ItemId>{12}));
+  auto revisions = s().RevisionsOf(a.id);
+  ASSERT_EQ(revisions->size(), 2u);
+  EXPECT_EQ((*revisions)[1].number, 2);
+  EXPECT_EQ((*revisions)[0].reason, "Rettet dato");
+  EXPECT_EQ((*revisions)[0].before, "Sagsfremstilling:\nTekst");
+  EXPECT_EQ(s().AgendaItemsForPlanItem(12)->size(), 1u);
+  EXPECT_TRUE(s().AgendaItemsForPlanItem(11)->empty());
+  EXPECT_EQ(s().AgendaItemsOfCase(c.id)->size(), 1u);
+}
+
+TEST_P(MeetingStoreContract, AttachmentsKeepTheirBytesAndNumbers) {
+  Meeting m = NewMeeting("ØK", {2025, 6, 10});
+  AgendaItem a = Put(m, NewCase("26/1"));
+  Attachment meta;
+  meta.agenda_item_id = a.id;
+  meta.title = "Udmøntningsplan";
+  meta.filename = "plan.pdf";
+  meta.content_type = "application/pdf";
+  meta.closed = true;
+  std::string bytes("%PDF-\0\x01\xff", 8);
+  auto first = s().AddAttachment(meta, bytes);
+  auto second = s().AddAttachment(meta, "%PDF-2");
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->number, 1);
+  EXPECT_EQ(second->number, 2);
+  EXPECT_EQ(first->size, 8);
+  EXPECT_EQ(*s().AttachmentBytes(first->id), bytes);
+  EXPECT_TRUE(s().GetAttachment(first->id)->closed);
+  ASSERT_TRUE(s().RemoveAttachment(first->id).ok());
+  EXPECT_EQ(s().AttachmentBytes(first->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(s().AttachmentsOf(a.id)->size(), 1u);
+  meta.agenda_item_id = 999;
+  EXPECT_EQ(s().AddAttachment(meta, "x").error().code, ErrorCode::kNotFound);
+  // Removing the agenda item removes its attachments.
+  ASSERT_TRUE(s().RemoveAgendaItem(a.id).ok());
+  EXPECT_EQ(s().GetAttachment(second->id).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(MeetingStoreContract, RecurringTopicsByBody) {
+  Case c = NewCase("24/7615");
+  auto t = s().AddTopic({0, "ØK", "Halvårlig status", {6, 12}, c.id});
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(s().Topics("ØK")->at(0).months, (std::vector<int>{6, 12}));
+  EXPECT_TRUE(s().Topics("KB")->empty());
+  ASSERT_TRUE(s().RemoveTopic(t->id).ok());
+  EXPECT_EQ(s().RemoveTopic(t->id).error().code, ErrorCode::kNotFound);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MeetingStoreContract,
+                         ::testing::Values(std::pair<const char*, Factory>{"memory", Memory},
+                                           std::pair<const char*, Factory>{"sqlite", Sqlite}),
+                         [](const auto& info) { return std::string(info.param.first); });
+
+TEST(SqliteMeetingStoreTest, RevisionsAreAppendOnly) {
+  auto b = Sqlite();
+  auto lease = b->db->Acquire();
+  ASSERT_TRUE(lease.ok());
+  WriteMeta meta{1, "test", "test", "", ""};
+  ASSERT_TRUE(b->plans->UpsertBody(Body::Create("ØK", "Økonomiudvalget", true, 0).value(), meta).ok());
+  Meeting m;
+  m.body = "ØK";
+  m.date = {2025, 6, 10};
+  m = b->meetings->CreateMeeting(m).value();
+  Case c;
+  c.number = CaseNumber::Parse("26/1").value();
+  c.title = "x";
+  c = b->meetings->CreateCase(c).value();
+  AgendaItem a;
+  a.meeting_id = m.id;
+  a.case_id = c.id;
+  a.title = "x";
+  a = b->meetings->AddAgendaItem(a).value();
+  ASSERT_TRUE(b->meetings->UpdateAgendaItem(a, AgendaRevision{a.id, 0, "grund", "x", 1, "Titel", "før"}).ok());
+  EXPECT_FALSE((*lease)->Exec("UPDATE agenda_revisions SET reason = 'skjult'").ok());
+}
+
+}  // namespace
+}  // namespace bs

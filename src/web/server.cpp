@@ -34,7 +34,9 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void Read() {
     parser_.emplace();
-    parser_->body_limit(body_limit_);
+    // The larger limit until the header is known: Beast compares Content-Length with
+    // the limit as soon as the header is complete, before OnHeader could choose.
+    parser_->body_limit(std::max(body_limit_, upload_limit_));
     parser_->header_limit(32 * 1024);
     limit_ = body_limit_;
     stream_.expires_after(std::chrono::seconds(30));
@@ -49,9 +51,10 @@ class Session : public std::enable_shared_from_this<Session> {
     auto type = parser_->get()[http::field::content_type];
     if (std::string_view(type.data(), type.size()).rfind("multipart/form-data", 0) == 0) {
       limit_ = upload_limit_;
-      parser_->body_limit(upload_limit_);
       stream_.expires_after(std::chrono::seconds(300));  // 50 MB over a slow line
     }
+    parser_->body_limit(limit_);  // for chunked bodies
+    if (auto length = parser_->content_length(); length && *length > limit_) return OnRead(http::error::body_limit);
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }

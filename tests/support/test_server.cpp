@@ -53,8 +53,8 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   web::ServerOptions options;
   options.port = 0;
   options.threads = 2;
-  server_ = std::make_unique<web::Server>(options, [this](const web::Request& r) { return site_->Handle(r); });
   options.upload_limit = static_cast<size_t>(meeting_policy_.upload_limit) + 64 * 1024;
+  server_ = std::make_unique<web::Server>(options, [this](const web::Request& r) { return site_->Handle(r); });
   if (!server_->Listen().ok()) std::abort();
   server_->Start();
 }

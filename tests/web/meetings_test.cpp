@@ -1,0 +1,327 @@
+// Meetings over HTTP (issue 6): the demo meeting's public agenda against a golden file,
+// the members' and the public edition of the PDFs through pdftotext, uploads and their
+// refusals, closed attachments by URL, duplicate cases, attendance, revisions, the
+// iCalendar feed, and the demo data against the seeds.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "demo/demo_meetings.h"
+#include "support/pdf_text.h"
+#include "support/test_server.h"
+
+namespace bs::testing {
+namespace {
+
+std::string Main(const std::string& page) {
+  size_t a = page.find("<main"), b = page.find("</main>");
+  return a == std::string::npos || b == std::string::npos ? "" : page.substr(a, b + 7 - a);
+}
+
+// A readable rendering of a page for golden files: tags become line breaks.
+std::string Readable(const std::string& html) {
+  std::string text = std::regex_replace(html, std::regex("<(h[1-4]|p|li|tr|section|div)[^>]*>"), "\n");
+  text = std::regex_replace(text, std::regex("<[^>]+>"), " ");
+  text = std::regex_replace(text, std::regex("[ \t]+"), " ");
+  text = std::regex_replace(text, std::regex(" *\n[ \n]*"), "\n");
+  for (auto [from, to] : {std::pair{"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}}) {
+    size_t pos = 0;
+    while ((pos = text.find(from, pos)) != std::string::npos) text.replace(pos, std::string(from).size(), to);
+  }
+  return text;
+}
+
+class MeetingsWebTest : public ::testing::Test {
+ protected:
+  void SetUp() override { server_ = std::make_unique<TestServer>(0, 4096); }
+
+  // The meeting of `body` on `date` (dd-mm-yyyy) in the demo.
+  int64_t MeetingOn(const std::string& body, const std::string& date) {
+    auto d = Date::Parse(date).value();
+    auto list = server_->meetings().Meetings(body, d, d);
+    EXPECT_TRUE(list.ok() && !list->empty()) << body << " " << date;
+    return list.ok() && !list->empty() ? list->front().id : 0;
+  }
+  // The demo's published meeting with a closed item (ØK, the first published one after today).
+  int64_t DemoMeeting() {
+    Date today = server_->meetings().Today();
+    for (const auto& m : *server_->meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+      if (m.published() && !m.approved()) return m.id;
+    ADD_FAILURE() << "no published demo meeting";
+    return 0;
+  }
+  std::string Url(int64_t meeting) { return "/moeder/" + std::to_string(meeting); }
+
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(MeetingsWebTest, DemoMeetingPublicAgendaMatchesGolden) {
+  server_->ActAnonymously();
+  auto page = server_->Get(Url(DemoMeeting()));
+  ASSERT_EQ(page.status, 200);
+  std::string text = Readable(Main(page.body));
+  std::string golden_path = std::string(BUDGETSPOR_TEST_DATA) + "/demo_public_agenda.golden.txt";
+  if (std::getenv("UPDATE_GOLDEN")) {
+    std::ofstream(golden_path) << text;
+    GTEST_SKIP() << "golden file written: " << golden_path;
+  }
+  std::ifstream in(golden_path);
+  ASSERT_TRUE(in) << "missing " << golden_path << " (run with UPDATE_GOLDEN=1 once)";
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(text, expected.str());
+  // What the golden file must say, whatever else changes.
+  EXPECT_NE(text.find("Lukket punkt: Køb af ejendom til daginstitution (demo)"), std::string::npos);
+  EXPECT_EQ(text.find("Prisen er fortrolig"), std::string::npos);
+  EXPECT_EQ(text.find("Vurderingsrapport"), std::string::npos);
+}
+
+TEST_F(MeetingsWebTest, MembersEditionHoldsClosedContentAndThePublicEditionDoesNot) {
+  int64_t dir = MeetingOn("DIR", "04-06-2025");
+  server_->ActAs("direktion");
+  auto members = PdfText(server_->Get(Url(dir) + "/protokol.pdf").body);
+  ASSERT_TRUE(members.has_value()) << "pdftotext is missing (scripts/install-deps.sh installs poppler-utils)";
+  server_->ActAnonymously();
+  auto public_pdf = server_->Get(Url(dir) + "/protokol.pdf");
+  EXPECT_EQ(public_pdf.Header("content-type"), "application/pdf");
+  auto pub = PdfText(public_pdf.body);
+  ASSERT_TRUE(pub.has_value());
+  // Closed items: content for members only, number and title for all.
+  EXPECT_NE(members->find("Status på ibrugtagningen"), std::string::npos);
+  EXPECT_EQ(pub->find("Status på ibrugtagningen"), std::string::npos);
+  EXPECT_NE(pub->find("Lukket punkt – Flexregistreringssystem efter ibrugtagning"), std::string::npos);
+  EXPECT_NE(members->find("Medlemsudgave"), std::string::npos);
+  EXPECT_NE(pub->find("Offentlig udgave"), std::string::npos);
+  // The closed attachment is listed for members by title, for the public as "(Lukket bilag)",
+  // and its bytes are embedded in neither.
+  EXPECT_NE(members->find("Oplæg til besøg (lukket bilag)"), std::string::npos);
+  EXPECT_EQ(pub->find("Oplæg til besøg"), std::string::npos);
+  EXPECT_NE(pub->find("(Lukket bilag)"), std::string::npos);
+  server_->ActAs("direktion");
+  auto raw_members = server_->Get(Url(dir) + "/protokol.pdf").body;
+  EXPECT_EQ(raw_members.find("/EmbeddedFile"), std::string::npos);
+  EXPECT_EQ(raw_members.find("/FileAttachment"), std::string::npos);
+  // Danish letters, decisions, page numbers, contents, header and signature page.
+  for (const char* s : {"Direktionen · 04-06-2025 · Beslutningsprotokol", "Beslutning i Direktionen den 04-06-2025",
+                        "Indstillingen anbefales.", "Side 1 af", "Indhold", "Tidsplan", "10:45–10:55 Pause",
+                        "Bilagsoversigt", "Udmøntningsplan 2025-2028 - til DIR 04-06-2025 (52074/25)", "Underskriftsside",
+                        "Jens Kragh"})
+    EXPECT_NE(members->find(s), std::string::npos) << s;
+  // The agenda (not the minutes) has no decisions.
+  auto agenda = PdfText(server_->Get(Url(dir) + "/dagsorden.pdf").body);
+  ASSERT_TRUE(agenda.has_value());
+  EXPECT_EQ(agenda->find("Beslutning i Direktionen"), std::string::npos);
+  EXPECT_NE(agenda->find("Dagsorden"), std::string::npos);
+  // ?udgave=offentlig gives a member the public edition.
+  auto forced = PdfText(server_->Get(Url(dir) + "/protokol.pdf?udgave=offentlig").body);
+  ASSERT_TRUE(forced.has_value());
+  EXPECT_EQ(forced->find("Status på ibrugtagningen"), std::string::npos);
+}
+
+TEST_F(MeetingsWebTest, RouteShowsEarlierDecisionsAndItemPagesLinkBack) {
+  server_->ActAnonymously();
+  auto page = server_->Get(Url(MeetingOn("ØK", "10-06-2025"))).body;
+  EXPECT_NE(page.find("Beslutning i Direktionen den 04-06-2025"), std::string::npos);
+  // The public is not shown links into the live plan (it reads published versions).
+  EXPECT_EQ(page.find("href=\"/items/"), std::string::npos);
+  server_->ActAs("okonomi");
+  page = server_->Get(Url(MeetingOn("ØK", "10-06-2025"))).body;
+  EXPECT_NE(page.find("Beslutning i Økonomiudvalget den 10-06-2025"), std::string::npos);
+  std::smatch link;
+  ASSERT_TRUE(std::regex_search(page, link, std::regex("href=\"/items/([0-9]+)\"")));
+  auto staff = server_->Get("/items/" + link[1].str()).body;
+  EXPECT_NE(staff.find("Økonomiudvalget 10-06-2025"), std::string::npos);
+  EXPECT_NE(staff.find("Beslutning:</span> Godkendt."), std::string::npos);
+}
+
+TEST_F(MeetingsWebTest, UploadsAreCheckedAndNothingIsStoredOnRefusal) {
+  server_->ActAs("sekretaer");
+  int64_t meeting = MeetingOn("ØK", "10-06-2025");
+  auto view = server_->meetings().GetMeeting(Viewer::Anonymous(), meeting);
+  int64_t item = view->agenda.at(0).item.id;
+  size_t before = view->agenda.at(0).attachments.size();
+  std::string url = "/punkter/" + std::to_string(item) + "/bilag";
+  // The minutes of this meeting are approved: uploads are refused with 409.
+  auto approved = server_->PostMultipart(url, {{"titel", "Notat"}}, "fil", "notat.pdf", "application/pdf", "%PDF-1.4");
+  EXPECT_EQ(approved.status, 409) << approved.body.substr(0, 600);
+  // A meeting still being prepared.
+  Date today = server_->meetings().Today();
+  int64_t coming = 0;
+  for (const auto& m : *server_->meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+    if (!m.published()) { coming = m.id; break; }
+  ASSERT_NE(coming, 0);
+  auto add = server_->PostForm(Url(coming) + "/punkter", "sag=24%2F7615");
+  ASSERT_EQ(add.status, 303) << add.body.substr(add.body.find("<main"), 1500);
+  auto agenda = server_->meetings().GetMeeting(Viewer::Anonymous(), coming);
+  Viewer admin;
+  admin.user = User{};
+  admin.user->roles = {Role::kAdministrator};
+  auto prepared = server_->meetings().GetMeeting(admin, coming);
+  item = prepared->agenda.back().item.id;
+  url = "/punkter/" + std::to_string(item) + "/bilag";
+  struct Case { std::string name, type, bytes, message; int status; };
+  for (const auto& c : std::vector<Case>{
+           {"tom.pdf", "application/pdf", "", "Filen er tom.", 400},
+           {"falsk.pdf", "application/pdf", "MZ\x90 not a pdf", "Filens indhold passer ikke til typen PDF.", 400},
+           {"stor.txt", "text/plain", std::string(4097, 'a'), "Filen er for stor", 400},
+           {"program.exe", "application/octet-stream", "MZ", "Filtypen kan ikke bruges som bilag.", 400}}) {
+    auto r = server_->PostMultipart(url, {{"titel", "Bilag"}}, "fil", c.name, c.type, c.bytes);
+    EXPECT_EQ(r.status, c.status) << c.name;
+    EXPECT_NE(r.body.find(c.message), std::string::npos) << c.name << ": " << r.body.substr(0, 300);
+    EXPECT_NE(r.body.find("Bilaget er ikke gemt:"), std::string::npos) << c.name;
+  }
+  // Bigger than the server's multipart limit: 413 before any handler runs.
+  auto huge = server_->PostMultipart(url, {{"titel", "Bilag"}}, "fil", "x.txt", "text/plain", std::string(200 * 1024, 'a'));
+  EXPECT_EQ(huge.status, 413) << huge.body.substr(huge.body.find("<main"), 400);
+  EXPECT_TRUE(server_->meetings().GetMeeting(admin, coming)->agenda.back().attachments.empty()) << "nothing stored";
+  auto ok = server_->PostMultipart(url, {{"titel", "Kort"}, {"dokumentnummer", "52074/25"}}, "fil", "kort.pdf",
+                                   "application/pdf", "%PDF-1.4 kort");
+  EXPECT_EQ(ok.status, 303);
+  auto stored = server_->meetings().GetMeeting(admin, coming)->agenda.back().attachments;
+  ASSERT_EQ(stored.size(), 1u);
+  auto download = server_->Get("/bilag/" + std::to_string(stored[0].id));
+  EXPECT_EQ(download.status, 200);
+  EXPECT_EQ(download.Header("content-type"), "application/pdf");
+  EXPECT_EQ(download.body, "%PDF-1.4 kort");
+  EXPECT_NE(download.Header("content-disposition").find("kort.pdf"), std::string::npos);
+  // The public cannot know the attachment of an unpublished agenda: 404, as for no id.
+  server_->ActAnonymously();
+  EXPECT_EQ(server_->Get("/bilag/" + std::to_string(stored[0].id)).status, 404);
+  EXPECT_EQ(server_->Get("/bilag/999999").status, 404);
+  (void)before;
+  (void)agenda;
+}
+
+TEST_F(MeetingsWebTest, ClosedAttachmentByUrlIs403ForThoseNotEntitled) {
+  int64_t dir = MeetingOn("DIR", "04-06-2025");
+  server_->ActAs("direktion");
+  auto view = server_->Get(Url(dir)).body;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(view, m, std::regex("href=\"/bilag/([0-9]+)\">1\\. Oplæg til besøg")));
+  std::string url = "/bilag/" + m[1].str();
+  EXPECT_EQ(server_->Get(url).status, 200);
+  for (const char* who : {"politiker", "fagchef", "okonomi"}) {
+    server_->ActAs(who);
+    auto r = server_->Get(url);
+    EXPECT_EQ(r.status, 403) << who;
+    EXPECT_EQ(r.body.find("%PDF"), std::string::npos) << who;
+  }
+  server_->ActAnonymously();
+  auto r = server_->Get(url);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("Log ind"), std::string::npos);
+}
+
+TEST_F(MeetingsWebTest, DuplicateCaseAttendanceAndRevisionErrorsOverHttp) {
+  server_->ActAs("sekretaer");
+  auto dup = server_->PostForm("/sager", "number=24%2F7615&title=Igen&route=%C3%98K");
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_NE(dup.body.find("Sagsnummeret 24/7615 findes allerede."), std::string::npos);
+  EXPECT_NE(dup.body.find("value=\"Igen\""), std::string::npos) << "the input is kept";
+
+  int64_t coming = 0;
+  Date today = server_->meetings().Today();
+  for (const auto& m : *server_->meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+    if (m.published()) coming = m.id;
+  // Attendance of someone not seated in ØK that day (the director sits in DIR).
+  auto users = server_->people().SeatsOn("DIR", today);
+  ASSERT_TRUE(users.ok() && !users->empty());
+  auto att = server_->PostForm(Url(coming) + "/fremmoede", "p" + std::to_string(users->front().membership.user_id) + "=afbud");
+  EXPECT_EQ(att.status, 400);
+  EXPECT_NE(att.body.find("Jens Kragh sad ikke i organet på mødedagen."), std::string::npos);
+  EXPECT_EQ(server_->PostForm(Url(coming) + "/fremmoede", "pabc=afbud").status, 400);
+
+  // Editing an item of the published demo agenda without a reason.
+  auto page = server_->Get(Url(coming)).body;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page, m, std::regex("href=\"/punkter/([0-9]+)/rediger\"")));
+  auto edit = server_->PostForm("/punkter/" + m[1].str(), "titel=Ny+titel");
+  EXPECT_EQ(edit.status, 400);
+  EXPECT_NE(edit.body.find("Dagsordenen er offentliggjort. Skriv en begrundelse"), std::string::npos);
+  auto with_reason = server_->PostForm("/punkter/" + m[1].str(), "titel=Ny+titel&begrundelse=Stavefejl");
+  EXPECT_EQ(with_reason.status, 303);
+  server_->ActAnonymously();
+  auto after = server_->Get(Url(coming)).body;
+  EXPECT_NE(after.find("Ny titel"), std::string::npos);
+  EXPECT_NE(after.find("Stavefejl"), std::string::npos);
+  // Someone who does not prepare ØK cannot write: 403 (signed in) or the sign-in page.
+  server_->ActAs("politiker");
+  EXPECT_EQ(server_->PostForm("/punkter/" + m[1].str(), "titel=x&begrundelse=y").status, 403);
+  EXPECT_EQ(server_->PostForm("/moeder/" + std::to_string(coming) + "/godkend", "").status, 403);
+}
+
+TEST_F(MeetingsWebTest, ICalendarFeedOfABody) {
+  server_->ActAnonymously();
+  auto r = server_->Get("/organer/%C3%98K/moeder.ics");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.Header("content-type"), "text/calendar; charset=utf-8");
+  const std::string& ics = r.body;
+  EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
+  EXPECT_NE(ics.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen"), std::string::npos);
+  EXPECT_NE(ics.find("DTSTART;TZID=Europe/Copenhagen:20250610T140000\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("SUMMARY:Økonomiudvalget – møde\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("END:VCALENDAR\r\n"), std::string::npos);
+  // Every line at most 75 octets, CRLF only.
+  size_t start = 0;
+  while (start < ics.size()) {
+    size_t end = ics.find("\r\n", start);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_LE(end - start, 75u) << ics.substr(start, end - start);
+    EXPECT_EQ(ics.substr(start, end - start).find('\n'), std::string::npos);
+    start = end + 2;
+  }
+  // An unknown body is 404.
+  EXPECT_EQ(server_->Get("/organer/XX/moeder.ics").status, 404);
+}
+
+TEST_F(MeetingsWebTest, OverviewPortfolioAndWorkplan) {
+  server_->ActAnonymously();
+  auto overview = server_->Get("/overblik?fra=01-06-2025");
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_NE(overview.body.find("Direktionen 4. juni 2025"), std::string::npos);
+  EXPECT_NE(overview.body.find("Økonomiudvalget 10. juni 2025"), std::string::npos);
+  EXPECT_EQ(server_->Get("/overblik?fra=32-01-2025").status, 400);
+  auto portfolio = server_->Get("/organer/%C3%98K/portefoelje");
+  ASSERT_EQ(portfolio.status, 200);
+  EXPECT_NE(portfolio.body.find("De næste tre møder"), std::string::npos);
+  auto workplan = server_->Get("/organer/%C3%98K/arbejdsplan?aar=2025");
+  ASSERT_EQ(workplan.status, 200);
+  EXPECT_NE(workplan.body.find("<svg"), std::string::npos);
+  EXPECT_NE(workplan.body.find("Halvårlig status på udmøntningsplanen"), std::string::npos);
+  EXPECT_EQ(server_->Get("/organer/%C3%98K/arbejdsplan?aar=20x5").status, 400);
+}
+
+TEST_F(MeetingsWebTest, DemoMeetingsComeFromTheSeeds) {
+  const char* seeds = std::getenv("BUDGETSPOR_SEEDS");
+  std::string all;
+  for (const char* name : {"000_e4a5cf5ee92147a6.txt", "002_308bee20ca87f98f.txt", "003_f63b02bb2334d28a.txt",
+                           "004_1bbe23f54ab1f0b0.txt"}) {
+    std::ifstream in(std::string(seeds ? seeds : "") + "/" + name);
+    if (!in) GTEST_SKIP() << "SKIPPED: ../shared/seeds not found; cannot check the demo meetings against the seeds";
+    std::stringstream s;
+    s << in.rdbuf();
+    all += s.str();
+  }
+  for (const char* s : {"24/7615", "22/291", "25/743", "00.30.10.S00", "00.30.14.S00", "52074/25", "127811/24", "151433/22",
+                        "Beslutning i Økonomiudvalget den 10-06-2025", "Beslutning i Økonomiudvalget den 06-12-2022",
+                        "Beslutning i Kommunalbestyrelsen den 13-12-2022", "Beslutning i Hovedudvalget den 02-03-2023",
+                        "Flexregistreringssystem efter ibrugtagning"})
+    EXPECT_NE(all.find(s), std::string::npos) << s;
+  server_->ActAnonymously();
+  auto ok = server_->Get(Url(MeetingOn("ØK", "06-12-2022"))).body;
+  EXPECT_NE(ok.find("Tiltrådt."), std::string::npos);
+  auto kb = server_->Get(Url(MeetingOn("KB", "13-12-2022"))).body;
+  EXPECT_NE(kb.find("Beslutning i Økonomiudvalget den 06-12-2022"), std::string::npos);
+  EXPECT_NE(kb.find("Beslutning i Kommunalbestyrelsen den 13-12-2022"), std::string::npos);
+}
+
+TEST(DemoAttachmentTest, TinyPdfIsAPdfThatPdftotextReads) {
+  auto text = PdfText(demo::TinyPdf("Udmøntningsplan 2025-2028"));
+  ASSERT_TRUE(text.has_value());
+  EXPECT_NE(text->find("Udmøntningsplan 2025-2028"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bs::testing

@@ -101,3 +101,33 @@ CREATE TABLE recurring_topics (
   months  TEXT NOT NULL,                   -- "6,12"
   case_id INTEGER NOT NULL REFERENCES cases(id)
 );
+
+-- One counter bumped by every write to the tables above, in the same transaction, so
+-- that rendered meeting pages can be cached and never served stale, also with several
+-- app servers on one database (the page cache compares it on every request).
+CREATE TABLE meeting_revision (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  value INTEGER NOT NULL
+);
+INSERT INTO meeting_revision (id, value) VALUES (1, 0);
+CREATE TRIGGER meetings_insert_bump AFTER INSERT ON meetings BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER meetings_update_bump AFTER UPDATE ON meetings BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER meetings_delete_bump AFTER DELETE ON meetings BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER cases_insert_bump AFTER INSERT ON cases BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER cases_update_bump AFTER UPDATE ON cases BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER cases_delete_bump AFTER DELETE ON cases BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_items_insert_bump AFTER INSERT ON agenda_items BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_items_update_bump AFTER UPDATE ON agenda_items BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_items_delete_bump AFTER DELETE ON agenda_items BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_plan_items_insert_bump AFTER INSERT ON agenda_plan_items BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_plan_items_update_bump AFTER UPDATE ON agenda_plan_items BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_plan_items_delete_bump AFTER DELETE ON agenda_plan_items BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_revisions_insert_bump AFTER INSERT ON agenda_revisions BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_revisions_update_bump AFTER UPDATE ON agenda_revisions BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER agenda_revisions_delete_bump AFTER DELETE ON agenda_revisions BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER attachments_insert_bump AFTER INSERT ON attachments BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER attachments_update_bump AFTER UPDATE ON attachments BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER attachments_delete_bump AFTER DELETE ON attachments BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER recurring_topics_insert_bump AFTER INSERT ON recurring_topics BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER recurring_topics_update_bump AFTER UPDATE ON recurring_topics BEGIN UPDATE meeting_revision SET value = value + 1; END;
+CREATE TRIGGER recurring_topics_delete_bump AFTER DELETE ON recurring_topics BEGIN UPDATE meeting_revision SET value = value + 1; END;

@@ -578,6 +578,13 @@ Result<std::vector<Treatment>> MeetingService::TreatmentsOf(const Viewer& v, Ite
   return out;
 }
 
+Result<int64_t> MeetingService::ContentStamp() {
+  uint64_t h = static_cast<uint64_t>(TRY(store_.Revision()));
+  for (const auto& p : TRY(plans_.ListPlans())) h = h * 1'000'003 + static_cast<uint64_t>(TRY(plans_.PlanRevision(p.id())));
+  h = h * 1'000'003 + static_cast<uint64_t>(TRY(people_.ChangeStamp()));
+  return static_cast<int64_t>(h);
+}
+
 // --- year wheel ----------------------------------------------------------------------
 
 Result<RecurringTopic> MeetingService::AddTopic(const Viewer& v, const TopicDraft& d) {

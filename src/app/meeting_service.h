@@ -201,6 +201,11 @@ class MeetingService {
   // returns how many were added.
   Result<int> ApplyTopics(const Viewer& v, int64_t meeting);
 
+  // Changes whenever anything a meeting page, PDF or feed shows may have changed: the
+  // meeting tables, any plan (titles of linked items), people (names, memberships).
+  // Read from the database, so it holds across several app servers.
+  Result<int64_t> ContentStamp();
+
   // For exports and feeds: the meetings of a body (all when empty) in a window.
   Result<std::vector<Meeting>> Meetings(const std::string& body, Date from, Date to) {
     return store_.ListMeetings(body, from, to);

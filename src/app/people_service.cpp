@@ -258,6 +258,11 @@ Result<std::vector<Seat>> PeopleService::SeatsOn(const std::string& body, Date d
 
 namespace bs {
 
+Result<int64_t> PeopleService::ChangeStamp() {
+  auto newest = TRY(people_.ListAudit(1, 0));
+  return newest.empty() ? int64_t{0} : newest.front().id;
+}
+
 Result<std::string> PeopleService::NameOf(UserId id) {
   auto u = people_.GetUser(id);
   if (!u.ok()) return NotFound("Personen findes ikke.");

@@ -79,6 +79,9 @@ class PeopleService {
 
   // Who sat in `body` on `day` (members, chairs, vice-chairs; public information).
   Result<std::vector<Seat>> SeatsOn(const std::string& body, Date day);
+  // Changes whenever people, roles or memberships may have changed (the newest audit
+  // entry: every such change is audited); caches of pages showing names compare it.
+  Result<int64_t> ChangeStamp();
   // A person's name (for messages about attendance); NotFound for an unknown id.
   Result<std::string> NameOf(UserId id);
 

@@ -42,6 +42,35 @@ Response CachedByPlan(Services s, PlanId plan, const Request& request, const std
   return r;
 }
 
+Response CachedByStamp(Services s, Result<int64_t> stamp, const Request& request, const std::function<Response()>& render) {
+  if (!stamp.ok()) return render();
+  // Tagged apart from CachedByPlan's entries: their values are bodies only.
+  const std::string key = "stamp\n" + request.path + "?" + request.query + "\n" + request.viewer.AccessClass();
+  if (auto hit = s.cache.Get(key, *stamp)) {
+    // Stored as: content type, then "name: value" header lines, an empty line, the body.
+    Response r;
+    size_t pos = hit->find('\n');
+    r.content_type = hit->substr(0, pos);
+    while (true) {
+      size_t next = hit->find('\n', pos + 1);
+      std::string line = hit->substr(pos + 1, next - pos - 1);
+      pos = next;
+      if (line.empty()) break;
+      size_t colon = line.find(": ");
+      r.headers.emplace_back(line.substr(0, colon), line.substr(colon + 2));
+    }
+    r.body = hit->substr(pos + 1);
+    return r;
+  }
+  Response r = render();
+  if (r.status == 200) {
+    std::string value = r.content_type + "\n";
+    for (const auto& [k, v] : r.headers) value += k + ": " + v + "\n";
+    s.cache.Put(key, *stamp, value + "\n" + r.body);
+  }
+  return r;
+}
+
 bool WantsJson(const Request& r) { return r.path.rfind("/api/", 0) == 0; }
 
 Response Denied(const Request& r, const Error& e) {

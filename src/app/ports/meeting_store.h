@@ -59,6 +59,9 @@ class MeetingStore {
   virtual Result<std::vector<Attachment>> AttachmentsOf(int64_t agenda_item) = 0;  // by number
   virtual Status RemoveAttachment(int64_t id) = 0;
 
+  // A number that changes with every write above (caches compare it).
+  virtual Result<int64_t> Revision() = 0;
+
   virtual Result<RecurringTopic> AddTopic(const RecurringTopic& topic) = 0;
   virtual Result<std::vector<RecurringTopic>> Topics(const std::string& body) = 0;  // all when empty
   virtual Status RemoveTopic(int64_t id) = 0;

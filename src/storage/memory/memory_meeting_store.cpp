@@ -13,6 +13,7 @@ Error AttachmentNotFound(int64_t id) { return NotFound("Bilag " + std::to_string
 
 Result<Meeting> MemoryMeetingStore::CreateMeeting(const Meeting& meeting) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   Meeting m = meeting;
   m.id = next_id_++;
   meetings_[m.id] = m;
@@ -21,6 +22,7 @@ Result<Meeting> MemoryMeetingStore::CreateMeeting(const Meeting& meeting) {
 
 Status MemoryMeetingStore::UpdateMeeting(const Meeting& meeting) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   auto it = meetings_.find(meeting.id);
   if (it == meetings_.end()) return MeetingNotFound(meeting.id);
   it->second = meeting;
@@ -47,6 +49,7 @@ Result<std::vector<Meeting>> MemoryMeetingStore::ListMeetings(const std::string&
 
 Result<Case> MemoryMeetingStore::CreateCase(const Case& c) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   for (const auto& [id, existing] : cases_)
     if (existing.number.text == c.number.text) return AlreadyExists("Sagsnummeret " + c.number.text + " findes allerede.");
   Case out = c;
@@ -96,6 +99,7 @@ void MemoryMeetingStore::Renumber(int64_t meeting) {
 
 Result<AgendaItem> MemoryMeetingStore::AddAgendaItem(const AgendaItem& item) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   if (!meetings_.count(item.meeting_id)) return MeetingNotFound(item.meeting_id);
   if (!cases_.count(item.case_id)) return CaseNotFound();
   AgendaItem out = item;
@@ -107,6 +111,7 @@ Result<AgendaItem> MemoryMeetingStore::AddAgendaItem(const AgendaItem& item) {
 
 Status MemoryMeetingStore::UpdateAgendaItem(const AgendaItem& item, const std::optional<AgendaRevision>& revision) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   auto it = items_.find(item.id);
   if (it == items_.end()) return ItemNotFound(item.id);
   AgendaItem updated = item;
@@ -129,6 +134,7 @@ Status MemoryMeetingStore::UpdateAgendaItem(const AgendaItem& item, const std::o
 
 Status MemoryMeetingStore::RemoveAgendaItem(int64_t id) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   auto it = items_.find(id);
   if (it == items_.end()) return ItemNotFound(id);
   int64_t meeting = it->second.meeting_id;
@@ -141,6 +147,7 @@ Status MemoryMeetingStore::RemoveAgendaItem(int64_t id) {
 
 Status MemoryMeetingStore::SetAgendaOrder(int64_t meeting, const std::vector<int64_t>& order) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   auto current = Where([&](const AgendaItem& i) { return i.meeting_id == meeting; });
   std::vector<int64_t> a, b = order;
   for (const auto& i : current) a.push_back(i.id);
@@ -184,6 +191,7 @@ Result<std::vector<AgendaRevision>> MemoryMeetingStore::RevisionsOf(int64_t agen
 
 Result<Attachment> MemoryMeetingStore::AddAttachment(const Attachment& meta, const std::string& bytes) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   if (!items_.count(meta.agenda_item_id)) return ItemNotFound(meta.agenda_item_id);
   Attachment a = meta;
   a.id = next_id_++;
@@ -221,12 +229,19 @@ Result<std::vector<Attachment>> MemoryMeetingStore::AttachmentsOf(int64_t agenda
 
 Status MemoryMeetingStore::RemoveAttachment(int64_t id) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   if (!attachments_.erase(id)) return AttachmentNotFound(id);
   return OkStatus();
 }
 
+Result<int64_t> MemoryMeetingStore::Revision() {
+  std::lock_guard lock(mu_);
+  return revision_;
+}
+
 Result<RecurringTopic> MemoryMeetingStore::AddTopic(const RecurringTopic& topic) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   if (!cases_.count(topic.case_id)) return CaseNotFound();
   RecurringTopic t = topic;
   t.id = next_id_++;
@@ -244,6 +259,7 @@ Result<std::vector<RecurringTopic>> MemoryMeetingStore::Topics(const std::string
 
 Status MemoryMeetingStore::RemoveTopic(int64_t id) {
   std::lock_guard lock(mu_);
+  ++revision_;  // a refused write bumps it too: harmless, caches just miss once
   if (!topics_.erase(id)) return NotFound("Emnet findes ikke.");
   return OkStatus();
 }

@@ -33,6 +33,7 @@ class MemoryMeetingStore final : public MeetingStore {
   Result<std::string> AttachmentBytes(int64_t id) override;
   Result<std::vector<Attachment>> AttachmentsOf(int64_t agenda_item) override;
   Status RemoveAttachment(int64_t id) override;
+  Result<int64_t> Revision() override;
   Result<RecurringTopic> AddTopic(const RecurringTopic& topic) override;
   Result<std::vector<RecurringTopic>> Topics(const std::string& body) override;
   Status RemoveTopic(int64_t id) override;
@@ -49,6 +50,7 @@ class MemoryMeetingStore final : public MeetingStore {
   std::map<int64_t, std::pair<Attachment, std::string>> attachments_;
   std::map<int64_t, RecurringTopic> topics_;
   int64_t next_id_ = 1;
+  int64_t revision_ = 0;
 };
 
 }  // namespace bs

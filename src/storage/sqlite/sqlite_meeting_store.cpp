@@ -426,6 +426,13 @@ Status SqliteMeetingStore::RemoveAttachment(int64_t id) {
   return tx.Commit();
 }
 
+Result<int64_t> SqliteMeetingStore::Revision() {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT value FROM meeting_revision WHERE id = 1"));
+  if (!TRY(s.Step())) return int64_t{0};
+  return s.Int(0);
+}
+
 Result<RecurringTopic> SqliteMeetingStore::AddTopic(const RecurringTopic& topic) {
   auto c = TRY(db_.Acquire());
   auto s = TRY(c->Prepare("INSERT INTO recurring_topics (body, title, months, case_id) VALUES (?,?,?,?)"));

@@ -33,6 +33,7 @@ class SqliteMeetingStore final : public MeetingStore {
   Result<std::string> AttachmentBytes(int64_t id) override;
   Result<std::vector<Attachment>> AttachmentsOf(int64_t agenda_item) override;
   Status RemoveAttachment(int64_t id) override;
+  Result<int64_t> Revision() override;
   Result<RecurringTopic> AddTopic(const RecurringTopic& topic) override;
   Result<std::vector<RecurringTopic>> Topics(const std::string& body) override;
   Status RemoveTopic(int64_t id) override;

@@ -114,7 +114,7 @@ Response ShowMeeting(Services s, const Request& r, const Params& p) {
   views::MeetingPageModel m;
   if (r.query.find("gemt=1") != std::string::npos) m.notice = "Gemt.";
   if (r.query.find("oprettet=1") != std::string::npos) m.notice = "Mødet er oprettet. Sæt sager på dagsordenen nedenfor.";
-  return RenderMeeting(s, r, id, m, 200);
+  return CachedByStamp(s, s.meetings.ContentStamp(), r, [&] { return RenderMeeting(s, r, id, m, 200); });
 }
 
 Response UpdateMeeting(Services s, const Request& r, const Params& p) {
@@ -490,8 +490,12 @@ Response Pdf(Services s, const Request& r, const Params& p, MeetingDocument kind
   res.headers.emplace_back("Content-Disposition", "inline; " + Disposition(name).substr(std::string("attachment; ").size()));
   return res;
 }
-Response AgendaPdf(Services s, const Request& r, const Params& p) { return Pdf(s, r, p, MeetingDocument::kAgenda); }
-Response MinutesPdf(Services s, const Request& r, const Params& p) { return Pdf(s, r, p, MeetingDocument::kMinutes); }
+Response AgendaPdf(Services s, const Request& r, const Params& p) {
+  return CachedByStamp(s, s.meetings.ContentStamp(), r, [&] { return Pdf(s, r, p, MeetingDocument::kAgenda); });
+}
+Response MinutesPdf(Services s, const Request& r, const Params& p) {
+  return CachedByStamp(s, s.meetings.ContentStamp(), r, [&] { return Pdf(s, r, p, MeetingDocument::kMinutes); });
+}
 
 }  // namespace
 

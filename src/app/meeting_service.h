@@ -103,9 +103,6 @@ struct Treatment {
   std::string decision;  // empty when not decided or not visible
 };
 
-struct WorkplanRow {
-  MeetingSummary meeting;
-};
 struct Workplan {
   Body body;
   int year = 0;

@@ -306,3 +306,60 @@ TEST_F(MeetingServiceTest, YearWheelPlansTopicsAndPutsThemOnTheAgenda) {
 
 }  // namespace
 }  // namespace bs
+
+namespace bs {
+namespace {
+
+class PortfolioTest : public MeetingServiceTest {};
+
+TEST_F(PortfolioTest, PlanItemsDueForTheBodyWaitUntilAnAgendaItemTreatsThem) {
+  PlanDraft draft;
+  draft.name = "Udmøntningsplan 2025-2028";
+  draft.budget_name = "Budget 2025-2028";
+  draft.first_year = "2025";
+  draft.last_year = "2028";
+  auto plan = plans_.CreatePlan(draft, "test", "test");
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  auto item_draft = [](const char* title, const char* treatment) {
+    ItemDraft d;
+    d.category = "operating";
+    d.committee = "ØK";
+    d.title = title;
+    d.political_treatment = treatment;
+    return d;
+  };
+  auto due = plans_.CreateItem(plan->id(), item_draft("Flådestyring", "ØK: juni 2025"), plans_.Meta("test", "test"));
+  auto later = plans_.CreateItem(plan->id(), item_draft("Kloge m2", "ØK: 2027"), plans_.Meta("test", "test"));
+  auto elsewhere = plans_.CreateItem(plan->id(), item_draft("Skolestruktur", "BUU: juni 2025"), plans_.Meta("test", "test"));
+  ASSERT_TRUE(due.ok() && later.ok() && elsewhere.ok());
+  Meeting m = NewMeeting("ØK", "20-06-2025");
+  Viewer finance;
+  finance.user = User{};
+  finance.user->name = "Mette Holm";
+  finance.user->roles = {Role::kFinance};
+  auto p = service_.BodyPortfolio(finance, "ØK");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  ASSERT_EQ(p->waiting.size(), 1u);
+  EXPECT_EQ(p->waiting[0].title, "Flådestyring");
+  EXPECT_EQ(p->waiting_when[0], "juni 2025");
+  ASSERT_EQ(p->next_meetings.size(), 1u);
+  // Treated: an agenda item of ØK links it; the item's page then lists the meeting.
+  auto a = service_.AddToAgenda(secretary_, m.id, "24/7615", "");
+  AgendaItemDraft d;
+  d.title = "Status";
+  d.plan_items = {due->id()};
+  ASSERT_TRUE(service_.UpdateAgendaItem(secretary_, a->id, d, "").ok());
+  EXPECT_TRUE(service_.BodyPortfolio(finance, "ØK")->waiting.empty());
+  EXPECT_TRUE(service_.TreatmentsOf(member_, due->id())->empty()) << "unpublished agenda";
+  ASSERT_TRUE(service_.PublishAgenda(secretary_, m.id).ok());
+  auto t = service_.TreatmentsOf(member_, due->id());
+  ASSERT_EQ(t->size(), 1u);
+  EXPECT_EQ((*t)[0].body_name, "Økonomiudvalget");
+  EXPECT_EQ((*t)[0].position, 1);
+  // A link to an item that does not exist is refused.
+  d.plan_items = {999};
+  EXPECT_EQ(service_.UpdateAgendaItem(secretary_, a->id, d, "x").error().fields.at(0).field, "planpunkter");
+}
+
+}  // namespace
+}  // namespace bs

@@ -453,7 +453,7 @@ std::string OverviewPage(const Overview& o) {
   h.Raw("<h2>Sager på vej</h2>");
   if (o.on_the_way.empty()) h.Raw("<p class=\"none\">Ingen sager venter på næste organ.</p>");
   else {
-    h.Raw("<table><thead><tr><th scope=\"col\">Sag</th><th scope=\"col\">Behandlet</th><th scope=\"col\">Næste organ</th></tr></thead><tbody>");
+    h.Raw("<table><thead><tr><th scope=\"col\">Sag</th><th scope=\"col\">Senest på dagsorden</th><th scope=\"col\">Næste organ</th></tr></thead><tbody>");
     for (const auto& w : o.on_the_way)
       h.Raw("<tr><td>").Text(w.c.number.text).Raw(" ").Text(w.c.title).Raw("</td><td>").Text(w.from_body).Raw(" ").Text(w.decided_on.Short())
           .Raw("</td><td>").Text(w.next_body).Raw("</td></tr>");
@@ -535,7 +535,8 @@ std::string WorkplanPage(const WorkplanPageModel& m) {
   std::string base = "/organer/" + PercentEncode(w.body.code) + "/arbejdsplan";
   h.Raw("<p class=\"no-print\"><a href=\"").Text(base).Raw("?aar=").Text(w.year - 1).Raw("\">← ").Text(w.year - 1).Raw("</a> · <a href=\"")
       .Text(base).Raw("?aar=").Text(w.year + 1).Raw("\">").Text(w.year + 1).Raw(" →</a></p>");
-  h.Raw("<div class=\"wheel\">").Raw(YearWheelSvg(w)).Raw("</div>");
+  h.Raw("<figure class=\"wheel\">").Raw(YearWheelSvg(w)).Raw("<figcaption class=\"meta\">Måneder med faste emner er farvede; "
+        "prikkerne er organets møder (mørkeblå: møder med planlagte emner). Tabellen nedenfor siger det samme i tekst.</figcaption></figure>");
   h.Raw("<h2>Møder og planlagte emner</h2>");
   if (w.meetings.empty()) h.Raw("<p class=\"none\">Ingen møder i ").Text(w.year).Raw(".</p>");
   else {

@@ -74,6 +74,17 @@ Result<MeetingService::Located> MeetingService::AttachmentFor(const Viewer& v, i
   return located;
 }
 
+Result<AgendaRevision> MeetingService::Revise(const Viewer& v, const AgendaItem& before, const AgendaItem& after,
+                                              const std::string& reason, const std::string& why_needed) {
+  AgendaRevision r = DiffForRevision(before, after);
+  if (r.what.empty()) return r;
+  r.reason = Clean(reason);
+  if (r.reason.empty()) return ReasonRequired(why_needed);
+  r.author = Author(v);
+  r.at = clock_.NowUnix();
+  return r;
+}
+
 // --- meetings ------------------------------------------------------------------------
 
 Result<Meeting> MeetingService::CreateMeeting(const Viewer& v, const MeetingDraft& draft) {
@@ -350,14 +361,8 @@ Result<AgendaItem> MeetingService::UpdateAgendaItem(const Viewer& v, int64_t id,
       return FieldErrors({{"planpunkter", "Planpunkt " + std::to_string(pid) + " findes ikke."}});
   std::optional<AgendaRevision> revision;
   if (e.meeting.published()) {
-    AgendaRevision r = DiffForRevision(e.item, *updated);
-    if (r.what.empty()) return *updated;  // nothing changed: no revision
-    std::string why = Clean(reason);
-    if (why.empty()) return ReasonRequired("Dagsordenen er offentliggjort.");
-    r.reason = why;
-    r.author = Author(v);
-    r.at = clock_.NowUnix();
-    revision = r;
+    revision = TRY(Revise(v, e.item, *updated, reason, "Dagsordenen er offentliggjort."));
+    if (revision->what.empty()) return *updated;  // nothing changed: no revision
   }
   RETURN_IF_ERROR(store_.UpdateAgendaItem(*updated, revision));
   return store_.GetAgendaItem(id);
@@ -395,14 +400,8 @@ Result<AgendaItem> MeetingService::RecordDecision(const Viewer& v, int64_t id, c
   if (!errors.empty()) return FieldErrors(std::move(errors));
   std::optional<AgendaRevision> revision;
   if (e.meeting.approved()) {
-    AgendaRevision r = DiffForRevision(e.item, updated);
-    if (r.what.empty()) return updated;
-    std::string why = Clean(reason);
-    if (why.empty()) return ReasonRequired("Protokollen er godkendt.");
-    r.reason = why;
-    r.author = Author(v);
-    r.at = clock_.NowUnix();
-    revision = r;
+    revision = TRY(Revise(v, e.item, updated, reason, "Protokollen er godkendt."));
+    if (revision->what.empty()) return updated;
   }
   RETURN_IF_ERROR(store_.UpdateAgendaItem(updated, revision));
   return store_.GetAgendaItem(id);

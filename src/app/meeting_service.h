@@ -219,6 +219,11 @@ class MeetingService {
     Meeting meeting;
   };
   Result<Editing> ForEditing(const Viewer& v, int64_t agenda_item);
+  // The revision a change after publishing (or approval) makes: `what` empty when
+  // nothing changed; InvalidArgument on "begrundelse" without a reason (`why_needed`
+  // says why one is needed).
+  Result<AgendaRevision> Revise(const Viewer& v, const AgendaItem& before, const AgendaItem& after,
+                                const std::string& reason, const std::string& why_needed);
   Result<AgendaEntry> Entry(const Viewer& v, const Meeting& m, const AgendaItem& item, bool prepares,
                             const std::map<int64_t, Meeting>& meetings_cache);
   Result<MeetingSummary> Summarize(const Viewer& v, const Meeting& m, const std::vector<Body>& bodies);

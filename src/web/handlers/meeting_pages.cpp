@@ -62,11 +62,23 @@ Response AfterMeetingChange(Services s, const Request& r, int64_t meeting, const
   return RenderMeeting(s, r, meeting, m, HttpStatus(st.error().code));
 }
 
-Result<int64_t> MeetingOfItem(Services s, const Request& r, int64_t item) {
-  // Through the service so that an item the viewer may not know of is "not found".
-  auto e = s.meetings.AgendaItemFor(r.viewer, item);
-  if (!e.ok()) return e.error();
-  return e->meeting.id;
+// The agenda item named in the URL and its meeting, through the service so that an item
+// the viewer may not know of is "not found"; on failure the response to send.
+struct ItemTarget {
+  int64_t id = 0;
+  int64_t meeting = 0;
+  std::optional<Response> refusal;
+};
+ItemTarget TargetItem(Services s, const Request& r, const Params& p) {
+  ItemTarget t;
+  if (!ParseId(p, "id", &t.id)) {
+    t.refusal = HtmlError(404, "Dagsordenspunktet findes ikke.");
+    return t;
+  }
+  auto e = s.meetings.AgendaItemFor(r.viewer, t.id);
+  if (!e.ok()) t.refusal = Denied(r, e.error());
+  else t.meeting = e->meeting.id;
+  return t;
 }
 
 // --- lists ---------------------------------------------------------------------------
@@ -258,11 +270,9 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
 }
 
 Response MoveItem(Services s, const Request& r, const Params& p, int delta) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Dagsordenspunktet findes ikke.");
-  auto meeting = MeetingOfItem(s, r, id);
-  if (!meeting.ok()) return Denied(r, meeting.error());
-  return AfterMeetingChange(s, r, *meeting, s.meetings.MoveAgendaItem(r.viewer, id, delta), "#p" + std::to_string(id));
+  auto [id, meeting, refusal] = TargetItem(s, r, p);
+  if (refusal) return *refusal;
+  return AfterMeetingChange(s, r, meeting, s.meetings.MoveAgendaItem(r.viewer, id, delta), "#p" + std::to_string(id));
 }
 Response MoveUp(Services s, const Request& r, const Params& p) { return MoveItem(s, r, p, -1); }
 Response MoveDown(Services s, const Request& r, const Params& p) { return MoveItem(s, r, p, +1); }
@@ -280,57 +290,49 @@ Response ConfirmRemove(Services s, const Request& r, const Params& p) {
 }
 
 Response RemoveItem(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Dagsordenspunktet findes ikke.");
-  auto meeting = MeetingOfItem(s, r, id);
-  if (!meeting.ok()) return Denied(r, meeting.error());
-  return AfterMeetingChange(s, r, *meeting, s.meetings.RemoveAgendaItem(r.viewer, id), "");
+  auto [id, meeting, refusal] = TargetItem(s, r, p);
+  if (refusal) return *refusal;
+  return AfterMeetingChange(s, r, meeting, s.meetings.RemoveAgendaItem(r.viewer, id), "");
 }
 
 Response Decide_(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Dagsordenspunktet findes ikke.");
+  auto [id, meeting, refusal] = TargetItem(s, r, p);
+  if (refusal) return *refusal;
   FormData f;
   if (!FormData::Parse(r.body, &f)) return BadForm();
-  auto meeting = MeetingOfItem(s, r, id);
-  if (!meeting.ok()) return Denied(r, meeting.error());
   // A preset fills the decision unless free text was written.
   std::string decision = text::Trim(f.Get("beslutning")).empty() ? f.Get("standard") : f.Get("beslutning");
   auto decided = s.meetings.RecordDecision(r.viewer, id, decision, f.Get("protokol"), f.Get("begrundelse"));
   views::MeetingPageModel m;
   m.error_heading = "Beslutningen er ikke gemt:";
-  if (decided.ok()) return AfterMeetingChange(s, r, *meeting, OkStatus(), "#punkt-" + std::to_string(decided->position));
-  return AfterMeetingChange(s, r, *meeting, decided.error(), "", m);
+  if (decided.ok()) return AfterMeetingChange(s, r, meeting, OkStatus(), "#punkt-" + std::to_string(decided->position));
+  return AfterMeetingChange(s, r, meeting, decided.error(), "", m);
 }
 
 Response SendOn(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Dagsordenspunktet findes ikke.");
-  auto meeting = MeetingOfItem(s, r, id);
-  if (!meeting.ok()) return Denied(r, meeting.error());
+  auto [id, meeting, refusal] = TargetItem(s, r, p);
+  if (refusal) return *refusal;
   auto sent = s.meetings.SendOn(r.viewer, id);
   if (sent.ok()) return Response::Redirect("/moeder/" + std::to_string(sent->meeting_id) + "?gemt=1#punkt-" + std::to_string(sent->position));
   views::MeetingPageModel m;
   m.error_heading = "Sagen er ikke sendt videre:";
-  return AfterMeetingChange(s, r, *meeting, sent.error(), "", m);
+  return AfterMeetingChange(s, r, meeting, sent.error(), "", m);
 }
 
 // --- attachments -----------------------------------------------------------------------
 
 Response Upload(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Dagsordenspunktet findes ikke.");
-  auto meeting = MeetingOfItem(s, r, id);
-  if (!meeting.ok()) return Denied(r, meeting.error());
+  auto [id, meeting, refusal] = TargetItem(s, r, p);
+  if (refusal) return *refusal;
   auto form = Multipart::Parse(r.Header("content-type"), r.body);
   if (!form) return HtmlError(400, "Bilaget kunne ikke læses: formularen skal sendes som multipart/form-data.");
   const Part* file = form->Find("fil");
   views::MeetingPageModel m;
   m.error_heading = "Bilaget er ikke gemt:";
-  if (!file || !file->is_file) return AfterMeetingChange(s, r, *meeting, FieldErrors({{"fil", "Vælg en fil."}}), "", m);
+  if (!file || !file->is_file) return AfterMeetingChange(s, r, meeting, FieldErrors({{"fil", "Vælg en fil."}}), "", m);
   auto added = s.meetings.AddAttachment(r.viewer, id, form->Get("titel"), form->Get("lukket") == "1", form->Get("dokumentnummer"),
                                         file->filename, file->content_type, file->data);
-  return AfterMeetingChange(s, r, *meeting, added.ok() ? OkStatus() : Status(added.error()), "#p" + std::to_string(id), m);
+  return AfterMeetingChange(s, r, meeting, added.ok() ? OkStatus() : Status(added.error()), "#p" + std::to_string(id), m);
 }
 
 // Content-Disposition with the file name in both forms (RFC 6266): ASCII fallback and UTF-8.

@@ -15,7 +15,8 @@ CREATE TABLE meetings (
   approved_at  INTEGER NOT NULL DEFAULT 0, -- unix seconds; 0: minutes not approved
   breaks       TEXT NOT NULL DEFAULT '',   -- "10:45-10:55 Pause" lines
   absent       TEXT NOT NULL DEFAULT '',   -- user ids, comma separated (Fraværende)
-  apologies    TEXT NOT NULL DEFAULT ''    -- user ids, comma separated (Afbud)
+  apologies    TEXT NOT NULL DEFAULT '',   -- user ids, comma separated (Afbud)
+  change_log   TEXT NOT NULL DEFAULT ''    -- changes after publishing, one line each
 );
 CREATE INDEX meetings_date ON meetings(date, start_minute);
 CREATE INDEX meetings_body ON meetings(body, date);

@@ -97,7 +97,7 @@ Result<Meeting> MeetingService::CreateMeeting(const Viewer& v, const MeetingDraf
 }
 
 Result<Meeting> MeetingService::UpdateMeeting(const Viewer& v, int64_t id, const MeetingDraft& draft,
-                                              const std::string& breaks) {
+                                              const std::string& breaks, const std::string& reason) {
   auto current = store_.GetMeeting(id);
   if (!current.ok()) return NoMeeting();
   RETURN_IF_ERROR(MayPrepare(v, current->body));
@@ -120,6 +120,23 @@ Result<Meeting> MeetingService::UpdateMeeting(const Viewer& v, int64_t id, const
   updated.kind = m->kind;
   updated.cancelled = m->cancelled;
   updated.breaks = *parsed;
+  if (current->published()) {
+    // Never silent after publishing: what changed, by whom, why.
+    std::vector<std::string> what;
+    if (updated.date != current->date) what.push_back("dato " + current->date.Short() + " → " + updated.date.Short());
+    if (updated.start_minute != current->start_minute || updated.end_minute != current->end_minute)
+      what.push_back("tid " + FormatClock(current->start_minute) + "–" + FormatClock(current->end_minute) + " → " +
+                     FormatClock(updated.start_minute) + "–" + FormatClock(updated.end_minute));
+    if (updated.place != current->place) what.push_back("sted «" + current->place + "» → «" + updated.place + "»");
+    if (updated.kind != current->kind) what.push_back(std::string("mødetype ") + Label(current->kind) + " → " + Label(updated.kind));
+    if (updated.cancelled != current->cancelled) what.push_back(updated.cancelled ? "mødet aflyst" : "aflysningen trukket tilbage");
+    if (!(updated.breaks == current->breaks)) what.push_back("pauser");
+    if (what.empty()) return updated;
+    std::string why = Clean(reason);
+    if (why.empty()) return ReasonRequired("Dagsordenen er offentliggjort.");
+    updated.change_log += DanishTime::FromUnix(clock_.NowUnix()).Short() + ", " + Author(v) + ": " + text::Join(what, "; ") +
+                          ". Begrundelse: " + text::CleanSingleLine(why) + "\n";
+  }
   RETURN_IF_ERROR(store_.UpdateMeeting(updated));
   return updated;
 }

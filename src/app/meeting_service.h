@@ -122,7 +122,9 @@ class MeetingService {
   // Meetings ------------------------------------------------------------------------
   Result<Meeting> CreateMeeting(const Viewer& v, const MeetingDraft& draft);
   // Changes date, times, place, kind, cancelled and the breaks ("10:45-10:55 Pause").
-  Result<Meeting> UpdateMeeting(const Viewer& v, int64_t id, const MeetingDraft& draft, const std::string& breaks);
+  // After publishing a change needs `reason` and is added to the meeting's change log.
+  Result<Meeting> UpdateMeeting(const Viewer& v, int64_t id, const MeetingDraft& draft, const std::string& breaks,
+                                const std::string& reason = "");
   Result<MeetingView> GetMeeting(const Viewer& v, int64_t id);
   // A body's meetings from `from` to `to` (public: dates and places are public).
   Result<std::vector<MeetingSummary>> BodyMeetings(const Viewer& v, const std::string& body, Date from, Date to);

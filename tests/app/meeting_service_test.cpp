@@ -153,6 +153,27 @@ TEST_F(MeetingServiceTest, EditAfterPublishingNeedsAReasonAndLeavesAVisibleRevis
   EXPECT_EQ(service_.AddToAgenda(secretary_, m.id, "26/9901", "").error().fields.at(0).field, "begrundelse");
 }
 
+TEST_F(MeetingServiceTest, ChangingAPublishedMeetingNeedsAReasonAndIsLogged) {
+  Meeting m = NewMeeting("ØK", "20-06-2025");
+  ASSERT_TRUE(service_.AddToAgenda(secretary_, m.id, "24/7615", "").ok());
+  MeetingDraft moved{"", "20-06-2025", "15:00", "17:00", "Rådhuset", "ordinaer", false};
+  ASSERT_TRUE(service_.UpdateMeeting(secretary_, m.id, moved, "").ok()) << "before publishing: freely";
+  ASSERT_TRUE(service_.PublishAgenda(secretary_, m.id).ok());
+  MeetingDraft elsewhere{"", "20-06-2025", "15:00", "17:00", "Byrådssalen", "ordinaer", false};
+  auto refused = service_.UpdateMeeting(secretary_, m.id, elsewhere, "", "");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields.at(0).field, "begrundelse");
+  EXPECT_EQ(service_.GetMeeting(public_, m.id)->meeting.place, "Rådhuset");
+  ASSERT_TRUE(service_.UpdateMeeting(secretary_, m.id, elsewhere, "", "Mødelokalet er optaget").ok());
+  auto seen = service_.GetMeeting(public_, m.id)->meeting;
+  EXPECT_EQ(seen.place, "Byrådssalen");
+  EXPECT_NE(seen.change_log.find("Pia Skov: sted «Rådhuset» → «Byrådssalen». Begrundelse: Mødelokalet er optaget"),
+            std::string::npos)
+      << seen.change_log;
+  // Saving the same again changes nothing and needs no reason.
+  EXPECT_TRUE(service_.UpdateMeeting(secretary_, m.id, elsewhere, "", "").ok());
+}
+
 TEST_F(MeetingServiceTest, DecisionsTravelTheRouteAndSendingOnIsOneAction) {
   Meeting dir = NewMeeting("DIR", "04-06-2025");
   Meeting ok = NewMeeting("ØK", "10-06-2025");

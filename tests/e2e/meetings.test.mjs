@@ -130,6 +130,21 @@ try {
     assert(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'minutes PDF');
     await anon.close();
   });
+
+  await step('the overview, portfolio, workplan and meeting list pass axe for the public', async () => {
+    const anon = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', bypassCSP: true });
+    const p = await anon.newPage();
+    for (const [path, heading] of [['/overblik', 'Gennemgang af portefølje og kommende tre ugers møder'],
+      ['/organer/%C3%98K/portefoelje', 'Økonomiudvalget: portefølje'],
+      ['/organer/%C3%98K/arbejdsplan?aar=2025', 'Økonomiudvalget: arbejdsplan 2025'], ['/moeder', 'Møder']]) {
+      await p.goto(`${server.url}${path}`);
+      await p.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await axe(p, path);
+    }
+    await p.goto(`${server.url}/organer/%C3%98K/arbejdsplan?aar=2025`);
+    await p.screenshot({ path: 'screenshots/workplan.png', fullPage: true });
+    await anon.close();
+  });
 } finally {
   await browser.close();
   server.stop();

@@ -88,6 +88,7 @@ TEST_P(MeetingStoreContract, MeetingsRoundTripWithStateAndAttendance) {
   m.breaks = {{645, 655, "Pause"}};
   m.absent = {3};
   m.apologies = {4, 5};
+  m.change_log = "10-06-2025 kl. 14:05, Pia Skov: sted. Begrundelse: x\n";
   ASSERT_TRUE(s().UpdateMeeting(m).ok());
   auto got = s().GetMeeting(m.id);
   ASSERT_TRUE(got.ok());
@@ -97,6 +98,7 @@ TEST_P(MeetingStoreContract, MeetingsRoundTripWithStateAndAttendance) {
   EXPECT_EQ(got->breaks, m.breaks);
   EXPECT_EQ(got->absent, m.absent);
   EXPECT_EQ(got->apologies, m.apologies);
+  EXPECT_EQ(got->change_log, m.change_log);
   EXPECT_EQ(s().GetMeeting(999).error().code, ErrorCode::kNotFound);
   Meeting ghost = m;
   ghost.id = 999;

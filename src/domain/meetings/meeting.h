@@ -56,6 +56,8 @@ struct Meeting {
   std::vector<ScheduleBreak> breaks;
   // Attendance (user ids); everyone else seated that day was present.
   std::vector<int64_t> absent, apologies;
+  // Changes to the meeting itself after publishing, one line each: when, who, what, why.
+  std::string change_log;
 
   bool published() const { return published_at != 0; }
   bool approved() const { return approved_at != 0; }

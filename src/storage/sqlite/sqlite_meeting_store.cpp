@@ -10,7 +10,7 @@ namespace {
 using sqlite::Stmt;
 
 constexpr const char* kMeetingColumns =
-    "id, body, date, start_minute, end_minute, place, kind, cancelled, published_at, approved_at, breaks, absent, apologies";
+    "id, body, date, start_minute, end_minute, place, kind, cancelled, published_at, approved_at, breaks, absent, apologies, change_log";
 constexpr const char* kCaseColumns = "id, number, year, serial, kle, title, officer, closed, route";
 constexpr const char* kItemColumns =
     "id, meeting_id, case_id, position, title, closed, background, presentation, policies, economy, legal_basis, "
@@ -47,13 +47,14 @@ Meeting ReadMeeting(const Stmt& s) {
   if (breaks.ok()) m.breaks = std::move(*breaks);
   m.absent = DecodeIds(s.Text(11));
   m.apologies = DecodeIds(s.Text(12));
+  m.change_log = s.Text(13);
   return m;
 }
 
 void BindMeeting(Stmt& s, const Meeting& m) {
   s.Bind(1, m.body).Bind(2, m.date.Iso()).Bind(3, m.start_minute).Bind(4, m.end_minute).Bind(5, m.place);
   s.Bind(6, Slug(m.kind)).Bind(7, m.cancelled).Bind(8, m.published_at).Bind(9, m.approved_at);
-  s.Bind(10, FormatBreaks(m.breaks)).Bind(11, EncodeIds(m.absent)).Bind(12, EncodeIds(m.apologies));
+  s.Bind(10, FormatBreaks(m.breaks)).Bind(11, EncodeIds(m.absent)).Bind(12, EncodeIds(m.apologies)).Bind(13, m.change_log);
 }
 
 Case ReadCase(const Stmt& s) {
@@ -119,7 +120,7 @@ Error ItemNotFound(int64_t id) { return NotFound("Dagsordenspunkt " + std::to_st
 Result<Meeting> SqliteMeetingStore::CreateMeeting(const Meeting& meeting) {
   auto c = TRY(db_.Acquire());
   auto s = TRY(c->Prepare("INSERT INTO meetings (body, date, start_minute, end_minute, place, kind, cancelled, "
-                          "published_at, approved_at, breaks, absent, apologies) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+                          "published_at, approved_at, breaks, absent, apologies, change_log) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   BindMeeting(s, meeting);
   auto st = s.Run();
   if (!st.ok()) {
@@ -135,9 +136,9 @@ Result<Meeting> SqliteMeetingStore::CreateMeeting(const Meeting& meeting) {
 Status SqliteMeetingStore::UpdateMeeting(const Meeting& meeting) {
   auto c = TRY(db_.Acquire());
   auto s = TRY(c->Prepare("UPDATE meetings SET body=?, date=?, start_minute=?, end_minute=?, place=?, kind=?, cancelled=?, "
-                          "published_at=?, approved_at=?, breaks=?, absent=?, apologies=? WHERE id=?"));
+                          "published_at=?, approved_at=?, breaks=?, absent=?, apologies=?, change_log=? WHERE id=?"));
   BindMeeting(s, meeting);
-  s.Bind(13, meeting.id);
+  s.Bind(14, meeting.id);
   RETURN_IF_ERROR(s.Run());
   if (c->Changes() == 0) return NotFound("Møde " + std::to_string(meeting.id) + " findes ikke.");
   c->AfterCommit();

@@ -135,7 +135,7 @@ Response UpdateMeeting(Services s, const Request& r, const Params& p) {
   FormData f;
   if (!FormData::Parse(r.body, &f)) return BadForm();
   MeetingDraft d{"", f.Get("date"), f.Get("start"), f.Get("end"), f.Get("place"), f.Get("kind"), f.Get("cancelled") == "1"};
-  auto updated = s.meetings.UpdateMeeting(r.viewer, id, d, f.Get("pauser"));
+  auto updated = s.meetings.UpdateMeeting(r.viewer, id, d, f.Get("pauser"), f.Get("begrundelse"));
   return AfterMeetingChange(s, r, id, updated.ok() ? OkStatus() : Status(updated.error()), "");
 }
 

@@ -230,6 +230,8 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
       .Raw("> Mødet er aflyst</label>");
   Field(h, "m-breaks", "pauser", "Pauser i tidsplanen (én pr. linje)", FormatBreaks(m.breaks), model.errors, "textarea",
         "Fx «10:45-10:55 Pause». Punkternes tider sættes på punkterne.");
+  if (m.published())
+    Field(h, "m-reason", "begrundelse", "Begrundelse for ændringen (dagsordenen er offentliggjort)", "", model.errors);
   h.Raw("<button type=\"submit\">Gem mødets oplysninger</button></form></details>");
   // Attendance.
   if (!m.approved() && !v.seated.empty()) {
@@ -307,6 +309,12 @@ std::string MeetingPage(const MeetingPageModel& model) {
   if (!m.place.empty()) h.Raw(", ").Text(m.place);
   h.Raw(".</p>");
   if (m.cancelled) h.Raw("<p class=\"obs-box\"><strong>Mødet er aflyst.</strong></p>");
+  if (!m.change_log.empty()) {
+    h.Raw("<details class=\"revisions\" open><summary>Mødet er ændret efter offentliggørelsen</summary><ul>");
+    for (const auto& line : text::SplitTrimmed(m.change_log, '\n'))
+      if (!line.empty()) h.Raw("<li>").Text(line).Raw("</li>");
+    h.Raw("</ul></details>");
+  }
   Notice(h, model.notice);
   ErrorSummary(h, model.error_heading, model.errors);
   h.Raw("<p class=\"state\">");

@@ -42,24 +42,25 @@ std::optional<std::string> Param(std::string_view header, std::string_view name)
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<Multipart> Multipart::Parse(std::string_view content_type, std::string_view body) {
-  if (Lower(Trim(content_type.substr(0, content_type.find(';')))) != "multipart/form-data") return std::nullopt;
+// Walks the parts of a multipart/form-data body without copying their data; `visit`
+// returns false to stop early. False when the body is malformed (up to where it stopped).
+template <typename Visit>
+bool ForEachPart(std::string_view content_type, std::string_view body, Visit visit) {
+  if (Lower(Trim(content_type.substr(0, content_type.find(';')))) != "multipart/form-data") return false;
   auto boundary = Param(content_type, "boundary");
-  if (!boundary || boundary->empty() || boundary->size() > 200) return std::nullopt;
+  if (!boundary || boundary->empty() || boundary->size() > 200) return false;
   const std::string delimiter = "--" + *boundary;
-  Multipart out;
+  const std::string separator = "\r\n" + delimiter;
   size_t pos = body.find(delimiter);
-  if (pos == std::string_view::npos) return std::nullopt;
+  if (pos == std::string_view::npos) return false;
   pos += delimiter.size();
   while (true) {
-    if (body.substr(pos, 2) == "--") return out;  // closing delimiter
-    if (body.substr(pos, 2) != "\r\n") return std::nullopt;
+    if (body.substr(pos, 2) == "--") return true;  // closing delimiter
+    if (body.substr(pos, 2) != "\r\n") return false;
     pos += 2;
     size_t headers_end = body.find("\r\n\r\n", pos);
-    if (headers_end == std::string_view::npos) return std::nullopt;
-    Part part;
+    if (headers_end == std::string_view::npos) return false;
+    Part part;  // everything but the data
     bool named = false;
     std::string_view headers = body.substr(pos, headers_end - pos);
     size_t line_start = 0;
@@ -72,9 +73,9 @@ std::optional<Multipart> Multipart::Parse(std::string_view content_type, std::st
       std::string key = Lower(Trim(line.substr(0, colon)));
       std::string_view value = Trim(line.substr(colon + 1));
       if (key == "content-disposition") {
-        if (Lower(Trim(value.substr(0, value.find(';')))) != "form-data") return std::nullopt;
+        if (Lower(Trim(value.substr(0, value.find(';')))) != "form-data") return false;
         auto name = Param(value, "name");
-        if (!name) return std::nullopt;
+        if (!name) return false;
         part.name = *name;
         named = true;
         if (auto filename = Param(value, "filename")) {
@@ -85,14 +86,36 @@ std::optional<Multipart> Multipart::Parse(std::string_view content_type, std::st
         part.content_type = std::string(value);
       }
     }
-    if (!named) return std::nullopt;
+    if (!named) return false;
     size_t data_start = headers_end + 4;
-    size_t next = body.find("\r\n" + delimiter, data_start);
-    if (next == std::string_view::npos) return std::nullopt;
-    part.data = std::string(body.substr(data_start, next - data_start));
-    out.parts_.push_back(std::move(part));
-    pos = next + 2 + delimiter.size();
+    size_t next = body.find(separator, data_start);
+    if (next == std::string_view::npos) return false;
+    if (!visit(part, body.substr(data_start, next - data_start))) return true;
+    pos = next + separator.size();
   }
+}
+
+}  // namespace
+
+std::optional<Multipart> Multipart::Parse(std::string_view content_type, std::string_view body) {
+  Multipart out;
+  bool ok = ForEachPart(content_type, body, [&](Part& part, std::string_view data) {
+    part.data = std::string(data);
+    out.parts_.push_back(std::move(part));
+    return true;
+  });
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::string Multipart::FieldOf(std::string_view content_type, std::string_view body, const std::string& name) {
+  std::string value;
+  ForEachPart(content_type, body, [&](Part& part, std::string_view data) {
+    if (part.name != name || part.is_file) return true;
+    value = std::string(data);
+    return false;
+  });
+  return value;
 }
 
 const Part* Multipart::Find(const std::string& name) const {

@@ -21,6 +21,9 @@ class Multipart {
  public:
   // nullopt when the Content-Type has no boundary or the body is malformed.
   static std::optional<Multipart> Parse(std::string_view content_type, std::string_view body);
+  // The value of the first ordinary field `name` without copying any other part (the
+  // CSRF check reads `_csrf` of an upload this way); "" when absent or malformed.
+  static std::string FieldOf(std::string_view content_type, std::string_view body, const std::string& name);
   // The first part with this name, or nullptr.
   const Part* Find(const std::string& name) const;
   // A field's value ("" when absent).

@@ -22,10 +22,8 @@ std::string SentCsrf(const Request& r) {
   std::string h = r.Header("x-csrf-token");
   if (!h.empty()) return h;
   std::string ct = text::FoldCase(r.Header("content-type"));
-  if (ct.rfind("multipart/form-data", 0) == 0) {  // uploads: the field comes first (Html writes it)
-    auto parts = Multipart::Parse(r.Header("content-type"), r.body);
-    return parts ? parts->Get("_csrf") : "";
-  }
+  if (ct.rfind("multipart/form-data", 0) == 0)  // uploads: the field comes first (Html writes it)
+    return Multipart::FieldOf(r.Header("content-type"), r.body, "_csrf");
   if (ct.rfind("application/x-www-form-urlencoded", 0) != 0) return "";
   FormData form;
   if (!FormData::Parse(r.body, &form)) return "";

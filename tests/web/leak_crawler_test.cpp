@@ -165,7 +165,10 @@ class LeakCrawlerTest : public ::testing::Test {
       urls.push_back("/punkter/" + std::to_string(i) + "/rediger");
       urls.push_back("/punkter/" + std::to_string(i) + "/fjern");
     }
-    for (int i = 1; i <= 40; ++i) urls.push_back("/bilag/" + std::to_string(i));
+    for (int i = 1; i <= 40; ++i) {
+      urls.push_back("/bilag/" + std::to_string(i));
+      urls.push_back("/bilag/" + std::to_string(i) + "/fjern");
+    }
     for (int i = 1; i <= max_item_ + 1; ++i) {
       std::string b = "/items/" + std::to_string(i), a = "/api/v1/items/" + std::to_string(i);
       for (std::string s : {b, b + "/history", b + "/edit", b + "/delete", a, a + "/history", a + "/status-updates"}) urls.push_back(s);

@@ -186,6 +186,13 @@ TEST_F(MeetingsWebTest, UploadsAreCheckedAndNothingIsStoredOnRefusal) {
   EXPECT_EQ(download.Header("content-type"), "application/pdf");
   EXPECT_EQ(download.body, "%PDF-1.4 kort");
   EXPECT_NE(download.Header("content-disposition").find("kort.pdf"), std::string::npos);
+  // Removing asks first (GET shows a confirmation, POST removes); others may not.
+  auto confirm = server_->Get("/bilag/" + std::to_string(stored[0].id) + "/fjern");
+  EXPECT_EQ(confirm.status, 200);
+  EXPECT_NE(confirm.body.find("Fjern bilag?"), std::string::npos);
+  server_->ActAs("politiker");
+  EXPECT_EQ(server_->Get("/bilag/" + std::to_string(stored[0].id) + "/fjern").status, 404) << "unpublished: not known";
+  server_->ActAs("sekretaer");
   // The public cannot know the attachment of an unpublished agenda: 404, as for no id.
   server_->ActAnonymously();
   EXPECT_EQ(server_->Get("/bilag/" + std::to_string(stored[0].id)).status, 404);
@@ -315,6 +322,32 @@ TEST_F(MeetingsWebTest, DemoMeetingsComeFromTheSeeds) {
   auto kb = server_->Get(Url(MeetingOn("KB", "13-12-2022"))).body;
   EXPECT_NE(kb.find("Beslutning i Økonomiudvalget den 06-12-2022"), std::string::npos);
   EXPECT_NE(kb.find("Beslutning i Kommunalbestyrelsen den 13-12-2022"), std::string::npos);
+}
+
+TEST(MeetingsUploadLimitTest, UploadsBeyondTheOrdinaryBodyLimitArriveWhole) {
+  // The ordinary body limit is 1 MiB; multipart uploads may be as big as the upload
+  // limit (50 MB by default). A 3 MB file must arrive byte for byte.
+  TestServer server;
+  server.ActAs("sekretaer");
+  Viewer admin;
+  admin.user = User{};
+  admin.user->roles = {Role::kAdministrator};
+  Date today = server.meetings().Today();
+  int64_t coming = 0;
+  for (const auto& m : *server.meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+    if (!m.published()) { coming = m.id; break; }
+  ASSERT_NE(coming, 0);
+  auto item = server.meetings().AddToAgenda(admin, coming, "24/7615", "");
+  ASSERT_TRUE(item.ok());
+  std::string bytes = "%PDF-1.4\n";
+  for (int i = 0; bytes.size() < 3 * 1024 * 1024; ++i) bytes += "linje " + std::to_string(i) + " æøå\n";
+  auto r = server.PostMultipart("/punkter/" + std::to_string(item->id) + "/bilag", {{"titel", "Stort bilag"}}, "fil",
+                                "stort.pdf", "application/pdf", bytes);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 300);
+  auto stored = server.meetings().GetMeeting(admin, coming)->agenda.back().attachments;
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].size, static_cast<int64_t>(bytes.size()));
+  EXPECT_EQ(server.Get("/bilag/" + std::to_string(stored[0].id)).body, bytes);
 }
 
 TEST(DemoAttachmentTest, TinyPdfIsAPdfThatPdftotextReads) {

@@ -357,6 +357,20 @@ Response Download(Services s, const Request& r, const Params& p) {
   return res;
 }
 
+Response ConfirmRemoveAttachment(Services s, const Request& r, const Params& p) {
+  int64_t id;
+  if (!ParseId(p, "id", &id)) return HtmlError(404, "Bilaget findes ikke.");
+  auto a = s.meetings.AttachmentFor(r.viewer, id);
+  if (!a.ok()) return Denied(r, a.error());
+  auto view = s.meetings.GetMeeting(r.viewer, a->meeting.id);
+  if (!view.ok()) return Denied(r, view.error());
+  if (!view->may_prepare) return Denied(r, PermissionDenied("Kun organets sekretærer og administratorer kan fjerne bilag."));
+  for (const auto& entry : view->agenda)
+    for (const auto& attachment : entry.attachments)
+      if (attachment.id == id) return Response::Html(200, views::ConfirmRemoveAttachmentPage(*view, entry, attachment));
+  return HtmlError(404, "Bilaget findes ikke.");
+}
+
 Response RemoveAttachment(Services s, const Request& r, const Params& p) {
   int64_t id;
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Bilaget findes ikke.");
@@ -523,6 +537,7 @@ void AddMeetingPages(Router& router, Services s) {
   router.Add("POST", "/punkter/{id}/send-videre", Bind(s, SendOn));
   router.Add("POST", "/punkter/{id}/bilag", Bind(s, Upload));
   router.Add("GET", "/bilag/{id}", Bind(s, Download));
+  router.Add("GET", "/bilag/{id}/fjern", Bind(s, ConfirmRemoveAttachment));
   router.Add("POST", "/bilag/{id}/fjern", Bind(s, RemoveAttachment));
   router.Add("GET", "/sager", Bind(s, ShowCases));
   router.Add("POST", "/sager", Bind(s, CreateCase));

@@ -132,7 +132,8 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
         h.Raw("<a href=\"/bilag/").Text(a.id).Raw("\">").Text(AttachmentLabel(a)).Raw("</a>");
         if (a.closed) h.Raw(" <span class=\"tag closed\">Lukket bilag</span>");
         if (tools && !m.published())
-          PostButton(h, "/bilag/" + Id(a.id) + "/fjern", "Fjern", "secondary", "Fjern bilag " + AttachmentLabel(a));
+          h.Raw(" <a class=\"no-print\" href=\"/bilag/").Text(a.id).Raw("/fjern\" aria-label=\"Fjern bilag ").Text(AttachmentLabel(a))
+              .Raw("\">Fjern</a>");
       }
       h.Raw("</li>");
     }
@@ -414,6 +415,18 @@ std::string ConfirmRemovePage(const MeetingView& view, const AgendaEntry& entry)
       .Raw(") fjernes fra dagsordenen sammen med punktets bilag. Sagen bliver ved med at findes.</p>"
            "<form method=\"post\" action=\"/punkter/").Text(entry.item.id).Raw("/fjern\"><button type=\"submit\" class=\"danger\">Fjern punktet</button> <a href=\"")
       .Text(MeetingUrl(view.meeting)).Raw("\">Fortryd</a></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string ConfirmRemoveAttachmentPage(const MeetingView& view, const AgendaEntry& entry, const Attachment& attachment) {
+  Html h;
+  std::string title = "Fjern bilag";
+  PageStart(h, title, {{"Møder", "/moeder"}, {view.body_name + " " + view.meeting.date.Short(), MeetingUrl(view.meeting)}, {title, ""}});
+  h.Raw("<h1>Fjern bilag?</h1><p>Bilag «").Text(AttachmentLabel(attachment)).Raw("» fjernes fra punkt ").Text(entry.item.position)
+      .Raw(" «").Text(entry.item.title).Raw("», og filen slettes.</p><form method=\"post\" action=\"/bilag/").Text(attachment.id)
+      .Raw("/fjern\"><button type=\"submit\" class=\"danger\">Fjern bilaget</button> <a href=\"").Text(MeetingUrl(view.meeting))
+      .Raw("#punkt-").Text(entry.item.position).Raw("\">Fortryd</a></form>");
   PageEnd(h);
   return h.Take();
 }

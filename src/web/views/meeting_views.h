@@ -43,6 +43,7 @@ struct AgendaItemFormModel {
 std::string AgendaItemForm(const AgendaItemFormModel& m);
 
 std::string ConfirmRemovePage(const MeetingView& view, const AgendaEntry& entry);
+std::string ConfirmRemoveAttachmentPage(const MeetingView& view, const AgendaEntry& entry, const Attachment& attachment);
 
 struct CasesPageModel {
   std::vector<Case> cases;

@@ -81,7 +81,7 @@ try {
     await form.locator('input[name=fil]').setInputFiles({ name: 'kort.pdf', mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n% e2e\n') });
     await Promise.all([page.waitForNavigation(), form.getByRole('button', { name: 'Tilføj bilag' }).click()]);
-    await page.getByRole('link', { name: '1. Kort over cykelstien' }).waitFor();
+    await page.getByRole('link', { name: '1. Kort over cykelstien', exact: true }).waitFor();
     await page.screenshot({ path: 'screenshots/meeting-prepare.png', fullPage: true });
     await axe(page, 'meeting page (secretary)');
   });

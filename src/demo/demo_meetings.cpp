@@ -55,6 +55,7 @@ const CaseSeed kCases[] = {
     {"25/9005", "", "Flexregistreringssystem efter ibrugtagning (demo-nummer)", "HR-afdelingen", "DIR", true},
     {"26/9901", "", "Køb af ejendom til daginstitution (demo)", "Ejendomsafdelingen", "ØK → KB", true},
     {"26/9902", "", "Budgetopfølgning (demo)", "Økonomiafdelingen", "ØK → KB", false},
+    {"26/9903", "", "Budget 2027-2030 (demo)", "Økonomichefen", "ØK → KB", false},
 };
 
 AgendaSections Sections(const char* background, const char* presentation, const char* policies, const char* economy,
@@ -304,6 +305,9 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService
   TRY(meetings.AddTopic(admin, {"ØK", "Halvårlig status på udmøntningsplanen", "juni, december", "24/7615"}));
   TRY(meetings.AddTopic(admin, {"DIR", "Månedlig status på tværgående emner", "alle", "24/7615"}));
   TRY(meetings.AddTopic(admin, {"ØK", "Budgetopfølgning", "marts, maj, august, oktober", "26/9902"}));
+  // Budget milestones: first reading at ØK and KB in September, second at KB in October.
+  TRY(meetings.AddTopic(admin, {"ØK", "Budget, 1. behandling", "september", "26/9903"}));
+  TRY(meetings.AddTopic(admin, {"KB", "Budget, 1. og 2. behandling", "september, oktober", "26/9903"}));
   (void)people;
   return report;
 }

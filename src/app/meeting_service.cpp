@@ -141,11 +141,39 @@ Result<Meeting> MeetingService::UpdateMeeting(const Viewer& v, int64_t id, const
   return updated;
 }
 
+// Everything one meeting's page needs besides its items, read once per page (a query
+// each, not one per agenda item).
+struct MeetingService::PageData {
+  std::map<int64_t, Case> cases;
+  std::map<int64_t, std::vector<Attachment>> attachments;  // by agenda item
+  std::map<int64_t, std::vector<AgendaRevision>> revisions;  // by agenda item
+  std::map<int64_t, std::vector<AgendaItem>> decided_elsewhere;  // by case
+  std::map<int64_t, Meeting> meetings;
+  std::map<std::string, std::string> body_names;
+  std::map<PlanId, bool> plan_published;
+};
+
+Result<MeetingService::PageData> MeetingService::LoadPageData(const Meeting& m) {
+  PageData d;
+  for (auto& c : TRY(store_.CasesOnAgenda(m.id))) d.cases[c.id] = std::move(c);
+  for (auto& a : TRY(store_.AttachmentsOfMeeting(m.id))) d.attachments[a.agenda_item_id].push_back(std::move(a));
+  for (auto& r : TRY(store_.RevisionsOfMeeting(m.id))) d.revisions[r.agenda_item_id].push_back(std::move(r));
+  d.meetings[m.id] = m;
+  for (auto& other : TRY(store_.DecidedElsewhere(m.id))) {
+    if (!d.meetings.count(other.meeting_id)) d.meetings[other.meeting_id] = TRY(store_.GetMeeting(other.meeting_id));
+    d.decided_elsewhere[other.case_id].push_back(std::move(other));
+  }
+  for (const auto& b : TRY(plans_.ListBodies())) d.body_names[b.code] = b.name;
+  return d;
+}
+
 Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, const AgendaItem& item, bool prepares,
-                                          const std::map<int64_t, Meeting>& cache) {
+                                          PageData& d) {
   AgendaEntry e;
   e.item = item;
-  e.c = TRY(store_.GetCase(item.case_id));
+  auto c = d.cases.find(item.case_id);
+  if (c == d.cases.end()) return Internal("Sagen til et dagsordenspunkt mangler.");
+  e.c = c->second;
   e.content = Decide(v, Action::kRead, Resource::Meeting(K::kAgendaItem, m.body, item.closed, m.published())) ==
               Decision::kAllow;
   if (!e.content) {
@@ -167,7 +195,7 @@ Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, con
     e.item.decision.clear();
     e.item.protocol_note.clear();
   }
-  e.attachments = TRY(store_.AttachmentsOf(item.id));
+  e.attachments = d.attachments[item.id];
   for (auto& a : e.attachments) {
     bool may = Decide(v, Action::kRead, Resource::Meeting(K::kAttachment, m.body, a.closed || item.closed, m.published())) ==
                Decision::kAllow;
@@ -180,22 +208,29 @@ Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, con
   }
   for (ItemId id : item.plan_items) {
     auto p = plans_.GetItem(id);
-    if (!p.ok() || !plans_.AuthorizeItem(v, *p, Action::kRead).ok()) continue;
+    if (!p.ok()) continue;
+    auto published = d.plan_published.find(p->plan_id());
+    if (published == d.plan_published.end()) {
+      auto is = plans_.IsPublished(p->plan_id());
+      published = d.plan_published.emplace(p->plan_id(), is.ok() && *is).first;
+    }
+    if (Decide(v, Action::kRead, Resource::Item(published->second, *p)) != Decision::kAllow) continue;
     e.plan_items.push_back({id, p->data().code ? p->data().code->text() : "", p->data().title});
   }
   // Decisions taken earlier on the case's route (other bodies, earlier days).
-  for (const auto& other : TRY(store_.AgendaItemsOfCase(item.case_id))) {
-    if (other.id == item.id || other.decision.empty()) continue;
-    auto it = cache.find(other.meeting_id);
-    Meeting om = it != cache.end() ? it->second : TRY(store_.GetMeeting(other.meeting_id));
+  for (const auto& other : d.decided_elsewhere[item.case_id]) {
+    const Meeting& om = d.meetings.at(other.meeting_id);
     if (om.date > m.date || (om.date == m.date && om.start_minute >= m.start_minute)) continue;
     bool visible = Decide(v, Action::kRead, Resource::Meeting(K::kAgendaItem, om.body, other.closed, om.published())) ==
                    Decision::kAllow;
     if (!visible || !(om.approved() || Prepares(v, om.body))) continue;
-    auto body = FindBody(om.body);
-    e.earlier.push_back({DecisionHeading(body.ok() ? body->name : om.body, om.date), other.decision, om.id});
+    auto name = d.body_names.find(om.body);
+    e.earlier.push_back({DecisionHeading(name != d.body_names.end() ? name->second : om.body, om.date), other.decision, om.id});
   }
-  e.revisions = TRY(store_.RevisionsOf(item.id));
+  std::sort(e.earlier.begin(), e.earlier.end(), [&](const EarlierDecision& a, const EarlierDecision& b) {
+    return d.meetings.at(a.meeting_id).date < d.meetings.at(b.meeting_id).date;
+  });
+  e.revisions = d.revisions[item.id];
   if (!prepares)
     for (auto& r : e.revisions) r.before.clear();  // the reason is public, the old text is the secretary's
   e.next_body = NextOnRoute(e.c, m.body);
@@ -212,9 +247,9 @@ Result<MeetingView> MeetingService::GetMeeting(const Viewer& v, int64_t id) {
   view.may_prepare = Prepares(v, m->body);
   view.agenda_visible = m->published() || view.may_prepare;
   if (view.agenda_visible) {
-    std::map<int64_t, Meeting> cache{{m->id, *m}};
+    auto data = TRY(LoadPageData(*m));
     for (const auto& item : TRY(store_.AgendaOf(id))) {
-      auto e = TRY(Entry(v, *m, item, view.may_prepare, cache));
+      auto e = TRY(Entry(v, *m, item, view.may_prepare, data));
       if (e.content && e.item.closed) view.members_edition = true;
       view.agenda.push_back(std::move(e));
     }

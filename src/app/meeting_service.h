@@ -226,8 +226,9 @@ class MeetingService {
   // says why one is needed).
   Result<AgendaRevision> Revise(const Viewer& v, const AgendaItem& before, const AgendaItem& after,
                                 const std::string& reason, const std::string& why_needed);
-  Result<AgendaEntry> Entry(const Viewer& v, const Meeting& m, const AgendaItem& item, bool prepares,
-                            const std::map<int64_t, Meeting>& meetings_cache);
+  struct PageData;
+  Result<PageData> LoadPageData(const Meeting& m);
+  Result<AgendaEntry> Entry(const Viewer& v, const Meeting& m, const AgendaItem& item, bool prepares, PageData& data);
   Result<MeetingSummary> Summarize(const Viewer& v, const Meeting& m, const std::vector<Body>& bodies);
   std::string Author(const Viewer& v) const { return v.AuthorName(); }
 

@@ -213,6 +213,40 @@ TEST_P(MeetingStoreContract, AttachmentsKeepTheirBytesAndNumbers) {
   EXPECT_EQ(s().GetAttachment(second->id).error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(MeetingStoreContract, BatchedReadsForOneMeetingsPage) {
+  Meeting dir = NewMeeting("ØK", {2025, 6, 4});
+  Meeting ok = NewMeeting("ØK", {2025, 6, 10});
+  Case a = NewCase("24/7615"), b = NewCase("25/743"), lone = NewCase("26/1");
+  AgendaItem earlier = Put(dir, a);
+  earlier.decision = "Indstillingen anbefales.";
+  ASSERT_TRUE(s().UpdateAgendaItem(earlier, std::nullopt).ok());
+  AgendaItem undecided = Put(dir, b);
+  AgendaItem first = Put(ok, b), second = Put(ok, a);
+  Put(dir, lone);
+  Attachment meta;
+  meta.title = "x";
+  meta.filename = "x.pdf";
+  meta.content_type = "application/pdf";
+  meta.agenda_item_id = second.id;
+  ASSERT_TRUE(s().AddAttachment(meta, "%PDF-").ok());
+  meta.agenda_item_id = first.id;
+  ASSERT_TRUE(s().AddAttachment(meta, "%PDF-").ok());
+  ASSERT_TRUE(s().UpdateAgendaItem(second, AgendaRevision{second.id, 0, "grund", "x", 1, "Titel", "før"}).ok());
+
+  auto cases = s().CasesOnAgenda(ok.id);
+  ASSERT_EQ(cases->size(), 2u);
+  auto attachments = s().AttachmentsOfMeeting(ok.id);
+  ASSERT_EQ(attachments->size(), 2u);
+  EXPECT_EQ((*attachments)[0].agenda_item_id, first.id) << "in agenda order";
+  auto revisions = s().RevisionsOfMeeting(ok.id);
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ((*revisions)[0].reason, "grund");
+  auto decided = s().DecidedElsewhere(ok.id);
+  ASSERT_EQ(decided->size(), 1u) << "only decided items of the same cases on other meetings";
+  EXPECT_EQ((*decided)[0].id, earlier.id);
+  (void)undecided;
+}
+
 TEST_P(MeetingStoreContract, RecurringTopicsByBody) {
   Case c = NewCase("24/7615");
   auto t = s().AddTopic({0, "ØK", "Halvårlig status", {6, 12}, c.id});

@@ -52,6 +52,15 @@ class MeetingStore {
   virtual Result<std::vector<AgendaItem>> AgendaItemsForPlanItem(ItemId item) = 0;
   virtual Result<std::vector<AgendaRevision>> RevisionsOf(int64_t agenda_item) = 0;  // oldest first
 
+  // Batched reads for one meeting's page (a query each instead of one per item):
+  // the cases on its agenda; its items' attachments (by item, then number); its items'
+  // revisions (by item, then number); and the items of other meetings that treat the
+  // same cases and have a decision (the earlier decisions on the route).
+  virtual Result<std::vector<Case>> CasesOnAgenda(int64_t meeting) = 0;
+  virtual Result<std::vector<Attachment>> AttachmentsOfMeeting(int64_t meeting) = 0;
+  virtual Result<std::vector<AgendaRevision>> RevisionsOfMeeting(int64_t meeting) = 0;
+  virtual Result<std::vector<AgendaItem>> DecidedElsewhere(int64_t meeting) = 0;
+
   // Stores the attachment and its bytes; number = count on the item + 1.
   virtual Result<Attachment> AddAttachment(const Attachment& meta, const std::string& bytes) = 0;
   virtual Result<Attachment> GetAttachment(int64_t id) = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 namespace bs {
 namespace {
@@ -187,6 +188,45 @@ Result<std::vector<AgendaRevision>> MemoryMeetingStore::RevisionsOf(int64_t agen
   auto it = revisions_.find(agenda_item);
   if (it == revisions_.end()) return std::vector<AgendaRevision>{};
   return it->second;
+}
+
+Result<std::vector<Case>> MemoryMeetingStore::CasesOnAgenda(int64_t meeting) {
+  std::lock_guard lock(mu_);
+  std::set<int64_t> ids;
+  for (const auto& item : Where([&](const AgendaItem& i) { return i.meeting_id == meeting; })) ids.insert(item.case_id);
+  std::vector<Case> out;
+  for (int64_t id : ids) out.push_back(cases_.at(id));
+  return out;
+}
+
+Result<std::vector<Attachment>> MemoryMeetingStore::AttachmentsOfMeeting(int64_t meeting) {
+  std::lock_guard lock(mu_);
+  std::vector<Attachment> out;
+  for (const auto& item : Where([&](const AgendaItem& i) { return i.meeting_id == meeting; })) {
+    std::vector<Attachment> of_item;
+    for (const auto& [id, entry] : attachments_)
+      if (entry.first.agenda_item_id == item.id) of_item.push_back(entry.first);
+    std::sort(of_item.begin(), of_item.end(), [](const Attachment& a, const Attachment& b) { return a.number < b.number; });
+    out.insert(out.end(), of_item.begin(), of_item.end());
+  }
+  return out;
+}
+
+Result<std::vector<AgendaRevision>> MemoryMeetingStore::RevisionsOfMeeting(int64_t meeting) {
+  std::lock_guard lock(mu_);
+  std::vector<AgendaRevision> out;
+  for (const auto& item : Where([&](const AgendaItem& i) { return i.meeting_id == meeting; })) {
+    auto it = revisions_.find(item.id);
+    if (it != revisions_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  return out;
+}
+
+Result<std::vector<AgendaItem>> MemoryMeetingStore::DecidedElsewhere(int64_t meeting) {
+  std::lock_guard lock(mu_);
+  std::set<int64_t> cases;
+  for (const auto& item : Where([&](const AgendaItem& i) { return i.meeting_id == meeting; })) cases.insert(item.case_id);
+  return Where([&](const AgendaItem& i) { return i.meeting_id != meeting && cases.count(i.case_id) && !i.decision.empty(); });
 }
 
 Result<Attachment> MemoryMeetingStore::AddAttachment(const Attachment& meta, const std::string& bytes) {

@@ -361,6 +361,44 @@ Result<std::vector<AgendaRevision>> SqliteMeetingStore::RevisionsOf(int64_t agen
   return out;
 }
 
+Result<std::vector<Case>> SqliteMeetingStore::CasesOnAgenda(int64_t meeting) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kCaseColumns +
+                          " FROM cases WHERE id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ?) ORDER BY id"));
+  s.Bind(1, meeting);
+  std::vector<Case> out;
+  while (TRY(s.Step())) out.push_back(ReadCase(s));
+  return out;
+}
+
+Result<std::vector<Attachment>> SqliteMeetingStore::AttachmentsOfMeeting(int64_t meeting) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT a.id, a.agenda_item_id, a.number, a.title, a.closed, a.document_number, a.filename, "
+                          "a.content_type, a.size FROM attachments a JOIN agenda_items i ON i.id = a.agenda_item_id "
+                          "WHERE i.meeting_id = ? ORDER BY i.position, a.number"));
+  s.Bind(1, meeting);
+  std::vector<Attachment> out;
+  while (TRY(s.Step())) out.push_back(ReadAttachment(s));
+  return out;
+}
+
+Result<std::vector<AgendaRevision>> SqliteMeetingStore::RevisionsOfMeeting(int64_t meeting) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT r.agenda_item_id, r.number, r.reason, r.author, r.at, r.what, r.previous FROM agenda_revisions r "
+                          "JOIN agenda_items i ON i.id = r.agenda_item_id WHERE i.meeting_id = ? ORDER BY i.position, r.number"));
+  s.Bind(1, meeting);
+  std::vector<AgendaRevision> out;
+  while (TRY(s.Step()))
+    out.push_back({s.Int(0), static_cast<int>(s.Int(1)), s.Text(2), s.Text(3), s.Int(4), s.Text(5), s.Text(6)});
+  return out;
+}
+
+Result<std::vector<AgendaItem>> SqliteMeetingStore::DecidedElsewhere(int64_t meeting) {
+  auto c = TRY(db_.Acquire());
+  return ItemsWhere(*c, "meeting_id != ?1 AND decision != '' AND case_id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ?1)",
+                    meeting);
+}
+
 Result<Attachment> SqliteMeetingStore::AddAttachment(const Attachment& meta, const std::string& bytes) {
   auto c = TRY(db_.Acquire());
   auto tx = TRY(sqlite::Transaction::Begin(*c));

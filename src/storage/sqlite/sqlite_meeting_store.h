@@ -28,6 +28,10 @@ class SqliteMeetingStore final : public MeetingStore {
   Result<std::vector<AgendaItem>> AgendaItemsOfCase(int64_t case_id) override;
   Result<std::vector<AgendaItem>> AgendaItemsForPlanItem(ItemId item) override;
   Result<std::vector<AgendaRevision>> RevisionsOf(int64_t agenda_item) override;
+  Result<std::vector<Case>> CasesOnAgenda(int64_t meeting) override;
+  Result<std::vector<Attachment>> AttachmentsOfMeeting(int64_t meeting) override;
+  Result<std::vector<AgendaRevision>> RevisionsOfMeeting(int64_t meeting) override;
+  Result<std::vector<AgendaItem>> DecidedElsewhere(int64_t meeting) override;
   Result<Attachment> AddAttachment(const Attachment& meta, const std::string& bytes) override;
   Result<Attachment> GetAttachment(int64_t id) override;
   Result<std::string> AttachmentBytes(int64_t id) override;

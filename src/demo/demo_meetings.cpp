@@ -204,6 +204,35 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService
     RETURN_IF_ERROR(decide_and_approve(buu, {{item, "Godkendt."}}));
   }
 
+  // Seed 001: the directors' monthly status on the cross-cutting items (24/7615). The
+  // seed gives no date; the meeting of 2 April 2025 is the demo's choice.
+  {
+    auto dir = TRY(add_meeting("DIR", {2025, 4, 2}, "09:00", "12:00", "Direktionens mødelokale", "ordinaer"));
+    auto item = TRY(add_item(dir, {"24/7615", "Status på tværgående indsatser i udmøntningsplanen", "", "", "Økonomichef Bettina Andersen deltager i punktet.",
+                                   Sections("Udmøntningsplan 2025 blev drøftet på direktionens møde den 29. januar 2025. Her besluttede "
+                                            "direktionen at Direktionens rolle er, at være orienterede om, hvad status er på opgaverne, "
+                                            "og om der er noget der kræver hjælp og koordinering i direktionen for at sikre fortsat fremdrift.",
+                                            "De tværgående indsatser i udmøntningsplanen er planlagt til løbende drøftelser på direktionens "
+                                            "møder i 2025. Fagcheferne er anmodet om at give status på punkterne, og som udgangspunkt er det "
+                                            "direktørerne, som fremfører status for direktionen.",
+                                            "", "", "", "Direktionen gennemgår status på strategiske og tværgående indsatser.",
+                                            "Fællesforvaltningsdirektør og økonomichef"),
+                                   "", false}));
+    RETURN_IF_ERROR(decide_and_approve(dir, {{item, "Taget til efterretning."}}));
+  }
+
+  // Seed 004, "Uge 23-24-25": the political meetings of June 2025 (the group chairs'
+  // meeting is not a body here and is left out).
+  {
+    struct Listed { const char* body; Date date; const char* start; const char* end; const char* kind; };
+    const Listed june[] = {{"MTU", {2025, 6, 6}, "08:00", "09:00", "ekstraordinaer"}, {"KFU", {2025, 6, 11}, "15:00", "18:00", "ordinaer"},
+                           {"AU", {2025, 6, 12}, "15:00", "18:00", "ordinaer"},        {"EU", {2025, 6, 16}, "15:00", "18:00", "ordinaer"},
+                           {"KB", {2025, 6, 17}, "16:00", "17:30", "temamoede"},      {"KB", {2025, 6, 17}, "18:00", "21:00", "ordinaer"},
+                           {"BUU", {2025, 6, 19}, "15:00", "18:00", "ordinaer"},      {"MTU", {2025, 6, 23}, "15:00", "18:00", "ordinaer"},
+                           {"VPU", {2025, 6, 24}, "15:00", "18:00", "ordinaer"}};
+    for (const auto& l : june) TRY(add_meeting(l.body, l.date, l.start, l.end, "Rådhuset", l.kind));
+  }
+
   // DIR 04-06-2025 (seed 004): the time schedule, two closed items, a closed attachment.
   {
     auto dir = TRY(add_meeting("DIR", {2025, 6, 4}, "09:00", "12:30", "Direktionens mødelokale", "ordinaer"));

@@ -1,8 +1,9 @@
-// Demo meetings (issue 6): the meetings and cases of the seeds (24/7615 at BUU, DIR and
-// ØK in 2025; 22/291 at ØK, KB and HU in 2022-23; the DIR meeting of 4 June 2025 with
-// its time schedule, closed items and closed attachment, seed 004), the coming weeks'
-// meetings around today so the overview and portfolios have content, a demo meeting
-// with one closed item and a closed attachment, and the year wheel's topics.
+// Demo meetings (issue 6): the meetings and cases of the seeds (24/7615 at BUU, at DIR
+// with seed 001's monthly status and seed 004's meeting of 4 June 2025, and at ØK;
+// 22/291 at ØK, KB and HU in 2022-23; seed 004's time schedule, closed items, closed
+// attachment and its list of June 2025 meetings), the coming weeks' meetings around
+// today so the overview and portfolios have content, a demo meeting with one closed item
+// and a closed attachment, and the year wheel's topics.
 #pragma once
 
 #include "app/meeting_service.h"

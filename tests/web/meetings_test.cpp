@@ -112,7 +112,8 @@ TEST_F(MeetingsWebTest, MembersEditionHoldsClosedContentAndThePublicEditionDoesN
   // The agenda (not the minutes) has no decisions.
   auto agenda = PdfText(server_->Get(Url(dir) + "/dagsorden.pdf").body);
   ASSERT_TRUE(agenda.has_value());
-  EXPECT_EQ(agenda->find("Beslutning i Direktionen"), std::string::npos);
+  EXPECT_EQ(agenda->find("Beslutning i Direktionen den 04-06-2025"), std::string::npos);
+  EXPECT_NE(agenda->find("Beslutning i Direktionen den 02-04-2025"), std::string::npos) << "earlier on the route";
   EXPECT_NE(agenda->find("Dagsorden"), std::string::npos);
   // ?udgave=offentlig gives a member the public edition.
   auto forced = PdfText(server_->Get(Url(dir) + "/protokol.pdf?udgave=offentlig").body);
@@ -289,6 +290,11 @@ TEST_F(MeetingsWebTest, OverviewPortfolioAndWorkplan) {
   ASSERT_EQ(overview.status, 200);
   EXPECT_NE(overview.body.find("Direktionen 4. juni 2025"), std::string::npos);
   EXPECT_NE(overview.body.find("Økonomiudvalget 10. juni 2025"), std::string::npos);
+  // Seed 004's list of the coming weeks' meetings, among them KB's theme meeting.
+  for (const char* s : {"Miljø- og Teknikudvalget 6. juni 2025", "Kultur- og Fritidsudvalget 11. juni 2025",
+                        "Kommunalbestyrelsen 17. juni 2025", "Temamøde", "Børne- og Ungdomsudvalget 19. juni 2025"})
+    EXPECT_NE(overview.body.find(s), std::string::npos) << s;
+  EXPECT_EQ(overview.body.find("Voksen- og Plejeudvalget 24. juni 2025"), std::string::npos) << "outside the three weeks";
   EXPECT_EQ(server_->Get("/overblik?fra=32-01-2025").status, 400);
   auto portfolio = server_->Get("/organer/%C3%98K/portefoelje");
   ASSERT_EQ(portfolio.status, 200);

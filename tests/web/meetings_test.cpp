@@ -248,6 +248,10 @@ TEST_F(MeetingsWebTest, DuplicateCaseAttendanceAndRevisionErrorsOverHttp) {
   auto edit = server_->PostForm("/punkter/" + m[1].str(), "titel=Ny+titel");
   EXPECT_EQ(edit.status, 400);
   EXPECT_NE(edit.body.find("Dagsordenen er offentliggjort. Skriv en begrundelse"), std::string::npos);
+  // A member is not offered the removal confirmation of a published item.
+  server_->ActAs("politiker");
+  EXPECT_EQ(server_->Get("/punkter/" + m[1].str() + "/fjern").status, 403);
+  server_->ActAs("sekretaer");
   auto with_reason = server_->PostForm("/punkter/" + m[1].str(), "titel=Ny+titel&begrundelse=Stavefejl");
   EXPECT_EQ(with_reason.status, 303);
   server_->ActAnonymously();

@@ -277,12 +277,18 @@ Response MoveItem(Services s, const Request& r, const Params& p, int delta) {
 Response MoveUp(Services s, const Request& r, const Params& p) { return MoveItem(s, r, p, -1); }
 Response MoveDown(Services s, const Request& r, const Params& p) { return MoveItem(s, r, p, +1); }
 
+// The meeting as its preparer sees it, for the confirmation pages; PermissionDenied for
+// anyone who may not change it.
+Result<MeetingView> PreparerView(Services s, const Request& r, int64_t meeting) {
+  auto view = TRY(s.meetings.GetMeeting(r.viewer, meeting));
+  if (!view.may_prepare) return PermissionDenied("Kun organets sekretærer og administratorer kan ændre mødet.");
+  return view;
+}
+
 Response ConfirmRemove(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Dagsordenspunktet findes ikke.");
-  auto e = s.meetings.AgendaItemFor(r.viewer, id);
-  if (!e.ok()) return Denied(r, e.error());
-  auto view = s.meetings.GetMeeting(r.viewer, e->meeting.id);
+  auto [id, meeting, refusal] = TargetItem(s, r, p);
+  if (refusal) return *refusal;
+  auto view = PreparerView(s, r, meeting);
   if (!view.ok()) return Denied(r, view.error());
   for (const auto& entry : view->agenda)
     if (entry.item.id == id) return Response::Html(200, views::ConfirmRemovePage(*view, entry));
@@ -362,9 +368,8 @@ Response ConfirmRemoveAttachment(Services s, const Request& r, const Params& p) 
   if (!ParseId(p, "id", &id)) return HtmlError(404, "Bilaget findes ikke.");
   auto a = s.meetings.AttachmentFor(r.viewer, id);
   if (!a.ok()) return Denied(r, a.error());
-  auto view = s.meetings.GetMeeting(r.viewer, a->meeting.id);
+  auto view = PreparerView(s, r, a->meeting.id);
   if (!view.ok()) return Denied(r, view.error());
-  if (!view->may_prepare) return Denied(r, PermissionDenied("Kun organets sekretærer og administratorer kan fjerne bilag."));
   for (const auto& entry : view->agenda)
     for (const auto& attachment : entry.attachments)
       if (attachment.id == id) return Response::Html(200, views::ConfirmRemoveAttachmentPage(*view, entry, attachment));

@@ -27,48 +27,17 @@ std::string RandomToken() {
   return s;
 }
 
-Response CachedByPlan(Services s, PlanId plan, const Request& request, const std::function<Response()>& render) {
+Response CachedByStamp(Services s, Result<int64_t> stamp, const Request& request, const std::function<Response()>& render) {
+  if (!stamp.ok()) return render();  // render() reports the error in the right format
   const std::string key = request.path + "?" + request.query + "\n" + request.viewer.AccessClass();
-  auto revision = s.plans.PlanRevision(plan);
-  if (!revision.ok()) return render();  // render() reports the error in the right format
-  Response r;
-  if (auto hit = s.cache.Get(key, *revision)) {
-    r.content_type = key.rfind("/api/", 0) == 0 ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
-    r.body = std::move(*hit);  // Get copied it out of the cache; no second copy here
-    return r;
-  }
-  r = render();
-  if (r.status == 200) s.cache.Put(key, *revision, r.body);
+  if (auto hit = s.cache.Get(key, *stamp)) return std::move(*hit);  // Get copied it out; no second copy
+  Response r = render();
+  if (r.status == 200) s.cache.Put(key, *stamp, r);
   return r;
 }
 
-Response CachedByStamp(Services s, Result<int64_t> stamp, const Request& request, const std::function<Response()>& render) {
-  if (!stamp.ok()) return render();
-  // Tagged apart from CachedByPlan's entries: their values are bodies only.
-  const std::string key = "stamp\n" + request.path + "?" + request.query + "\n" + request.viewer.AccessClass();
-  if (auto hit = s.cache.Get(key, *stamp)) {
-    // Stored as: content type, then "name: value" header lines, an empty line, the body.
-    Response r;
-    size_t pos = hit->find('\n');
-    r.content_type = hit->substr(0, pos);
-    while (true) {
-      size_t next = hit->find('\n', pos + 1);
-      std::string line = hit->substr(pos + 1, next - pos - 1);
-      pos = next;
-      if (line.empty()) break;
-      size_t colon = line.find(": ");
-      r.headers.emplace_back(line.substr(0, colon), line.substr(colon + 2));
-    }
-    r.body = hit->substr(pos + 1);
-    return r;
-  }
-  Response r = render();
-  if (r.status == 200) {
-    std::string value = r.content_type + "\n";
-    for (const auto& [k, v] : r.headers) value += k + ": " + v + "\n";
-    s.cache.Put(key, *stamp, value + "\n" + r.body);
-  }
-  return r;
+Response CachedByPlan(Services s, PlanId plan, const Request& request, const std::function<Response()>& render) {
+  return CachedByStamp(s, s.plans.PlanRevision(plan), request, render);
 }
 
 bool WantsJson(const Request& r) { return r.path.rfind("/api/", 0) == 0; }

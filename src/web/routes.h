@@ -24,8 +24,8 @@ struct Services {
 // 200 answer under the plan's revision. Per-session details (CSRF tokens, the name in
 // the header) are added after the cache by the Site, so they are never cached.
 Response CachedByPlan(Services s, PlanId plan, const Request& request, const std::function<Response()>& render);
-// The same for any data stamp (MeetingService::ContentStamp for meeting pages, PDFs and
-// feeds); the content type and headers of the answer are kept with it.
+// The same for any data stamp (MeetingService::ContentStamp for meeting pages and PDFs);
+// the content type and headers of the answer are kept with it.
 Response CachedByStamp(Services s, Result<int64_t> stamp, const Request& request, const std::function<Response()>& render);
 
 // Access (issue 5). The response for a refused request: 404 when the thing's existence

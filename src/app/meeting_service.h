@@ -117,6 +117,9 @@ class MeetingService {
       : store_(store), plans_(plans), people_(people), clock_(clock), policy_(policy) {}
 
   const MeetingPolicy& policy() const { return policy_; }
+  // Whether the viewer prepares the meetings of `body` (administrators, its secretaries):
+  // the pages' forms and buttons follow this.
+  bool Prepares(const Viewer& v, const std::string& body) const;
   Date Today() const { return clock_.Today(); }
 
   // Meetings ------------------------------------------------------------------------
@@ -214,7 +217,6 @@ class MeetingService {
  private:
   Result<Body> FindBody(const std::string& code);
   Status MayPrepare(const Viewer& v, const std::string& body);
-  bool Prepares(const Viewer& v, const std::string& body) const;
   // The agenda item, its meeting, and a check that the viewer prepares it.
   struct Editing {
     AgendaItem item;

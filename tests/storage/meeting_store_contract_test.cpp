@@ -180,7 +180,11 @@ TEST_P(MeetingStoreContract, UpdatesKeepRevisionsAndPlanLinks) {
   EXPECT_EQ((*revisions)[1].number, 2);
   EXPECT_EQ((*revisions)[0].reason, "Rettet dato");
   EXPECT_EQ((*revisions)[0].before, "Sagsfremstilling:\nTekst");
-  EXPECT_EQ(s().AgendaItemsForPlanItem(12)->size(), 1u);
+  auto placed = s().AgendaItemsForPlanItem(12);
+  ASSERT_EQ(placed->size(), 1u);
+  EXPECT_EQ((*placed)[0].item.id, a.id);
+  EXPECT_EQ((*placed)[0].meeting.id, m.id);
+  EXPECT_EQ((*placed)[0].meeting.date, m.date);
   EXPECT_TRUE(s().AgendaItemsForPlanItem(11)->empty());
   EXPECT_EQ(s().AgendaItemsOfCase(c.id)->size(), 1u);
 }

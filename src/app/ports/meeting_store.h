@@ -18,6 +18,12 @@
 
 namespace bs {
 
+// An agenda item with the meeting it is on (for a plan item's list of treatments).
+struct PlacedItem {
+  AgendaItem item;  // plan_items not filled
+  Meeting meeting;
+};
+
 class MeetingStore {
  public:
   virtual ~MeetingStore() = default;
@@ -49,7 +55,8 @@ class MeetingStore {
   virtual Result<AgendaItem> GetAgendaItem(int64_t id) = 0;
   virtual Result<std::vector<AgendaItem>> AgendaOf(int64_t meeting) = 0;  // by position
   virtual Result<std::vector<AgendaItem>> AgendaItemsOfCase(int64_t case_id) = 0;
-  virtual Result<std::vector<AgendaItem>> AgendaItemsForPlanItem(ItemId item) = 0;
+  // The agenda items linking the plan item, each with its meeting, in one read.
+  virtual Result<std::vector<PlacedItem>> AgendaItemsForPlanItem(ItemId item) = 0;
   virtual Result<std::vector<AgendaRevision>> RevisionsOf(int64_t agenda_item) = 0;  // oldest first
 
   // Batched reads for one meeting's page (a query each instead of one per item):

@@ -176,11 +176,16 @@ Result<std::vector<AgendaItem>> MemoryMeetingStore::AgendaItemsOfCase(int64_t ca
   return Where([&](const AgendaItem& i) { return i.case_id == case_id; });
 }
 
-Result<std::vector<AgendaItem>> MemoryMeetingStore::AgendaItemsForPlanItem(ItemId item) {
+Result<std::vector<PlacedItem>> MemoryMeetingStore::AgendaItemsForPlanItem(ItemId item) {
   std::lock_guard lock(mu_);
-  return Where([&](const AgendaItem& i) {
-    return std::find(i.plan_items.begin(), i.plan_items.end(), item) != i.plan_items.end();
-  });
+  std::vector<PlacedItem> out;
+  for (auto& i : Where([&](const AgendaItem& i) {
+         return std::find(i.plan_items.begin(), i.plan_items.end(), item) != i.plan_items.end();
+       })) {
+    i.plan_items.clear();
+    out.push_back({i, meetings_.at(i.meeting_id)});
+  }
+  return out;
 }
 
 Result<std::vector<AgendaRevision>> MemoryMeetingStore::RevisionsOf(int64_t agenda_item) {

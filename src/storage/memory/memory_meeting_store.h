@@ -26,7 +26,7 @@ class MemoryMeetingStore final : public MeetingStore {
   Result<AgendaItem> GetAgendaItem(int64_t id) override;
   Result<std::vector<AgendaItem>> AgendaOf(int64_t meeting) override;
   Result<std::vector<AgendaItem>> AgendaItemsOfCase(int64_t case_id) override;
-  Result<std::vector<AgendaItem>> AgendaItemsForPlanItem(ItemId item) override;
+  Result<std::vector<PlacedItem>> AgendaItemsForPlanItem(ItemId item) override;
   Result<std::vector<AgendaRevision>> RevisionsOf(int64_t agenda_item) override;
   Result<std::vector<Case>> CasesOnAgenda(int64_t meeting) override;
   Result<std::vector<Attachment>> AttachmentsOfMeeting(int64_t meeting) override;

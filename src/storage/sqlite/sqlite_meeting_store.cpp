@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_meeting_store.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/text.h"
 
@@ -31,23 +32,23 @@ std::vector<int64_t> DecodeIds(const std::string& s) {
   return out;
 }
 
-Meeting ReadMeeting(const Stmt& s) {
+Meeting ReadMeeting(const Stmt& s, int o = 0) {
   Meeting m;
-  m.id = s.Int(0);
-  m.body = s.Text(1);
-  m.date = Date::Parse(s.Text(2)).value();
-  m.start_minute = static_cast<int>(s.Int(3));
-  m.end_minute = static_cast<int>(s.Int(4));
-  m.place = s.Text(5);
-  m.kind = MeetingKindFromSlug(s.Text(6)).value_or(MeetingKind::kOrdinary);
-  m.cancelled = s.Int(7) != 0;
-  m.published_at = s.Int(8);
-  m.approved_at = s.Int(9);
-  auto breaks = ParseBreaks(s.Text(10));  // written by FormatBreaks, so it parses
+  m.id = s.Int(o + 0);
+  m.body = s.Text(o + 1);
+  m.date = Date::Parse(s.Text(o + 2)).value();
+  m.start_minute = static_cast<int>(s.Int(o + 3));
+  m.end_minute = static_cast<int>(s.Int(o + 4));
+  m.place = s.Text(o + 5);
+  m.kind = MeetingKindFromSlug(s.Text(o + 6)).value_or(MeetingKind::kOrdinary);
+  m.cancelled = s.Int(o + 7) != 0;
+  m.published_at = s.Int(o + 8);
+  m.approved_at = s.Int(o + 9);
+  auto breaks = ParseBreaks(s.Text(o + 10));  // written by FormatBreaks, so it parses
   if (breaks.ok()) m.breaks = std::move(*breaks);
-  m.absent = DecodeIds(s.Text(11));
-  m.apologies = DecodeIds(s.Text(12));
-  m.change_log = s.Text(13);
+  m.absent = DecodeIds(s.Text(o + 11));
+  m.apologies = DecodeIds(s.Text(o + 12));
+  m.change_log = s.Text(o + 13);
   return m;
 }
 
@@ -210,11 +211,19 @@ Result<std::vector<AgendaItem>> SqliteMeetingStore::ItemsWhere(sqlite::Connectio
                          " ORDER BY meeting_id, position"));
   s.Bind(1, value);
   std::vector<AgendaItem> out;
-  while (TRY(s.Step())) out.push_back(ReadItem(s));
-  for (auto& item : out) {
-    Stmt l = TRY(c.Prepare("SELECT item_id FROM agenda_plan_items WHERE agenda_item_id = ? ORDER BY item_id"));
-    l.Bind(1, item.id);
-    while (TRY(l.Step())) item.plan_items.push_back(l.Int(0));
+  std::map<int64_t, size_t> index;
+  while (TRY(s.Step())) {
+    index[s.Int(0)] = out.size();
+    out.push_back(ReadItem(s));
+  }
+  if (out.empty()) return out;
+  // The plan item links of all of them in one query (not one per item).
+  auto links = TRY(c.Prepare("SELECT agenda_item_id, item_id FROM agenda_plan_items WHERE agenda_item_id IN "
+                             "(SELECT id FROM agenda_items WHERE " + where + ") ORDER BY agenda_item_id, item_id"));
+  links.Bind(1, value);
+  while (TRY(links.Step())) {
+    auto it = index.find(links.Int(0));
+    if (it != index.end()) out[it->second].plan_items.push_back(links.Int(1));
   }
   return out;
 }
@@ -345,9 +354,21 @@ Result<std::vector<AgendaItem>> SqliteMeetingStore::AgendaItemsOfCase(int64_t ca
   return ItemsWhere(*c, "case_id = ?", case_id);
 }
 
-Result<std::vector<AgendaItem>> SqliteMeetingStore::AgendaItemsForPlanItem(ItemId item) {
+Result<std::vector<PlacedItem>> SqliteMeetingStore::AgendaItemsForPlanItem(ItemId item) {
+  // One statement: on the item page every statement costs a read transaction.
   auto c = TRY(db_.Acquire());
-  return ItemsWhere(*c, "id IN (SELECT agenda_item_id FROM agenda_plan_items WHERE item_id = ?)", item);
+  auto prefixed = [](const char* columns, const char* alias) {
+    std::string out;
+    for (const auto& col : text::SplitTrimmed(columns, ',')) out += (out.empty() ? "" : ", ") + std::string(alias) + "." + col;
+    return out;
+  };
+  auto s = TRY(c->Prepare("SELECT " + prefixed(kItemColumns, "i") + ", " + prefixed(kMeetingColumns, "m") +
+                          " FROM agenda_plan_items l JOIN agenda_items i ON i.id = l.agenda_item_id"
+                          " JOIN meetings m ON m.id = i.meeting_id WHERE l.item_id = ? ORDER BY m.date, i.position"));
+  s.Bind(1, item);
+  std::vector<PlacedItem> out;
+  while (TRY(s.Step())) out.push_back({ReadItem(s), ReadMeeting(s, 19)});
+  return out;
 }
 
 Result<std::vector<AgendaRevision>> SqliteMeetingStore::RevisionsOf(int64_t agenda_item) {

@@ -43,11 +43,8 @@ Response RenderMeeting(Services s, const Request& r, int64_t id, views::MeetingP
     auto cases = s.meetings.ListCases(r.viewer);
     if (cases.ok()) m.cases = std::move(*cases);
   }
-  if (public_edition) {
-    // The preparer's own view of what the public sees: the switch back needs may_prepare.
-    auto own = s.meetings.GetMeeting(r.viewer, id);
-    if (own.ok()) m.view.may_prepare = own->may_prepare;
-  }
+  // A preparer looking at the public edition keeps the way back to their own.
+  if (public_edition) m.view.may_prepare = s.meetings.Prepares(r.viewer, m.view.meeting.body);
   return Response::Html(status, views::MeetingPage(m));
 }
 
@@ -96,7 +93,7 @@ Response ListMeetings(Services s, const Request& r, views::MeetingsPageModel m, 
   m.title = "Møder";
   for (const auto& b : m.bodies) {
     if (b.code == m.body) m.title = b.name + ": møder";
-    if (Decide(r.viewer, Action::kEdit, Resource::Meeting(Resource::Kind::kAgendaItem, b.code, false)) == Decision::kAllow)
+    if (s.meetings.Prepares(r.viewer, b.code))
       m.preparable.push_back(b);
   }
   return Response::Html(status, views::MeetingsPage(m));
@@ -445,7 +442,7 @@ Response RenderWorkplan(Services s, const Request& r, const std::string& code, v
   auto plan = s.meetings.BodyWorkplan(r.viewer, code, year);
   if (!plan.ok()) return Denied(r, plan.error());
   m.plan = std::move(*plan);
-  m.may_prepare = Decide(r.viewer, Action::kEdit, Resource::Meeting(Resource::Kind::kAgendaItem, code, false)) == Decision::kAllow;
+  m.may_prepare = s.meetings.Prepares(r.viewer, code);
   return Response::Html(status, views::WorkplanPage(m));
 }
 

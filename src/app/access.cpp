@@ -48,11 +48,17 @@ Decision DenyPlan(const Viewer& v, bool published) {
   return published ? Decision::kForbidden : Decision::kHidden;
 }
 
+bool Responsible(const Viewer& v, const std::string& committee, const std::string& responsible) {
+  if (!v.user || !v.user->active) return false;
+  if (v.Has(Role::kDepartmentHead)) {
+    const auto& deps = v.user->departments;
+    if (!committee.empty() && std::find(deps.begin(), deps.end(), committee) != deps.end()) return true;
+  }
+  return !responsible.empty() && responsible == v.user->name;
+}
+
 bool OwnsItem(const Viewer& v, const Resource& r) {
-  if (!v.Has(Role::kDepartmentHead)) return false;
-  const auto& deps = v.user->departments;
-  if (!r.committee.empty() && std::find(deps.begin(), deps.end(), r.committee) != deps.end()) return true;
-  return !r.responsible.empty() && r.responsible == v.user->name;
+  return v.Has(Role::kDepartmentHead) && Responsible(v, r.committee, r.responsible);
 }
 
 // Closed meeting material (Styrelsesloven §10: closed items are listed by number and
@@ -111,6 +117,19 @@ Decision Decide(const Viewer& v, Action a, const Resource& r) {
       return (a == Action::kRead && ReadsLive(v)) ? Decision::kAllow : DenyPlan(v, r.plan_published);
     case K::kAdministration:
       return admin ? Decision::kAllow : Decision::kForbidden;
+    case K::kRound:
+      // Who has reported and who has not is the administration's own business.
+      switch (a) {
+        case Action::kRead: return v.IsStaff() ? Decision::kAllow : DenyPlan(v, r.plan_published);
+        case Action::kPublish: return (admin || finance) ? Decision::kAllow : DenyPlan(v, r.plan_published);
+        case Action::kHighlight:
+          // The directors decide what is lifted to ØK (seed 004 item 7).
+          return v.Has(Role::kDirector) ? Decision::kAllow : DenyPlan(v, r.plan_published);
+        default: return DenyPlan(v, r.plan_published);
+      }
+    case K::kReport:
+      // A report of the live plan is a draft: for those who read the live plan.
+      return (a == Action::kRead && ReadsLive(v)) ? Decision::kAllow : DenyPlan(v, r.plan_published);
     case K::kCase:
     case K::kAgendaItem:
     case K::kAttachment:
@@ -134,6 +153,10 @@ Status Check(const Viewer& v, Action a, const Resource& r, const std::string& wh
       return PermissionDenied("Din rolle giver ikke adgang til dette (" + what + ").");
   }
   return PermissionDenied("Ingen adgang.");
+}
+
+bool ResponsibleFor(const Viewer& v, const PlanItem& item) {
+  return Responsible(v, item.data().committee, item.data().responsible);
 }
 
 bool MaySeeField(const Viewer& v, ItemField) { return v.IsStaff(); }

@@ -52,6 +52,7 @@ enum class Action {
   kPublish,       // publish a version of the plan
   kSetup,         // plans, bodies, themes, strategic lines
   kAdminister,    // users, roles, memberships, the audit log
+  kHighlight,     // mark an item "fremhæves for ØK" in a reporting round (directors)
 };
 
 struct Resource {
@@ -66,6 +67,8 @@ struct Resource {
     kCase,         // meeting material (issue 6): a case, an agenda item, an attachment
     kAgendaItem,
     kAttachment,
+    kRound,        // a reporting round of a plan: its progress, open/close (kPublish), highlights
+    kReport,       // a generated report or export of a plan (issue 11); kVersion when from a version
   };
   Kind kind = Kind::kPlan;
   bool plan_published = false;  // the plan has at least one published version
@@ -108,13 +111,17 @@ enum class Decision {
 
 Decision Decide(const Viewer& viewer, Action action, const Resource& resource);
 
+// Whether the item is the viewer's own to report on: they are its responsible officer
+// (by name), or a head of department for its committee. "Mine punkter i runden".
+bool ResponsibleFor(const Viewer& viewer, const PlanItem& item);
+
 // The Decision as an error (PermissionDenied or NotFound) with a Danish message naming
 // `what` ("planen", "punktet"); OkStatus for kAllow.
 Status Check(const Viewer& viewer, Action action, const Resource& resource, const std::string& what);
 
 // Fields that are internal to the administration: the directors' role and the OBS note
 // (DOMAIN.md; internal by default). Staff see them; politicians and the public do not.
-enum class ItemField { kDirectorsRole, kObsNote };
+enum class ItemField { kDirectorsRole, kObsNote, kInternalHighlightReason };
 bool MaySeeField(const Viewer& viewer, ItemField field);
 // The item as this viewer may see it: internal fields emptied when not entitled.
 PlanItem Redact(const Viewer& viewer, const PlanItem& item);

@@ -83,7 +83,7 @@ bool SameData(const ItemData& a, const ItemData& b) {
          code(a) == code(b) && a.title == b.title && a.process == b.process && a.status_text == b.status_text &&
          a.state == b.state && a.traffic_light == b.traffic_light && a.responsible == b.responsible &&
          a.director == b.director && a.timing == b.timing && a.treatment == b.treatment &&
-         a.directors_role == b.directors_role && a.amounts == b.amounts && a.cross_cutting == b.cross_cutting &&
+         a.directors_role == b.directors_role && a.amounts == b.amounts && a.realised == b.realised && a.cross_cutting == b.cross_cutting &&
          a.strategic == b.strategic && a.strategic_line_id == b.strategic_line_id && a.obs == b.obs &&
          a.obs_note == b.obs_note && a.case_numbers == b.case_numbers && a.strategies == b.strategies &&
          a.sdgs == b.sdgs && a.demo == b.demo;
@@ -94,6 +94,7 @@ Result<PlanItem> PlanService::UpdateItem(ItemId id, const ItemDraft& draft, int6
   PlanItem current = TRY(store_.GetItem(id));
   PlanContext ctx = TRY(Context(current.plan_id()));
   ItemData data = TRY(PlanItem::Validate(draft, ctx.validation));
+  data.realised = current.data().realised;  // reported through status updates, not the form
   auto updated = store_.UpdateItem(id, data, base_revision, meta);
   if (!updated.ok() && updated.error().code == ErrorCode::kConflict) {
     // The same form sent twice at once: the first landed and the second finds the item
@@ -109,9 +110,7 @@ Status PlanService::DeleteItem(ItemId id, int64_t base_revision, const WriteMeta
 }
 
 namespace {
-void AddAmounts(std::map<int, Amount>& into, const PlanItem& item) {
-  for (const auto& [year, a] : item.data().amounts) into[year] += a;
-}
+void AddAmounts(FigureSums& into, const PlanItem& item) { into.Add(item.data()); }
 }  // namespace
 
 Result<PlanOverview> PlanService::Overview(const PlanContext& ctx, const ItemFilter& filter, bool separate_completed) {
@@ -202,6 +201,9 @@ Result<PlanItem> PlanService::RestoreItem(ItemId id, int64_t revision, int64_t b
   // The old state is validated against today's plan: a committee or theme that no
   // longer exists must be fixed by an edit, not brought back silently.
   ItemData data = TRY(PlanItem::Validate(ItemDraft::From(old.item.data(), ctx.themes), ctx.validation));
+  // The expected realised effect comes from status updates: a restore of the item's
+  // text and fields does not take back what was reported since.
+  data.realised = now.data().realised;
   WriteMeta m = meta;
   m.source = "restore";
   if (m.comment.empty()) m.comment = "Gendannet fra version " + std::to_string(revision) + ".";

@@ -11,6 +11,7 @@
 #include "app/access.h"
 #include "app/ports/plan_store.h"
 #include "core/clock.h"
+#include "domain/plan/figures.h"
 #include "domain/plan/redline.h"
 
 namespace bs {
@@ -33,18 +34,18 @@ struct ItemGroup {
   std::string key;    // body code or theme id, for anchors and filters
   std::string label;  // "Børne- og Ungdomsudvalget (BUU)" or the theme's name
   std::vector<PlanItem> items;
-  std::map<int, Amount> sums;  // per budget year
+  FigureSums sums;  // planned and expected per budget year
 };
 struct CategorySection {
   Category category;
   std::vector<ItemGroup> groups;
-  std::map<int, Amount> sums;
+  FigureSums sums;
   size_t count = 0;
 };
 struct PlanOverview {
   std::vector<CategorySection> sections;
   std::vector<PlanItem> completed;  // when shown separately: done items, in plan order
-  std::map<int, Amount> totals;     // every listed item, per year
+  FigureSums totals;                // every listed item, per year
   size_t count = 0;
   size_t obs_count = 0;
 };

@@ -105,5 +105,6 @@ std::string Format(int64_t kroner, std::string_view minus) {
 
 std::string Amount::FormatTkr() const { return Format(kroner_, "-"); }
 std::string Amount::FormatTkrTypographic() const { return Format(kroner_, "\xE2\x88\x92"); }
+std::string Amount::FormatTkrSigned() const { return kroner_ > 0 ? "+" + Format(kroner_, "") : FormatTkrTypographic(); }
 
 }  // namespace bs

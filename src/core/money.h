@@ -35,6 +35,11 @@ class Amount {
 
   Amount operator+(Amount o) const { return Amount(kroner_ + o.kroner_); }
   Amount& operator+=(Amount o) { kroner_ += o.kroner_; return *this; }
+  Amount operator-(Amount o) const { return Amount(kroner_ - o.kroner_); }
+  Amount operator-() const { return Amount(-kroner_); }
+  bool zero() const { return kroner_ == 0; }
+  // With an explicit sign ("+100", "−1.234"); deviations read better that way.
+  std::string FormatTkrSigned() const;
   bool operator==(const Amount&) const = default;
   auto operator<=>(const Amount&) const = default;
 

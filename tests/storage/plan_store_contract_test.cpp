@@ -14,40 +14,15 @@
 #include "storage/memory/memory_plan_store.h"
 #include "storage/sqlite/sqlite_db.h"
 #include "storage/sqlite/sqlite_plan_store.h"
+#include "support/plan_store_backends.h"
 
 namespace bs {
 namespace {
 
-// Owns a store and whatever it needs (a database file).
-struct Backend {
-  std::unique_ptr<sqlite::Database> db;
-  std::unique_ptr<PlanStore> store;
-  std::filesystem::path dir;
-  ~Backend() {
-    store.reset();
-    db.reset();
-    if (!dir.empty()) std::filesystem::remove_all(dir);
-  }
-};
-
-using Factory = std::function<std::unique_ptr<Backend>()>;
-
-std::unique_ptr<Backend> MakeMemory() {
-  auto b = std::make_unique<Backend>();
-  b->store = std::make_unique<MemoryPlanStore>();
-  return b;
-}
-
-std::unique_ptr<Backend> MakeSqlite() {
-  auto b = std::make_unique<Backend>();
-  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-XXXXXX").string();
-  b->dir = mkdtemp(tmpl.data());
-  auto db = sqlite::Database::Open((b->dir / "test.db").string());
-  EXPECT_TRUE(db.ok());
-  b->db = std::move(*db);
-  b->store = std::make_unique<SqlitePlanStore>(*b->db);
-  return b;
-}
+using testing::Backend;
+using testing::Factory;
+using testing::MakeMemory;
+using testing::MakeSqlite;
 
 class PlanStoreContract : public ::testing::TestWithParam<std::pair<const char*, Factory>> {
  protected:
@@ -420,11 +395,11 @@ TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
   {
     auto db = sqlite::Database::Open((dir / "a.db").string());
     ASSERT_TRUE(db.ok());
-    EXPECT_EQ((*db)->SchemaVersion(), 5);
+    EXPECT_EQ((*db)->SchemaVersion(), 6);
   }
   auto again = sqlite::Database::Open((dir / "a.db").string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 5);
+  EXPECT_EQ((*again)->SchemaVersion(), 6);
   std::filesystem::remove_all(dir);
 }
 

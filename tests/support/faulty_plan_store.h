@@ -53,6 +53,25 @@ class FaultyPlanStore final : public PlanStore {
   Result<Version> GetVersion(VersionId id) override { if (auto e = Read()) return *e; return inner_.GetVersion(id); }
   Result<std::vector<PlanItem>> VersionItems(VersionId id) override { if (auto e = Read()) return *e; return inner_.VersionItems(id); }
 
+  Result<ReportingRound> OpenRound(const ReportingRound& r, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.OpenRound(r, m); }
+  Result<std::vector<ReportingRound>> ListRounds(PlanId p) override { if (auto e = Read()) return *e; return inner_.ListRounds(p); }
+  Result<ReportingRound> GetRound(RoundId id) override { if (auto e = Read()) return *e; return inner_.GetRound(id); }
+  Result<ReportingRound> CloseRound(RoundId id, int64_t reported, int64_t items, const std::optional<Version>& v,
+                                    const WriteMeta& m) override {
+    if (auto e = Write()) return *e;
+    return inner_.CloseRound(id, reported, items, v, m);
+  }
+  Result<std::set<ItemId>> ReportedInRound(RoundId id) override { if (auto e = Read()) return *e; return inner_.ReportedInRound(id); }
+  Status SetHighlight(const Highlight& h, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.SetHighlight(h, m); }
+  Status RemoveHighlight(RoundId r, ItemId i, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.RemoveHighlight(r, i, m); }
+  Result<std::vector<Highlight>> ListHighlights(RoundId r) override { if (auto e = Read()) return *e; return inner_.ListHighlights(r); }
+  Result<std::vector<StatusUpdate>> PlanStatusUpdates(PlanId p, Date from, Date to) override {
+    if (auto e = Read()) return *e;
+    return inner_.PlanStatusUpdates(p, from, to);
+  }
+  Result<std::string> MunicipalityName() override { if (auto e = Read()) return *e; return inner_.MunicipalityName(); }
+  Status SetMunicipalityName(const std::string& n, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.SetMunicipalityName(n, m); }
+
  private:
   std::optional<Error> Read() {
     if (fail_all_) return MakeError(all_code_, all_code_ == ErrorCode::kInternal ? "disk I/O error at page 77 (internal detail)" : "Databasen er optaget lige nu. Prøv igen om et øjeblik.");

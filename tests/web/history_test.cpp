@@ -47,12 +47,14 @@ TEST_F(HistoryTest, StatusUpdateThroughTheFormShowsOnItemAndPlan) {
   auto page = server_->Get("/items/" + id);
   EXPECT_TRUE(Has(page.body, "31. maj 2025</strong> · Fagchef Anne"));
   EXPECT_TRUE(Has(page.body, "OBS-punkt rejst:</strong> Kræver beslutning"));
-  EXPECT_TRUE(Has(page.body, "Forventet realiseret pr. 31-05-2025"));
+  EXPECT_TRUE(Has(page.body, "Planlagt og forventet realiseret effekt (seneste tal 31-05-2025)"));
   EXPECT_TRUE(Has(page.body, "\xE2\x88\x92" "350"));
   auto plan = server_->Get(Plan("?q=status+via"));
   EXPECT_TRUE(Has(plan.body, "OBS-punkt:</strong> Kræver beslutning"));
   EXPECT_TRUE(Has(plan.body, "Gul – i risiko"));
   EXPECT_TRUE(Has(plan.body, "<span class=\"status-line\">Forsinket pga. udbud</span>"));  // the latest status
+  // Issue 11: planned against expected realised on the plan page too.
+  EXPECT_TRUE(Has(plan.body, "forv.</abbr> \xE2\x88\x92" "350"));
 }
 
 TEST_F(HistoryTest, StatusFormErrorsKeepTheInput) {

@@ -18,6 +18,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,7 @@
 #include "domain/plan/item_filter.h"
 #include "domain/plan/plan.h"
 #include "domain/plan/plan_item.h"
+#include "domain/plan/round.h"
 
 namespace bs {
 
@@ -96,7 +99,9 @@ class PlanStore {
   virtual Result<HistoryEntry> ItemRevision(ItemId id, int64_t revision) = 0;
 
   // Records a status update and applies `data` (the item with the update applied) as
-  // one revision with action "status", if the item is still at expected_revision.
+  // one revision with action "status", if the item is still at expected_revision. The
+  // update is tied to the plan's open reporting round, if any, in the same transaction
+  // (update.round_id is ignored), so a round that closes meanwhile is never reported into.
   virtual Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& update, const ItemData& data,
                                            int64_t expected_revision, const WriteMeta& meta) = 0;
   // An item's status updates, newest first.
@@ -114,6 +119,43 @@ class PlanStore {
   virtual Result<Version> GetVersion(VersionId id) = 0;
   // The items as they were when the version was published, sorted by code.
   virtual Result<std::vector<PlanItem>> VersionItems(VersionId id) = 0;
+
+  // ---- Reporting rounds (issue 11) ----
+  // Every round write appends a PlanEvent and bumps the plan's revision (pages show
+  // "afventer status" from it).
+
+  // Opens a round on round.plan_id. Conflict when the plan has an open round already (of
+  // two concurrent opens, exactly one wins); AlreadyExists when the plan had a round of
+  // that name; NotFound for an unknown plan. Returns it with its id.
+  virtual Result<ReportingRound> OpenRound(const ReportingRound& round, const WriteMeta& meta) = 0;
+  // A plan's rounds, newest first.
+  virtual Result<std::vector<ReportingRound>> ListRounds(PlanId plan) = 0;
+  // NotFound for an unknown id.
+  virtual Result<ReportingRound> GetRound(RoundId id) = 0;
+  // Closes an open round, keeping its completeness (reported of items), and when
+  // `publish` is given publishes that version of the plan in the same transaction and
+  // records it on the round. Conflict when the round is closed already; AlreadyExists
+  // when the plan has a version of that name (then nothing is closed).
+  virtual Result<ReportingRound> CloseRound(RoundId id, int64_t reported, int64_t items,
+                                            const std::optional<Version>& publish, const WriteMeta& meta) = 0;
+  // The items that have a status update given in the round.
+  virtual Result<std::set<ItemId>> ReportedInRound(RoundId id) = 0;
+  // Sets or replaces the highlight of h.item_id in round h.round_id (h.by and h.at from
+  // meta). Conflict when the round is closed; NotFound for an unknown round, or an item
+  // not of the round's plan.
+  virtual Status SetHighlight(const Highlight& h, const WriteMeta& meta) = 0;
+  // Conflict when the round is closed; NotFound when the item is not highlighted.
+  virtual Status RemoveHighlight(RoundId round, ItemId item, const WriteMeta& meta) = 0;
+  // In the order they were set.
+  virtual Result<std::vector<Highlight>> ListHighlights(RoundId round) = 0;
+  // The plan's status updates (deleted items' too) dated from `from` to `to`
+  // inclusive, newest first by date then id.
+  virtual Result<std::vector<StatusUpdate>> PlanStatusUpdates(PlanId plan, Date from, Date to) = 0;
+
+  // The municipality's name on documents ("Norddjurs Kommune"); "" until set.
+  virtual Result<std::string> MunicipalityName() = 0;
+  // Bumps every plan's revision (documents show the name).
+  virtual Status SetMunicipalityName(const std::string& name, const WriteMeta& meta) = 0;
 };
 
 }  // namespace bs

@@ -46,6 +46,14 @@ std::vector<FieldChange> DiffItems(const ItemData& a, const ItemData& b, const s
     if (pair.first == pair.second) continue;
     out.push_back({"amount_" + std::to_string(y), "Beløb " + std::to_string(y), pair.first, pair.second, false});
   }
+  std::map<int, std::pair<std::string, std::string>> realised;
+  for (const auto& [y, v] : a.realised) realised[y].first = v.FormatTkr();
+  for (const auto& [y, v] : b.realised) realised[y].second = v.FormatTkr();
+  for (const auto& [y, pair] : realised) {
+    if (pair.first == pair.second) continue;
+    out.push_back({"realised_" + std::to_string(y), "Forventet realiseret " + std::to_string(y), pair.first, pair.second,
+                   false});
+  }
   add("cross_cutting", "Tværgående", YesNo(a.cross_cutting), YesNo(b.cross_cutting));
   add("strategic", "Strategisk", YesNo(a.strategic), YesNo(b.strategic));
   add("strategic_line", "Strategisk linje", LineTitle(a.strategic_line_id, lines), LineTitle(b.strategic_line_id, lines));
@@ -128,6 +136,7 @@ ItemData ApplyStatus(const ItemData& item, const StatusUpdate& u) {
     d.obs = false;
     d.obs_note.clear();
   }
+  for (const auto& [year, amount] : u.realised) d.realised[year] = amount;
   return d;
 }
 
@@ -137,6 +146,10 @@ std::string_view PlanEventLabel(const std::string& a) {
   if (a == "strategic_line_added") return "Strategisk linje tilføjet";
   if (a == "version_published") return "Version offentliggjort";
   if (a == "body_changed") return "Udvalg oprettet eller ændret";
+  if (a == "round_opened") return "Statusrunde åbnet";
+  if (a == "round_closed") return "Statusrunde lukket";
+  if (a == "highlight_set") return "Fremhævet for ØK";
+  if (a == "highlight_removed") return "Fremhævning fjernet";
   return "Ændring";
 }
 

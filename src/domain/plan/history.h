@@ -58,6 +58,7 @@ struct StatusUpdate {
   ObsAction obs_action = ObsAction::kNone;
   std::string obs_note;
   int64_t created_at = 0;
+  int64_t round_id = 0;  // the reporting round it was given in (issue 11); 0: none open
 };
 
 struct StatusDraft {
@@ -68,7 +69,8 @@ struct StatusDraft {
 // Validates a status update against the item it updates and the plan's period. The
 // author must be named; raising an OBS point needs a note; resolving needs an open one.
 Result<StatusUpdate> ValidateStatus(const StatusDraft& draft, const ItemData& item, int first_year, int last_year);
-// The item's data after applying a status update (status, state, light, OBS).
+// The item's data after applying a status update (status, state, light, OBS, and the
+// expected realised effect of the years the update names; other years keep theirs).
 ItemData ApplyStatus(const ItemData& item, const StatusUpdate& update);
 std::string_view Slug(ObsAction a);
 
@@ -91,7 +93,8 @@ struct PlanEvent {
   int64_t at = 0;
   std::string author;
   std::string source;
-  std::string action;  // plan_created, theme_added, strategic_line_added, version_published, body_changed
+  std::string action;  // plan_created, theme_added, strategic_line_added, version_published, body_changed,
+                       // round_opened, round_closed, highlight_set, highlight_removed
   std::string detail;  // the name concerned
 };
 std::string_view PlanEventLabel(const std::string& action);

@@ -81,6 +81,9 @@ struct ItemData {
   PoliticalTreatment treatment;
   std::string directors_role;
   std::map<int, Amount> amounts;  // budget year -> amount (1.000 kr.), savings negative
+  // Expected realised effect per budget year, from the status updates (issue 11): each
+  // update sets the years it names and keeps the others. Not edited in the item form.
+  std::map<int, Amount> realised;
   bool cross_cutting = false;
   bool strategic = false;
   StrategicLineId strategic_line_id = 0;

@@ -225,6 +225,9 @@ Result<PlanItem> MemoryPlanStore::AddStatusUpdate(ItemId id, const StatusUpdate&
   stored.item_id = id;
   stored.item_revision = item.revision();
   stored.created_at = meta.now;
+  stored.round_id = 0;
+  for (const auto& r : rounds_)
+    if (r.plan_id == item.plan_id() && r.open()) stored.round_id = r.id;
   status_[id].insert(status_[id].begin(), stored);
   return item;
 }
@@ -239,6 +242,10 @@ Result<std::vector<StatusUpdate>> MemoryPlanStore::ListStatusUpdates(ItemId id) 
 
 Result<Version> MemoryPlanStore::PublishVersion(const Version& version, const WriteMeta& meta) {
   std::lock_guard lock(mu_);
+  return Publish(version, meta);
+}
+
+Result<Version> MemoryPlanStore::Publish(const Version& version, const WriteMeta& meta) {
   if (meta.author.empty()) return NoAuthor();
   if (!plans_.count(version.plan_id)) return PlanNotFound(version.plan_id);
   for (const auto& v : versions_)
@@ -290,6 +297,154 @@ Result<std::vector<PlanItem>> MemoryPlanStore::VersionItems(VersionId id) {
     for (const auto& e : history_.at(item)) if (e.revision == revision) out.push_back(e.item);
   ItemFilter().Sort(out);
   return out;
+}
+
+// ---- Reporting rounds (issue 11) ----
+
+namespace {
+Error RoundNotFound(RoundId id) { return NotFound("Statusrunde " + std::to_string(id) + " findes ikke."); }
+Error RoundClosed() { return Conflict("Statusrunden er lukket; dens fremhævninger kan ikke ændres."); }
+}  // namespace
+
+ReportingRound* MemoryPlanStore::FindRound(RoundId id) {
+  for (auto& r : rounds_) if (r.id == id) return &r;
+  return nullptr;
+}
+
+Result<ReportingRound> MemoryPlanStore::OpenRound(const ReportingRound& round, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  if (!plans_.count(round.plan_id)) return PlanNotFound(round.plan_id);
+  for (const auto& r : rounds_) {
+    if (r.plan_id != round.plan_id) continue;
+    if (r.open()) return Conflict("Statusrunden «" + r.name + "» er allerede åben. Luk den, før en ny åbnes.");
+    if (r.name == round.name) return AlreadyExists("Planen har allerede haft en statusrunde med navnet «" + round.name + "».");
+  }
+  ReportingRound stored = round;
+  stored.id = next_id_++;
+  stored.opened_at = meta.now;
+  stored.opened_by = meta.author;
+  stored.closed_at = 0;
+  stored.closed_by.clear();
+  stored.version_id = 0;
+  rounds_.push_back(stored);
+  Event(round.plan_id, meta, "round_opened", round.name);
+  Bump(round.plan_id);
+  return stored;
+}
+
+Result<std::vector<ReportingRound>> MemoryPlanStore::ListRounds(PlanId plan) {
+  std::lock_guard lock(mu_);
+  if (!plans_.count(plan)) return PlanNotFound(plan);
+  std::vector<ReportingRound> out;
+  for (auto it = rounds_.rbegin(); it != rounds_.rend(); ++it) if (it->plan_id == plan) out.push_back(*it);
+  return out;
+}
+
+Result<ReportingRound> MemoryPlanStore::GetRound(RoundId id) {
+  std::lock_guard lock(mu_);
+  if (ReportingRound* r = FindRound(id)) return *r;
+  return RoundNotFound(id);
+}
+
+Result<ReportingRound> MemoryPlanStore::CloseRound(RoundId id, int64_t reported, int64_t items,
+                                                   const std::optional<Version>& publish, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  ReportingRound* r = FindRound(id);
+  if (!r) return RoundNotFound(id);
+  if (!r->open()) return Conflict("Statusrunden «" + r->name + "» er allerede lukket.");
+  VersionId version = 0;
+  if (publish) version = TRY(Publish(*publish, meta)).id;
+  r->closed_at = meta.now;
+  r->closed_by = meta.author;
+  r->version_id = version;
+  r->reported_count = reported;
+  r->item_count = items;
+  Event(r->plan_id, meta, "round_closed", r->name);
+  Bump(r->plan_id);
+  return *r;
+}
+
+Result<std::set<ItemId>> MemoryPlanStore::ReportedInRound(RoundId id) {
+  std::lock_guard lock(mu_);
+  if (!FindRound(id)) return RoundNotFound(id);
+  std::set<ItemId> out;
+  for (const auto& [item, updates] : status_)
+    for (const auto& u : updates) if (u.round_id == id) out.insert(item);
+  return out;
+}
+
+Status MemoryPlanStore::SetHighlight(const Highlight& h, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  ReportingRound* r = FindRound(h.round_id);
+  if (!r) return RoundNotFound(h.round_id);
+  if (!r->open()) return RoundClosed();
+  auto item = items_.find(h.item_id);
+  if (item == items_.end() || item->second.deleted || item->second.item.plan_id() != r->plan_id) return ItemNotFound(h.item_id);
+  Highlight stored = h;
+  stored.by = meta.author;
+  stored.at = meta.now;
+  auto& list = highlights_[h.round_id];
+  auto it = std::find_if(list.begin(), list.end(), [&](const Highlight& x) { return x.item_id == h.item_id; });
+  if (it != list.end()) *it = stored;
+  else list.push_back(stored);
+  Event(r->plan_id, meta, "highlight_set", item->second.item.data().title);
+  Bump(r->plan_id);
+  return OkStatus();
+}
+
+Status MemoryPlanStore::RemoveHighlight(RoundId round, ItemId item, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  ReportingRound* r = FindRound(round);
+  if (!r) return RoundNotFound(round);
+  if (!r->open()) return RoundClosed();
+  auto& list = highlights_[round];
+  auto it = std::find_if(list.begin(), list.end(), [&](const Highlight& x) { return x.item_id == item; });
+  if (it == list.end()) return NotFound("Punktet er ikke fremhævet i runden.");
+  list.erase(it);
+  auto stored = items_.find(item);
+  Event(r->plan_id, meta, "highlight_removed", stored == items_.end() ? std::to_string(item) : stored->second.item.data().title);
+  Bump(r->plan_id);
+  return OkStatus();
+}
+
+Result<std::vector<Highlight>> MemoryPlanStore::ListHighlights(RoundId round) {
+  std::lock_guard lock(mu_);
+  if (!FindRound(round)) return RoundNotFound(round);
+  auto it = highlights_.find(round);
+  return it == highlights_.end() ? std::vector<Highlight>{} : it->second;
+}
+
+Result<std::vector<StatusUpdate>> MemoryPlanStore::PlanStatusUpdates(PlanId plan, Date from, Date to) {
+  std::lock_guard lock(mu_);
+  if (!plans_.count(plan)) return PlanNotFound(plan);
+  std::vector<StatusUpdate> out;
+  for (const auto& [item, updates] : status_) {
+    auto stored = items_.find(item);
+    if (stored == items_.end() || stored->second.item.plan_id() != plan) continue;
+    for (const auto& u : updates)
+      if (u.as_of >= from && u.as_of <= to) out.push_back(u);
+  }
+  std::sort(out.begin(), out.end(), [](const StatusUpdate& a, const StatusUpdate& b) {
+    return std::tie(b.as_of, b.id) < std::tie(a.as_of, a.id);
+  });
+  return out;
+}
+
+Result<std::string> MemoryPlanStore::MunicipalityName() {
+  std::lock_guard lock(mu_);
+  return municipality_;
+}
+
+Status MemoryPlanStore::SetMunicipalityName(const std::string& name, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  municipality_ = name;
+  for (auto& [id, rev] : plan_revisions_) ++rev;
+  return OkStatus();
 }
 
 }  // namespace bs

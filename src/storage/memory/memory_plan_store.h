@@ -3,6 +3,7 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "app/ports/plan_store.h"
 
@@ -37,12 +38,27 @@ class MemoryPlanStore final : public PlanStore {
   Result<std::vector<Version>> ListVersions(PlanId plan) override;
   Result<Version> GetVersion(VersionId id) override;
   Result<std::vector<PlanItem>> VersionItems(VersionId id) override;
+  Result<ReportingRound> OpenRound(const ReportingRound& round, const WriteMeta& meta) override;
+  Result<std::vector<ReportingRound>> ListRounds(PlanId plan) override;
+  Result<ReportingRound> GetRound(RoundId id) override;
+  Result<ReportingRound> CloseRound(RoundId id, int64_t reported, int64_t items, const std::optional<Version>& publish,
+                                    const WriteMeta& meta) override;
+  Result<std::set<ItemId>> ReportedInRound(RoundId id) override;
+  Status SetHighlight(const Highlight& h, const WriteMeta& meta) override;
+  Status RemoveHighlight(RoundId round, ItemId item, const WriteMeta& meta) override;
+  Result<std::vector<Highlight>> ListHighlights(RoundId round) override;
+  Result<std::vector<StatusUpdate>> PlanStatusUpdates(PlanId plan, Date from, Date to) override;
+  Result<std::string> MunicipalityName() override;
+  Status SetMunicipalityName(const std::string& name, const WriteMeta& meta) override;
 
  private:
   // Appends the item's current state to its history (caller holds mu_).
   void Record(const PlanItem& item, const WriteMeta& meta, const char* action);
   Result<PlanItem> Update(ItemId id, const ItemData& data, int64_t expected_revision, const WriteMeta& meta,
                           const char* action);
+  // PublishVersion with mu_ held (also used when a round closes).
+  Result<Version> Publish(const Version& version, const WriteMeta& meta);
+  ReportingRound* FindRound(RoundId id);
   struct StoredItem {
     PlanItem item;
     bool deleted = false;
@@ -65,6 +81,9 @@ class MemoryPlanStore final : public PlanStore {
   std::map<ItemId, std::vector<StatusUpdate>> status_;
   std::vector<Version> versions_;
   std::map<VersionId, std::vector<std::pair<ItemId, int64_t>>> version_items_;
+  std::vector<ReportingRound> rounds_;
+  std::map<RoundId, std::vector<Highlight>> highlights_;
+  std::string municipality_;
   int64_t next_id_ = 1;
 };
 

@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_plan_store.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/text.h"
 
@@ -15,14 +16,15 @@ constexpr const char* kItemColumns =
     "id, plan_id, category, committee, theme_id, code, title, process, status_text, state, "
     "traffic_light, responsible, director, timing, political_treatment, directors_role, amounts, "
     "cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
-    "revision, created_at, updated_at";
+    "revision, created_at, updated_at, realised";
+constexpr int kItemRealisedColumn = 29;
 
 Error NoAuthor() { return InvalidArgument("En ændring skal have en afsender; den er ikke gemt."); }
 
 constexpr const char* kHistoryDataColumns =
     "category, committee, theme_id, code, title, process, status_text, state, traffic_light, responsible, "
     "director, timing, political_treatment, directors_role, amounts, cross_cutting, strategic, "
-    "strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo";
+    "strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, realised";
 
 // Appends the item's current row to item_revisions (append-only history).
 Status RecordRevision(Connection& c, ItemId id, const WriteMeta& meta, const char* action) {
@@ -45,12 +47,18 @@ std::string EncodeAmounts(const std::map<int, Amount>& amounts) {
   return s;
 }
 
+// Stored text that does not parse (it never should) is skipped, not thrown.
 std::map<int, Amount> DecodeAmounts(const std::string& s) {
   std::map<int, Amount> out;
   for (const auto& part : text::SplitTrimmed(s, ';')) {
     size_t colon = part.find(':');
     if (colon == std::string::npos) continue;
-    out[std::stoi(part.substr(0, colon))] = Amount::FromKroner(std::stoll(part.substr(colon + 1)));
+    int year = 0;
+    int64_t kroner = 0;
+    const char* p = part.data();
+    if (std::from_chars(p, p + colon, year).ec != std::errc()) continue;
+    if (std::from_chars(p + colon + 1, p + part.size(), kroner).ec != std::errc()) continue;
+    out[year] = Amount::FromKroner(kroner);
   }
   return out;
 }
@@ -61,7 +69,8 @@ std::string EncodeInts(const std::vector<int>& v) {
   return text::Join(parts, ",");
 }
 
-PlanItem ReadItem(const Stmt& s) {
+// `realised_column`: where the expected realised effect is in this statement's row.
+PlanItem ReadItem(const Stmt& s, int realised_column = kItemRealisedColumn) {
   ItemData d;
   d.category = ParseCategory(s.Text(2)).value_or(Category::kOperating);
   d.committee = s.Text(3);
@@ -91,14 +100,16 @@ PlanItem ReadItem(const Stmt& s) {
   d.strategies = text::SplitTrimmed(s.Text(23), '\n');
   for (const auto& g : text::SplitTrimmed(s.Text(24), ',')) d.sdgs.push_back(std::stoi(g));
   d.demo = s.Int(25) != 0;
+  d.realised = DecodeAmounts(s.Text(realised_column));
   return PlanItem::Restore(s.Int(0), s.Int(1), std::move(d), s.Int(26), s.Int(27), s.Int(28));
 }
 
-// Binds the item's data (and the derived keys) to parameters 1..30 in this order:
+// Binds the item's data (and the derived keys) to parameters 1..31 in this order:
 // category, committee, theme_id, code, title, process, status_text, state, traffic_light,
 // responsible, director, timing, political_treatment, directors_role, amounts,
 // cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies,
-// sdgs, demo, search_text, responsible_key, code_key, title_key, state_order, timing_key.
+// sdgs, demo, search_text, responsible_key, code_key, title_key, state_order, timing_key,
+// realised.
 void BindData(Stmt& s, const PlanItem& item) {
   const ItemData& d = item.data();
   s.Bind(1, Slug(d.category));
@@ -114,13 +125,14 @@ void BindData(Stmt& s, const PlanItem& item) {
   s.Bind(22, text::Join(d.strategies, "\n")).Bind(23, EncodeInts(d.sdgs)).Bind(24, d.demo);
   s.Bind(25, item.SearchText()).Bind(26, text::FoldCase(d.responsible)).Bind(27, item.CodeSortKey());
   s.Bind(28, item.TitleSortKey()).Bind(29, static_cast<int>(d.state)).Bind(30, d.timing.SortKey());
+  s.Bind(31, EncodeAmounts(d.realised));
 }
 
 constexpr const char* kDataColumns =
     "category, committee, theme_id, code, title, process, status_text, state, traffic_light, "
     "responsible, director, timing, political_treatment, directors_role, amounts, cross_cutting, "
     "strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
-    "search_text, responsible_key, code_key, title_key, state_order, timing_key";
+    "search_text, responsible_key, code_key, title_key, state_order, timing_key, realised";
 
 Result<PlanItem> ReadItemById(Connection& c, ItemId id) {
   auto s = TRY(c.Prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ? AND deleted_at IS NULL"));
@@ -307,10 +319,10 @@ Result<PlanItem> SqlitePlanStore::CreateItem(const PlanItem& item, const WriteMe
   {
     auto s = TRY(c->Prepare(std::string("INSERT INTO items (") + kDataColumns +
                             ", plan_id, revision, created_at, created_by, updated_at, updated_by, request_key) VALUES "
-                            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?, 1, ?, ?, ?, ?, ?)"));
+                            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?, 1, ?, ?, ?, ?, ?)"));
     BindData(s, item);
-    s.Bind(31, item.plan_id()).Bind(32, meta.now).Bind(33, meta.author).Bind(34, meta.now).Bind(35, meta.author);
-    if (meta.request_key.empty()) s.BindNull(36); else s.Bind(36, meta.request_key);
+    s.Bind(32, item.plan_id()).Bind(33, meta.now).Bind(34, meta.author).Bind(35, meta.now).Bind(36, meta.author);
+    if (meta.request_key.empty()) s.BindNull(37); else s.Bind(37, meta.request_key);
     RETURN_IF_ERROR(s.Run());
     id = c->LastInsertId();
   }
@@ -346,11 +358,11 @@ Result<PlanItem> SqlitePlanStore::Update(Connection& c, ItemId id, const ItemDat
   {
     std::string sql = "UPDATE items SET (";
     sql += kDataColumns;
-    sql += ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?), "
+    sql += ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?), "
            "revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ? AND revision = ?";
     auto s = TRY(c.Prepare(sql));
     BindData(s, next);
-    s.Bind(31, meta.now).Bind(32, meta.author).Bind(33, id).Bind(34, expected_revision);
+    s.Bind(32, meta.now).Bind(33, meta.author).Bind(34, id).Bind(35, expected_revision);
     RETURN_IF_ERROR(s.Run());
     if (c.Changes() != 1) return Conflict("Punktet er ændret af en anden, siden du hentede det.");
   }
@@ -437,15 +449,18 @@ constexpr const char* kRevisionSelect =
     "SELECT r.item_id, r.plan_id, r.category, r.committee, r.theme_id, r.code, r.title, r.process, r.status_text, "
     "r.state, r.traffic_light, r.responsible, r.director, r.timing, r.political_treatment, r.directors_role, "
     "r.amounts, r.cross_cutting, r.strategic, r.strategic_line_id, r.obs, r.obs_note, r.case_numbers, "
-    "r.strategies, r.sdgs, r.demo, r.revision, r.at, r.at, r.author, r.source, r.action, r.comment "
+    "r.strategies, r.sdgs, r.demo, r.revision, r.at, r.at, r.author, r.source, r.action, r.comment, r.realised "
     "FROM item_revisions r";
+constexpr int kRevisionRealisedColumn = 33;
 
 HistoryEntry ReadHistory(const Stmt& s) {
-  return HistoryEntry{s.Int(0), s.Int(26), s.Int(27), s.Text(29), s.Text(30), s.Text(31), s.Text(32), ReadItem(s)};
+  return HistoryEntry{s.Int(0), s.Int(26), s.Int(27), s.Text(29), s.Text(30), s.Text(31), s.Text(32),
+                      ReadItem(s, kRevisionRealisedColumn)};
 }
 
 constexpr const char* kStatusColumns =
-    "id, item_id, item_revision, as_of, author, status_text, state, traffic_light, realised, obs_action, obs_note, created_at";
+    "id, item_id, item_revision, as_of, author, status_text, state, traffic_light, realised, obs_action, obs_note, "
+    "created_at, round_id";
 
 StatusUpdate ReadStatus(const Stmt& s) {
   StatusUpdate u;
@@ -463,6 +478,7 @@ StatusUpdate ReadStatus(const Stmt& s) {
   u.obs_action = action == "raise" ? ObsAction::kRaise : action == "resolve" ? ObsAction::kResolve : ObsAction::kNone;
   u.obs_note = s.Text(10);
   u.created_at = s.Int(11);
+  u.round_id = s.Int(12);
   return u;
 }
 
@@ -512,10 +528,11 @@ Result<PlanItem> SqlitePlanStore::AddStatusUpdate(ItemId id, const StatusUpdate&
   {
     auto s = TRY(c->Prepare(
         "INSERT INTO status_updates (item_id, item_revision, as_of, author, status_text, state, traffic_light, "
-        "realised, obs_action, obs_note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "realised, obs_action, obs_note, created_at, round_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "(SELECT id FROM reporting_rounds WHERE plan_id = ? AND closed_at IS NULL))"));
     s.Bind(1, id).Bind(2, item.revision()).Bind(3, u.as_of.Iso()).Bind(4, u.author).Bind(5, u.status_text);
     s.Bind(6, Slug(u.state)).Bind(7, Slug(u.traffic_light)).Bind(8, EncodeAmounts(u.realised));
-    s.Bind(9, Slug(u.obs_action)).Bind(10, u.obs_note).Bind(11, meta.now);
+    s.Bind(9, Slug(u.obs_action)).Bind(10, u.obs_note).Bind(11, meta.now).Bind(12, item.plan_id());
     RETURN_IF_ERROR(s.Run());
   }
   RETURN_IF_ERROR(tx.Commit());
@@ -536,6 +553,13 @@ Result<Version> SqlitePlanStore::PublishVersion(const Version& v, const WriteMet
   if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto tx = TRY(Transaction::Begin(*c));
+  Version out = TRY(Publish(*c, v, meta));
+  RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+Result<Version> SqlitePlanStore::Publish(Connection& connection, const Version& v, const WriteMeta& meta) {
+  Connection* c = &connection;
   if (!TRY(PlanExists(*c, v.plan_id))) return PlanNotFound(v.plan_id);
   {
     auto exists = TRY(c->Prepare("SELECT 1 FROM versions WHERE plan_id = ? AND name = ?"));
@@ -565,7 +589,6 @@ Result<Version> SqlitePlanStore::PublishVersion(const Version& v, const WriteMet
   }
   RETURN_IF_ERROR(RecordEvent(*c, v.plan_id, meta, "version_published", v.name));
   RETURN_IF_ERROR(BumpPlan(*c, v.plan_id));
-  RETURN_IF_ERROR(tx.Commit());
   Version out = v;
   out.id = id;
   out.published_at = meta.now;
@@ -611,9 +634,210 @@ Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) {
                           " WHERE v.version_id = ?"));
   s.Bind(1, id);
   std::vector<PlanItem> out;
-  while (TRY(s.Step())) out.push_back(ReadItem(s));
+  while (TRY(s.Step())) out.push_back(ReadItem(s, kRevisionRealisedColumn));
   ItemFilter().Sort(out);
   return out;
+}
+
+// ---- Reporting rounds (issue 11) ----
+
+namespace {
+constexpr const char* kRoundColumns =
+    "id, plan_id, name, cutoff, followup, opened_at, opened_by, coalesce(closed_at, 0), coalesce(closed_by, ''), "
+    "coalesce(version_id, 0), reported_count, item_count";
+
+ReportingRound ReadRound(const Stmt& s) {
+  ReportingRound r;
+  r.id = s.Int(0);
+  r.plan_id = s.Int(1);
+  r.name = s.Text(2);
+  if (auto d = Date::Parse(s.Text(3)); d.ok()) r.cutoff = *d;
+  r.followup = s.Text(4);
+  r.opened_at = s.Int(5);
+  r.opened_by = s.Text(6);
+  r.closed_at = s.Int(7);
+  r.closed_by = s.Text(8);
+  r.version_id = s.Int(9);
+  r.reported_count = s.Int(10);
+  r.item_count = s.Int(11);
+  return r;
+}
+
+Error RoundNotFound(RoundId id) { return NotFound("Statusrunde " + std::to_string(id) + " findes ikke."); }
+
+Result<ReportingRound> ReadRoundById(Connection& c, RoundId id) {
+  auto s = TRY(c.Prepare(std::string("SELECT ") + kRoundColumns + " FROM reporting_rounds WHERE id = ?"));
+  s.Bind(1, id);
+  if (!TRY(s.Step())) return RoundNotFound(id);
+  return ReadRound(s);
+}
+
+// The round, checked open, for a change to its highlights.
+Result<ReportingRound> OpenRoundForChange(Connection& c, RoundId id) {
+  auto r = TRY(ReadRoundById(c, id));
+  if (!r.open()) return Conflict("Statusrunden er lukket; dens fremhævninger kan ikke ændres.");
+  return r;
+}
+
+Result<std::string> ItemTitleInPlan(Connection& c, ItemId item, PlanId plan) {
+  auto s = TRY(c.Prepare("SELECT title FROM items WHERE id = ? AND plan_id = ? AND deleted_at IS NULL"));
+  s.Bind(1, item).Bind(2, plan);
+  if (!TRY(s.Step())) return ItemNotFound(item);
+  return s.Text(0);
+}
+}  // namespace
+
+Result<ReportingRound> SqlitePlanStore::OpenRound(const ReportingRound& round, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  if (!TRY(PlanExists(*c, round.plan_id))) return PlanNotFound(round.plan_id);
+  {
+    auto open = TRY(c->Prepare("SELECT name FROM reporting_rounds WHERE plan_id = ? AND closed_at IS NULL"));
+    open.Bind(1, round.plan_id);
+    if (TRY(open.Step()))
+      return Conflict("Statusrunden «" + open.Text(0) + "» er allerede åben. Luk den, før en ny åbnes.");
+  }
+  {
+    auto same = TRY(c->Prepare("SELECT 1 FROM reporting_rounds WHERE plan_id = ? AND name = ?"));
+    same.Bind(1, round.plan_id).Bind(2, round.name);
+    if (TRY(same.Step())) return AlreadyExists("Planen har allerede haft en statusrunde med navnet «" + round.name + "».");
+  }
+  auto s = TRY(c->Prepare("INSERT INTO reporting_rounds (plan_id, name, cutoff, followup, opened_at, opened_by) "
+                          "VALUES (?, ?, ?, ?, ?, ?)"));
+  s.Bind(1, round.plan_id).Bind(2, round.name).Bind(3, round.cutoff.Iso()).Bind(4, round.followup);
+  s.Bind(5, meta.now).Bind(6, meta.author);
+  RETURN_IF_ERROR(s.Run());
+  RoundId id = c->LastInsertId();
+  RETURN_IF_ERROR(RecordEvent(*c, round.plan_id, meta, "round_opened", round.name));
+  RETURN_IF_ERROR(BumpPlan(*c, round.plan_id));
+  auto stored = TRY(ReadRoundById(*c, id));
+  RETURN_IF_ERROR(tx.Commit());
+  return stored;
+}
+
+Result<std::vector<ReportingRound>> SqlitePlanStore::ListRounds(PlanId plan) {
+  auto c = TRY(db_.Acquire());
+  if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
+  auto s = TRY(c->Prepare(std::string("SELECT ") + kRoundColumns + " FROM reporting_rounds WHERE plan_id = ? ORDER BY id DESC"));
+  s.Bind(1, plan);
+  std::vector<ReportingRound> out;
+  while (TRY(s.Step())) out.push_back(ReadRound(s));
+  return out;
+}
+
+Result<ReportingRound> SqlitePlanStore::GetRound(RoundId id) {
+  auto c = TRY(db_.Acquire());
+  return ReadRoundById(*c, id);
+}
+
+Result<ReportingRound> SqlitePlanStore::CloseRound(RoundId id, int64_t reported, int64_t items,
+                                                   const std::optional<Version>& publish, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  auto round = TRY(ReadRoundById(*c, id));
+  if (!round.open()) return Conflict("Statusrunden «" + round.name + "» er allerede lukket.");
+  VersionId version = 0;
+  if (publish) version = TRY(Publish(*c, *publish, meta)).id;
+  {
+    auto s = TRY(c->Prepare("UPDATE reporting_rounds SET closed_at = ?, closed_by = ?, version_id = ?, reported_count = ?, "
+                            "item_count = ? WHERE id = ? AND closed_at IS NULL"));
+    s.Bind(1, meta.now).Bind(2, meta.author);
+    if (version) s.Bind(3, version); else s.BindNull(3);
+    s.Bind(4, reported).Bind(5, items).Bind(6, id);
+    RETURN_IF_ERROR(s.Run());
+    if (c->Changes() != 1) return Conflict("Statusrunden «" + round.name + "» er allerede lukket.");
+  }
+  RETURN_IF_ERROR(RecordEvent(*c, round.plan_id, meta, "round_closed", round.name));
+  RETURN_IF_ERROR(BumpPlan(*c, round.plan_id));
+  auto stored = TRY(ReadRoundById(*c, id));
+  RETURN_IF_ERROR(tx.Commit());
+  return stored;
+}
+
+Result<std::set<ItemId>> SqlitePlanStore::ReportedInRound(RoundId id) {
+  auto c = TRY(db_.Acquire());
+  (void)TRY(ReadRoundById(*c, id));
+  auto s = TRY(c->Prepare("SELECT DISTINCT item_id FROM status_updates WHERE round_id = ?"));
+  s.Bind(1, id);
+  std::set<ItemId> out;
+  while (TRY(s.Step())) out.insert(s.Int(0));
+  return out;
+}
+
+Status SqlitePlanStore::SetHighlight(const Highlight& h, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  auto round = TRY(OpenRoundForChange(*c, h.round_id));
+  std::string title = TRY(ItemTitleInPlan(*c, h.item_id, round.plan_id));
+  auto s = TRY(c->Prepare("INSERT INTO round_highlights (round_id, item_id, reason, internal, by_name, at) VALUES (?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT(round_id, item_id) DO UPDATE SET reason = excluded.reason, internal = excluded.internal, "
+                          "by_name = excluded.by_name, at = excluded.at"));
+  s.Bind(1, h.round_id).Bind(2, h.item_id).Bind(3, h.reason).Bind(4, h.internal).Bind(5, meta.author).Bind(6, meta.now);
+  RETURN_IF_ERROR(s.Run());
+  RETURN_IF_ERROR(RecordEvent(*c, round.plan_id, meta, "highlight_set", title));
+  RETURN_IF_ERROR(BumpPlan(*c, round.plan_id));
+  return tx.Commit();
+}
+
+Status SqlitePlanStore::RemoveHighlight(RoundId round_id, ItemId item, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  auto round = TRY(OpenRoundForChange(*c, round_id));
+  auto s = TRY(c->Prepare("DELETE FROM round_highlights WHERE round_id = ? AND item_id = ?"));
+  s.Bind(1, round_id).Bind(2, item);
+  RETURN_IF_ERROR(s.Run());
+  if (c->Changes() != 1) return NotFound("Punktet er ikke fremhævet i runden.");
+  auto title = ItemTitleInPlan(*c, item, round.plan_id);
+  RETURN_IF_ERROR(RecordEvent(*c, round.plan_id, meta, "highlight_removed", title.ok() ? *title : std::to_string(item)));
+  RETURN_IF_ERROR(BumpPlan(*c, round.plan_id));
+  return tx.Commit();
+}
+
+Result<std::vector<Highlight>> SqlitePlanStore::ListHighlights(RoundId round) {
+  auto c = TRY(db_.Acquire());
+  (void)TRY(ReadRoundById(*c, round));
+  auto s = TRY(c->Prepare("SELECT round_id, item_id, reason, internal, by_name, at FROM round_highlights WHERE round_id = ? "
+                          "ORDER BY at, item_id"));
+  s.Bind(1, round);
+  std::vector<Highlight> out;
+  while (TRY(s.Step())) out.push_back(Highlight{s.Int(0), s.Int(1), s.Text(2), s.Int(3) != 0, s.Text(4), s.Int(5)});
+  return out;
+}
+
+Result<std::vector<StatusUpdate>> SqlitePlanStore::PlanStatusUpdates(PlanId plan, Date from, Date to) {
+  auto c = TRY(db_.Acquire());
+  if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
+  std::string columns;
+  for (const auto& col : text::SplitTrimmed(kStatusColumns, ',')) columns += (columns.empty() ? "u." : ", u.") + col;
+  auto s = TRY(c->Prepare("SELECT " + columns + " FROM status_updates u JOIN items i ON i.id = u.item_id "
+                          "WHERE i.plan_id = ? AND u.as_of >= ? AND u.as_of <= ? ORDER BY u.as_of DESC, u.id DESC"));
+  s.Bind(1, plan).Bind(2, from.Iso()).Bind(3, to.Iso());
+  std::vector<StatusUpdate> out;
+  while (TRY(s.Step())) out.push_back(ReadStatus(s));
+  return out;
+}
+
+Result<std::string> SqlitePlanStore::MunicipalityName() {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare("SELECT value FROM settings WHERE key = 'municipality'"));
+  if (!TRY(s.Step())) return std::string();
+  return s.Text(0);
+}
+
+Status SqlitePlanStore::SetMunicipalityName(const std::string& name, const WriteMeta& meta) {
+  if (meta.author.empty()) return NoAuthor();
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(Transaction::Begin(*c));
+  auto s = TRY(c->Prepare("INSERT INTO settings (key, value) VALUES ('municipality', ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+  s.Bind(1, name);
+  RETURN_IF_ERROR(s.Run());
+  RETURN_IF_ERROR(c->Exec("UPDATE plans SET revision = revision + 1"));
+  return tx.Commit();
 }
 
 }  // namespace bs

@@ -40,11 +40,25 @@ class SqlitePlanStore final : public PlanStore {
   Result<std::vector<Version>> ListVersions(PlanId plan) override;
   Result<Version> GetVersion(VersionId id) override;
   Result<std::vector<PlanItem>> VersionItems(VersionId id) override;
+  Result<ReportingRound> OpenRound(const ReportingRound& round, const WriteMeta& meta) override;
+  Result<std::vector<ReportingRound>> ListRounds(PlanId plan) override;
+  Result<ReportingRound> GetRound(RoundId id) override;
+  Result<ReportingRound> CloseRound(RoundId id, int64_t reported, int64_t items, const std::optional<Version>& publish,
+                                    const WriteMeta& meta) override;
+  Result<std::set<ItemId>> ReportedInRound(RoundId id) override;
+  Status SetHighlight(const Highlight& h, const WriteMeta& meta) override;
+  Status RemoveHighlight(RoundId round, ItemId item, const WriteMeta& meta) override;
+  Result<std::vector<Highlight>> ListHighlights(RoundId round) override;
+  Result<std::vector<StatusUpdate>> PlanStatusUpdates(PlanId plan, Date from, Date to) override;
+  Result<std::string> MunicipalityName() override;
+  Status SetMunicipalityName(const std::string& name, const WriteMeta& meta) override;
 
  private:
   // UpdateItem with the history action to record ("update", "status").
   Result<PlanItem> Update(sqlite::Connection& c, ItemId id, const ItemData& data, int64_t expected_revision,
                           const WriteMeta& meta, const char* action);
+  // PublishVersion inside the caller's transaction (also used when a round closes).
+  Result<Version> Publish(sqlite::Connection& c, const Version& version, const WriteMeta& meta);
   sqlite::Database& db_;
 };
 

@@ -1,6 +1,7 @@
 #include "web/views/history_views.h"
 
 #include "core/date.h"
+#include "web/views/figures.h"
 #include "web/views/layout.h"
 #include "web/views/plan_views.h"
 
@@ -76,19 +77,15 @@ void StatusSection(Html& h, const PlanContext& ctx, const PlanItem& item, const 
                    const StatusFormModel& form) {
   const ItemData& d = item.data();
   h.Raw("<section class=\"status\" aria-labelledby=\"status-h\"><h2 id=\"status-h\">Status</h2>");
-  // Planned vs expected realised (the latest update that gave figures).
+  // Planned vs expected realised: the item carries the latest figures each year got.
   const StatusUpdate* latest_figures = nullptr;
   for (const auto& u : updates) if (!u.realised.empty()) { latest_figures = &u; break; }
-  h.Raw("<table class=\"sum\"><caption>Planlagt og forventet realiseret effekt (1.000 kr.)</caption><thead><tr><th scope=\"col\"></th>");
-  for (int y : ctx.plan.Years()) h.Raw("<th scope=\"col\" class=\"num\">").Text(y).Raw("</th>");
-  h.Raw("</tr></thead><tbody><tr><th scope=\"row\">Planlagt</th>");
-  for (int y : ctx.plan.Years()) h.Raw("<td class=\"num\">").Text(FormatAmountCell(d.amounts, y)).Raw("</td>");
-  h.Raw("</tr><tr><th scope=\"row\">Forventet realiseret");
-  if (latest_figures) h.Raw(" pr. ").Text(latest_figures->as_of.Short());
-  h.Raw("</th>");
-  for (int y : ctx.plan.Years())
-    h.Raw("<td class=\"num\">").Text(latest_figures ? FormatAmountCell(latest_figures->realised, y) : "").Raw("</td>");
-  h.Raw("</tr></tbody></table>");
+  FigureSums sums;
+  sums.Add(d);
+  std::string caption = "Planlagt og forventet realiseret effekt";
+  if (latest_figures) caption += " (seneste tal " + latest_figures->as_of.Short() + ")";
+  FiguresTable(h, ctx.plan.Years(), sums, caption);
+  if (!sums.AnyReported()) h.Raw("<p class=\"none\">Ingen forventet realiseret effekt er rapporteret endnu.</p>");
 
   if (form.show_form) StatusForm(h, ctx, item, form);
   StatusList(h, updates);
@@ -137,12 +134,16 @@ void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const Sta
   for (TrafficLight l : kAllLights) lights.emplace_back(std::string(Slug(l)), std::string(Label(l)));
   select("state", "Fremdrift", f.state.empty() ? std::string(Slug(d.state)) : f.state, states);
   select("traffic_light", "Trafiklys", f.traffic_light, lights);
-  h.Raw("<fieldset><legend>Forventet realiseret effekt (1.000 kr.)</legend><div class=\"amounts\">");
+  h.Raw("<fieldset><legend>Forventet realiseret effekt (1.000 kr.; et tomt felt lader året være, som det er)</legend><div class=\"amounts\">");
   for (int y : ctx.plan.Years()) {
     std::string key = std::to_string(y);
     auto it = f.realised.find(key);
     std::string name = "realised_" + key;
-    input(name.c_str(), key.c_str(), it == f.realised.end() ? "" : it->second, " inputmode=\"decimal\"");
+    // Prefilled with the figures the item has; an empty field leaves that year as it is.
+    std::string value = it != f.realised.end() ? it->second : "";
+    if (it == f.realised.end())
+      if (auto r = d.realised.find(y); r != d.realised.end()) value = r->second.FormatTkr();
+    input(name.c_str(), key.c_str(), value, " inputmode=\"decimal\"");
   }
   h.Raw("</div></fieldset>");
   if (form.obs_fields) {

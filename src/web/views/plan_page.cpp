@@ -5,6 +5,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "web/form.h"
+#include "web/views/figures.h"
 #include "web/views/layout.h"
 
 namespace bs::web::views {
@@ -72,7 +73,7 @@ void StateCell(Html& h, const ItemData& d) {
 
 // link_items: titles link to the live item pages (not for the public on a version).
 void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& items, const std::string& caption,
-                const std::map<int, Amount>* sums, const std::string& sum_label, bool link_items) {
+                const FigureSums* sums, const std::string& sum_label, bool link_items) {
   auto years = ctx.plan.Years();
   h.Raw("<table class=\"items\"><caption class=\"visually-hidden\">").Text(caption).Raw("</caption>"
         "<colgroup><col class=\"c-code\"><col class=\"c-title\"><col class=\"c-resp\"><col class=\"c-time\">"
@@ -99,7 +100,7 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& it
     h.Raw("</th><td>").Text(d.responsible).Raw("</td><td>").Text(d.timing.Display()).Raw("</td><td>")
         .Text(d.treatment.Summary()).Raw("</td>");
     StateCell(h, d);
-    for (int y : years) h.Raw("<td class=\"num\">").Text(FormatAmountCell(d.amounts, y)).Raw("</td>");
+    for (int y : years) YearCell(h, FiguresOf(d, y));
     h.Raw("</tr>");
     if (d.obs) {
       h.Raw("<tr class=\"obs-row\"><td></td><td colspan=\"").Text(static_cast<long long>(cols - 1))
@@ -108,20 +109,12 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& it
     }
   }
   h.Raw("</tbody>");
-  if (sums) {
-    h.Raw("<tfoot><tr><td></td><th scope=\"row\" colspan=\"5\">").Text(sum_label).Raw("</th>");
-    for (int y : years) h.Raw("<td class=\"num\">").Text(FormatAmountCell(*sums, y)).Raw("</td>");
-    h.Raw("</tr></tfoot>");
-  }
+  if (sums) SumRows(h, years, *sums, sum_label, 6);
   h.Raw("</table>");
 }
 
-void SumTable(Html& h, const PlanContext& ctx, const std::map<int, Amount>& sums, const std::string& label) {
-  h.Raw("<table class=\"sum\"><caption>").Text(label).Raw(" (1.000 kr.)</caption><thead><tr>");
-  for (int y : ctx.plan.Years()) h.Raw("<th scope=\"col\" class=\"num\">").Text(y).Raw("</th>");
-  h.Raw("</tr></thead><tbody><tr>");
-  for (int y : ctx.plan.Years()) h.Raw("<td class=\"num\">").Text(FormatAmountCell(sums, y)).Raw("</td>");
-  h.Raw("</tr></tbody></table>");
+void SumTable(Html& h, const PlanContext& ctx, const FigureSums& sums, const std::string& label) {
+  FiguresTable(h, ctx.plan.Years(), sums, label);
 }
 
 void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const std::string& own_committee,

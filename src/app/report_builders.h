@@ -1,0 +1,54 @@
+// Internal to ReportService: the four reports as pure functions of data already loaded
+// and redacted for the viewer, so each can be tested without a store.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/plan_service.h"
+#include "app/report_model.h"
+#include "app/round_service.h"
+
+namespace bs::report {
+
+// The state of the plan a report is made from, redacted for the viewer.
+struct Basis {
+  PlanContext ctx;
+  std::vector<PlanItem> items;     // sorted by code
+  std::optional<Version> version;  // empty: the live plan (a draft)
+  Date as_of;                      // the version's date, or today
+  std::string municipality;
+  bool internal = false;           // the viewer sees internal fields
+  std::optional<RoundMark> open_round;  // live only: items awaiting status
+  Date today;
+};
+
+Report PlanReport(const Basis& basis, bool filtered);
+Report ExtractReport(const Basis& basis, const Body& committee);
+
+struct HalfYearData {
+  std::optional<ReportingRound> round;     // the round behind the version (or the open round)
+  std::vector<HighlightView> highlights;
+  std::optional<Version> previous;         // the version before, for the redline
+  std::vector<PlanItem> previous_items;    // redacted
+  int round_items = 0, round_reported = 0; // completeness
+};
+Report HalfYearReport(const Basis& basis, const HalfYearData& data);
+
+struct MonthlyData {
+  Date month;                              // the first of the month
+  std::vector<StatusUpdate> updates;       // up to the month's end, newest first, redacted
+  bool show_authors = false;               // the viewer may read status entries
+};
+Report MonthlyReport(const Basis& basis, const MonthlyData& data);
+
+// Shared by the builders: the header of every report.
+Report StartReport(const Basis& basis, ReportKind kind, std::string title);
+// Months of treatment steps that count as "coming" from `as_of`: this month and six after.
+bool IsComing(const Timing& when, const Date& as_of);
+// Indicative timing passed before `as_of` for an item not completed or dropped.
+bool IsOverdue(const ItemData& item, const Date& as_of);
+
+}  // namespace bs::report

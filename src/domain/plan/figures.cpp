@@ -1,0 +1,43 @@
+#include "domain/plan/figures.h"
+
+#include <set>
+
+namespace bs {
+
+YearFigures FiguresOf(const ItemData& item, int year) {
+  YearFigures f;
+  if (auto it = item.amounts.find(year); it != item.amounts.end()) f.planned = it->second;
+  if (auto it = item.realised.find(year); it != item.realised.end()) f.reported = it->second;
+  return f;
+}
+
+void FigureSums::Add(const ItemData& item) {
+  std::set<int> years;
+  for (const auto& [y, a] : item.amounts) years.insert(y);
+  for (const auto& [y, a] : item.realised) years.insert(y);
+  for (int y : years) {
+    YearFigures f = FiguresOf(item, y);
+    planned[y] += f.planned;
+    expected[y] += f.expected();
+    if (f.reported) ++reported[y];
+  }
+}
+
+YearFigures FigureSums::Year(int year) const {
+  YearFigures f;
+  if (auto it = planned.find(year); it != planned.end()) f.planned = it->second;
+  auto r = reported.find(year);
+  if (r != reported.end() && r->second > 0) {
+    auto e = expected.find(year);
+    f.reported = e == expected.end() ? Amount() : e->second;
+  }
+  return f;
+}
+
+bool FigureSums::AnyReported() const {
+  for (const auto& [y, n] : reported)
+    if (n > 0) return true;
+  return false;
+}
+
+}  // namespace bs

@@ -23,6 +23,17 @@ bool Viewer::IsStaff() const {
 
 std::string Viewer::AuthorName() const { return user ? user->name : "anonym"; }
 
+Viewer Viewer::CommandLine() {
+  Viewer v;
+  User u;
+  u.username = "kommandolinje";
+  u.name = "budgetspor (kommandolinje)";
+  u.roles = {Role::kFinance};
+  u.active = true;
+  v.user = u;
+  return v;
+}
+
 std::string Viewer::AccessClass() const {
   if (!user || !user->active) return "anon";
   std::string s = "r";

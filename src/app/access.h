@@ -42,6 +42,10 @@ struct Viewer {
   std::string AccessClass() const;
 
   static Viewer Anonymous() { return Viewer{}; }
+  // Who the command line reads as (`budgetspor report`): the operator holding the
+  // database file reads what finance staff read, named "kommandolinje" in nothing it
+  // writes (reports write nothing).
+  static Viewer CommandLine();
 };
 
 enum class Action {

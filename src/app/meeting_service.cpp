@@ -145,6 +145,13 @@ struct MeetingService::PageData {
   std::map<int64_t, Meeting> meetings;
   std::map<std::string, std::string> body_names;
   std::map<PlanId, bool> plan_published;
+  // Per plan: each item's latest status update on or before the meeting's day, and its
+  // OBS point as the latest raise or resolve before then left it.
+  struct Then {
+    std::optional<StatusUpdate> latest;
+    std::optional<StatusUpdate> obs;
+  };
+  std::map<PlanId, std::map<ItemId, Then>> status_then;
 };
 
 Result<MeetingService::PageData> MeetingService::LoadPageData(const Meeting& m) {
@@ -209,7 +216,36 @@ Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, con
       published = d.plan_published.emplace(p->plan_id(), is.ok() && *is).first;
     }
     if (Decide(v, Action::kRead, Resource::Item(published->second, *p)) != Decision::kAllow) continue;
-    e.plan_items.push_back({id, p->data().code ? p->data().code->text() : "", p->data().title});
+    PlanItem shown = Redact(v, *p);
+    const ItemData& x = shown.data();
+    PlanLink link{id, x.code ? x.code->text() : "", x.title, x.status_text, x.state, x.traffic_light, x.obs, x.obs_note, {}, ""};
+    if (m.date < clock_.Today()) {
+      // A meeting held shows the status it was given, not today's.
+      auto plan = d.status_then.find(p->plan_id());
+      if (plan == d.status_then.end()) {
+        std::map<ItemId, PageData::Then> then;
+        for (auto& u : TRY(plans_.StatusUpdatesUntil(p->plan_id(), m.date))) {  // newest first
+          PageData::Then& t = then[u.item_id];
+          if (!t.obs && u.obs_action != ObsAction::kNone) t.obs = u;
+          if (!t.latest) t.latest = std::move(u);
+        }
+        plan = d.status_then.emplace(p->plan_id(), std::move(then)).first;
+      }
+      if (auto t = plan->second.find(id); t != plan->second.end()) {
+        if (const auto& u = t->second.latest) {
+          link.status_text = u->status_text;
+          link.state = u->state;
+          link.light = u->traffic_light;
+          link.status_date = u->as_of;
+          link.status_author = u->author;
+        }
+        if (const auto& o = t->second.obs) {
+          link.obs = o->obs_action == ObsAction::kRaise;
+          link.obs_note = link.obs && MaySeeField(v, ItemField::kObsNote) ? o->obs_note : "";
+        }
+      }
+    }
+    e.plan_items.push_back(std::move(link));
   }
   // Decisions taken earlier on the case's route (other bodies, earlier days).
   for (const auto& other : d.decided_elsewhere[item.case_id]) {
@@ -244,7 +280,11 @@ Result<MeetingView> MeetingService::GetMeeting(const Viewer& v, int64_t id) {
     auto data = TRY(LoadPageData(*m));
     for (const auto& item : TRY(store_.AgendaOf(id))) {
       auto e = TRY(Entry(v, *m, item, view.may_prepare, data));
+      // The members' edition is any view with closed content: a closed item's text, or a
+      // closed attachment's title (issue 11: it said "Offentlig udgave" on such a PDF).
       if (e.content && e.item.closed) view.members_edition = true;
+      for (size_t i = 0; i < e.attachments.size(); ++i)
+        if (e.may_open[i] && (e.attachments[i].closed || e.item.closed)) view.members_edition = true;
       view.agenda.push_back(std::move(e));
     }
     std::vector<AgendaItem> shown;

@@ -30,11 +30,21 @@ struct EarlierDecision {
   int64_t meeting_id = 0;
 };
 
-// A plan item an agenda item concerns, as a link.
+// A plan item an agenda item concerns, as a link, with its status as the meeting saw
+// it (issue 11: the directors' monthly status item shows status, light and OBS of its
+// items): for a meeting held, the latest status given on or before its day; otherwise
+// the item as it is now. Internal notes are emptied for those not entitled.
 struct PlanLink {
   ItemId id = 0;
   std::string code;   // "R307(B)" or ""
   std::string title;
+  std::string status_text;
+  ProgressState state = ProgressState::kNotStarted;
+  TrafficLight light = TrafficLight::kNone;
+  bool obs = false;
+  std::string obs_note;      // internal: "" for politicians and the public
+  Date status_date;          // of the status update shown; year 0 when none
+  std::string status_author; // who gave it
 };
 
 // One agenda item as this viewer may see it. When `content` is false (a closed item

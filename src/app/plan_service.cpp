@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace bs {
 
 const Body* PlanContext::FindBody(const std::string& code) const {
@@ -49,6 +51,14 @@ Status PlanService::UpsertBody(const Body& body, const std::string& author) {
   return store_.UpsertBody(body, Meta(author, "form"));
 }
 Result<std::vector<PlanEvent>> PlanService::PlanEvents(PlanId plan) { return store_.PlanEvents(plan); }
+Result<std::string> PlanService::MunicipalityName() { return store_.MunicipalityName(); }
+
+Status PlanService::SetMunicipalityName(const std::string& name, const std::string& author) {
+  std::string n = text::IsValidUtf8(name) ? text::Trim(text::CleanSingleLine(name)) : "";
+  if (n.empty()) return FieldErrors({{"municipality", "Skriv kommunens navn, fx «Norddjurs Kommune»."}});
+  if (text::CodePointCount(n) > 100) return FieldErrors({{"municipality", "Navnet må højst være 100 tegn."}});
+  return store_.SetMunicipalityName(n, Meta(author, "form"));
+}
 Result<std::vector<Body>> PlanService::ListBodies() { return store_.ListBodies(); }
 
 Result<Theme> PlanService::AddTheme(PlanId plan, const std::string& name, int sort_order, const std::string& author) {
@@ -211,6 +221,10 @@ Result<PlanItem> PlanService::RestoreItem(ItemId id, int64_t revision, int64_t b
 }
 
 Result<std::vector<StatusUpdate>> PlanService::StatusUpdates(ItemId id) { return store_.ListStatusUpdates(id); }
+
+Result<std::vector<StatusUpdate>> PlanService::StatusUpdatesUntil(PlanId plan, Date day) {
+  return store_.PlanStatusUpdates(plan, Date{2000, 1, 1}, day);
+}
 
 Result<PlanItem> PlanService::AddStatus(ItemId id, const StatusDraft& draft, int64_t base_revision, const WriteMeta& meta) {
   PlanItem item = TRY(store_.GetItem(id));

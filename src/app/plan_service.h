@@ -67,6 +67,9 @@ class PlanService {
   Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order, const std::string& author);
   Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title, const std::string& description,
                                          int sort_order, const std::string& author);
+  // The municipality's name on documents (reports); "" until set.
+  Result<std::string> MunicipalityName();
+  Status SetMunicipalityName(const std::string& name, const std::string& author);
   // Changes to the plan itself and the bodies, newest first.
   Result<std::vector<PlanEvent>> PlanEvents(PlanId plan);
 
@@ -143,6 +146,9 @@ class PlanService {
                                        const ItemFilter& filter, bool separate_completed);
   Result<RedlineView> RedlineBetween(const Viewer& viewer, const PlanContext& context, VersionId from, VersionId to);
   Result<std::vector<StatusUpdate>> StatusUpdates(const Viewer& viewer, ItemId id);
+  // The plan's status updates dated on or before `day`, newest first (OBS notes as
+  // stored: callers redact).
+  Result<std::vector<StatusUpdate>> StatusUpdatesUntil(PlanId plan, Date day);
 
   // Fills meta.now from the clock.
   WriteMeta Meta(std::string author, std::string source, std::string request_key = "") const;

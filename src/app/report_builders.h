@@ -46,7 +46,7 @@ Report MonthlyReport(const Basis& basis, const MonthlyData& data);
 
 // Shared by the builders: the header of every report.
 Report StartReport(const Basis& basis, ReportKind kind, std::string title);
-// Months of treatment steps that count as "coming" from `as_of`: this month and six after.
+// Whether a treatment step is "coming" seen from `as_of`: in the six months after its month.
 bool IsComing(const Timing& when, const Date& as_of);
 // Indicative timing passed before `as_of` for an item not completed or dropped.
 bool IsOverdue(const ItemData& item, const Date& as_of);

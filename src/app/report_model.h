@@ -70,6 +70,7 @@ struct Column {
 
 struct Cell {
   Runs runs;                      // kText; also the label of a grouping row
+  std::optional<std::string> plain;  // what sheets and CSV take instead of the runs (a title without its status line)
   std::optional<Amount> amount;   // kAmount
   YearFigures figures;            // kFigures
   bool has_figures = false;
@@ -90,6 +91,7 @@ struct Row {
   bool done = false;        // completed item (marked X)
   bool obs = false;         // has an OBS point
   Runs note;                // a line under the row on a page (the OBS point and its note)
+  int64_t item = 0;         // the plan item a data row is about (pages may link to it)
 };
 
 struct Table {

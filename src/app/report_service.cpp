@@ -10,6 +10,10 @@ namespace bs {
 
 struct ReportService::Basis : report::Basis {};
 
+namespace {
+const Viewer kPublic = Viewer::Anonymous();
+}  // namespace
+
 namespace report {
 
 Report StartReport(const Basis& basis, ReportKind kind, std::string title) {
@@ -48,8 +52,9 @@ std::optional<std::pair<int, int>> Months(const Timing& t) {
 bool IsComing(const Timing& when, const Date& as_of) {
   auto m = Months(when);
   if (!m) return false;
+  // After the month of the status, and at most six months on.
   int now = MonthIndex(as_of.year, as_of.month);
-  return m->second >= now && m->first <= now + 6;
+  return m->second > now && m->first <= now + 6;
 }
 
 bool IsOverdue(const ItemData& item, const Date& as_of) {
@@ -157,7 +162,8 @@ Result<ReportService::Basis> ReportService::LoadBasis(const Viewer& v, const Rep
   Basis b;
   b.ctx = std::move(*ctx);
   b.today = clock_.Today();
-  b.internal = MaySeeField(v, ItemField::kDirectorsRole);
+  const Viewer& reader = req.public_edition ? kPublic : v;  // whose eyes the content is redacted for
+  b.internal = MaySeeField(reader, ItemField::kDirectorsRole);
   b.municipality = TRY(store_.MunicipalityName());
   ReportRequest::Basis basis = req.basis;
   bool reads_live = Decide(v, Action::kRead, Resource::Of(Resource::Kind::kReport, published)) == Decision::kAllow;
@@ -187,13 +193,13 @@ Result<ReportService::Basis> ReportService::LoadBasis(const Viewer& v, const Rep
     req.filter.Sort(b.items);
     b.as_of = b.version->as_of;
   }
-  RedactAll(v, b.items);
+  RedactAll(reader, b.items);
   return b;
 }
 
 Result<Report> ReportService::Build(const Viewer& v, const ReportRequest& req) {
-  // The committee is checked before anything is read, so a bad address costs nothing.
   Basis b = TRY(LoadBasis(v, req));
+  const Viewer& reader = req.public_edition ? kPublic : v;
   switch (req.kind) {
     case ReportKind::kPlan: return report::PlanReport(b, req.filtered);
     case ReportKind::kExtract: {
@@ -216,10 +222,10 @@ Result<Report> ReportService::Build(const Viewer& v, const ReportRequest& req) {
       }
       if (d.previous) {
         d.previous_items = TRY(store_.VersionItems(d.previous->id));
-        RedactAll(v, d.previous_items);
+        RedactAll(reader, d.previous_items);
       }
       if (d.round) {
-        d.highlights = TRY(rounds_.Highlights(v, *d.round));
+        d.highlights = TRY(rounds_.Highlights(reader, *d.round));
         if (d.round->open() && b.open_round) {
           d.round_items = b.open_round->items;
           d.round_reported = b.open_round->reported;
@@ -241,8 +247,8 @@ Result<Report> ReportService::Build(const Viewer& v, const ReportRequest& req) {
         if (b.version && u.created_at > b.version->published_at) continue;
         d.updates.push_back(std::move(u));
       }
-      RedactAll(v, d.updates);
-      d.show_authors = Decide(v, Action::kRead, Resource::Of(Resource::Kind::kStatusEntry, true)) == Decision::kAllow;
+      RedactAll(reader, d.updates);
+      d.show_authors = Decide(reader, Action::kRead, Resource::Of(Resource::Kind::kStatusEntry, true)) == Decision::kAllow;
       return report::MonthlyReport(b, d);
     }
   }

@@ -29,6 +29,9 @@ struct ReportRequest {
   std::optional<Date> month;      // kMonthly: any day of the month; default the basis' month
   ItemFilter filter;              // kPlan: the filter of the page it was asked from
   bool filtered = false;          // the filter narrows the plan (the title says so)
+  // The public edition whoever asks: internal fields, internal highlight reasons and who
+  // reported are left out (a report that becomes an open attachment, `--edition offentlig`).
+  bool public_edition = false;
 };
 
 // What a report page offers to choose from.

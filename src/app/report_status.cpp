@@ -37,6 +37,7 @@ std::vector<Column> ShortColumns(std::vector<std::string> extra) {
 Row ShortRow(const PlanContext& ctx, const PlanItem& item, std::vector<Cell> extra) {
   const ItemData& d = item.data();
   Row row;
+  row.item = item.id();
   row.done = d.state == ProgressState::kDone;
   row.obs = d.obs;
   row.cells.push_back(TextCell(d.code ? d.code->text() : ""));
@@ -228,6 +229,7 @@ void ComingRows(const Basis& b, Table& t, const std::vector<std::pair<const Plan
     }
     const ItemData& d = e.item->data();
     Row row;
+    row.item = e.item->id();
     row.done = d.state == ProgressState::kDone;
     row.obs = d.obs;
     const Body* body = e.body_order < static_cast<int>(b.ctx.bodies.size()) ? &b.ctx.bodies[e.body_order] : nullptr;
@@ -316,7 +318,7 @@ void ObsAndHighlights(const Basis& b, const HalfYearData& d, Report& r) {
                       d.round ? "Direktionen har ikke fremhævet nogen punkter i runden."
                               : "Versionen er ikke dannet af en statusrunde, så intet er fremhævet.");
   for (const auto& h : d.highlights) {
-    t.rows.push_back(ShortRow(b.ctx, h.item, {ReasonCell(&h), TextCell(h.highlight.by + ", " + DanishTime::FromUnix(h.highlight.at).date.Short())}));
+    t.rows.push_back(ShortRow(b.ctx, h.item, {ReasonCell(&h), TextCell(h.highlight.by)}));
   }
   r.blocks.push_back(TableBlock(std::move(t)));
 }
@@ -394,20 +396,20 @@ void Coming(const Basis& b, Report& r) {
   c.description = "Antal punkter pr. organ og måned i de kommende seks måneder. Punkterne står i tabellen under.";
   c.unit = "punkter";
   c.table_id = t.id;
-  Date first{b.as_of.year, b.as_of.month, 1};
-  for (int m = 0; m <= 6; ++m) {
+  Date first = b.as_of.month == 12 ? Date{b.as_of.year + 1, 1, 1} : Date{b.as_of.year, b.as_of.month + 1, 1};
+  for (int m = 0; m < 6; ++m) {
     int month = (first.month - 1 + m) % 12 + 1, year = first.year + (first.month - 1 + m) / 12;
     c.categories.push_back(std::string(DanishMonthName(month)).substr(0, 3) + " " + std::to_string(year % 100 + 100).substr(1));
   }
   for (const auto& body : b.ctx.bodies) {
-    ChartSeries s{body.code, "body", std::vector<double>(7, 0)};
+    ChartSeries s{body.code, "body", std::vector<double>(6, 0)};
     bool any = false;
     for (const auto& [item, h] : all)
       for (const auto& step : item->data().treatment.steps) {
         if (step.body != body.code || !IsComing(step.when, b.as_of)) continue;
         int key = step.when.SortKey();  // the last month of the period
         int index = (key / 100 - first.year) * 12 + (key % 100 - first.month);
-        index = std::clamp(index, 0, 6);
+        index = std::clamp(index, 0, 5);
         s.values[index] += 1;
         any = true;
       }

@@ -112,6 +112,7 @@ std::string LightWord(TrafficLight light) {
 Row ItemRow(const PlanContext& ctx, const PlanItem& item, const std::vector<int>& years, const ItemMarks& marks) {
   const ItemData& d = item.data();
   Row row;
+  row.item = item.id();
   row.done = d.state == ProgressState::kDone;
   row.obs = d.obs;
   row.cells.push_back(TextCell(d.code ? d.code->text() : ""));
@@ -119,12 +120,14 @@ Row ItemRow(const PlanContext& ctx, const PlanItem& item, const std::vector<int>
   if (d.cross_cutting) title.push_back({" (tværgående)", RunStyle::kMuted});
   if (!d.status_text.empty()) title.push_back({"\n" + text::Truncate(d.status_text, 240), RunStyle::kMuted});
   row.cells.push_back(RunsCell(std::move(title)));
+  row.cells.back().plain = d.title;
   row.cells.push_back(TextCell(std::string(Label(d.category))));
   row.cells.push_back(TextCell(GroupLabel(ctx, d)));
   row.cells.push_back(TextCell(d.responsible));
   row.cells.push_back(TextCell(d.timing.Display()));
   row.cells.push_back(TextCell(d.treatment.Summary()));
   row.cells.push_back(TextCell((row.done ? "X " : "") + std::string(Label(d.state))));
+  row.cells.back().plain = std::string(Label(d.state));
   bool awaiting = marks.awaiting && marks.awaiting->count(item.id());
   if (awaiting) {
     // Not the old light as if it were current (issue 11): the round still waits for it.

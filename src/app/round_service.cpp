@@ -176,14 +176,18 @@ Result<std::vector<ReportingRound>> RoundService::Rounds(const Viewer& v, PlanId
 Result<std::optional<RoundMark>> RoundService::OpenRoundMark(PlanId plan) {
   for (const auto& r : TRY(store_.ListRounds(plan))) {
     if (!r.open()) continue;
-    RoundMark mark{r, {}, 0, 0};
+    RoundMark mark{r, {}, {}, 0, 0};
     auto reported = TRY(store_.ReportedInRound(r.id));
     for (const auto& item : TRY(plans_.ListItems(plan, ItemFilter{})).items) {
       bool done = reported.count(item.id()) > 0;
       if (!TakesPart(item.data(), done)) continue;
       ++mark.items;
-      if (done) ++mark.reported;
-      else mark.awaiting.insert(item.id());
+      if (done) {
+        ++mark.reported;
+        mark.reported_items.insert(item.id());
+      } else {
+        mark.awaiting.insert(item.id());
+      }
     }
     return std::optional<RoundMark>(std::move(mark));
   }

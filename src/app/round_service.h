@@ -36,6 +36,7 @@ struct HighlightView {
 struct RoundMark {
   ReportingRound round;
   std::set<ItemId> awaiting;  // items taking part without a status in the round
+  std::set<ItemId> reported_items;  // items that gave their status in the round
   int items = 0;
   int reported = 0;
 };

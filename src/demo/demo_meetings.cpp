@@ -1,6 +1,10 @@
 #include "demo/demo_meetings.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <set>
+
+#include "demo/demo_plan.h"
 
 #include "core/text.h"
 
@@ -105,7 +109,8 @@ std::string TinyPdf(const std::string& title) {
   return out;
 }
 
-Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService& plans, PeopleService& people) {
+Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService& plans, PeopleService& people,
+                                           ReportAttachments& reports) {
   MeetingDemoReport report;
   const Viewer admin = DemoAdmin();
   auto existing = meetings.ListCases(admin);
@@ -144,10 +149,38 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService
     if (d.plan_items.empty() && std::string(s.case_number) == "25/743") d.plan_items = cross_cutting;
     return meetings.UpdateAgendaItem(admin, item.id, d, "");
   };
-  auto decide_and_approve = [&](const Meeting& m, const std::vector<std::pair<AgendaItem, const char*>>& decisions) -> Status {
+  // Publishes, decides, records who was absent (Fraværende) or sent apologies (Afbud) by
+  // name as the seeds print them, and approves the minutes.
+  auto decide_and_approve = [&](const Meeting& m, const std::vector<std::pair<AgendaItem, const char*>>& decisions,
+                                std::vector<std::string> absent = {}, std::vector<std::string> apologies = {}) -> Status {
     RETURN_IF_ERROR(meetings.PublishAgenda(admin, m.id));
     for (const auto& [item, decision] : decisions) TRY(meetings.RecordDecision(admin, item.id, decision, "", ""));
+    if (!absent.empty() || !apologies.empty()) {
+      std::set<int64_t> a, b;
+      for (const auto& seat : TRY(people.SeatsOn(m.body, m.date))) {
+        if (std::find(absent.begin(), absent.end(), seat.name) != absent.end()) a.insert(seat.membership.user_id);
+        if (std::find(apologies.begin(), apologies.end(), seat.name) != apologies.end()) b.insert(seat.membership.user_id);
+      }
+      if (a.size() != absent.size() || b.size() != apologies.size()) return Internal("demo: fremmøde uden medlemmer");
+      RETURN_IF_ERROR(meetings.RecordAttendance(admin, m.id, a, b));
+    }
     return meetings.ApproveMinutes(admin, m.id);
+  };
+  // The demo plan's version of the June round: the reports attached below are made from it.
+  ReportRequest june;
+  june.basis = ReportRequest::Basis::kVersion;
+  for (const auto& p : TRY(plans.ListPlans()))
+    for (const auto& v : TRY(plans.ListVersions(p.id())))
+      if (v.name == kDemoRoundName) {
+        june.plan = p.id();
+        june.version = v.id;
+      }
+  auto attach_report = [&](const AgendaItem& item, ReportKind kind, const std::string& title, const char* document) -> Status {
+    if (!june.version) return Internal("demo: versionen «" + std::string(kDemoRoundName) + "» mangler");
+    ReportRequest r = june;
+    r.kind = kind;
+    auto a = reports.Attach(admin, item.id, r, title, document, false);
+    return a.ok() ? OkStatus() : Status(a.error());
   };
   auto attach = [&](const AgendaItem& item, const std::string& title, bool closed, const char* document) -> Status {
     std::string file = title + ".pdf";
@@ -201,7 +234,7 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService
                                 "Velfærdsdirektøren");
     auto item = TRY(add_item(buu, {"24/7615", "Udmøntningsplan 2025-2028", "", "", "", s, "", false}));
     RETURN_IF_ERROR(attach(item, "BUU - Udmøntningsplan 2025-2028", false, "127811/24"));
-    RETURN_IF_ERROR(decide_and_approve(buu, {{item, "Godkendt."}}));
+    RETURN_IF_ERROR(decide_and_approve(buu, {{item, "Godkendt."}}, {"Bente Hedegaard (A)"}));
   }
 
   // Seed 001: the directors' monthly status on the cross-cutting items (24/7615). The
@@ -272,7 +305,7 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService
                                           "møder i januar/februar.",
                                           presentation_2025, "", "", "", "Det indstilles, at status på udmøntningsplanen drøftes.", ""),
                                  "", false}));
-    RETURN_IF_ERROR(attach(i7, "Udmøntningsplan 2025-2028 - til DIR 04-06-2025", false, "52074/25"));
+    RETURN_IF_ERROR(attach_report(i7, ReportKind::kHalfYear, "Udmøntningsplan 2025-2028 - til DIR 04-06-2025", "52074/25"));
     RETURN_IF_ERROR(decide_and_approve(dir, {{i1, "Taget til efterretning."},
                                              {i3, "Drøftet. Ledelsessekretariatet tilpasser oplægget."},
                                              {i5, "Taget til efterretning."},
@@ -294,8 +327,10 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService
     d.sections.recommended_by = "Kommunaldirektøren";
     d.plan_items = sent.plan_items;
     TRY(meetings.UpdateAgendaItem(admin, sent.id, d, ""));
-    RETURN_IF_ERROR(attach(sent, "Udmøntningsplan 2025-2028 pr. ultimo maj 2025", false, "52074/25"));
-    RETURN_IF_ERROR(decide_and_approve(ok, {{sent, "Godkendt."}}));
+    RETURN_IF_ERROR(attach_report(sent, ReportKind::kPlan, "Udmøntningsplan 2025-2028 pr. ultimo maj 2025", "52074/25"));
+    // Seed 000: "Fraværende: Diana Therese Mikkelsen (Æ)", "Afbud: Allan Gjersbøl Jørgensen (A)".
+    RETURN_IF_ERROR(decide_and_approve(ok, {{sent, "Godkendt."}}, {"Diana Therese Mikkelsen (Æ)"},
+                                       {"Allan Gjersbøl Jørgensen (A)"}));
   }
 
   // The coming weeks around today: the rolling overview and portfolios have content.

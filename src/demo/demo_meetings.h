@@ -7,6 +7,7 @@
 #pragma once
 
 #include "app/meeting_service.h"
+#include "app/report_attachments.h"
 
 namespace bs::demo {
 
@@ -15,8 +16,11 @@ struct MeetingDemoReport {
   int cases = 0;
 };
 
-// Loads once: does nothing (zero counts) when case 24/7615 exists already.
-Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService& plans, PeopleService& people);
+// Loads once: does nothing (zero counts) when case 24/7615 exists already. The reports
+// attached at DIR 04-06-2025 and ØK 10-06-2025 are generated from the demo plan's
+// version "Halvårsstatus juni 2025" through `reports`.
+Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService& plans, PeopleService& people,
+                                           ReportAttachments& reports);
 
 // A small valid one-page PDF showing `title` (Latin-1 letters), for demo attachments.
 std::string TinyPdf(const std::string& title);

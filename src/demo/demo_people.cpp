@@ -9,6 +9,7 @@ struct Spec {
   Role role;
   const char* departments;
   std::vector<MembershipDraft> memberships;
+  bool listed = true;  // printed with a password; the seeds' members are not
 };
 
 }  // namespace
@@ -26,6 +27,11 @@ Result<std::vector<DemoUser>> LoadDemoPeople(PeopleService& people) {
       {"politiker", "Ole Bæk", Role::kPolitician, "",
        {{"ØK", "medlem", "01-01-2022", ""}, {"BUU", "formand", "01-01-2022", ""}, {"KB", "medlem", "01-01-2022", ""},
         {"MTU", "medlem", "01-01-2022", "31-12-2023"}}},
+      // Members the seeds name in their minutes' attendance (seeds 000 and 003); accounts
+      // without a printed password, there so that the minutes can name them.
+      {"diana", "Diana Therese Mikkelsen (Æ)", Role::kPolitician, "", {{"ØK", "medlem", "01-01-2022", ""}}, false},
+      {"allan", "Allan Gjersbøl Jørgensen (A)", Role::kPolitician, "", {{"ØK", "medlem", "01-01-2022", ""}}, false},
+      {"bente", "Bente Hedegaard (A)", Role::kPolitician, "", {{"BUU", "medlem", "01-01-2022", ""}}, false},
   };
   Viewer system;  // the command line acts as the first administrator below
   for (const auto& spec : specs) {
@@ -45,7 +51,7 @@ Result<std::vector<DemoUser>> LoadDemoPeople(PeopleService& people) {
       auto added = people.AddMembership(system, user->id, m, "");
       if (!added.ok()) return added.error();
     }
-    out.push_back({spec.username, spec.name, Label(spec.role), password});
+    if (spec.listed) out.push_back({spec.username, spec.name, Label(spec.role), password});
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "demo/demo_plan.h"
 
 #include <cstdint>
+#include <set>
 
 namespace bs::demo {
 namespace {
@@ -41,34 +42,68 @@ constexpr LineSeed kLines[] = {
     {"De nationale reformer", "De nationale reformer skal lande godt i Norddjurs."},
 };
 
-// Seed 001: the cross-cutting items the directors follow monthly (with their codes).
+// Seed 001: the cross-cutting items the directors follow monthly (with their codes);
+// seed 004 item 7: the items it lifts to ØK that seed 001 does not name. Their political
+// treatment and status are the demo's reading of the seeds (seed 004 names the bodies
+// and what is done or under way; the months are the demo's).
 struct ItemSeed {
   const char* category;
   const char* committee;
   const char* theme;
   const char* code;
   const char* title;
-  const char* line;  // strategic line title or ""
+  const char* line;        // strategic line title or ""
+  bool cross_cutting;
+  const char* treatment;
+  const char* status;
 };
 constexpr ItemSeed kSeedItems[] = {
-    {"operating", "ØK", "", "", "Effektiviseringsbidrag og novembergreb", ""},
-    {"operating", "ØK", "", "", "Aktiv/helhedsorienteret indsats målrettet sygefravær generelt i kommunen", "Sygefravær"},
-    {"operating", "ØK", "", "", "Ledelsesinformation generelt på hele kommunen", ""},
-    {"operating", "EU", "", "", "Bosætningskampagne", ""},
-    {"proposal", "ØK", "", "R101 (I)(B)", "Skriftlige fremstillinger", "Effektive arbejdsgange og generativ AI"},
-    {"proposal", "ØK", "", "R001(I)(B)", "Aktindsigt", "Effektive arbejdsgange og generativ AI"},
-    {"proposal", "ØK", "", "R002(I)(B)", "AI-hjælpeværktøj til skriftlig fremstilling", "Effektive arbejdsgange og generativ AI"},
-    {"proposal", "MTU", "", "R003(I)(B)", "Flådestyring", "Flådestyring"},
-    {"operating", "ØK", "", "", "Arbejde med kloge m2", "Kloge m2"},
-    {"proposal", "BUU", "", "R307(B)", "Investering i fraværsindsatsen på BUU - besparelser på forsørgelsesudgifter", ""},
-    {"proposal", "BUU", "", "R307(B)", "Investering i fraværsindsatsen - besparelser på sociale indsatser og anbringelser", ""},
-    {"capital", "ØK", "", "", "Investering i analyse til brug for optimering af anvendelsen af kommunens bygninger", "Kloge m2"},
-    {"proposal", "VPU", "", "R706", "Samling af demensindsatsen i Glesborg", ""},
-    {"operating", "ØK", "", "", "Økonomisk prognose på myndighedsdelen på børneområdet samt på voksen-handicapområdet", ""},
-    {"intent", "", "Sociale investeringer, Fremtidens velfærd, Skoler og dagtilbud", "", "De nationale reformer skal lande godt i Norddjurs", "De nationale reformer"},
-    {"intent", "", "Norddjurs i bevægelse", "", "Norddjurs i bevægelse", ""},
-    {"capital", "MTU", "", "", "Fjellerup Udvikling", ""},
-    {"operating", "VPU", "", "", "Pulje til udvikling og velfærdsteknologi", ""},
+    {"operating", "ØK", "", "", "Effektiviseringsbidrag og novembergreb", "", true, "ordinær drift",
+     "Effektiviseringsbidraget for 2025 er fordelt på fagområderne; novembergrebet følges i budgetopfølgningerne."},
+    {"operating", "ØK", "", "", "Aktiv/helhedsorienteret indsats målrettet sygefravær generelt i kommunen", "Sygefravær", true,
+     "ordinær drift", "Sygefraværet opgøres kvartalsvis, og indsatsen er i gang i alle forvaltninger."},
+    {"operating", "ØK", "", "", "Ledelsesinformation generelt på hele kommunen", "", true, "ordinær drift",
+     "Behovet for ledelsesinformation er kortlagt sammen med afdelingerne."},
+    {"operating", "EU", "", "", "Bosætningskampagne", "", true, "EU: marts 2025",
+     "Kampagnen planlægges sammen med boligselskaberne."},
+    {"proposal", "ØK", "", "R101 (I)(B)", "Skriftlige fremstillinger", "Effektive arbejdsgange og generativ AI", true,
+     "ordinær drift", "Skabeloner og vejledning til skriftlige fremstillinger er under udarbejdelse."},
+    {"proposal", "ØK", "", "R001(I)(B)", "Aktindsigt", "Effektive arbejdsgange og generativ AI", true, "ordinær drift",
+     "En fælles arbejdsgang for aktindsigt er beskrevet."},
+    {"proposal", "ØK", "", "R002(I)(B)", "AI-hjælpeværktøj til skriftlig fremstilling", "Effektive arbejdsgange og generativ AI",
+     true, "ordinær drift", "Værktøjet afprøves i to afdelinger."},
+    {"proposal", "MTU", "", "R003(I)(B)", "Flådestyring", "Flådestyring", true, "MTU: februar 2025",
+     "Flådestyringsenheden er etableret; registreringen af kommunens køretøjer er i gang."},
+    {"operating", "ØK", "", "", "Arbejde med kloge m2", "Kloge m2", true, "ØK: august 2025\nKB: august 2025",
+     "Arbejdet med kloge m2 og en vision for arbejdslivet er i gang."},
+    {"proposal", "BUU", "", "R307(B)", "Investering i fraværsindsatsen på BUU - besparelser på forsørgelsesudgifter", "", true,
+     "ordinær drift", "Fraværsindsatsen er i gang på skolerne."},
+    {"proposal", "BUU", "", "R307(B)", "Investering i fraværsindsatsen - besparelser på sociale indsatser og anbringelser", "",
+     true, "ordinær drift", "Indsatsen er i gang; effekten på anbringelserne følges."},
+    {"capital", "ØK", "", "", "Investering i analyse til brug for optimering af anvendelsen af kommunens bygninger", "Kloge m2",
+     true, "ordinær drift", "Analysen af bygningernes anvendelse er udbudt."},
+    {"proposal", "VPU", "", "R706", "Samling af demensindsatsen i Glesborg", "", true, "VPU: marts 2025",
+     "Knudepunktet ved Glesborg forberedes."},
+    {"operating", "ØK", "", "", "Økonomisk prognose på myndighedsdelen på børneområdet samt på voksen-handicapområdet", "", true,
+     "BUU: juni 2025\nVPU: juni 2025", "Prognosemodellen er opdateret med regnskab 2024."},
+    {"intent", "", "Sociale investeringer, Fremtidens velfærd, Skoler og dagtilbud", "", "De nationale reformer skal lande godt i Norddjurs",
+     "De nationale reformer", true, "ordinær drift", "Reformerne følges i de berørte forvaltninger."},
+    {"intent", "", "Norddjurs i bevægelse", "", "Norddjurs i bevægelse", "", true, "ordinær drift",
+     "Strategien for bevægelse udmøntes sammen med foreningerne."},
+    {"capital", "MTU", "", "", "Fjellerup Udvikling", "", true, "ordinær drift", "Projektet er i dialog med borgerforeningen."},
+    {"operating", "VPU", "", "", "Pulje til udvikling og velfærdsteknologi", "", true, "ordinær drift",
+     "Puljen er åben for ansøgninger fra afdelingerne."},
+    // Seed 004 item 7, the items it lifts to ØK beyond seed 001's list.
+    {"operating", "ØK", "", "", "Omprioriteringsbidrag", "", false, "KB: april 2025",
+     "Omprioriteringsbidraget forberedes til budgetforhandlingerne."},
+    {"operating", "ØK", "", "", "Pulje til værn om servicerammen", "", false, "ØK: maj 2025",
+     "Anvendelseskriterier for puljen forberedes."},
+    {"operating", "BUU", "", "", "Sidste skoledag – evaluering", "", false, "BUU: august 2025",
+     "Evalueringen af sidste skoledag gennemføres med skolerne."},
+    {"operating", "BUU", "", "", "Taskforce udsatte unge", "", false, "BUU: september 2025",
+     "Taskforcen er nedsat og arbejder med de første forløb."},
+    {"operating", "AU", "", "", "Beskæftigelsesindsats – opfølgning på beskæftigelsesplan", "", false, "AU: august 2025",
+     "Opfølgningen på beskæftigelsesplanen forberedes."},
 };
 
 // Invented, plausible items (marked demo) so every category and committee has some.
@@ -167,38 +202,125 @@ ItemId FindByTitle(PlanService& plans, PlanId plan, const std::string& title) {
   ItemFilter f;
   f.query = title;
   auto page = plans.ListItems(plan, f);
-  return page.ok() && !page->items.empty() ? page->items.front().id() : 0;
+  if (!page.ok()) return 0;
+  for (const auto& i : page->items)
+    if (i.data().title == title) return i.id();
+  return page->items.empty() ? 0 : page->items.front().id();
 }
 
-// A published status version and the status updates after it, so that the demo has a
-// redline to show from the first run (invented, marked as demo in their text).
-Status AddDemoHistory(PlanService& plans, PlanId plan) {
+// The demo acts as the people who would do it: økonomi opens and closes the round, a
+// director highlights, the heads of department report (names as the demo users').
+Viewer DemoPerson(const char* name, Role role) {
+  Viewer v;
+  User u;
+  u.username = "demo";
+  u.name = name;
+  u.roles = {role};
+  u.active = true;
+  v.user = u;
+  return v;
+}
+
+struct Update {
+  const char* title;
+  StatusDraft draft;
+};
+
+Status Report(PlanService& plans, PlanId plan, const Update& u) {
+  ItemId id = FindByTitle(plans, plan, u.title);
+  if (!id) return Internal(std::string("demo: ") + u.title);
+  PlanItem item = TRY(plans.GetItem(id));
+  StatusDraft d = u.draft;
+  if (d.state.empty()) d.state = std::string(Slug(item.data().state));
+  if (d.traffic_light.empty()) d.traffic_light = std::string(Slug(item.data().traffic_light));
+  (void)TRY(plans.AddStatus(id, d, item.revision(), plans.Meta(d.author, "status")));
+  return OkStatus();
+}
+
+// The history: a version in February, the directors' monthly status in April (seed 001),
+// and the round "Halvårsstatus juni 2025" whose statuses, highlights (seed 004 item 7)
+// and closing publish the version the half-yearly status to ØK is made from.
+Status AddDemoHistory(PlanService& plans, RoundService& rounds, PlanId plan) {
   (void)TRY(plans.PublishVersion(plan, {"Status pr. ultimo februar 2025", "28-02-2025", "Budgetopfølgning 1 pr. 28.02.2025"},
                                  "demo"));
-  struct Update { const char* title; StatusDraft draft; };
-  const Update updates[] = {
-      {"Skriftlige fremstillinger",
-       {"31-05-2025", "Økonomichef Bettina Andersen", "Skabeloner og vejledning er taget i brug i alle afdelinger (demo).",
-        "done", "green", "", "", {{"2025", "-250"}}}},
-      {"Bosætningskampagne",
-       {"31-05-2025", "Erhvervschef (demo)", "Kampagnen er forsinket, fordi samarbejdet med boligselskaberne ikke er på plads.",
-        "in_progress", "red", "raise", "Direktionen bedes afklare finansieringen af kampagnens anden fase.", {}}},
-      {"Ledelsesinformation generelt",
-       {"31-05-2025", "Økonomichef Bettina Andersen", "Første version af ledelsesinformationen er testet i to afdelinger (demo).",
-        "in_progress", "green", "", "", {}}},
+  const char* chief = "Økonomichef Bettina Andersen";
+  // April: the monthly status of the cross-cutting items at DIR 02-04-2025.
+  const Update april[] = {
+      {"Effektiviseringsbidrag og novembergreb", {"01-04-2025", chief, "Effektiviseringsbidraget er udmøntet i alle forvaltninger; novembergrebet følges i budgetopfølgningerne.", "", "", "", "", {}}},
+      {"Aktiv/helhedsorienteret indsats målrettet sygefravær generelt i kommunen", {"01-04-2025", "HR-chef", "Fraværssamtaler er indført i alle forvaltninger.", "", "", "", "", {}}},
+      {"Aktindsigt", {"01-04-2025", chief, "Den fælles arbejdsgang for aktindsigt er i høring i afdelingerne.", "", "", "", "", {}}},
+      {"Flådestyring", {"01-04-2025", "Driftschef", "Alle køretøjer er registreret; kørselsdata indsamles.", "", "", "", "", {}}},
+      {"Samling af demensindsatsen i Glesborg", {"01-04-2025", "Fagchef for ældre", "Etableringen af knudepunkt ved Glesborg er planlagt; den fremtidige brug af Fuglsanggården afklares.", "", "yellow", "", "", {}}},
+      {"Økonomisk prognose på myndighedsdelen på børneområdet samt på voksen-handicapområdet", {"01-04-2025", chief, "Prognosen viser et merforbrug på voksen-handicapområdet.", "", "yellow", "raise", "Prognosen viser merforbrug på voksen-handicapområdet; direktionen bedes drøfte tiltag før budgetopfølgning 2.", {}}},
+      {"Bosætningskampagne", {"01-04-2025", "Erhvervschef", "Kampagnens første fase er klar; samarbejdet med boligselskaberne aftales.", "", "", "", "", {}}},
   };
-  for (const auto& u : updates) {
-    ItemId id = FindByTitle(plans, plan, u.title);
-    if (!id) return Internal(std::string("demo: ") + u.title);
-    PlanItem item = TRY(plans.GetItem(id));
-    (void)TRY(plans.AddStatus(id, u.draft, item.revision(), plans.Meta(u.draft.author, "status")));
+  for (const auto& u : april) RETURN_IF_ERROR(Report(plans, plan, u));
+
+  const Viewer finance = DemoPerson("Mette Holm", Role::kFinance);
+  const Viewer director = DemoPerson("Jens Kragh", Role::kDirector);
+  auto round = TRY(rounds.Open(finance, plan, {kDemoRoundName, "31-05-2025", "Budgetopfølgning 2 pr. 31.05.2025"}));
+  // May: the statuses of the round. Three items do not report (they stay "afventer status").
+  const Update may[] = {
+      {"Skriftlige fremstillinger", {"31-05-2025", chief, "Skabeloner og vejledning er taget i brug i alle afdelinger.", "done", "green", "", "", {{"2025", "-250"}}}},
+      {"Bosætningskampagne", {"31-05-2025", "Erhvervschef", "Kampagnen er forsinket, fordi samarbejdet med boligselskaberne ikke er på plads.", "in_progress", "red", "raise", "Direktionen bedes afklare finansieringen af kampagnens anden fase.", {}}},
+      {"Ledelsesinformation generelt på hele kommunen", {"31-05-2025", chief, "Første version af ledelsesinformationen er testet i to afdelinger.", "", "green", "", "", {}}},
+      {"Omprioriteringsbidrag", {"28-05-2025", chief, "KB har fastsat bidraget til 0,5 pct. som udgangspunkt for budgetforhandlingerne til budget 2026-2029.", "done", "green", "", "", {}}},
+      {"Pulje til værn om servicerammen", {"28-05-2025", chief, "Økonomiudvalget har tiltrådt anvendelseskriterier for puljen til værn om servicerammen.", "", "green", "", "", {}}},
+      {"Aktindsigt", {"26-05-2025", chief, "Ny arbejdsgang for aktindsigt er implementeret i alle afdelinger.", "", "green", "", "", {}}},
+      {"Flådestyring", {"26-05-2025", "Driftschef", "Kørselsdata viser besparelsespotentiale; første køretøjer udskiftes.", "", "green", "", "", {}}},
+      {"Samling af demensindsatsen i Glesborg", {"27-05-2025", "Fagchef for ældre", "Knudepunktet ved Glesborg etableres; den fremtidige brug af Fuglsanggården afklares.", "", "yellow", "", "", {}}},
+      {"Investering i fraværsindsatsen på BUU - besparelser på forsørgelsesudgifter", {"27-05-2025", "Fagchef Søren Dahl", "Fraværsindsatsen er i gang; opgørelsen af udviklingen af fravær i skolerne mangler.", "", "yellow", "", "", {{"2025", "-600"}}}},
+      {"Arbejde med kloge m2", {"27-05-2025", chief, "Oplæg om kloge m2 og vision for arbejdslivet forelægges ØK og KB i august.", "", "green", "", "", {}}},
+      {"Økonomisk prognose på myndighedsdelen på børneområdet samt på voksen-handicapområdet", {"30-05-2025", chief, "Prognosen præsenteres for BUU og VPU i juni.", "", "yellow", "", "", {}}},
+      {"Sidste skoledag – evaluering", {"26-05-2025", "Fagchef Søren Dahl", "Evalueringen er gennemført og forelægges BUU i august.", "", "green", "", "", {}}},
+      {"Taskforce udsatte unge", {"26-05-2025", "Fagchef Søren Dahl", "Status på projektet forelægges BUU i september.", "", "green", "", "", {}}},
+      {"Beskæftigelsesindsats – opfølgning på beskæftigelsesplan", {"27-05-2025", "Jobcenterchef", "Opfølgningen på beskæftigelsesplanen forelægges AU i august.", "", "green", "", "", {}}},
+      {"Fælles indkøbsaftaler på tværs af forvaltninger", {"28-05-2025", chief, "Besparelsen i 2025 bliver mindre, fordi to udbud er forsinket.", "", "yellow", "", "", {{"2025", "-700"}}}},
+      {"Udbygning af Auning Skole, etape 2", {"28-05-2025", "Fagchef Søren Dahl", "Licitationen er afsluttet; merudgiften i 2025 finansieres af anlægsrammen.", "", "yellow", "", "", {{"2025", "4.700"}, {"2026", "12.400"}}}},
+      {"Digital jobsamtale som standard", {"28-05-2025", "Jobcenterchef", "Leverandøren leverer først i 2026; besparelsen i 2025 udebliver.", "", "red", "", "", {{"2025", "0"}}}},
+      {"Flere hverdagsrehabiliteringsforløb", {"27-05-2025", "Fagchef for ældre", "Forløbene er i gang som planlagt.", "", "green", "", "", {{"2025", "-500"}}}},
+      {"Styrket sprogindsats i dagtilbud", {"26-05-2025", "Fagchef Søren Dahl", "Sprogvurderingerne er gennemført i alle dagtilbud.", "", "green", "", "", {}}},
+  };
+  for (const auto& u : may) RETURN_IF_ERROR(Report(plans, plan, u));
+  // Every other item taking part reports "as planned", but three, which stay without.
+  const std::set<std::string> silent = {"Fjellerup Udvikling", "Cykelsti Grenaa–Trustrup", "Analyse af kvalificeret arbejdskraft til virksomhederne"};
+  std::set<std::string> reported;
+  for (const auto& u : may) reported.insert(u.title);
+  for (const auto& item : TRY(plans.ListItems(plan, ItemFilter{})).items) {
+    const ItemData& d = item.data();
+    if (!TakesPart(d, false) || reported.count(d.title) || silent.count(d.title)) continue;
+    Update u{d.title.c_str(), {"30-05-2025", d.responsible.empty() ? chief : d.responsible.c_str(),
+                               "Fremdrift som planlagt; ingen ændringer siden sidste status.", "", "", "", "", {}}};
+    RETURN_IF_ERROR(Report(plans, plan, u));
   }
+  // The directors lift to ØK what seed 004 item 7 lists, with the seed's words as reasons.
+  const std::pair<const char*, const char*> highlights[] = {
+      {"Omprioriteringsbidrag", "KB har fastsat bidraget til 0,5 pct. som udgangspunkt for budgetforhandlingerne til budget 2026-2029"},
+      {"Pulje til værn om servicerammen", "Økonomiudvalget har tiltrådt anvendelseskriterier for puljen til værn om servicerammen"},
+      {"Skriftlige fremstillinger", "Følges ved direktionens månedlige status"},
+      {"Aktindsigt", "Følges ved direktionens månedlige status"},
+      {"Samling af demensindsatsen i Glesborg", "Etablering af knudepunkt ved Glesborg samt fremtidig brug af Fuglsanggården"},
+      {"Investering i fraværsindsatsen på BUU - besparelser på forsørgelsesudgifter", "Der mangler opgørelse af udviklingen af fravær i skolerne"},
+      {"Bosætningskampagne", "Følges ved direktionens månedlige status"},
+      {"Flådestyring", "Følges ved direktionens månedlige status"},
+      {"Arbejde med kloge m2", "Herunder vision for arbejdslivet (ØK, KB)"},
+      {"Sidste skoledag – evaluering", "Evaluering (BUU)"},
+      {"Taskforce udsatte unge", "Status på projektet for BUU"},
+      {"Økonomisk prognose på myndighedsdelen på børneområdet samt på voksen-handicapområdet", "Præsenteres for BUU og VPU"},
+      {"Beskæftigelsesindsats – opfølgning på beskæftigelsesplan", "Opfølgning på beskæftigelsesplan (AU)"},
+  };
+  for (const auto& [title, reason] : highlights) {
+    ItemId id = FindByTitle(plans, plan, title);
+    if (!id) return Internal(std::string("demo: ") + title);
+    RETURN_IF_ERROR(rounds.SetHighlight(director, round.id, id, reason, false));
+  }
+  (void)TRY(rounds.Close(finance, round.id, true));
   return OkStatus();
 }
 
 }  // namespace
 
-Result<DemoReport> LoadDemo(PlanService& plans, int generated_items) {
+Result<DemoReport> LoadDemo(PlanService& plans, RoundService& rounds, int generated_items) {
   DemoReport report;
   for (const auto& b : kBodies) {
     Body body = TRY(Body::Create(b.code, b.name, b.owns_items, static_cast<int>(&b - kBodies)));
@@ -226,17 +348,19 @@ Result<DemoReport> LoadDemo(PlanService& plans, int generated_items) {
       d.code = s.code;
       d.title = s.title;
       d.state = "in_progress";
-      d.cross_cutting = true;
+      d.traffic_light = "green";
+      d.cross_cutting = s.cross_cutting;
       d.strategic = s.line[0] != '\0';
       for (const auto& l : ctx.strategic_lines) if (l.title == s.line) d.strategic_line = std::to_string(l.id);
-      d.status_text = "Tværgående indsats; direktionen følger status månedligt (seed 001).";
-      d.process = "Fagcheferne giver status; direktørerne fremfører status for direktionen.";
+      d.status_text = s.status;
+      d.process = s.cross_cutting ? "Fagcheferne giver status; direktørerne fremfører status for direktionen."
+                                  : "Fagafdelingen forbereder sagen til den politiske behandling.";
       d.directors_role = "Direktionen er orienteret om status og om der er noget, der kræver hjælp og koordinering "
                          "for at sikre fortsat fremdrift.";
       d.responsible = "Økonomichef Bettina Andersen";
       d.director = "Fællesforvaltningsdirektør";
-      d.political_treatment = "ØK: juni 2025";
-      d.case_numbers = "24/7615";
+      d.political_treatment = s.treatment;
+      d.case_numbers = s.cross_cutting ? "24/7615" : "";
       d.strategies = "Plan- og Udviklingsstrategi";
       (void)TRY(plans.CreateItem(plan.id(), d, plans.Meta("demo", "demo")));
       ++report.seed_items;
@@ -245,7 +369,8 @@ Result<DemoReport> LoadDemo(PlanService& plans, int generated_items) {
       (void)TRY(plans.CreateItem(plan.id(), InventedDraft(s), plans.Meta("demo", "demo")));
       ++report.invented_items;
     }
-    RETURN_IF_ERROR(AddDemoHistory(plans, plan.id()));
+    RETURN_IF_ERROR(plans.SetMunicipalityName(kDemoMunicipality, "demo"));
+    RETURN_IF_ERROR(AddDemoHistory(plans, rounds, plan.id()));
   }
   if (generated_items > 0) {
     PlanContext ctx = TRY(plans.Context(report.plan_id));

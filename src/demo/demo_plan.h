@@ -1,11 +1,15 @@
 // The demo: bodies of a municipality, "Udmøntningsplan 2025-2028" with the items and
-// codes the seeds name (shared/seeds 000, 001, 003), plus invented items marked as demo
-// so that every category and committee has some, plus N generated items for benchmarks.
+// codes the seeds name (shared/seeds 000, 001, 003, 004), plus invented items marked as
+// demo so that every category and committee has some, plus N generated items for
+// benchmarks. Its history: the version of February 2025, the directors' monthly status
+// in April, and the reporting round "Halvårsstatus juni 2025" (statuses in May, the
+// directors' highlights of seed 004 item 7) closed with the version it published.
 #pragma once
 
 #include <string>
 
 #include "app/plan_service.h"
+#include "app/round_service.h"
 
 namespace bs::demo {
 
@@ -19,7 +23,10 @@ struct DemoReport {
 
 // Loads the demo into the store behind `plans`. Idempotent for the seed part: a
 // second run only adds `generated_items` more generated items.
-Result<DemoReport> LoadDemo(PlanService& plans, int generated_items);
+Result<DemoReport> LoadDemo(PlanService& plans, RoundService& rounds, int generated_items);
+
+inline constexpr const char* kDemoMunicipality = "Norddjurs Kommune";
+inline constexpr const char* kDemoRoundName = "Halvårsstatus juni 2025";
 
 inline constexpr const char* kDemoPlanName = "Udmøntningsplan 2025-2028";
 

@@ -42,6 +42,12 @@ Response CachedByPlan(Services s, PlanId plan, const Request& request, const std
 
 bool WantsJson(const Request& r) { return r.path.rfind("/api/", 0) == 0; }
 
+std::string ContentDisposition(const std::string& filename, bool inline_) {
+  std::string ascii;
+  for (unsigned char c : filename) ascii.push_back(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? static_cast<char>(c) : '_');
+  return std::string(inline_ ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + PercentEncode(filename);
+}
+
 Response Denied(const Request& r, const Error& e) {
   if (e.code != ErrorCode::kPermissionDenied) return WantsJson(r) ? JsonError(e) : HtmlError(e);
   if (WantsJson(r)) return JsonError(e);
@@ -74,6 +80,8 @@ Router BuildRouter(Services services) {
   AddSessionPages(router, services);
   AddAdminPages(router, services);
   AddMeetingPages(router, services);
+  AddReportPages(router, services);
+  AddRoundPages(router, services);
   AddStatic(router);
   router.SetNotFound([](const Request& r, const Params&) {
     return WantsJson(r) ? JsonError(404, "Adressen findes ikke.") : HtmlError(404, "Siden findes ikke. Tjek adressen.");

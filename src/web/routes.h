@@ -5,6 +5,10 @@
 #include "app/people_service.h"
 #include "app/ports/meeting_exporter.h"
 #include "app/plan_service.h"
+#include "app/ports/report_exporter.h"
+#include "app/report_attachments.h"
+#include "app/report_service.h"
+#include "app/round_service.h"
 #include "web/render_cache.h"
 #include "web/router.h"
 #include "web/views/history_views.h"
@@ -17,6 +21,10 @@ struct Services {
   PeopleService& people;
   MeetingService& meetings;
   const MeetingExporter& exports;
+  RoundService& rounds;           // issue 11: reporting rounds
+  ReportService& reports;         // issue 11: the generated reports
+  const ReportExporter& report_files;
+  ReportAttachments& report_attachments;
 };
 
 // Answers from the cache when the plan is unchanged since this request (path, query
@@ -58,11 +66,16 @@ void AddSetup(Router& router, Services services);
 void AddSessionPages(Router& router, Services services);
 void AddAdminPages(Router& router, Services services);
 void AddMeetingPages(Router& router, Services services);
+void AddReportPages(Router& router, Services services);
+void AddRoundPages(Router& router, Services services);
 
 // Helpers the handlers share.
 bool ParseId(const Params& params, const char* name, int64_t* out);  // digits only, > 0
 std::string RandomToken();  // request keys for forms (not secrets)
 bool WantsJson(const Request& request);
+// Content-Disposition with the file name in both forms (RFC 6266): ASCII fallback and
+// UTF-8; `inline_` for documents a browser shows (PDF), else a download.
+std::string ContentDisposition(const std::string& filename, bool inline_ = false);
 // The item page with its status section and recent history (handlers/plan_pages.cpp).
 Response RenderItemPage(Services s, const Request& r, ItemId id, const std::string& notice,
                         const views::StatusFormModel& form, int status);

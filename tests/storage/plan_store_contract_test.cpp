@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/plan_service.h"
+#include "app/round_service.h"
 #include "demo/demo_plan.h"
 #include "storage/memory/memory_plan_store.h"
 #include "storage/sqlite/sqlite_db.h"
@@ -341,7 +342,8 @@ TEST_P(PlanStoreContract, ConcurrentPublishOfOneNameHasOneWinner) {
 
 // Every backend must answer list queries exactly as ItemFilter::Matches and Less say.
 TEST_P(PlanStoreContract, ListsMatchTheFilterSemantics) {
-  auto demo = demo::LoadDemo(*service_, 150);
+  RoundService rounds(*store_, *service_, clock_);
+  auto demo = demo::LoadDemo(*service_, rounds, 150);
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   PlanId plan = demo->plan_id;
   auto all = store_->ListItems(plan, {});
@@ -412,10 +414,11 @@ TEST(SqliteDatabaseTest, HistoryRowsCannotBeChangedOrRemoved) {
     SqlitePlanStore store(**db);
     FixedClock clock(1'750'000'000);
     PlanService service(store, clock);
-    ASSERT_TRUE(demo::LoadDemo(service, 0).ok());
+    RoundService rounds(store, service, clock);
+    ASSERT_TRUE(demo::LoadDemo(service, rounds, 0).ok());
     ASSERT_TRUE(service.PublishVersion(1, {"V1", "31-05-2025", ""}, "test").ok());
-    ASSERT_TRUE(service.AddStatus(1, {"31-05-2025", "Anne", "Status", "in_progress", "", "", "", {}}, 1,
-                                  service.Meta("Anne", "form")).ok());
+    ASSERT_TRUE(service.AddStatus(1, {"31-05-2025", "Anne", "Status", "in_progress", "", "", "", {}},
+                                  service.GetItem(1)->revision(), service.Meta("Anne", "form")).ok());
     auto c = (*db)->Acquire();
     ASSERT_TRUE(c.ok());
     EXPECT_FALSE((*c)->Exec("UPDATE item_revisions SET title = 'x'").ok());

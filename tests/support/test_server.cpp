@@ -24,20 +24,28 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   if (!InitSodium()) std::abort();
   people_store_ = std::make_unique<SqlitePeopleStore>(*db_);
   people_ = std::make_unique<PeopleService>(*people_store_, *faulty_, hasher_, tokens_, clock_);
+  rounds_ = std::make_unique<RoundService>(*faulty_, *service_, clock_);
   if (generated_items >= 0) {
-    auto demo = demo::LoadDemo(*service_, generated_items);
+    auto demo = demo::LoadDemo(*service_, *rounds_, generated_items);
     if (!demo.ok()) std::abort();
     demo_plan_ = demo->plan_id;
     auto users = demo::LoadDemoPeople(*people_);
     if (!users.ok()) std::abort();
     for (const auto& u : *users) passwords_[u.username] = u.password;
     meeting_store_ = std::make_unique<SqliteMeetingStore>(*db_);
-    meetings_ = std::make_unique<MeetingService>(*meeting_store_, *service_, *people_, clock_, meeting_policy_);
-    auto demo_meetings = demo::LoadDemoMeetings(*meetings_, *service_, *people_);
-    if (!demo_meetings.ok()) {
-      ADD_FAILURE() << "demo meetings: " << demo_meetings.error().message;
-      std::abort();
+    reports_ = std::make_unique<ReportService>(*faulty_, *service_, *rounds_, clock_);
+    {
+      // The demo is loaded as `budgetspor demo` loads it, with the default upload limit
+      // (its generated report attachments are larger than an upload test's small limit).
+      MeetingService demo_meetings_service(*meeting_store_, *service_, *people_, clock_);
+      ReportAttachments demo_attachments(demo_meetings_service, *reports_, report_files_);
+      auto demo_meetings = demo::LoadDemoMeetings(demo_meetings_service, *service_, *people_, demo_attachments);
+      if (!demo_meetings.ok()) {
+        ADD_FAILURE() << "demo meetings: " << demo_meetings.error().message;
+        std::abort();
+      }
     }
+    meetings_ = std::make_unique<MeetingService>(*meeting_store_, *service_, *people_, clock_, meeting_policy_);
   } else {
     // No bodies yet, so no memberships: one person who may set the municipality up.
     UserDraft d{"okonomi", "Mette Holm", "", {"okonomi", "administrator"}, true};
@@ -48,8 +56,11 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
     meeting_store_ = std::make_unique<SqliteMeetingStore>(*db_);
     meetings_ = std::make_unique<MeetingService>(*meeting_store_, *service_, *people_, clock_, meeting_policy_);
   }
+  if (!reports_) reports_ = std::make_unique<ReportService>(*faulty_, *service_, *rounds_, clock_);
+  if (!report_attachments_) report_attachments_ = std::make_unique<ReportAttachments>(*meetings_, *reports_, report_files_);
   ActAs("okonomi");
-  site_ = std::make_unique<web::Site>(web::Services{*service_, cache_, *people_, *meetings_, exports_});
+  site_ = std::make_unique<web::Site>(web::Services{*service_, cache_, *people_, *meetings_, exports_, *rounds_, *reports_,
+                                                    report_files_, *report_attachments_});
   web::ServerOptions options;
   options.port = 0;
   options.threads = 2;
@@ -102,6 +113,9 @@ TestServer::~TestServer() {
   server_->Stop();
   server_.reset();
   site_.reset();
+  report_attachments_.reset();
+  reports_.reset();
+  rounds_.reset();
   meetings_.reset();
   meeting_store_.reset();
   people_.reset();

@@ -11,6 +11,9 @@
 #include "app/meeting_service.h"
 #include "app/people_service.h"
 #include "exporters/meeting_exporter.h"
+#include "exporters/report_files.h"
+#include "app/report_service.h"
+#include "app/round_service.h"
 #include "app/plan_service.h"
 #include "crypto/sodium_crypto.h"
 #include "storage/sqlite/sqlite_db.h"
@@ -38,6 +41,9 @@ class TestServer {
   FaultyPlanStore& faults() { return *faulty_; }
   PeopleService& people() { return *people_; }
   MeetingService& meetings() { return *meetings_; }
+  RoundService& rounds() { return *rounds_; }
+  ReportService& reports() { return *reports_; }
+  ReportAttachments& report_attachments() { return *report_attachments_; }
   FixedClock& clock() { return clock_; }
   HttpResult Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
     return HttpRequest(port(), "GET", target, "", WithSession(headers));
@@ -83,6 +89,10 @@ class TestServer {
   std::unique_ptr<SqliteMeetingStore> meeting_store_;
   std::unique_ptr<MeetingService> meetings_;
   DocumentExporter exports_;
+  std::unique_ptr<RoundService> rounds_;
+  std::unique_ptr<ReportService> reports_;
+  ReportFiles report_files_;
+  std::unique_ptr<ReportAttachments> report_attachments_;
   std::map<std::string, std::string> passwords_;
   Credentials acting_;
   web::RenderCache cache_;

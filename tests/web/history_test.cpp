@@ -222,11 +222,12 @@ TEST_F(HistoryTest, DemoRedlineMatchesTheGoldenFile) {
     return json();
   };
   json aktindsigt = find("R001(I)(B)"), flaade = find("R003(I)(B)"), demens = find("R706");
-  ASSERT_EQ(Put(aktindsigt["url"], {{"status_text", "Ny proces for aktindsigt er implementeret i alle afdelinger."}, {"state", "done"}},
-                "\"1\"").status, 200);
+  auto rev = [](const json& i) { return "\"" + std::to_string(i["revision"].get<int>()) + "\""; };
+  ASSERT_EQ(Put(aktindsigt["url"], {{"status_text", "Ny proces for aktindsigt er taget i brug i alle afdelinger."}, {"state", "done"}},
+                rev(aktindsigt)).status, 200);
   ASSERT_EQ(Put(flaade["url"], {{"amounts", {{"2025", -300}, {"2026", "-1.200"}}}, {"obs", true},
-                                {"obs_note", "Leasingaftaler udløber senere end ventet."}}, "\"1\"").status, 200);
-  ASSERT_EQ(server_->Send("DELETE", demens["url"], "", {{"If-Match", "\"1\""}}).status, 204);
+                                {"obs_note", "Leasingaftaler udløber senere end ventet."}}, rev(flaade)).status, 200);
+  ASSERT_EQ(server_->Send("DELETE", demens["url"], "", {{"If-Match", rev(demens)}}).status, 204);
   ASSERT_EQ(server_->Send("POST", Api("/items"), R"({"category":"intent","theme":"Partnerskaber","title":"Nyt partnerskab med erhvervsskolerne"})").status, 201);
   int v2 = json::parse(Publish("Status pr. ultimo november 2025", "30-11-2025").body)["id"];
   auto api = json::parse(server_->Get(Api("/redline?from=" + std::to_string(v1) + "&to=" + std::to_string(v2))).body);

@@ -11,6 +11,7 @@
 
 #include "support/pdf_text.h"
 #include "support/test_server.h"
+#include "support/xlsx_read.h"
 
 namespace bs::testing {
 namespace {
@@ -27,15 +28,17 @@ const std::set<std::string> kStaff = {"administrator", "okonomi", "fagchef", "di
 const std::set<std::string> kClosedOk = {"administrator", "direktion", "politiker", "sekretaer"};
 const std::set<std::string> kPreparersOk = {"administrator", "sekretaer"};
 
-Viewer Admin() {
+Viewer As(Role role) {
   Viewer v;
   User u;
   u.username = "test";
   u.name = "test";
-  u.roles = {Role::kAdministrator};
+  u.roles = {role};
+  u.active = true;
   v.user = u;
   return v;
 }
+Viewer Admin() { return As(Role::kAdministrator); }
 std::set<std::string> StaffAndPoliticians() {
   auto s = kStaff;
   s.insert("politiker");
@@ -78,6 +81,7 @@ class LeakCrawlerTest : public ::testing::Test {
          {{"status_text", "Offentlig statustekst"}, {"state", "in_progress"}, {"obs_action", "raise"},
           {"obs_note", "LEAKSTATUSOBS1 intern"}},
          {{"If-Match", "*"}});
+    SeedRound();  // its version is published before the next item exists
     Post("/api/v1/plans/1/items", {{"category", "operating"}, {"committee", "AU"}, {"title", "LEAKUNPUBLISHED1 nyt punkt"}});
     json plan = Post("/api/v1/plans", {{"name", "LEAKHIDDENPLAN1"}, {"budget_name", "Budget 2026-2029"}, {"first_year", 2026}, {"last_year", 2029}});
     hidden_plan_ = plan["id"];
@@ -86,6 +90,7 @@ class LeakCrawlerTest : public ::testing::Test {
     max_item_ = h["id"];
     SeedMeetings();
     markers_ = {
+        {"LEAKHIGHLIGHT1", kStaff},
         {"LEAKCLOSEDITEM1", kClosedOk},
         {"LEAKCLOSEDDEC1", kClosedOk},
         {"LEAKCLOSEDATT1", kClosedOk},
@@ -99,6 +104,17 @@ class LeakCrawlerTest : public ::testing::Test {
         {"LEAKHIDDENPLAN1", StaffAndPoliticians()},
         {"LEAKHIDDENITEM1", StaffAndPoliticians()},
     };
+  }
+
+  // Issue 11: a reporting round in which a director lifts the item with an internal
+  // reason, closed so that its version (and the half-yearly status from it) is public.
+  void SeedRound() {
+    RoundService& rounds = server_->rounds();
+    auto round = rounds.Open(As(Role::kFinance), 1, {"Lækagetest runde", "10-06-2025", ""});
+    ASSERT_TRUE(round.ok()) << round.error().message;
+    ASSERT_TRUE(rounds.SetHighlight(As(Role::kDirector), round->id, item_a_, "LEAKHIGHLIGHT1 intern begrundelse", true).ok());
+    ASSERT_TRUE(rounds.Close(As(Role::kFinance), round->id, true).ok());
+    max_round_ = round->id;
   }
 
   // Issue 6: a published, held ØK meeting with a closed item (content, decision) and a
@@ -147,12 +163,36 @@ class LeakCrawlerTest : public ::testing::Test {
     for (int p = 1; p <= hidden_plan_ + 1; ++p) {
       std::string b = "/plans/" + std::to_string(p), a = "/api/v1/plans/" + std::to_string(p);
       for (std::string s : {b, b + "/versions", b + "/setup", b + "/items/new", b + "/committees/BUU", b + "/redline?from=1&to=now",
-                            b + "/redline?from=1&to=2", b + "/versions/1", b + "/versions/2", b + "?q=leak", a, a + "/items",
+                            b + "/redline?from=1&to=2", b + "/versions/1", b + "/versions/2", b + "/versions/3", b + "/versions/4", b + "?q=leak", a, a + "/items",
                             a + "/items?q=leak", a + "/versions", a + "/history", a + "/redline?from=1&to=now",
                             a + "/redline?from=1&to=2"})
         urls.push_back(s);
     }
     for (int v = 1; v <= 3; ++v) urls.push_back("/api/v1/versions/" + std::to_string(v));
+    // Issue 11: every report in every format, of a version, the newest and the live plan;
+    // the rounds and their pages; a version's committee extracts.
+    for (int p = 1; p <= hidden_plan_ + 1; ++p) {
+      std::string b = "/plans/" + std::to_string(p);
+      urls.push_back(b + "/rapporter");
+      urls.push_back(b + "/statusrunder");
+      urls.push_back(b + "/versions/1/committees/BUU");
+      for (const char* kind : {"plan", "extract", "half-year", "monthly"})
+        for (const char* version : {"", "latest", "live", "1", "2"})
+          for (const char* format : {"html", "xlsx", "csv", "pdf"}) {
+            // PDFs hold what the page holds (one Report); a few of them suffice per kind.
+            if (std::string(format) == "pdf" && (p > 1 || std::string(version) == "1" || std::string(version) == "2")) continue;
+            std::string q = b + "/rapporter/" + kind + "?format=" + format;
+            if (*version) q += std::string("&version=") + version;
+            if (std::string(kind) == "extract") q += "&committee=BUU";
+            if (std::string(kind) == "monthly") q += "&month=06-2025";
+            urls.push_back(q);
+          }
+      urls.push_back("/api/v1/plans/" + std::to_string(p) + "/reports/half-year?format=csv");
+    }
+    for (int i = 1; i <= max_round_ + 1; ++i) {
+      urls.push_back("/statusrunder/" + std::to_string(i));
+      urls.push_back("/statusrunder/" + std::to_string(i) + "/luk");
+    }
     for (std::string u : {"/moeder", "/overblik?fra=01-06-2025", "/sager", "/organer/%C3%98K/moeder.ics", "/organer/%C3%98K/portefoelje",
                           "/organer/%C3%98K/arbejdsplan?aar=2025", "/moeder?organ=%C3%98K"})
       urls.push_back(u);
@@ -197,6 +237,13 @@ class LeakCrawlerTest : public ::testing::Test {
       auto r = HttpRequest(server_->port(), "GET", url, "", headers);
       ++fetched;
       EXPECT_NE(r.status, 500) << who << " " << url;
+      if (r.Header("content-type").find("spreadsheetml") != std::string::npos) {
+        auto book = ReadXlsx(r.body);
+        EXPECT_TRUE(book.has_value()) << "unreadable XLSX at " << url;
+        if (book) Check(who, "GET " + url, book->AllText());
+        ++sheets_;
+        continue;
+      }
       if (r.Header("content-type") == "application/pdf") {
         // PDF streams are compressed: look at their text.
         auto text = PdfText(r.body);
@@ -213,6 +260,8 @@ class LeakCrawlerTest : public ::testing::Test {
           if (next.rfind("/log-ind", 0) == 0) next = "/log-ind";  // one sign-in page is enough
           // Week and year paging is endless; the seeded windows cover the data.
           if (next.find("/overblik?fra=") != std::string::npos || next.find("arbejdsplan?aar=") != std::string::npos) continue;
+          // Report PDFs hold what the report page holds; the seeded ones cover each kind.
+          if (next.find("/rapporter/") != std::string::npos && next.find("format=pdf") != std::string::npos) continue;
           if (seen.insert(next).second) queue.push_back(next);
         }
     }
@@ -220,7 +269,10 @@ class LeakCrawlerTest : public ::testing::Test {
     for (const std::string& url : std::vector<std::string>{"/punkter/" + std::to_string(max_agenda_item_), "/punkter/" + std::to_string(max_agenda_item_) + "/beslutning",
                                    "/moeder/" + std::to_string(max_meeting_) + "/punkter", "/moeder/1/fremmoede",
                                    "/items/" + std::to_string(item_a_) + "/status", "/items/" + std::to_string(item_a_),
-                                   "/plans/" + std::to_string(hidden_plan_) + "/items", "/items/" + std::to_string(max_item_) + "/delete"}) {
+                                   "/plans/" + std::to_string(hidden_plan_) + "/items", "/items/" + std::to_string(max_item_) + "/delete",
+                                   "/plans/1/statusrunder", "/statusrunder/" + std::to_string(max_round_) + "/fremhaev",
+                                   "/statusrunder/" + std::to_string(max_round_) + "/luk",
+                                   "/punkter/" + std::to_string(max_agenda_item_) + "/rapport-bilag"}) {
       auto h = headers;
       h["Content-Type"] = "application/x-www-form-urlencoded";
       auto r = HttpRequest(server_->port(), "POST", url, "revision=1&title=", h);
@@ -241,8 +293,8 @@ class LeakCrawlerTest : public ::testing::Test {
   std::unique_ptr<TestServer> server_;
   std::vector<Marker> markers_;
   int item_a_ = 0, hidden_plan_ = 0, max_item_ = 0;
-  int64_t max_meeting_ = 0, max_agenda_item_ = 0;
-  int pdfs_ = 0;
+  int64_t max_meeting_ = 0, max_agenda_item_ = 0, max_round_ = 0;
+  int pdfs_ = 0, sheets_ = 0;
 };
 
 TEST_F(LeakCrawlerTest, NoMarkerReachesAnyoneNotEntitled) {
@@ -253,6 +305,7 @@ TEST_F(LeakCrawlerTest, NoMarkerReachesAnyoneNotEntitled) {
     EXPECT_LT(fetched, 8000) << who << ": the crawl hit its cap, so some pages were not read";
   }
   EXPECT_GT(pdfs_, 20) << "the crawl read too few PDFs to prove anything";
+  EXPECT_GT(sheets_, 20) << "the crawl read too few spreadsheets to prove anything";
 }
 
 TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
@@ -265,7 +318,8 @@ TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
   EXPECT_NE(server_->Get("/plans").body.find("LEAKHIDDENPLAN1"), std::string::npos);
   EXPECT_NE(server_->Get("/plans/1").body.find("LEAKUNPUBLISHED1"), std::string::npos);
   server_->ActAnonymously();
-  auto version = server_->Get("/plans/1/versions/2").body;
+  // The demo has two versions; the test's own is the third (the round's the fourth).
+  auto version = server_->Get("/plans/1/versions/3").body;
   EXPECT_NE(version.find("Lækagetest synligt punkt"), std::string::npos);
   // Meetings: the members see the closed item, its decision and the closed attachment;
   // the secretary sees the unpublished agenda; a closed attachment's bytes by URL are
@@ -301,6 +355,19 @@ TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
   server_->ActAs("fagchef");
   EXPECT_EQ(server_->Get("/bilag/" + std::to_string(closed_attachment)).status, 403);
   server_->ActAnonymously();
+  // Issue 11: the internal highlight reason is staff's; the public half-yearly status of
+  // the round's version still lists the item as lifted to ØK.
+  server_->ActAs("direktion");
+  auto staff_report = server_->Get("/plans/1/rapporter/half-year?version=latest");
+  EXPECT_NE(staff_report.body.find("LEAKHIGHLIGHT1"), std::string::npos);
+  auto staff_xlsx = ReadXlsx(server_->Get("/plans/1/rapporter/half-year?version=latest&format=xlsx").body);
+  ASSERT_TRUE(staff_xlsx.has_value());
+  EXPECT_NE(staff_xlsx->AllText().find("LEAKHIGHLIGHT1"), std::string::npos);
+  server_->ActAnonymously();
+  auto public_report = server_->Get("/plans/1/rapporter/half-year?version=latest");
+  EXPECT_EQ(public_report.status, 200);
+  EXPECT_NE(public_report.body.find("Lækagetest synligt punkt"), std::string::npos);
+  EXPECT_NE(public_report.body.find("(intern begrundelse)"), std::string::npos);
   // The OBS flag is public, its note is not: the label stands alone.
   EXPECT_NE(version.find("<strong class=\"obs-label\">OBS-punkt</strong>"), std::string::npos);
 }
@@ -309,9 +376,11 @@ TEST_F(LeakCrawlerTest, SearchNeverMatchesInternalText) {
   // A search that matched internal fields would reveal them one guess at a time.
   for (std::string who : {"", "politiker"}) {
     if (who.empty()) server_->ActAnonymously(); else server_->ActAs(who);
-    auto page = server_->Get("/plans/1/versions/2?q=LEAKOBSNOTE1");
+    // The item is in the version (so the search below could find it if it read the note).
+    EXPECT_NE(server_->Get("/plans/1/versions/3?q=L%C3%A6kagetest").body.find("Lækagetest synligt punkt"), std::string::npos) << who;
+    auto page = server_->Get("/plans/1/versions/3?q=LEAKOBSNOTE1");
     EXPECT_NE(page.body.find("Ingen punkter matcher"), std::string::npos) << who;
-    auto dir = server_->Get("/plans/1/versions/2?q=LEAKDIRROLE1");
+    auto dir = server_->Get("/plans/1/versions/3?q=LEAKDIRROLE1");
     EXPECT_NE(dir.body.find("Ingen punkter matcher"), std::string::npos) << who;
   }
   server_->ActAs("politiker");

@@ -47,7 +47,9 @@ class Writer {
   cairo_status_t status() const { return cairo_status(cr_); }
 
   // A paragraph in `font` ("DejaVu Sans 10"), indented, after `before` points of space.
-  void Text(const std::string& text, const char* font, double before = 4, double indent = 0, bool keep_with_next = false) {
+  // `red`: an OBS point, red as in the documents this replaces.
+  void Text(const std::string& text, const char* font, double before = 4, double indent = 0, bool keep_with_next = false,
+            bool red = false) {
     if (text.empty()) return;
     PangoFontDescription* desc = pango_font_description_from_string(font);
     pango_layout_set_font_description(layout_, desc);
@@ -65,8 +67,10 @@ class Writer {
       double baseline_in_line = static_cast<double>(pango_layout_iter_get_baseline(iter) - logical.y) / PANGO_SCALE;
       if (y_ + height > kHeight - kBottom) NewPage();
       if (draw_) {
+        if (red) cairo_set_source_rgb(cr_, 0.64, 0.0, 0.06);
         cairo_move_to(cr_, kLeft + indent + static_cast<double>(logical.x) / PANGO_SCALE, y_ + baseline_in_line);
         pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(iter));
+        if (red) cairo_set_source_rgb(cr_, 0.1, 0.12, 0.14);
       }
       y_ += height;
     } while (pango_layout_iter_next_line(iter));
@@ -232,7 +236,15 @@ Layout Write(Writer& w, const MeetingView& v, MeetingDocument kind, const Layout
     }
     if (!e.plan_items.empty()) {
       w.Text("Vedrører planpunkter", "DejaVu Sans Bold 11", 10, 0, true);
-      for (const auto& p : e.plan_items) w.Text((p.code.empty() ? "" : p.code + " ") + p.title, "DejaVu Sans 10", 2, 12);
+      for (const auto& p : e.plan_items) {
+        w.Text((p.code.empty() ? "" : p.code + " ") + p.title, "DejaVu Sans Bold 10", 3, 12);
+        std::string meta = std::string(Label(p.state));
+        if (p.light != TrafficLight::kNone) meta += " · " + std::string(Label(p.light));
+        if (p.status_date.year) meta += " · status " + p.status_date.Short() + (p.status_author.empty() ? "" : ", " + p.status_author);
+        w.Text(meta, "DejaVu Sans 9", 1, 12);
+        if (!p.status_text.empty()) w.Text(p.status_text, "DejaVu Sans 9", 1, 12);
+        if (p.obs) w.Text("OBS-punkt" + (p.obs_note.empty() ? std::string() : ": " + p.obs_note), "DejaVu Sans Bold 9", 1, 12, false, true);
+      }
     }
     if (!e.attachments.empty()) {
       w.Text("Bilag", "DejaVu Sans Bold 11", 10, 0, true);

@@ -42,6 +42,15 @@ Response RenderMeeting(Services s, const Request& r, int64_t id, views::MeetingP
   if (!public_edition && m.view.may_prepare) {
     auto cases = s.meetings.ListCases(r.viewer);
     if (cases.ok()) m.cases = std::move(*cases);
+    // Published versions a report attachment can be made from (issue 11).
+    auto plans = s.plans.VisiblePlans(r.viewer);
+    if (plans.ok())
+      for (const auto& p : *plans) {
+        if (!p.published) continue;
+        auto versions = s.plans.ListVersions(p.plan.id());
+        auto ctx = s.plans.Context(p.plan.id());
+        if (versions.ok() && ctx.ok()) m.report_sources.push_back({p.plan.id(), p.plan.name(), *versions, ctx->committees});
+      }
   }
   // A preparer looking at the public edition keeps the way back to their own.
   if (public_edition) m.view.may_prepare = s.meetings.Prepares(r.viewer, m.view.meeting.body);
@@ -338,12 +347,6 @@ Response Upload(Services s, const Request& r, const Params& p) {
   return AfterMeetingChange(s, r, meeting, added.ok() ? OkStatus() : Status(added.error()), "#p" + std::to_string(id), m);
 }
 
-// Content-Disposition with the file name in both forms (RFC 6266): ASCII fallback and UTF-8.
-std::string Disposition(const std::string& filename) {
-  std::string ascii;
-  for (unsigned char c : filename) ascii.push_back(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? static_cast<char>(c) : '_');
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + PercentEncode(filename);
-}
 
 Response Download(Services s, const Request& r, const Params& p) {
   int64_t id;
@@ -354,7 +357,7 @@ Response Download(Services s, const Request& r, const Params& p) {
   res.status = 200;
   res.content_type = file->meta.content_type;
   res.body = std::move(file->bytes);
-  res.headers.emplace_back("Content-Disposition", Disposition(file->meta.filename));
+  res.headers.emplace_back("Content-Disposition", ContentDisposition(file->meta.filename));
   // Closed attachments must not sit in shared caches; open ones may be cached privately.
   res.headers.emplace_back("Cache-Control", file->meta.closed ? "private, no-store" : "private, max-age=300");
   return res;
@@ -505,7 +508,7 @@ Response Pdf(Services s, const Request& r, const Params& p, MeetingDocument kind
   res.body = std::move(*bytes);
   std::string name = std::string(kind == MeetingDocument::kAgenda ? "dagsorden" : "protokol") + "-" + view->meeting.body + "-" +
                      view->meeting.date.Iso() + (view->members_edition ? "-medlemsudgave" : "") + ".pdf";
-  res.headers.emplace_back("Content-Disposition", "inline; " + Disposition(name).substr(std::string("attachment; ").size()));
+  res.headers.emplace_back("Content-Disposition", ContentDisposition(name, true));
   return res;
 }
 Response AgendaPdf(Services s, const Request& r, const Params& p) {

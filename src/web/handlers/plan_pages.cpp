@@ -118,11 +118,13 @@ Response RenderItemPage(Services s, const Request& r, ItemId id, const std::stri
   auto treatments = s.meetings.TreatmentsOf(r.viewer, id);
   if (!treatments.ok()) return HtmlError(treatments.error());
   m.treatments = std::move(*treatments);
+  auto round = s.rounds.OpenRoundMark(ctx.plan.id());
+  if (!round.ok()) return HtmlError(round.error());
+  m.round = *round ? &**round : nullptr;
   return Response::Html(status, views::ItemPage(m));
 }
 
 namespace {
-Response RenderCommittee(Services s, const Request& r, const Params& p, PlanId id);
 
 Response ShowPlan(Services s, const Request& r, const Params& p) {
   PlanId id;
@@ -137,27 +139,10 @@ Response RenderPlan(Services s, const Request& r, PlanId id) {
   ListQuery q = ParseListQuery(r.query, *ctx, false);
   auto ov = s.plans.Overview(r.viewer, *ctx, q.filter, q.separate_done);
   if (!ov.ok()) return HtmlError(ov.error());
-  return Response::Html(q.errors.empty() ? 200 : 400, views::PlanPage(*ctx, *ov, q, nullptr, s.plans.CapabilitiesFor(r.viewer, id)));
-}
-
-Response ShowCommittee(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kRead)) return *denied;
-  return CachedByPlan(s, id, r, [&] { return RenderCommittee(s, r, p, id); });
-}
-
-Response RenderCommittee(Services s, const Request& r, const Params& p, PlanId id) {
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
-  const Body* body = ctx->FindBody(p.at("code"));
-  if (!body || !body->owns_items) return HtmlError(404, "Udvalget findes ikke.");
-  ItemFilter f;
-  f.committee = body->code;
-  f.include_cross_cutting = true;
-  auto ov = s.plans.Overview(r.viewer, *ctx, f, false);
-  if (!ov.ok()) return HtmlError(ov.error());
-  return Response::Html(200, views::CommitteePage(*ctx, *body, *ov));
+  auto round = s.rounds.OpenRoundMark(id);
+  if (!round.ok()) return HtmlError(round.error());
+  return Response::Html(q.errors.empty() ? 200 : 400, views::PlanPage(*ctx, *ov, q, nullptr, s.plans.CapabilitiesFor(r.viewer, id),
+                                                                      *round ? &**round : nullptr));
 }
 
 Response NewItemForm(Services s, const Request& r, const Params& p) {
@@ -331,7 +316,6 @@ void AddPlanPages(Router& router, Services s) {
   router.Add("GET", "/plans", bind(ListPlans));
   router.Add("POST", "/plans", bind(CreatePlan));
   router.Add("GET", "/plans/{id}", bind(ShowPlan));
-  router.Add("GET", "/plans/{id}/committees/{code}", bind(ShowCommittee));
   router.Add("GET", "/plans/{id}/items/new", bind(NewItemForm));
   router.Add("POST", "/plans/{id}/items", bind(CreateItem));
   router.Add("GET", "/items/{id}", bind(ShowItem));

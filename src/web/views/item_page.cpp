@@ -103,9 +103,17 @@ std::string ItemPage(const ItemPageModel& model) {
   if (model.caps.edit)
     h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"/items/").Text(item.id()).Raw("/edit\">Redigér</a> "
           "<a class=\"button secondary\" href=\"/items/").Text(item.id()).Raw("/delete\">Slet</a></p>");
+  // In an open round an item without status is "afventer status", not last round's light.
+  const bool awaiting = model.round && model.round->awaiting.count(item.id());
+  if (awaiting)
+    h.Raw("<p class=\"round-banner\" role=\"note\"><strong>Afventer status</strong> i statusrunden «").Text(model.round->round.name)
+        .Raw("» (frist ").Text(model.round->round.cutoff.Short()).Raw("). Giv status under «Ny statusopdatering».</p>");
+  else if (model.round && model.round->reported_items.count(item.id()))
+    h.Raw("<p class=\"notice\">Status givet i statusrunden «").Text(model.round->round.name).Raw("».</p>");
   h.Raw("<dl class=\"fields\">");
   Row(h, "Fremdrift", std::string(Label(d.state)) + (d.state == ProgressState::kDone ? " (X)" : ""));
-  Row(h, "Trafiklys", std::string(Label(d.traffic_light)));
+  Row(h, "Trafiklys", awaiting ? "Afventer status (sidst: " + std::string(Label(d.traffic_light)) + ")"
+                               : std::string(Label(d.traffic_light)));
   Row(h, "Status", d.status_text, true);
   Row(h, "Proces", d.process, true);
   Row(h, "Ansvarlig", d.responsible);

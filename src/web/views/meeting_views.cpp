@@ -113,11 +113,21 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
   }
   for (const auto& d : e.earlier) h.Raw("<h4>").Text(d.heading).Raw("</h4>").Raw(Paragraphs(d.text));
   if (!e.plan_items.empty()) {
+    // With each item's status as the meeting saw it: the directors' monthly status.
     h.Raw("<h4>Vedrører planpunkter</h4><ul class=\"plan-links\">");
     for (const auto& p : e.plan_items) {
       h.Raw("<li><a href=\"/items/").Text(p.id).Raw("\">");
       if (!p.code.empty()) h.Text(p.code).Raw(" ");
-      h.Text(p.title).Raw("</a></li>");
+      h.Text(p.title).Raw("</a> <span class=\"meta\">– ").Text(Label(p.state));
+      if (p.light != TrafficLight::kNone)
+        h.Raw(" · <span class=\"light light-").Raw(Slug(p.light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
+            .Text(Label(p.light)).Raw("</span>");
+      if (p.status_date.year) h.Raw(" · status ").Text(p.status_date.Short()).Raw(p.status_author.empty() ? "" : ", ").Text(p.status_author);
+      h.Raw("</span>");
+      if (!p.status_text.empty()) h.Raw("<br>").Text(p.status_text);
+      if (p.obs)
+        h.Raw("<br><strong class=\"obs-label\">OBS-punkt").Raw(p.obs_note.empty() ? "" : ":").Raw("</strong> ").Text(p.obs_note);
+      h.Raw("</li>");
     }
     h.Raw("</ul>");
   }
@@ -176,6 +186,7 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
           .Raw("-d\" name=\"dokumentnummer\"></div><label class=\"check\"><input type=\"checkbox\" name=\"lukket\" value=\"1\"> Lukket bilag</label>"
                "<div class=\"field\"><label for=\"").Text(pid).Raw("-f\">Fil (PDF, Word, Excel, PowerPoint, PNG, JPEG, tekst, CSV)</label><input id=\"")
           .Text(pid).Raw("-f\" name=\"fil\" type=\"file\" required></div><button type=\"submit\">Tilføj bilag</button></form></details>");
+      ReportAttachmentForm(h, model, e);
     }
     if (m.published() && !m.cancelled) {
       std::string did = "d" + Id(item.id);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/meeting_service.h"
+#include "web/html.h"
 
 namespace bs::web::views {
 
@@ -21,8 +22,17 @@ struct MeetingsPageModel {
 };
 std::string MeetingsPage(const MeetingsPageModel& m);
 
+// A plan whose published versions a report attachment can be made from (issue 11).
+struct ReportSource {
+  PlanId plan = 0;
+  std::string plan_name;
+  std::vector<Version> versions;  // newest first
+  std::vector<Body> committees;
+};
+
 struct MeetingPageModel {
   MeetingView view;
+  std::vector<ReportSource> report_sources;  // preparers: "Vedhæft en rapport som bilag"
   std::string notice;
   std::vector<FieldError> errors;
   std::string error_heading = "Ikke gemt:";
@@ -31,6 +41,8 @@ struct MeetingPageModel {
   bool public_edition = false;  // ?udgave=offentlig: as the public sees it
 };
 std::string MeetingPage(const MeetingPageModel& m);
+// The form that makes a report of a published version an attachment of the agenda item.
+void ReportAttachmentForm(Html& h, const MeetingPageModel& model, const AgendaEntry& entry);
 
 struct AgendaItemFormModel {
   MeetingView view;  // the meeting, for the heading

@@ -59,12 +59,18 @@ void FilterForm(Html& h, const PlanContext& ctx, const ListQuery& q, const std::
   h.Raw("<div class=\"actions\"><button type=\"submit\">Filtrér</button> <a href=\"").Text(action).Raw("\">Nulstil</a></div></form>");
 }
 
-void StateCell(Html& h, const ItemData& d) {
+// `awaiting`: the open round still waits for this item's status, so its light is last
+// round's, not a current assessment (issue 11).
+void StateCell(Html& h, const ItemData& d, bool awaiting) {
   bool done = d.state == ProgressState::kDone;
   h.Raw("<td class=\"state state-").Raw(Slug(d.state)).Raw("\">");
   if (done) h.Raw("<span class=\"done-mark\" aria-hidden=\"true\">X</span> ");
   h.Text(Label(d.state));
-  if (d.traffic_light != TrafficLight::kNone) {
+  if (awaiting) {
+    h.Raw("<br><strong class=\"awaiting\">Afventer status</strong>");
+    if (d.traffic_light != TrafficLight::kNone)
+      h.Raw(" <span class=\"meta\">(sidst: ").Text(Label(d.traffic_light)).Raw(")</span>");
+  } else if (d.traffic_light != TrafficLight::kNone) {
     h.Raw("<br><span class=\"light light-").Raw(Slug(d.traffic_light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
         .Text(Label(d.traffic_light)).Raw("</span>");
   }
@@ -73,7 +79,7 @@ void StateCell(Html& h, const ItemData& d) {
 
 // link_items: titles link to the live item pages (not for the public on a version).
 void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& items, const std::string& caption,
-                const FigureSums* sums, const std::string& sum_label, bool link_items) {
+                const FigureSums* sums, const std::string& sum_label, bool link_items, const RoundMark* round) {
   auto years = ctx.plan.Years();
   h.Raw("<table class=\"items\"><caption class=\"visually-hidden\">").Text(caption).Raw("</caption>"
         "<colgroup><col class=\"c-code\"><col class=\"c-title\"><col class=\"c-resp\"><col class=\"c-time\">"
@@ -99,7 +105,7 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& it
     if (!d.status_text.empty()) h.Raw("<span class=\"status-line\">").Text(text::Truncate(d.status_text, 160)).Raw("</span>");
     h.Raw("</th><td>").Text(d.responsible).Raw("</td><td>").Text(d.timing.Display()).Raw("</td><td>")
         .Text(d.treatment.Summary()).Raw("</td>");
-    StateCell(h, d);
+    StateCell(h, d, round && round->awaiting.count(item.id()));
     for (int y : years) YearCell(h, FiguresOf(d, y));
     h.Raw("</tr>");
     if (d.obs) {
@@ -118,7 +124,7 @@ void SumTable(Html& h, const PlanContext& ctx, const FigureSums& sums, const std
 }
 
 void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const std::string& own_committee,
-              bool link_items) {
+              bool link_items, const RoundMark* round) {
   PlanOverview ov = input;
   // A committee's extract shows its own items first, then the cross-cutting ones.
   if (!own_committee.empty())
@@ -131,7 +137,8 @@ void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const 
       std::string label = g.label;
       if (!own_committee.empty() && s.category != Category::kIntent && g.key != own_committee) label += " – tværgående";
       h.Raw("<h3>").Text(label).Raw("</h3>");
-      ItemsTable(h, ctx, g.items, std::string(PluralLabel(s.category)) + ", " + label, &g.sums, "I alt " + g.label, link_items);
+      ItemsTable(h, ctx, g.items, std::string(PluralLabel(s.category)) + ", " + label, &g.sums, "I alt " + g.label, link_items,
+                 round);
     }
     SumTable(h, ctx, s.sums, "I alt " + std::string(PluralLabel(s.category)).insert(0, ""));
     h.Raw("</section>");
@@ -139,7 +146,7 @@ void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const 
   if (!ov.completed.empty()) {
     h.Raw("<section class=\"completed\"><h2 id=\"afsluttede\">Afsluttede punkter <span class=\"count\">(")
         .Text(static_cast<long long>(ov.completed.size())).Raw(")</span></h2>");
-    ItemsTable(h, ctx, ov.completed, "Afsluttede punkter", nullptr, "", link_items);
+    ItemsTable(h, ctx, ov.completed, "Afsluttede punkter", nullptr, "", link_items, round);
     h.Raw("</section>");
   }
 }
@@ -208,13 +215,16 @@ std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, co
 }
 
 std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQuery& q, const Version* version,
-                     const Capabilities& caps) {
+                     const Capabilities& caps, const RoundMark* round) {
   Html h;
   const std::string base = PlanHref(ctx.plan);
   const std::string here = version ? base + "/versions/" + std::to_string(version->id) : base;
+  // The public reads the plan through its versions: the crumb goes there, not to a page
+  // that asks them to sign in.
+  const std::string plan_crumb = caps.live ? base : base + "/versions";
   if (version)
     PageStart(h, version->name + " – " + ctx.plan.name(),
-              {{"Planer", "/plans"}, {ctx.plan.name(), base}, {"Versioner", base + "/versions"}, {version->name, ""}});
+              {{"Planer", "/plans"}, {ctx.plan.name(), plan_crumb}, {"Versioner", base + "/versions"}, {version->name, ""}});
   else
     PageStart(h, ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}});
   h.Raw("<div class=\"page-head\"><h1>").Text(ctx.plan.name());
@@ -227,41 +237,39 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
     if (caps.live) h.Raw(" <a href=\"").Text(base).Raw("/redline?from=").Text(version->id).Raw("&amp;to=now\">Se ændringerne siden</a>.");
     h.Raw("</p>");
   }
+  if (round) {
+    h.Raw("<p class=\"round-banner\">Statusrunden <a href=\"/statusrunder/").Text(round->round.id).Raw("\">«").Text(round->round.name)
+        .Raw("»</a> er åben med frist ").Text(round->round.cutoff.Short()).Raw(": ").Text(round->reported).Raw(" af ").Text(round->items)
+        .Raw(" punkter har givet status. Punkter uden status i runden står som «Afventer status».</p>");
+  }
   h.Raw("<p class=\"no-print\">");
   if (!version && caps.edit) h.Raw("<a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");
-  h.Raw("<a href=\"").Text(base).Raw("/versions\">Versioner og redline</a>");
+  h.Raw("<a href=\"").Text(base).Raw("/versions\">Versioner og redline</a> · <a href=\"").Text(base).Raw("/rapporter\">Rapporter</a>");
+  if (caps.history) h.Raw(" · <a href=\"").Text(base).Raw("/statusrunder\">Statusrunder</a>");
   if (!version && caps.setup) h.Raw(" · <a href=\"").Text(base).Raw("/setup\">Opsætning</a>");
-  if (caps.live) {
-    h.Raw(" · Udvalgenes udsnit: ");
-    for (size_t i = 0; i < ctx.committees.size(); ++i) {
-      h.Raw(i ? ", " : "").Raw("<a href=\"").Text(base).Raw("/committees/").Text(PercentEncode(ctx.committees[i].code)).Raw("\">")
-          .Text(ctx.committees[i].code).Raw("</a>");
-    }
+  h.Raw(" · Udvalgenes udsnit: ");
+  for (size_t i = 0; i < ctx.committees.size(); ++i) {
+    std::string href = version ? here + "/committees/" + PercentEncode(ctx.committees[i].code)
+                               : base + "/committees/" + PercentEncode(ctx.committees[i].code);
+    h.Raw(i ? ", " : "").Raw("<a href=\"").Text(href).Raw("\">").Text(ctx.committees[i].code).Raw("</a>");
   }
   h.Raw("</p></div>");
   FilterForm(h, ctx, q, here);
+  // Exports of exactly this view: the same filter, this version or the live plan.
+  std::string query = q.QueryString();
+  std::string export_base = base + "/rapporter/plan?version=" + (version ? std::to_string(version->id) : std::string("live")) +
+                            (query.empty() ? "" : "&" + query) + "&format=";
+  h.Raw("<p class=\"downloads no-print\">Hent ").Raw(q.Any() ? "de viste punkter" : "planen").Raw(" som: <a href=\"")
+      .Text(export_base + "pdf").Raw("\">PDF</a> · <a href=\"").Text(export_base + "xlsx").Raw("\">Excel (XLSX)</a> · <a href=\"")
+      .Text(export_base + "csv").Raw("\">CSV</a> · <a href=\"").Text(export_base + "csv&sep=semicolon")
+      .Raw("\">CSV med semikolon</a></p>");
   h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(ov.count == 1 ? " punkt" : " punkter");
   if (q.Any()) h.Raw(" matcher filteret");
   h.Raw(", heraf ").Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
   if (ov.count == 0) h.Raw("<p>Ingen punkter matcher. <a href=\"").Text(here).Raw("\">Vis alle punkter</a>.</p>");
-  Sections(h, ctx, ov, "", caps.live);
+  Sections(h, ctx, ov, "", caps.live, round);
   if (ov.count) SumTable(h, ctx, ov.totals, q.Any() ? "I alt for de viste punkter" : "I alt for planen");
   StrategicPart(h, ctx, ov, caps.live);
-  PageEnd(h);
-  return h.Take();
-}
-
-std::string CommitteePage(const PlanContext& ctx, const Body& committee, const PlanOverview& ov) {
-  Html h;
-  const std::string base = PlanHref(ctx.plan);
-  std::string title = committee.name + " (" + committee.code + ")";
-  PageStart(h, title + " – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}, {committee.code, ""}});
-  h.Raw("<h1>").Text(title).Raw("</h1><p class=\"lead\">Udsnit af ").Text(ctx.plan.name())
-      .Raw(": udvalgets egne punkter og de tværgående punkter. Beløb i 1.000 kr.</p>");
-  h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(" punkter, heraf ")
-      .Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
-  Sections(h, ctx, ov, committee.code, true);
-  if (ov.count) SumTable(h, ctx, ov.totals, "I alt for udsnittet");
   PageEnd(h);
   return h.Take();
 }

@@ -8,6 +8,7 @@
 
 #include "app/meeting_service.h"
 #include "app/plan_service.h"
+#include "app/round_service.h"
 #include "web/list_query.h"
 #include "web/views/history_views.h"
 
@@ -18,10 +19,10 @@ namespace bs::web::views {
 std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors,
                       const Capabilities& caps);
 // With `version`, the plan as it was in that published version. caps: which buttons
-// and links to live pages to offer.
+// and links to live pages to offer. `round`: the plan's open reporting round (live plan
+// only): a banner, and items still without status marked "Afventer status".
 std::string PlanPage(const PlanContext& ctx, const PlanOverview& overview, const ListQuery& query,
-                     const Version* version, const Capabilities& caps);
-std::string CommitteePage(const PlanContext& ctx, const Body& committee, const PlanOverview& overview);
+                     const Version* version, const Capabilities& caps, const RoundMark* round = nullptr);
 struct ItemPageModel {
   const PlanContext* ctx = nullptr;
   const PlanItem* item = nullptr;
@@ -31,6 +32,7 @@ struct ItemPageModel {
   StatusFormModel status_form;
   Capabilities caps;
   std::vector<Treatment> treatments;  // meetings that treated the item (issue 6)
+  const RoundMark* round = nullptr;   // the plan's open reporting round (issue 11)
 };
 std::string ItemPage(const ItemPageModel& model);
 

@@ -73,17 +73,18 @@ Block ListBlock(std::vector<Runs> items) {
 
 std::vector<Column> ItemColumns(const std::vector<int>& years) {
   std::vector<Column> cols = {
-      {"Kode", ColumnKind::kText, 0, 0.8, false},
-      {"Titel", ColumnKind::kText, 0, 3.2, false},
+      // Widths on a page: wide enough that no column breaks a word ("september", "Fremdrift").
+      {"Kode", ColumnKind::kText, 0, 0.95, false},
+      {"Titel", ColumnKind::kText, 0, 3.0, false},
       {"Kategori", ColumnKind::kText, 0, 1, true},
       {"Udvalg eller tema", ColumnKind::kText, 0, 1, true},
-      {"Ansvarlig", ColumnKind::kText, 0, 1.2, false},
-      {"Tidspunkt", ColumnKind::kText, 0, 0.9, false},
+      {"Ansvarlig", ColumnKind::kText, 0, 1.1, false},
+      {"Tidspunkt", ColumnKind::kText, 0, 1.15, false},
       {"Politisk behandling", ColumnKind::kText, 0, 1.2, false},
-      {"Fremdrift", ColumnKind::kText, 0, 0.9, false},
-      {"Trafiklys", ColumnKind::kText, 0, 0.9, false},
+      {"Fremdrift", ColumnKind::kText, 0, 1.1, false},
+      {"Trafiklys", ColumnKind::kText, 0, 1.0, false},
   };
-  for (int y : years) cols.push_back({std::to_string(y), ColumnKind::kFigures, y, 1, false});
+  for (int y : years) cols.push_back({std::to_string(y), ColumnKind::kFigures, y, 0.95, false});
   cols.push_back({"Status", ColumnKind::kText, 0, 1, true});
   cols.push_back({"Tværgående", ColumnKind::kText, 0, 1, true});
   cols.push_back({"OBS-punkt", ColumnKind::kText, 0, 1, true});

@@ -34,6 +34,7 @@ struct HalfYearData {
   std::optional<Version> previous;         // the version before, for the redline
   std::vector<PlanItem> previous_items;    // redacted
   int round_items = 0, round_reported = 0; // completeness
+  bool staff = false;  // the reader may see the round's progress and who highlighted
 };
 Report HalfYearReport(const Basis& basis, const HalfYearData& data);
 

@@ -1,6 +1,7 @@
 #include "app/report_service.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "app/report_builders.h"
 #include "app/report_tables.h"
@@ -176,7 +177,10 @@ Result<ReportService::Basis> ReportService::LoadBasis(const Viewer& v, const Rep
     all.offset = 0;
     b.items = TRY(plans_.ListItems(req.plan, all)).items;
     b.as_of = b.today;
-    b.open_round = TRY(rounds_.OpenRoundMark(req.plan));
+    // Who has reported is the administration's own business (docs/access.md): the marks
+    // of an open round go only to those who may read its progress.
+    if (Decide(reader, Action::kRead, Resource::Of(Resource::Kind::kRound, published)) == Decision::kAllow)
+      b.open_round = TRY(rounds_.OpenRoundMark(req.plan));
   } else {
     if (versions.empty())
       return Conflict("Planen har ingen offentliggjort version endnu, så der er ingen rapport at vise." +
@@ -204,9 +208,13 @@ Result<Report> ReportService::Build(const Viewer& v, const ReportRequest& req) {
     case ReportKind::kPlan: return report::PlanReport(b, req.filtered);
     case ReportKind::kExtract: {
       const Body* body = b.ctx.FindBody(req.committee);
-      if (!body || !body->owns_items)
-        return NotFound(req.committee.empty() ? "Vælg det udvalg, udsnittet skal vise (committee=BUU)."
-                                              : "Udvalget «" + text::Truncate(req.committee, 20) + "» findes ikke i planen.");
+      if (!body || !body->owns_items) {
+        std::vector<std::string> codes;
+        for (const auto& c : b.ctx.committees) codes.push_back(c.code);
+        return InvalidArgument((req.committee.empty() ? std::string("Vælg det udvalg, udsnittet skal vise")
+                                                      : "Udvalget «" + text::Truncate(req.committee, 20) + "» findes ikke i planen") +
+                               ". Vælg et af: " + text::Join(codes, ", ") + ".");
+      }
       return report::ExtractReport(b, *body);
     }
     case ReportKind::kHalfYear: {
@@ -217,15 +225,26 @@ Result<Report> ReportService::Build(const Viewer& v, const ReportRequest& req) {
         for (size_t i = 0; i + 1 < versions.size(); ++i)
           if (versions[i].id == b.version->id) d.previous = versions[i + 1];
       } else {
-        if (b.open_round) d.round = b.open_round->round;
+        if (auto open = TRY(rounds_.OpenRoundMark(req.plan))) d.round = open->round;
         if (!versions.empty()) d.previous = versions.front();
       }
       if (d.previous) {
         d.previous_items = TRY(store_.VersionItems(d.previous->id));
         RedactAll(reader, d.previous_items);
       }
+      bool published_plan = !versions.empty();
+      d.staff = Decide(reader, Action::kRead, Resource::Of(Resource::Kind::kRound, published_plan)) == Decision::kAllow;
       if (d.round) {
-        d.highlights = TRY(rounds_.Highlights(reader, *d.round));
+        // The highlighted items as the report's basis has them (a version's items, not
+        // today's): an item not in the basis is not shown.
+        std::unordered_map<ItemId, const PlanItem*> in_basis;
+        for (const auto& i : b.items) in_basis[i.id()] = &i;
+        for (auto& h : TRY(rounds_.Highlights(reader, *d.round))) {
+          auto it = in_basis.find(h.highlight.item_id);
+          if (it == in_basis.end()) continue;
+          h.item = *it->second;
+          d.highlights.push_back(std::move(h));
+        }
         if (d.round->open() && b.open_round) {
           d.round_items = b.open_round->items;
           d.round_reported = b.open_round->reported;

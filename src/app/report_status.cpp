@@ -314,11 +314,15 @@ void ObsAndHighlights(const Basis& b, const HalfYearData& d, Report& r) {
   r.blocks.push_back(TableBlock(std::move(obs)));
 
   r.blocks.push_back(Heading("Fremhævet af direktionen", "fremhaevet"));
-  Table t = MakeTable("fremhaevet", "Fremhævet af direktionen", ShortColumns({"Begrundelse", "Fremhævet af"}),
+  std::vector<std::string> extra = {"Begrundelse"};
+  if (d.staff) extra.push_back("Fremhævet af");
+  Table t = MakeTable("fremhaevet", "Fremhævet af direktionen", ShortColumns(extra),
                       d.round ? "Direktionen har ikke fremhævet nogen punkter i runden."
                               : "Versionen er ikke dannet af en statusrunde, så intet er fremhævet.");
   for (const auto& h : d.highlights) {
-    t.rows.push_back(ShortRow(b.ctx, h.item, {ReasonCell(&h), TextCell(h.highlight.by)}));
+    std::vector<Cell> cells = {ReasonCell(&h)};
+    if (d.staff) cells.push_back(TextCell(h.highlight.by));
+    t.rows.push_back(ShortRow(b.ctx, h.item, std::move(cells)));
   }
   r.blocks.push_back(TableBlock(std::move(t)));
 }
@@ -497,8 +501,9 @@ Report HalfYearReport(const Basis& b, const HalfYearData& d) {
   if (d.round) {
     facts.facts.push_back({"Statusrunde", d.round->name + ", frist " + d.round->cutoff.Short() +
                                               (d.round->open() ? " (åben)" : " (lukket)")});
-    facts.facts.push_back({"Fuldstændighed", std::to_string(d.round_reported) + " af " + std::to_string(d.round_items) +
-                                                 " punkter har givet status i runden (" + Percent(d.round_reported, d.round_items) + ")"});
+    if (d.staff)
+      facts.facts.push_back({"Fuldstændighed", std::to_string(d.round_reported) + " af " + std::to_string(d.round_items) +
+                                                   " punkter har givet status i runden (" + Percent(d.round_reported, d.round_items) + ")"});
   }
   facts.facts.push_back({"Beløb", "1.000 kr.; negative beløb er besparelser. Tidspunkterne er vejledende."});
   r.blocks.push_back(std::move(facts));

@@ -194,6 +194,12 @@ Result<std::optional<RoundMark>> RoundService::OpenRoundMark(PlanId plan) {
   return std::optional<RoundMark>();
 }
 
+Result<std::optional<RoundMark>> RoundService::OpenRoundMarkFor(const Viewer& v, PlanId plan) {
+  bool published = TRY(plans_.IsPublished(plan));
+  if (Decide(v, Action::kRead, Resource::Of(K::kRound, published)) != Decision::kAllow) return std::optional<RoundMark>();
+  return OpenRoundMark(plan);
+}
+
 Result<std::optional<ReportingRound>> RoundService::RoundOfVersion(PlanId plan, VersionId version) {
   for (auto& r : TRY(store_.ListRounds(plan)))
     if (r.version_id == version) return std::optional<ReportingRound>(std::move(r));

@@ -77,6 +77,8 @@ class RoundService {
   // The plan's open round with the items awaiting status, for marking pages; no access
   // check (the marks show on pages the viewer already reads). nullopt when none is open.
   Result<std::optional<RoundMark>> OpenRoundMark(PlanId plan);
+  // The same for a page shown to `v`: nullopt unless v may read rounds' progress (staff).
+  Result<std::optional<RoundMark>> OpenRoundMarkFor(const Viewer& v, PlanId plan);
   // The round a version was published by, if any.
   Result<std::optional<ReportingRound>> RoundOfVersion(PlanId plan, VersionId version);
   // Highlights of a round as the viewer may see them.

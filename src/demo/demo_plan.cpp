@@ -151,8 +151,14 @@ ItemDraft InventedDraft(const InventedSeed& s) {
   d.political_treatment = s.treatment;
   d.process = "Fagafdelingen udarbejder oplæg; udvalget behandler det som angivet.";
   d.status_text = "Opfølgning sker ved næste budgetopfølgning.";
-  d.responsible = "Fagchef";
-  d.director = "Fagdirektør";
+  // Invented names, one responsible per committee (the head of BUU is the demo user).
+  const std::string c = s.committee;
+  d.responsible = c == "BUU" ? "Søren Dahl" : c == "VPU" ? "Ældrechef Hanne Kjær" : c == "AU" ? "Jobcenterchef Lars Munk"
+                : c == "MTU" ? "Driftschef Anders Vinther" : c == "KFU" ? "Kulturchef Ida Friis"
+                : c == "EU"  ? "Erhvervschef Jonas Vad" : c == "ØK" ? "Økonomichef Bettina Andersen"
+                             : "Kommunaldirektør Jonas Kroustrup";
+  d.director = c == "BUU" || c == "VPU" ? "Velfærdsdirektør" : c == "MTU" || c == "KFU" ? "Teknik- og miljødirektør"
+                                                                                        : "Fællesforvaltningsdirektør";
   const int amounts[] = {s.a1, s.a2, s.a3, s.a4};
   for (int i = 0; i < 4; ++i)
     if (amounts[i]) d.amounts[std::to_string(2025 + i)] = Amount::FromKroner(int64_t{amounts[i]} * 1000).FormatTkr();
@@ -247,12 +253,12 @@ Status AddDemoHistory(PlanService& plans, RoundService& rounds, PlanId plan) {
   // April: the monthly status of the cross-cutting items at DIR 02-04-2025.
   const Update april[] = {
       {"Effektiviseringsbidrag og novembergreb", {"01-04-2025", chief, "Effektiviseringsbidraget er udmøntet i alle forvaltninger; novembergrebet følges i budgetopfølgningerne.", "", "", "", "", {}}},
-      {"Aktiv/helhedsorienteret indsats målrettet sygefravær generelt i kommunen", {"01-04-2025", "HR-chef", "Fraværssamtaler er indført i alle forvaltninger.", "", "", "", "", {}}},
+      {"Aktiv/helhedsorienteret indsats målrettet sygefravær generelt i kommunen", {"01-04-2025", "HR-chef Marianne Fisker", "Fraværssamtaler er indført i alle forvaltninger.", "", "", "", "", {}}},
       {"Aktindsigt", {"01-04-2025", chief, "Den fælles arbejdsgang for aktindsigt er i høring i afdelingerne.", "", "", "", "", {}}},
-      {"Flådestyring", {"01-04-2025", "Driftschef", "Alle køretøjer er registreret; kørselsdata indsamles.", "", "", "", "", {}}},
-      {"Samling af demensindsatsen i Glesborg", {"01-04-2025", "Fagchef for ældre", "Etableringen af knudepunkt ved Glesborg er planlagt; den fremtidige brug af Fuglsanggården afklares.", "", "yellow", "", "", {}}},
+      {"Flådestyring", {"01-04-2025", "Driftschef Anders Vinther", "Alle køretøjer er registreret; kørselsdata indsamles.", "", "", "", "", {}}},
+      {"Samling af demensindsatsen i Glesborg", {"01-04-2025", "Ældrechef Hanne Kjær", "Etableringen af knudepunkt ved Glesborg er planlagt; den fremtidige brug af Fuglsanggården afklares.", "", "yellow", "", "", {}}},
       {"Økonomisk prognose på myndighedsdelen på børneområdet samt på voksen-handicapområdet", {"01-04-2025", chief, "Prognosen viser et merforbrug på voksen-handicapområdet.", "", "yellow", "raise", "Prognosen viser merforbrug på voksen-handicapområdet; direktionen bedes drøfte tiltag før budgetopfølgning 2.", {}}},
-      {"Bosætningskampagne", {"01-04-2025", "Erhvervschef", "Kampagnens første fase er klar; samarbejdet med boligselskaberne aftales.", "", "", "", "", {}}},
+      {"Bosætningskampagne", {"01-04-2025", "Erhvervschef Jonas Vad", "Kampagnens første fase er klar; samarbejdet med boligselskaberne aftales.", "", "", "", "", {}}},
   };
   for (const auto& u : april) RETURN_IF_ERROR(Report(plans, plan, u));
 
@@ -262,24 +268,24 @@ Status AddDemoHistory(PlanService& plans, RoundService& rounds, PlanId plan) {
   // May: the statuses of the round. Three items do not report (they stay "afventer status").
   const Update may[] = {
       {"Skriftlige fremstillinger", {"31-05-2025", chief, "Skabeloner og vejledning er taget i brug i alle afdelinger.", "done", "green", "", "", {{"2025", "-250"}}}},
-      {"Bosætningskampagne", {"31-05-2025", "Erhvervschef", "Kampagnen er forsinket, fordi samarbejdet med boligselskaberne ikke er på plads.", "in_progress", "red", "raise", "Direktionen bedes afklare finansieringen af kampagnens anden fase.", {}}},
+      {"Bosætningskampagne", {"31-05-2025", "Erhvervschef Jonas Vad", "Kampagnen er forsinket, fordi samarbejdet med boligselskaberne ikke er på plads.", "in_progress", "red", "raise", "Direktionen bedes afklare finansieringen af kampagnens anden fase.", {}}},
       {"Ledelsesinformation generelt på hele kommunen", {"31-05-2025", chief, "Første version af ledelsesinformationen er testet i to afdelinger.", "", "green", "", "", {}}},
       {"Omprioriteringsbidrag", {"28-05-2025", chief, "KB har fastsat bidraget til 0,5 pct. som udgangspunkt for budgetforhandlingerne til budget 2026-2029.", "done", "green", "", "", {}}},
       {"Pulje til værn om servicerammen", {"28-05-2025", chief, "Økonomiudvalget har tiltrådt anvendelseskriterier for puljen til værn om servicerammen.", "", "green", "", "", {}}},
       {"Aktindsigt", {"26-05-2025", chief, "Ny arbejdsgang for aktindsigt er implementeret i alle afdelinger.", "", "green", "", "", {}}},
-      {"Flådestyring", {"26-05-2025", "Driftschef", "Kørselsdata viser besparelsespotentiale; første køretøjer udskiftes.", "", "green", "", "", {}}},
-      {"Samling af demensindsatsen i Glesborg", {"27-05-2025", "Fagchef for ældre", "Knudepunktet ved Glesborg etableres; den fremtidige brug af Fuglsanggården afklares.", "", "yellow", "", "", {}}},
-      {"Investering i fraværsindsatsen på BUU - besparelser på forsørgelsesudgifter", {"27-05-2025", "Fagchef Søren Dahl", "Fraværsindsatsen er i gang; opgørelsen af udviklingen af fravær i skolerne mangler.", "", "yellow", "", "", {{"2025", "-600"}}}},
+      {"Flådestyring", {"26-05-2025", "Driftschef Anders Vinther", "Kørselsdata viser besparelsespotentiale; første køretøjer udskiftes.", "", "green", "", "", {}}},
+      {"Samling af demensindsatsen i Glesborg", {"27-05-2025", "Ældrechef Hanne Kjær", "Knudepunktet ved Glesborg etableres; den fremtidige brug af Fuglsanggården afklares.", "", "yellow", "", "", {}}},
+      {"Investering i fraværsindsatsen på BUU - besparelser på forsørgelsesudgifter", {"27-05-2025", "Søren Dahl", "Fraværsindsatsen er i gang; opgørelsen af udviklingen af fravær i skolerne mangler.", "", "yellow", "", "", {{"2025", "-600"}}}},
       {"Arbejde med kloge m2", {"27-05-2025", chief, "Oplæg om kloge m2 og vision for arbejdslivet forelægges ØK og KB i august.", "", "green", "", "", {}}},
       {"Økonomisk prognose på myndighedsdelen på børneområdet samt på voksen-handicapområdet", {"30-05-2025", chief, "Prognosen præsenteres for BUU og VPU i juni.", "", "yellow", "", "", {}}},
-      {"Sidste skoledag – evaluering", {"26-05-2025", "Fagchef Søren Dahl", "Evalueringen er gennemført og forelægges BUU i august.", "", "green", "", "", {}}},
-      {"Taskforce udsatte unge", {"26-05-2025", "Fagchef Søren Dahl", "Status på projektet forelægges BUU i september.", "", "green", "", "", {}}},
-      {"Beskæftigelsesindsats – opfølgning på beskæftigelsesplan", {"27-05-2025", "Jobcenterchef", "Opfølgningen på beskæftigelsesplanen forelægges AU i august.", "", "green", "", "", {}}},
+      {"Sidste skoledag – evaluering", {"26-05-2025", "Søren Dahl", "Evalueringen er gennemført og forelægges BUU i august.", "", "green", "", "", {}}},
+      {"Taskforce udsatte unge", {"26-05-2025", "Søren Dahl", "Status på projektet forelægges BUU i september.", "", "green", "", "", {}}},
+      {"Beskæftigelsesindsats – opfølgning på beskæftigelsesplan", {"27-05-2025", "Jobcenterchef Lars Munk", "Opfølgningen på beskæftigelsesplanen forelægges AU i august.", "", "green", "", "", {}}},
       {"Fælles indkøbsaftaler på tværs af forvaltninger", {"28-05-2025", chief, "Besparelsen i 2025 bliver mindre, fordi to udbud er forsinket.", "", "yellow", "", "", {{"2025", "-700"}}}},
-      {"Udbygning af Auning Skole, etape 2", {"28-05-2025", "Fagchef Søren Dahl", "Licitationen er afsluttet; merudgiften i 2025 finansieres af anlægsrammen.", "", "yellow", "", "", {{"2025", "4.700"}, {"2026", "12.400"}}}},
-      {"Digital jobsamtale som standard", {"28-05-2025", "Jobcenterchef", "Leverandøren leverer først i 2026; besparelsen i 2025 udebliver.", "", "red", "", "", {{"2025", "0"}}}},
-      {"Flere hverdagsrehabiliteringsforløb", {"27-05-2025", "Fagchef for ældre", "Forløbene er i gang som planlagt.", "", "green", "", "", {{"2025", "-500"}}}},
-      {"Styrket sprogindsats i dagtilbud", {"26-05-2025", "Fagchef Søren Dahl", "Sprogvurderingerne er gennemført i alle dagtilbud.", "", "green", "", "", {}}},
+      {"Udbygning af Auning Skole, etape 2", {"28-05-2025", "Søren Dahl", "Licitationen er afsluttet; merudgiften i 2025 finansieres af anlægsrammen.", "", "yellow", "", "", {{"2025", "4.700"}, {"2026", "12.400"}}}},
+      {"Digital jobsamtale som standard", {"28-05-2025", "Jobcenterchef Lars Munk", "Leverandøren leverer først i 2026; besparelsen i 2025 udebliver.", "", "red", "", "", {{"2025", "0"}}}},
+      {"Flere hverdagsrehabiliteringsforløb", {"27-05-2025", "Ældrechef Hanne Kjær", "Forløbene er i gang som planlagt.", "", "green", "", "", {{"2025", "-500"}}}},
+      {"Styrket sprogindsats i dagtilbud", {"26-05-2025", "Søren Dahl", "Sprogvurderingerne er gennemført i alle dagtilbud.", "", "green", "", "", {}}},
   };
   for (const auto& u : may) RETURN_IF_ERROR(Report(plans, plan, u));
   // Every other item taking part reports "as planned", but three, which stay without.

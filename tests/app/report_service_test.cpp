@@ -228,7 +228,7 @@ TEST_F(ReportServiceTest, MonthlyStatusOfApril) {
     if (PlainText(row.cells[1].runs) == "Flådestyring") {
       flaade = true;
       EXPECT_EQ(PlainText(row.cells[5].runs), "Alle køretøjer er registreret; kørselsdata indsamles.");
-      EXPECT_EQ(PlainText(row.cells[6].runs), "01-04-2025, Driftschef");
+      EXPECT_EQ(PlainText(row.cells[6].runs), "01-04-2025, Driftschef Anders Vinther");
     }
   EXPECT_TRUE(flaade);
   ASSERT_EQ(obs->rows.size(), 1u) << "one OBS point raised in April";

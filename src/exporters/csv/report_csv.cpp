@@ -5,6 +5,15 @@
 namespace bs::csv {
 namespace {
 
+// Text a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return
+// first) gets a leading apostrophe: a title like =HYPERLINK(...) stays text (OWASP's
+// advice against CSV injection). Number columns are written as numbers and never touched.
+std::string Defused(std::string_view value) {
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+    return "'" + std::string(value);
+  return std::string(value);
+}
+
 void Field(std::string& out, std::string_view value, char sep) {
   bool quote = value.find_first_of(std::string("\"\r\n") + sep) != std::string_view::npos;
   if (!quote) {
@@ -93,7 +102,7 @@ std::string RenderReport(const Report& report, char sep) {
           break;
         case ColumnKind::kText:
           next();
-          Field(out, cell.plain ? *cell.plain : PlainText(cell.runs), sep);
+          Field(out, Defused(cell.plain ? *cell.plain : PlainText(cell.runs)), sep);
           break;
       }
     }

@@ -66,6 +66,9 @@ std::optional<Response> Parse(Services s, const Request& r, const Params& p, Par
     out->request.month = *d;
   }
   if (out->request.kind == ReportKind::kPlan) {
+    // A plan the viewer may not know of answers as unknown before its filter is read, so
+    // that a wrong filter value cannot tell a hidden plan from a missing one.
+    if (auto denied = Refuse(s, r, plan, Action::kRead, Resource::Kind::kVersion)) return denied;
     auto ctx = s.plans.Context(plan);
     if (ctx.ok()) {
       ListQuery lq = ParseListQuery(r.query, *ctx, false);
@@ -73,6 +76,7 @@ std::optional<Response> Parse(Services s, const Request& r, const Params& p, Par
       out->request.filter = lq.filter;
       out->request.filtered = lq.Any();
       out->filter_query = lq.QueryString();
+      if (!out->filter_query.empty() && out->filter_query[0] == '?') out->filter_query.erase(0, 1);
     }
   }
   return std::nullopt;
@@ -119,15 +123,25 @@ Response Render(Services s, const Request& r, const Parsed& in) {
       res.headers.emplace_back("Content-Disposition", ContentDisposition(name + ".csv"));
       break;
   }
-  // An edition with internal fields or a draft stays out of shared caches.
-  if (report->internal || report->draft) res.headers.emplace_back("Cache-Control", "private, no-store");
+  // Editions with internal fields and drafts are only ever served to signed-in people,
+  // whose answers the Site marks "private, no-store" (web/session.cpp).
   return res;
+}
+
+// The request as the cache knows it: only what the report depends on, in one order, so
+// that unknown or reordered parameters neither multiply cache entries nor bypass them.
+Request CacheKey(const Request& r, const Parsed& in) {
+  Request key = r;
+  key.query = "format=" + std::string(Slug(in.format)) + "&sep=" + std::string(1, in.separator) + "&version=" +
+              PercentEncode(in.version) + "&committee=" + PercentEncode(in.committee) + "&month=" + PercentEncode(in.month) +
+              "&" + in.filter_query;
+  return key;
 }
 
 Response ShowReport(Services s, const Request& r, const Params& p) {
   Parsed in;
   if (auto bad = Parse(s, r, p, &in)) return *bad;
-  return CachedByStamp(s, s.reports.Stamp(in.request.plan), r, [&] { return Render(s, r, in); });
+  return CachedByStamp(s, s.reports.Stamp(in.request.plan), CacheKey(r, in), [&] { return Render(s, r, in); });
 }
 
 // A committee's extract at the addresses people bookmark: of the live plan
@@ -148,7 +162,12 @@ Response Extract(Services s, const Request& r, const Params& p, std::optional<Ve
     in.version = "live";
   }
   in.request.committee = in.committee = p.at("code");
-  return CachedByStamp(s, s.reports.Stamp(in.request.plan), r, [&] { return Render(s, r, in); });
+  return CachedByStamp(s, s.reports.Stamp(in.request.plan), CacheKey(r, in), [&] {
+    Response res = Render(s, r, in);
+    // An unknown committee in the address is a page that does not exist.
+    if (res.status == 400) return HtmlError(404, "Udvalget findes ikke.");
+    return res;
+  });
 }
 
 Response ShowLiveExtract(Services s, const Request& r, const Params& p) { return Extract(s, r, p, std::nullopt); }

@@ -257,6 +257,7 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
   FilterForm(h, ctx, q, here);
   // Exports of exactly this view: the same filter, this version or the live plan.
   std::string query = q.QueryString();
+  if (!query.empty() && query[0] == '?') query.erase(0, 1);
   std::string export_base = base + "/rapporter/plan?version=" + (version ? std::to_string(version->id) : std::string("live")) +
                             (query.empty() ? "" : "&" + query) + "&format=";
   h.Raw("<p class=\"downloads no-print\">Hent ").Raw(q.Any() ? "de viste punkter" : "planen").Raw(" som: <a href=\"")

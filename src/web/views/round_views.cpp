@@ -45,7 +45,13 @@ void Field(Html& h, const std::vector<FieldError>& errors, const char* name, con
   h.Raw("></div>");
 }
 
+// Tables scroll inside their own region on a narrow screen, never the page.
+void WrapOpen(Html& h, const std::string& label) {
+  h.Raw("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"").Text(label).Raw("\">");
+}
+
 void Tallies(Html& h, const char* caption, const char* head, const std::vector<RoundTally>& tallies) {
+  WrapOpen(h, caption);
   h.Raw("<table class=\"tally\"><caption>").Raw(caption).Raw("</caption><thead><tr><th scope=\"col\">").Raw(head)
       .Raw("</th><th scope=\"col\" class=\"num\">Punkter</th><th scope=\"col\" class=\"num\">Givet status</th>"
            "<th scope=\"col\">Fremdrift i runden</th></tr></thead><tbody>");
@@ -55,7 +61,7 @@ void Tallies(Html& h, const char* caption, const char* head, const std::vector<R
         .Text(t.label + ": " + std::to_string(t.reported) + " af " + std::to_string(t.items)).Raw("\"></progress> ")
         .Text(Percent(t.reported, t.items)).Raw("</td></tr>");
   }
-  h.Raw("</tbody></table>");
+  h.Raw("</tbody></table></div>");
 }
 
 }  // namespace
@@ -78,6 +84,7 @@ std::string RoundsPage(const RoundsPageModel& m) {
   h.Raw("<h2>Alle runder</h2>");
   if (m.rounds.empty()) h.Raw("<p class=\"none\">Der har ikke været nogen statusrunder endnu.</p>");
   else {
+    WrapOpen(h, "Statusrunder");
     h.Raw("<table class=\"rounds\"><caption class=\"visually-hidden\">Statusrunder</caption><thead><tr><th scope=\"col\">Runde</th>"
           "<th scope=\"col\">Frist</th><th scope=\"col\">Åbnet</th><th scope=\"col\">Lukket</th><th scope=\"col\">Fuldstændighed</th>"
           "<th scope=\"col\">Version</th></tr></thead><tbody>");
@@ -94,7 +101,7 @@ std::string RoundsPage(const RoundsPageModel& m) {
       if (r.version_id) h.Raw("<a href=\"").Text(base + "/versions/" + std::to_string(r.version_id)).Raw("\">").Text(r.name).Raw("</a>");
       h.Raw("</td></tr>");
     }
-    h.Raw("</tbody></table>");
+    h.Raw("</tbody></table></div>");
   }
   if (m.may_open && !m.open) {
     h.Raw("<section class=\"no-print\"><h2>Åbn en ny statusrunde</h2>");
@@ -158,6 +165,7 @@ std::string RoundPage(const RoundPageModel& m) {
       .Raw(")</span></h2>");
   if (v.missing.empty()) h.Raw("<p class=\"none\">Alle punkter i runden har givet status.</p>");
   else {
+    WrapOpen(h, "Punkter uden status i runden");
     h.Raw("<table><caption class=\"visually-hidden\">Punkter uden status i runden</caption><thead><tr><th scope=\"col\">Punkt</th>"
           "<th scope=\"col\">Udvalg</th><th scope=\"col\">Ansvarlig</th></tr></thead><tbody>");
     for (const auto& i : v.missing) {
@@ -165,13 +173,14 @@ std::string RoundPage(const RoundPageModel& m) {
       ItemLink(h, i);
       h.Raw("</th><td>").Text(i.data().committee).Raw("</td><td>").Text(i.data().responsible).Raw("</td></tr>");
     }
-    h.Raw("</tbody></table>");
+    h.Raw("</tbody></table></div>");
   }
   h.Raw("</section>");
 
   h.Raw("<section aria-labelledby=\"fremh-h\"><h2 id=\"fremh-h\">Fremhæves for ØK</h2>");
   if (v.highlights.empty()) h.Raw("<p class=\"none\">Direktionen har ikke fremhævet nogen punkter endnu.</p>");
   else {
+    WrapOpen(h, "Fremhævede punkter");
     h.Raw("<table><caption class=\"visually-hidden\">Fremhævede punkter</caption><thead><tr><th scope=\"col\">Punkt</th>"
           "<th scope=\"col\">Begrundelse</th><th scope=\"col\">Fremhævet af</th>").Raw(v.may_highlight ? "<th scope=\"col\"><span class=\"visually-hidden\">Handling</span></th>" : "")
         .Raw("</tr></thead><tbody>");
@@ -188,7 +197,7 @@ std::string RoundPage(const RoundPageModel& m) {
             .Raw("/fjern\" class=\"inline\"><button type=\"submit\" class=\"secondary\">Fjern fremhævning</button></form></td>");
       h.Raw("</tr>");
     }
-    h.Raw("</tbody></table>");
+    h.Raw("</tbody></table></div>");
   }
   if (v.may_highlight) {
     h.Raw("<h3>Fremhæv et punkt</h3>");

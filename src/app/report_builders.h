@@ -45,6 +45,9 @@ struct MonthlyData {
 };
 Report MonthlyReport(const Basis& basis, const MonthlyData& data);
 
+// The notes under a report's facts: a draft, an open round (what awaits status) or the
+// round that published the version (what gave no status).
+void DraftNote(const Basis& basis, Report& r);
 // Shared by the builders: the header of every report.
 Report StartReport(const Basis& basis, ReportKind kind, std::string title);
 // Whether a treatment step is "coming" seen from `as_of`: in the six months after its month.

@@ -74,21 +74,33 @@ Block Facts(const Basis& basis, const Report& r) {
   return b;
 }
 
+}  // namespace
+
 void DraftNote(const Basis& basis, Report& r) {
   if (r.draft)
     r.blocks.push_back(Text("Kladde: rapporten er dannet af planen, som den er nu, og er ikke en offentliggjort version.",
                             RunStyle::kEmphasis));
-  if (basis.open_round)
+  if (basis.open_round && basis.open_round->round.open())
     r.blocks.push_back(Text("Statusrunden «" + basis.open_round->round.name + "» er åben (frist " +
                                 basis.open_round->round.cutoff.Short() + "): " + std::to_string(basis.open_round->reported) +
                                 " af " + std::to_string(basis.open_round->items) +
                                 " punkter har givet status. Punkter uden status i runden står som «Afventer status».",
                             RunStyle::kEmphasis));
+  else if (basis.open_round)
+    r.blocks.push_back(Text("Versionen er offentliggjort af statusrunden «" + basis.open_round->round.name + "» (frist " +
+                                basis.open_round->round.cutoff.Short() + "): " + std::to_string(basis.open_round->reported) +
+                                " af " + std::to_string(basis.open_round->items) +
+                                " punkter gav status. Punkter uden status i runden står som «Ingen status i runden».",
+                            RunStyle::kEmphasis));
 }
 
+namespace {
 ItemMarks Marks(const Basis& basis) {
   ItemMarks m;
-  if (basis.open_round) m.awaiting = &basis.open_round->awaiting;
+  if (basis.open_round) {
+    m.awaiting = &basis.open_round->awaiting;
+    m.closed = !basis.open_round->round.open();
+  }
   return m;
 }
 
@@ -177,10 +189,9 @@ Result<ReportService::Basis> ReportService::LoadBasis(const Viewer& v, const Rep
     all.offset = 0;
     b.items = TRY(plans_.ListItems(req.plan, all)).items;
     b.as_of = b.today;
-    // Who has reported is the administration's own business (docs/access.md): the marks
-    // of an open round go only to those who may read its progress.
-    if (Decide(reader, Action::kRead, Resource::Of(Resource::Kind::kRound, published)) == Decision::kAllow)
-      b.open_round = TRY(rounds_.OpenRoundMark(req.plan));
+    // Everyone who reads the live plan sees what awaits status (an old light is never
+    // shown as if it were current); who reported, person by person, is the round page's.
+    b.open_round = TRY(rounds_.OpenRoundMark(req.plan));
   } else {
     if (versions.empty())
       return Conflict("Planen har ingen offentliggjort version endnu, så der er ingen rapport at vise." +
@@ -196,6 +207,8 @@ Result<ReportService::Basis> ReportService::LoadBasis(const Viewer& v, const Rep
       if (req.filter.Matches(item)) b.items.push_back(std::move(item));
     req.filter.Sort(b.items);
     b.as_of = b.version->as_of;
+    // A version a round published marks the items that gave no status in it.
+    b.open_round = TRY(rounds_.VersionMark(req.plan, b.version->id));
   }
   RedactAll(reader, b.items);
   return b;

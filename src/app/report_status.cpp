@@ -78,7 +78,9 @@ void Summary(const Basis& b, Report& r) {
                      std::to_string(states[ProgressState::kNotStarted]) + " ikke startet og " +
                      std::to_string(states[ProgressState::kDropped]) + " udgået. " + std::to_string(obs) +
                      " med OBS-punkt; " + std::to_string(overdue) + " efter det vejledende tidspunkt.";
-  if (b.open_round) line += " " + std::to_string(awaiting) + " afventer status i den åbne runde.";
+  if (b.open_round)
+    line += " " + std::to_string(awaiting) +
+            (b.open_round->round.open() ? " afventer status i den åbne runde." : " gav ingen status i runden.");
   r.blocks.push_back(Text(line));
 
   // Counts per category: state and traffic light.
@@ -276,7 +278,8 @@ void Lists(const Basis& b, const HalfYearData& d, Report& r) {
     if (HasComingStep(x, b.as_of)) lists[2].push_back({&item, nullptr});
   }
   if (chosen)
-    r.blocks.push_back(Text("Direktionen har fremhævet " + std::to_string(d.highlights.size()) + " emner for ØK" +
+    r.blocks.push_back(Text("Direktionen har fremhævet " + std::to_string(d.highlights.size()) +
+                            (d.highlights.size() == 1 ? " emne" : " emner") + " for ØK" +
                             (d.round ? " i statusrunden «" + d.round->name + "»" : std::string()) +
                             ". De står i listen, der passer til dem."));
   else
@@ -501,15 +504,12 @@ Report HalfYearReport(const Basis& b, const HalfYearData& d) {
   if (d.round) {
     facts.facts.push_back({"Statusrunde", d.round->name + ", frist " + d.round->cutoff.Short() +
                                               (d.round->open() ? " (åben)" : " (lukket)")});
-    if (d.staff)
-      facts.facts.push_back({"Fuldstændighed", std::to_string(d.round_reported) + " af " + std::to_string(d.round_items) +
-                                                   " punkter har givet status i runden (" + Percent(d.round_reported, d.round_items) + ")"});
+    facts.facts.push_back({"Fuldstændighed", std::to_string(d.round_reported) + " af " + std::to_string(d.round_items) +
+                                                 " punkter har givet status i runden (" + Percent(d.round_reported, d.round_items) + ")"});
   }
   facts.facts.push_back({"Beløb", "1.000 kr.; negative beløb er besparelser. Tidspunkterne er vejledende."});
   r.blocks.push_back(std::move(facts));
-  if (r.draft)
-    r.blocks.push_back(Text("Kladde: rapporten er dannet af planen, som den er nu, og er ikke en offentliggjort version.",
-                            RunStyle::kEmphasis));
+  DraftNote(b, r);
   r.blocks.push_back(Text("Udmøntningsplanen er dynamisk og bliver løbende ajourført. De punkter, der er implementeret, er "
                           "markeret med X for afsluttet; OBS-punkter står med rødt."));
   Lists(b, d, r);

@@ -133,7 +133,9 @@ Row ItemRow(const PlanContext& ctx, const PlanItem& item, const std::vector<int>
   if (awaiting) {
     // Not the old light as if it were current (issue 11): the round still waits for it.
     std::string was = LightWord(d.traffic_light);
-    row.cells.push_back(TextCell("Afventer status" + (was.empty() ? "" : " (sidst " + was + ")"), RunStyle::kEmphasis));
+    row.cells.push_back(TextCell(std::string(marks.closed ? "Ingen status i runden" : "Afventer status") +
+                                     (was.empty() ? "" : " (sidst " + was + ")"),
+                                 RunStyle::kEmphasis));
   } else {
     row.cells.push_back(TextCell(d.traffic_light == TrafficLight::kNone ? "" : std::string(Label(d.traffic_light))));
   }

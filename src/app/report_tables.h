@@ -14,6 +14,7 @@ namespace bs::report {
 // Marks an item row may carry.
 struct ItemMarks {
   const std::set<ItemId>* awaiting = nullptr;  // items awaiting status in an open round
+  bool closed = false;  // the round is closed: those items gave no status in it
 };
 
 // Code, title (with the status line), category and committee/theme (sheets only),

@@ -194,10 +194,23 @@ Result<std::optional<RoundMark>> RoundService::OpenRoundMark(PlanId plan) {
   return std::optional<RoundMark>();
 }
 
-Result<std::optional<RoundMark>> RoundService::OpenRoundMarkFor(const Viewer& v, PlanId plan) {
-  bool published = TRY(plans_.IsPublished(plan));
-  if (Decide(v, Action::kRead, Resource::Of(K::kRound, published)) != Decision::kAllow) return std::optional<RoundMark>();
-  return OpenRoundMark(plan);
+Result<std::optional<RoundMark>> RoundService::VersionMark(PlanId plan, VersionId version) {
+  auto round = TRY(RoundOfVersion(plan, version));
+  if (!round) return std::optional<RoundMark>();
+  RoundMark mark{*round, {}, {}, 0, 0};
+  auto reported = TRY(store_.ReportedInRound(round->id));
+  for (const auto& item : TRY(store_.VersionItems(version))) {
+    bool done = reported.count(item.id()) > 0;
+    if (!TakesPart(item.data(), done)) continue;
+    ++mark.items;
+    if (done) {
+      ++mark.reported;
+      mark.reported_items.insert(item.id());
+    } else {
+      mark.awaiting.insert(item.id());
+    }
+  }
+  return std::optional<RoundMark>(std::move(mark));
 }
 
 Result<std::optional<ReportingRound>> RoundService::RoundOfVersion(PlanId plan, VersionId version) {

@@ -32,7 +32,8 @@ struct HighlightView {
   bool reason_hidden = false;
 };
 
-// An open round as pages mark it: which items still await a status.
+// A round as pages mark it: which items still await a status (open), or gave none (the
+// version a closed round published).
 struct RoundMark {
   ReportingRound round;
   std::set<ItemId> awaiting;  // items taking part without a status in the round
@@ -77,8 +78,9 @@ class RoundService {
   // The plan's open round with the items awaiting status, for marking pages; no access
   // check (the marks show on pages the viewer already reads). nullopt when none is open.
   Result<std::optional<RoundMark>> OpenRoundMark(PlanId plan);
-  // The same for a page shown to `v`: nullopt unless v may read rounds' progress (staff).
-  Result<std::optional<RoundMark>> OpenRoundMarkFor(const Viewer& v, PlanId plan);
+  // For a version a round published: the items that took part in the round without
+  // giving a status (as the version has them). nullopt when no round published it.
+  Result<std::optional<RoundMark>> VersionMark(PlanId plan, VersionId version);
   // The round a version was published by, if any.
   Result<std::optional<ReportingRound>> RoundOfVersion(PlanId plan, VersionId version);
   // Highlights of a round as the viewer may see them.

@@ -263,10 +263,11 @@ TEST_F(ReportServiceTest, RefusalsSayWhatIsWrong) {
   r.committee = "XYZ";
   auto unknown = reports_.Build(Staff(), r);
   ASSERT_FALSE(unknown.ok());
-  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
-  EXPECT_NE(unknown.error().message.find("XYZ"), std::string::npos);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(unknown.error().message.find("«XYZ»"), std::string::npos);
+  EXPECT_NE(unknown.error().message.find("Vælg et af: ØK, BUU"), std::string::npos) << unknown.error().message;
   r.committee = "KB";  // a body that owns no items has no extract
-  EXPECT_EQ(reports_.Build(Staff(), r).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(reports_.Build(Staff(), r).error().code, ErrorCode::kInvalidArgument);
   PlanId empty = plans_.CreatePlan({"Tom plan 2026-2029", "Budget 2026-2029", "2026", "2029", ""}, "t", "t")->id();
   ReportRequest latest;
   latest.kind = ReportKind::kHalfYear;

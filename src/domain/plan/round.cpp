@@ -12,7 +12,11 @@ Result<ReportingRound> ValidateRound(const RoundDraft& d, PlanId plan) {
   if (r.name.empty()) errors.push_back({"name", "Giv runden et navn, fx «Halvårsstatus juni 2025»."});
   else if (text::CodePointCount(r.name) > 200) errors.push_back({"name", "Navnet må højst være 200 tegn."});
   auto cutoff = Date::Parse(text::IsValidUtf8(d.cutoff) ? text::Trim(d.cutoff) : "");
-  if (!cutoff.ok()) errors.push_back({"cutoff", "Skriv fristen som dd-mm-åååå, fx 31-05-2025."});
+  if (!cutoff.ok())
+    errors.push_back({"cutoff", text::Trim(d.cutoff).empty() || !text::IsValidUtf8(d.cutoff)
+                                    ? "Skriv fristen som dd-mm-åååå, fx 31-05-2025."
+                                    : "«" + text::Truncate(text::Trim(d.cutoff), 20) +
+                                          "» er ikke en dato. Skriv fristen som dd-mm-åååå, fx 31-05-2025."});
   else r.cutoff = *cutoff;
   r.followup = text::IsValidUtf8(d.followup) ? text::Trim(text::CleanSingleLine(d.followup)) : "";
   if (!text::IsValidUtf8(d.followup)) errors.push_back({"followup", "Teksten indeholder ugyldige tegn (ikke UTF-8)."});

@@ -227,8 +227,9 @@ class Canvas {
           unsigned char c = static_cast<unsigned char>(word[i]);
           if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
           std::string next = part + word.substr(i, len);
-          if (!part.empty() && x + CellFonts::Advance(face, next) > width) {
-            out.pieces.push_back({part, &face, color, x, line});
+          // Broken with a hyphen where it has to break, so that it reads as one word.
+          if (!part.empty() && x + CellFonts::Advance(face, next + "-") > width) {
+            out.pieces.push_back({part.back() == '-' ? part : part + "-", &face, color, x, line});
             ++line;
             x = 0;
             part.clear();
@@ -401,6 +402,7 @@ class Canvas {
     PangoLayout* l = margin_layout_;
     pango_layout_set_font_description(l, Font("DejaVu Sans 7.5"));
     pango_layout_set_width(l, 360 * PANGO_SCALE);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);  // one line: the rule below it stays clear
     pango_layout_set_alignment(l, align == Align::kRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
     pango_layout_set_text(l, text.c_str(), static_cast<int>(text.size()));
     double base = static_cast<double>(pango_layout_get_baseline(l)) / PANGO_SCALE;

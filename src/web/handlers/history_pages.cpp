@@ -140,8 +140,11 @@ Response ShowVersion(Services s, const Request& r, const Params& p) {
     ListQuery q = ParseListQuery(r.query, *ctx, false);
     auto ov = s.plans.VersionOverview(r.viewer, *ctx, vid, q.filter, q.separate_done);
     if (!ov.ok()) return HtmlError(ov.error());
+    auto mark = s.rounds.VersionMark(id, vid);  // items that gave no status in the round behind it
+    if (!mark.ok()) return HtmlError(mark.error());
     return Response::Html(q.errors.empty() ? 200 : 400,
-                          views::PlanPage(*ctx, *ov, q, &*version, s.plans.CapabilitiesFor(r.viewer, id)));
+                          views::PlanPage(*ctx, *ov, q, &*version, s.plans.CapabilitiesFor(r.viewer, id),
+                                          *mark ? &**mark : nullptr));
   });
 }
 

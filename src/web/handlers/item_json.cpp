@@ -62,6 +62,7 @@ json ItemToJson(const PlanContext& ctx, const PlanItem& item) {
   j["ordinary_operation"] = d.treatment.ordinary_operation;
   j["directors_role"] = d.directors_role;
   j["amounts"] = AmountsJson(d.amounts);
+  j["realised"] = AmountsJson(d.realised);  // expected realised effect per year, from status updates (read-only)
   j["cross_cutting"] = d.cross_cutting;
   j["strategic"] = d.strategic;
   j["strategic_line"] = d.strategic_line_id ? json(d.strategic_line_id) : json(nullptr);
@@ -127,7 +128,7 @@ Status ApplyJsonToDraft(const json& j, ItemDraft& d, int64_t* revision) {
       {"obs", &ItemDraft::obs}, {"demo", &ItemDraft::demo}};
   static const std::set<std::string> kReadOnly = {
       "id", "plan_id", "category_label", "code_parts", "state_label", "timing_parsed", "political_treatment_steps",
-      "ordinary_operation", "created_at", "updated_at", "url"};
+      "ordinary_operation", "realised", "created_at", "updated_at", "url"};
 
   std::vector<FieldError> errors;
   auto string_list = [&](const std::string& key, const json& v, const char* sep, std::string* out) {

@@ -118,7 +118,7 @@ Response RenderItemPage(Services s, const Request& r, ItemId id, const std::stri
   auto treatments = s.meetings.TreatmentsOf(r.viewer, id);
   if (!treatments.ok()) return HtmlError(treatments.error());
   m.treatments = std::move(*treatments);
-  auto round = s.rounds.OpenRoundMarkFor(r.viewer, ctx.plan.id());
+  auto round = s.rounds.OpenRoundMark(ctx.plan.id());
   if (!round.ok()) return HtmlError(round.error());
   m.round = *round ? &**round : nullptr;
   return Response::Html(status, views::ItemPage(m));
@@ -139,7 +139,7 @@ Response RenderPlan(Services s, const Request& r, PlanId id) {
   ListQuery q = ParseListQuery(r.query, *ctx, false);
   auto ov = s.plans.Overview(r.viewer, *ctx, q.filter, q.separate_done);
   if (!ov.ok()) return HtmlError(ov.error());
-  auto round = s.rounds.OpenRoundMarkFor(r.viewer, id);
+  auto round = s.rounds.OpenRoundMark(id);
   if (!round.ok()) return HtmlError(round.error());
   return Response::Html(q.errors.empty() ? 200 : 400, views::PlanPage(*ctx, *ov, q, nullptr, s.plans.CapabilitiesFor(r.viewer, id),
                                                                       *round ? &**round : nullptr));

@@ -97,8 +97,12 @@ Response Render(Services s, const Request& r, const Parsed& in) {
       }
       auto choices = s.reports.Choices(r.viewer, in.request.plan);
       if (!choices.ok()) return HtmlError(choices.error());
+      std::string month = in.month;
+      if (month.empty() && in.request.kind == ReportKind::kMonthly)  // the month shown, so the box says which
+        month = Date{report->as_of.year, report->as_of.month, 1}.Short().substr(3);
+      if (in.request.month) month = in.request.month->Short().substr(3);
       views::ReportPageModel m{&*report, in.request.plan, report->plan_name, &*choices, in.version, in.committee,
-                               in.month, in.filter_query, s.plans.CapabilitiesFor(r.viewer, in.request.plan).live};
+                               month, in.filter_query, s.plans.CapabilitiesFor(r.viewer, in.request.plan).live};
       return Response::Html(200, views::ReportPage(m));
     }
     case ReportFormat::kPdf: {
@@ -120,7 +124,8 @@ Response Render(Services s, const Request& r, const Parsed& in) {
     case ReportFormat::kCsv:
       res.content_type = "text/csv; charset=utf-8";
       res.body = s.report_files.Csv(*report, in.separator);
-      res.headers.emplace_back("Content-Disposition", ContentDisposition(name + ".csv"));
+      res.headers.emplace_back("Content-Disposition",
+                               ContentDisposition(name + (in.separator == ';' ? "-semikolon" : "") + ".csv"));
       break;
   }
   // Editions with internal fields and drafts are only ever served to signed-in people,

@@ -26,7 +26,7 @@ Response RenderRounds(Services s, const Request& r, PlanId plan, const RoundDraf
   m.open = std::move(*open);
   m.may_open = s.plans.CapabilitiesFor(r.viewer, plan).publish;
   m.draft = draft;
-  if (m.draft.cutoff.empty()) m.draft.cutoff = s.plans.Today().Short();
+  if (!error && m.draft.cutoff.empty()) m.draft.cutoff = s.plans.Today().Short();  // a fresh form only
   if (error) {
     m.errors = error->fields;
     if (m.errors.empty()) m.message = error->code == ErrorCode::kInternal ? "Der opstod en intern fejl." : error->message;

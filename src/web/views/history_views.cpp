@@ -94,7 +94,7 @@ void StatusSection(Html& h, const PlanContext& ctx, const PlanItem& item, const 
 void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const StatusFormModel& form) {
   const ItemData& d = item.data();
   h.Raw("<details class=\"no-print\"").Raw(form.errors.empty() && form.message.empty() ? "" : " open")
-      .Raw("><summary>Ny statusopdatering</summary>");
+      .Raw(" id=\"ny-status\"><summary>Ny statusopdatering</summary>");
   if (!form.message.empty()) h.Raw("<div class=\"conflict\" role=\"alert\"><p>").Text(form.message).Raw("</p></div>");
   if (!form.errors.empty()) {
     h.Raw("<div class=\"error-summary\" role=\"alert\"><h3>Statusopdateringen er ikke gemt</h3><ul>");
@@ -133,7 +133,9 @@ void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const Sta
   for (ProgressState s : kAllStates) states.emplace_back(std::string(Slug(s)), std::string(Label(s)));
   for (TrafficLight l : kAllLights) lights.emplace_back(std::string(Slug(l)), std::string(Label(l)));
   select("state", "Fremdrift", f.state.empty() ? std::string(Slug(d.state)) : f.state, states);
-  select("traffic_light", "Trafiklys", f.traffic_light, lights);
+  // Like the state, the light starts at the item's own, so a text-only update keeps it.
+  select("traffic_light", "Trafiklys", f.traffic_light.empty() && f.status_text.empty() ? std::string(Slug(d.traffic_light)) : f.traffic_light,
+         lights);
   h.Raw("<fieldset><legend>Forventet realiseret effekt (1.000 kr.; et tomt felt lader året være, som det er)</legend><div class=\"amounts\">");
   for (int y : ctx.plan.Years()) {
     std::string key = std::to_string(y);
@@ -225,7 +227,8 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
                          const Capabilities& caps) {
   Html h;
   const std::string base = "/plans/" + std::to_string(ctx.plan.id());
-  PageStart(h, "Versioner – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}, {"Versioner", ""}});
+  // The public reads the plan through this page: its crumb does not lead to a sign-in.
+  PageStart(h, "Versioner – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), caps.live ? base : base + "/versions"}, {"Versioner", ""}});
   h.Raw("<h1>Offentliggjorte versioner</h1><p class=\"lead\">En version er et uforanderligt øjebliksbillede af hele planen, "
         "fx til halvårsstatus til ØK. Redline viser ændringerne mellem to versioner eller fra en version til nu.</p>");
   if (versions.empty()) h.Raw("<p>Der er ingen versioner endnu.</p>");
@@ -279,7 +282,8 @@ std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& 
   const std::string base = "/plans/" + std::to_string(ctx.plan.id());
   const Redline& r = view.redline;
   std::string to_label = view.to ? view.to->name : "nu";
-  PageStart(h, "Redline – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}, {"Versioner", base + "/versions"}, {"Redline", ""}});
+  PageStart(h, "Redline – " + ctx.plan.name(),
+            {{"Planer", "/plans"}, {ctx.plan.name(), caps.live ? base : base + "/versions"}, {"Versioner", base + "/versions"}, {"Redline", ""}});
   h.Raw("<h1>Ændringer i ").Text(ctx.plan.name()).Raw("</h1><p class=\"lead\">Fra «").Text(view.from.name).Raw("» (pr. ")
       .Text(view.from.as_of.Short()).Raw(") til ").Text(view.to ? "«" + to_label + "» (pr. " + view.to->as_of.Short() + ")" : "planen, som den er nu")
       .Raw(". Ny tekst er <ins>understreget med rødt</ins>, fjernet tekst er <del>overstreget</del>.</p>");

@@ -107,7 +107,7 @@ std::string ItemPage(const ItemPageModel& model) {
   const bool awaiting = model.round && model.round->awaiting.count(item.id());
   if (awaiting)
     h.Raw("<p class=\"round-banner\" role=\"note\"><strong>Afventer status</strong> i statusrunden «").Text(model.round->round.name)
-        .Raw("» (frist ").Text(model.round->round.cutoff.Short()).Raw("). Giv status under «Ny statusopdatering».</p>");
+        .Raw("» (frist ").Text(model.round->round.cutoff.Short()).Raw("). <a href=\"#ny-status\">Giv status</a> under «Ny statusopdatering».</p>");
   else if (model.round && model.round->reported_items.count(item.id()))
     h.Raw("<p class=\"notice\">Status givet i statusrunden «").Text(model.round->round.name).Raw("».</p>");
   h.Raw("<dl class=\"fields\">");

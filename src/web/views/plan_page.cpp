@@ -61,13 +61,13 @@ void FilterForm(Html& h, const PlanContext& ctx, const ListQuery& q, const std::
 
 // `awaiting`: the open round still waits for this item's status, so its light is last
 // round's, not a current assessment (issue 11).
-void StateCell(Html& h, const ItemData& d, bool awaiting) {
+void StateCell(Html& h, const ItemData& d, bool awaiting, bool round_closed) {
   bool done = d.state == ProgressState::kDone;
   h.Raw("<td class=\"state state-").Raw(Slug(d.state)).Raw("\">");
   if (done) h.Raw("<span class=\"done-mark\" aria-hidden=\"true\">X</span> ");
   h.Text(Label(d.state));
   if (awaiting) {
-    h.Raw("<br><strong class=\"awaiting\">Afventer status</strong>");
+    h.Raw("<br><strong class=\"awaiting\">").Raw(round_closed ? "Ingen status i runden" : "Afventer status").Raw("</strong>");
     if (d.traffic_light != TrafficLight::kNone)
       h.Raw(" <span class=\"meta\">(sidst: ").Text(Label(d.traffic_light)).Raw(")</span>");
   } else if (d.traffic_light != TrafficLight::kNone) {
@@ -105,7 +105,7 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& it
     if (!d.status_text.empty()) h.Raw("<span class=\"status-line\">").Text(text::Truncate(d.status_text, 160)).Raw("</span>");
     h.Raw("</th><td>").Text(d.responsible).Raw("</td><td>").Text(d.timing.Display()).Raw("</td><td>")
         .Text(d.treatment.Summary()).Raw("</td>");
-    StateCell(h, d, round && round->awaiting.count(item.id()));
+    StateCell(h, d, round && round->awaiting.count(item.id()), round && !round->round.open());
     for (int y : years) YearCell(h, FiguresOf(d, y));
     h.Raw("</tr>");
     if (d.obs) {
@@ -237,10 +237,16 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
     if (caps.live) h.Raw(" <a href=\"").Text(base).Raw("/redline?from=").Text(version->id).Raw("&amp;to=now\">Se ændringerne siden</a>.");
     h.Raw("</p>");
   }
-  if (round) {
-    h.Raw("<p class=\"round-banner\">Statusrunden <a href=\"/statusrunder/").Text(round->round.id).Raw("\">«").Text(round->round.name)
-        .Raw("»</a> er åben med frist ").Text(round->round.cutoff.Short()).Raw(": ").Text(round->reported).Raw(" af ").Text(round->items)
-        .Raw(" punkter har givet status. Punkter uden status i runden står som «Afventer status».</p>");
+  if (round && round->round.open()) {
+    h.Raw("<p class=\"round-banner\">Statusrunden ");
+    if (caps.history) h.Raw("<a href=\"/statusrunder/").Text(round->round.id).Raw("\">«").Text(round->round.name).Raw("»</a>");
+    else h.Raw("«").Text(round->round.name).Raw("»");
+    h.Raw(" er åben med frist ").Text(round->round.cutoff.Short()).Raw(": ").Text(round->reported).Raw(" af ").Text(round->items)
+        .Raw(" punkter, der skal give status, har gjort det. Punkter uden status i runden står som «Afventer status».</p>");
+  } else if (round) {
+    h.Raw("<p class=\"round-banner\">Versionen er offentliggjort af statusrunden «").Text(round->round.name).Raw("» (frist ")
+        .Text(round->round.cutoff.Short()).Raw("): ").Text(round->reported).Raw(" af ").Text(round->items)
+        .Raw(" punkter gav status. Punkter uden status i runden står som «Ingen status i runden».</p>");
   }
   h.Raw("<p class=\"no-print\">");
   if (!version && caps.edit) h.Raw("<a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");

@@ -79,7 +79,9 @@ std::string RoundsPage(const RoundsPageModel& m) {
     h.Raw("<section class=\"round-box\" aria-labelledby=\"open-h\"><h2 id=\"open-h\">Åben runde: ").Text(m.open->round.name)
         .Raw("</h2><p>Frist ").Text(m.open->round.cutoff.Short()).Raw(".</p>");
     Progress(h, m.open->reported, m.open->items, "Rundens fremdrift");
-    h.Raw("<p><a class=\"button\" href=\"").Text(RoundHref(m.open->round)).Raw("\">Se runden</a></p></section>");
+    h.Raw("<p><a class=\"button\" href=\"").Text(RoundHref(m.open->round)).Raw("\">Se runden</a></p>");
+    if (m.may_open) h.Raw("<p class=\"hint\">En ny runde kan åbnes, når denne er lukket.</p>");
+    h.Raw("</section>");
   }
   h.Raw("<h2>Alle runder</h2>");
   if (m.rounds.empty()) h.Raw("<p class=\"none\">Der har ikke været nogen statusrunder endnu.</p>");
@@ -107,6 +109,7 @@ std::string RoundsPage(const RoundsPageModel& m) {
     h.Raw("<section class=\"no-print\"><h2>Åbn en ny statusrunde</h2>");
     ErrorSummary(h, "Runden er ikke åbnet:", m.errors);
     h.Raw("<form method=\"post\" action=\"").Text(base).Raw("/statusrunder\" class=\"item-form\">");
+    h.Raw("<p class=\"hint\">Der kan være én åben runde ad gangen.</p>");
     Field(h, m.errors, "name", "Navn", m.draft.name, "Fx «Halvårsstatus juni 2025». Versionen, der offentliggøres, får samme navn.");
     Field(h, m.errors, "cutoff", "Frist (dd-mm-åååå)", m.draft.cutoff);
     Field(h, m.errors, "followup", "Budgetopfølgning (valgfri)", m.draft.followup, "Fx «Budgetopfølgning 2 pr. 31.05.2025».");
@@ -123,6 +126,10 @@ std::string RoundPage(const RoundPageModel& m) {
   PageStart(h, v.round.name, {{"Planer", "/plans"}, {v.plan.name(), base}, {"Statusrunder", base + "/statusrunder"}, {v.round.name, ""}});
   h.Raw("<h1>").Text(v.round.name).Raw("</h1>");
   Notice(h, m.notice);
+  // The highlight form is far down the page: its errors are said at the top too.
+  if (!m.errors.empty())
+    h.Raw("<div class=\"error-summary\" role=\"alert\"><p>Punktet er ikke fremhævet: ").Text(m.errors.front().message)
+        .Raw(" <a href=\"#h-reason\">Til formularen</a></p></div>");
   h.Raw("<dl class=\"fields\"><div class=\"row\"><dt>Plan</dt><dd>").Text(v.plan.name()).Raw("</dd></div><div class=\"row\"><dt>Frist</dt><dd>")
       .Text(v.round.cutoff.Long()).Raw("</dd></div>");
   if (!v.round.followup.empty()) h.Raw("<div class=\"row\"><dt>Budgetopfølgning</dt><dd>").Text(v.round.followup).Raw("</dd></div>");
@@ -203,7 +210,7 @@ std::string RoundPage(const RoundPageModel& m) {
     h.Raw("<h3>Fremhæv et punkt</h3>");
     ErrorSummary(h, "Punktet er ikke fremhævet:", m.errors);
     h.Raw("<form method=\"post\" action=\"").Text(RoundHref(v.round)).Raw("/fremhaev\" class=\"item-form\"><div class=\"field\">"
-          "<label for=\"h-item\">Punkt</label><select id=\"h-item\" name=\"item\">");
+          "<label for=\"h-item\">Punkt</label><select id=\"h-item\" name=\"item\" required><option value=\"\">Vælg punkt</option>");
     for (const auto& i : v.candidates) {
       h.Raw("<option value=\"").Text(i.id()).Raw("\"").Raw(i.id() == m.item ? " selected" : "").Raw(">");
       if (i.data().code) h.Text(i.data().code->text()).Raw(" ");
@@ -213,7 +220,7 @@ std::string RoundPage(const RoundPageModel& m) {
     const std::string* e = ErrorFor(m.errors, "reason");
     h.Raw("<div class=\"field").Raw(e ? " has-error" : "").Raw("\"><label for=\"h-reason\">Kort begrundelse</label>");
     if (e) h.Raw("<p class=\"field-error\" id=\"e-h-reason\"><span class=\"visually-hidden\">Fejl: </span>").Text(*e).Raw("</p>");
-    h.Raw("<input id=\"h-reason\" name=\"reason\" maxlength=\"500\" value=\"").Text(m.reason).Raw("\"")
+    h.Raw("<input id=\"h-reason\" name=\"reason\" maxlength=\"500\" required value=\"").Text(m.reason).Raw("\"")
         .Raw(e ? " aria-invalid=\"true\" aria-describedby=\"e-h-reason\"" : "").Raw("></div>");
     h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"internal\" value=\"1\"").Raw(m.internal ? " checked" : "")
         .Raw("> Begrundelsen er intern (vises kun for medarbejdere, ikke i den offentlige rapport)</label>");

@@ -1,6 +1,7 @@
 #include "app/plan_service.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/text.h"
 
@@ -128,7 +129,7 @@ Result<PlanOverview> PlanService::Overview(const PlanContext& ctx, const ItemFil
   all.limit = 0;
   all.offset = 0;
   ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
-  return BuildOverview(ctx, page.items, separate_completed);
+  return OwningOverview(ctx, std::move(page.items), separate_completed);
 }
 
 Result<PlanOverview> PlanService::VersionOverview(const PlanContext& ctx, VersionId version, const ItemFilter& filter,
@@ -148,48 +149,77 @@ Result<PlanOverview> PlanService::VersionOverview(const Viewer& viewer, const Pl
   std::vector<PlanItem> items;
   for (auto& item : TRY(store_.VersionItems(version)))
     if (filter.Matches(item)) items.push_back(redact ? Redact(viewer, item) : std::move(item));
-  filter.Sort(items);
-  return BuildOverview(ctx, items, separate_completed);
+  if (!filter.DefaultOrder()) filter.Sort(items);  // the store's order is the default
+  return OwningOverview(ctx, std::move(items), separate_completed);
+}
+
+PlanOverview OwningOverview(const PlanContext& ctx, std::vector<PlanItem> items, bool separate_completed) {
+  auto source = std::make_shared<const std::vector<PlanItem>>(std::move(items));
+  PlanOverview out = BuildOverview(ctx, *source, separate_completed);
+  out.source = std::move(source);
+  return out;
 }
 
 PlanOverview BuildOverview(const PlanContext& ctx, const std::vector<PlanItem>& items, bool separate_completed) {
   PlanOverview out;
+  // One section per category, groups in the order of the bodies (or themes), items in
+  // the given order; an item whose committee or theme the plan no longer has is left out.
+  std::vector<CategorySection> sections;
+  std::unordered_map<std::string, size_t> committee_group;  // code -> group index (not intents)
+  std::unordered_map<ThemeId, size_t> theme_group;
   for (Category cat : kAllCategories) {
     CategorySection section{cat, {}, {}, 0};
-    // Groups in the order of the bodies (or themes), items in the given order.
-    auto add_group = [&](std::string key, std::string label, auto&& belongs) {
-      ItemGroup g{std::move(key), std::move(label), {}, {}};
-      for (const auto& item : items) {
-        if (item.data().category != cat || !belongs(item)) continue;
-        if (separate_completed && item.data().state == ProgressState::kDone) continue;
-        g.items.push_back(item);
-        AddAmounts(g.sums, item);
-        AddAmounts(section.sums, item);
-        AddAmounts(out.totals, item);
-      }
-      if (!g.items.empty()) {
-        section.count += g.items.size();
-        section.groups.push_back(std::move(g));
-      }
-    };
     if (cat == Category::kIntent) {
-      for (const auto& t : ctx.themes)
-        add_group(std::to_string(t.id), t.name, [&](const PlanItem& i) { return i.data().theme_id == t.id; });
-      add_group("", "Uden tema", [](const PlanItem& i) { return i.data().theme_id == 0; });
+      for (size_t t = 0; t < ctx.themes.size(); ++t) {
+        section.groups.push_back({std::to_string(ctx.themes[t].id), ctx.themes[t].name, {}, {}});
+        theme_group[ctx.themes[t].id] = t;
+      }
+      section.groups.push_back({"", "Uden tema", {}, {}});
+      theme_group[0] = ctx.themes.size();
     } else {
-      for (const auto& b : ctx.committees)
-        add_group(b.code, b.name + " (" + b.code + ")", [&](const PlanItem& i) { return i.data().committee == b.code; });
+      for (size_t b = 0; b < ctx.committees.size(); ++b) {
+        const Body& body = ctx.committees[b];
+        section.groups.push_back({body.code, body.name + " (" + body.code + ")", {}, {}});
+        committee_group.emplace(body.code, b);
+      }
     }
-    out.count += section.count;
-    if (section.count) out.sections.push_back(std::move(section));
+    sections.push_back(std::move(section));
   }
   for (const auto& item : items) {
-    if (item.data().obs) ++out.obs_count;
-    if (separate_completed && item.data().state == ProgressState::kDone) {
-      out.completed.push_back(item);
+    const ItemData& d = item.data();
+    if (d.obs) ++out.obs_count;
+    if (separate_completed && d.state == ProgressState::kDone) {
+      out.completed.push_back(&item);
       AddAmounts(out.totals, item);
       ++out.count;
+      continue;
     }
+    size_t cat = 0;
+    while (cat < std::size(kAllCategories) && kAllCategories[cat] != d.category) ++cat;
+    if (cat == std::size(kAllCategories)) continue;
+    size_t group;
+    if (d.category == Category::kIntent) {
+      auto it = theme_group.find(d.theme_id);
+      if (it == theme_group.end()) continue;
+      group = it->second;
+    } else {
+      auto it = committee_group.find(d.committee);
+      if (it == committee_group.end()) continue;
+      group = it->second;
+    }
+    CategorySection& section = sections[cat];
+    ItemGroup& g = section.groups[group];
+    g.items.push_back(&item);
+    AddAmounts(g.sums, item);
+    AddAmounts(section.sums, item);
+    AddAmounts(out.totals, item);
+    ++section.count;
+    ++out.count;
+  }
+  for (auto& section : sections) {
+    if (!section.count) continue;
+    std::erase_if(section.groups, [](const ItemGroup& g) { return g.items.empty(); });
+    out.sections.push_back(std::move(section));
   }
   return out;
 }
@@ -319,7 +349,7 @@ Result<PlanOverview> PlanService::Overview(const Viewer& viewer, const PlanConte
   all.offset = 0;
   ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
   RedactAll(viewer, page.items);  // the store's free-text search never reads internal fields (PlanItem::SearchText)
-  return BuildOverview(ctx, page.items, separate_completed);
+  return OwningOverview(ctx, std::move(page.items), separate_completed);
 }
 
 Result<std::vector<StatusUpdate>> PlanService::StatusUpdates(const Viewer& viewer, ItemId id) {

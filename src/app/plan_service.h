@@ -4,6 +4,7 @@
 // the access rule: every read path will ask it.)
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,7 +34,7 @@ struct PlanContext {
 struct ItemGroup {
   std::string key;    // body code or theme id, for anchors and filters
   std::string label;  // "Børne- og Ungdomsudvalget (BUU)" or the theme's name
-  std::vector<PlanItem> items;
+  std::vector<const PlanItem*> items;  // into the overview's items (see PlanOverview::source)
   FigureSums sums;  // planned and expected per budget year
 };
 struct CategorySection {
@@ -44,7 +45,10 @@ struct CategorySection {
 };
 struct PlanOverview {
   std::vector<CategorySection> sections;
-  std::vector<PlanItem> completed;  // when shown separately: done items, in plan order
+  std::vector<const PlanItem*> completed;  // when shown separately: done items, in plan order
+  // The items the groups point into, when the overview owns them (copies share them);
+  // empty when it was built over items its caller keeps (BuildOverview).
+  std::shared_ptr<const std::vector<PlanItem>> source;
   FigureSums totals;                // every listed item, per year
   size_t count = 0;
   size_t obs_count = 0;
@@ -165,6 +169,8 @@ class PlanService {
 bool SameData(const ItemData& a, const ItemData& b);
 
 // Groups items (already filtered and sorted) the way the plan document is organised.
+// The overview points into `items`, which must outlive it; OwningOverview keeps them.
 PlanOverview BuildOverview(const PlanContext& context, const std::vector<PlanItem>& items, bool separate_completed);
+PlanOverview OwningOverview(const PlanContext& context, std::vector<PlanItem> items, bool separate_completed);
 
 }  // namespace bs

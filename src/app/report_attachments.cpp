@@ -15,6 +15,7 @@ Result<Attachment> ReportAttachments::Attach(const Viewer& v, int64_t agenda_ite
   std::string name = text::IsValidUtf8(title) ? text::Trim(text::CleanSingleLine(title)) : "";
   if (name.empty()) return FieldErrors({{"title", "Giv bilaget en titel, fx «Udmøntningsplan 2025-2028 - til DIR 04-06-2025»."}});
   request.public_edition = true;
+  request.parts = ReportParts::kPage;  // a PDF
   Report report = TRY(reports_.Build(v, request));
   std::string pdf = TRY(files_.Pdf(report));
   return meetings_.AddAttachment(v, agenda_item, name, closed, document_number, report.filename + ".pdf", "application/pdf",

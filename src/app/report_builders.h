@@ -23,6 +23,11 @@ struct Basis {
   bool internal = false;           // the viewer sees internal fields
   std::optional<RoundMark> open_round;  // live only: items awaiting status
   Date today;
+  ReportParts parts = ReportParts::kAll;  // what the format draws; others may be left out
+
+  bool Page() const { return parts != ReportParts::kPrimary; }    // blocks on the page
+  bool Sheets() const { return parts == ReportParts::kAll; }      // sheet-only, not primary
+  bool Primary() const { return parts != ReportParts::kPage; }   // the primary (CSV) table
 };
 
 Report PlanReport(const Basis& basis, bool filtered);

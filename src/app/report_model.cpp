@@ -62,6 +62,16 @@ std::string PlainText(const Runs& runs) {
   return s;
 }
 
+ReportParts PartsFor(ReportFormat format) {
+  switch (format) {
+    case ReportFormat::kHtml:
+    case ReportFormat::kPdf: return ReportParts::kPage;
+    case ReportFormat::kCsv: return ReportParts::kPrimary;
+    case ReportFormat::kXlsx: return ReportParts::kAll;
+  }
+  return ReportParts::kAll;
+}
+
 const Table* Report::PrimaryTable() const {
   for (const auto& b : blocks)
     if (b.kind == Block::Kind::kTable && b.table.primary) return &b.table;

@@ -38,6 +38,11 @@ std::optional<ReportFormat> ParseReportFormat(std::string_view slug);
 std::string ValidReportKinds();
 std::string ValidReportFormats();
 
+// Which parts of a report a format draws: a workbook every table, a page or PDF what is
+// on the page (tables for sheets only are not built), a CSV file the primary table.
+enum class ReportParts { kAll, kPage, kPrimary };
+ReportParts PartsFor(ReportFormat format);
+
 enum class RunStyle {
   kNormal,
   kStrong,

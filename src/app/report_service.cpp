@@ -126,13 +126,17 @@ Report PlanReport(const Basis& basis, bool filtered) {
   r.blocks.push_back(Text(std::to_string(basis.items.size()) + (basis.items.size() == 1 ? " punkt" : " punkter") +
                           ", heraf " + std::to_string(obs) + " med OBS-punkt. Afsluttede punkter er markeret med X."));
   r.blocks.push_back(Heading("Hele planen", "hele-planen"));
-  Table all = GroupedItemTable("hele-planen", "Hele planen", "", basis.ctx, basis.items, "", Marks(basis));
-  all.empty_text = filtered ? "Ingen punkter matcher filteret." : "Planen har ingen punkter endnu.";
-  r.blocks.push_back(TableBlock(std::move(all)));
-  Table flat = FlatItemTable("alle-punkter", "Hele planen", "Hele planen", basis.ctx, basis.items, Marks(basis));
-  flat.primary = true;
-  r.blocks.push_back(TableBlock(std::move(flat)));
-  CommitteeSheets(basis, r);
+  if (basis.Page()) {
+    Table all = GroupedItemTable("hele-planen", "Hele planen", "", basis.ctx, basis.items, "", Marks(basis));
+    all.empty_text = filtered ? "Ingen punkter matcher filteret." : "Planen har ingen punkter endnu.";
+    r.blocks.push_back(TableBlock(std::move(all)));
+  }
+  if (basis.Primary()) {
+    Table flat = FlatItemTable("alle-punkter", "Hele planen", "Hele planen", basis.ctx, basis.items, Marks(basis));
+    flat.primary = true;
+    r.blocks.push_back(TableBlock(std::move(flat)));
+  }
+  if (basis.Sheets()) CommitteeSheets(basis, r);
   return r;
 }
 
@@ -151,12 +155,16 @@ Report ExtractReport(const Basis& basis, const Body& committee) {
   r.blocks.push_back(Text("Udsnittet rummer udvalgets egne punkter, de tværgående punkter, som går på tværs af udvalgene, "
                           "og budgetaftalens hensigtserklæringer grupperet efter tema."));
   r.blocks.push_back(Heading("Udvalgets udsnit", "udsnit"));
-  Table t = GroupedItemTable("udsnit", label, "", basis.ctx, items, committee.code, Marks(basis));
-  t.empty_text = "Udvalget har ingen punkter i planen.";
-  r.blocks.push_back(TableBlock(std::move(t)));
-  Table flat = FlatItemTable("udsnit-data", label, SheetName(committee.code + " udsnit"), basis.ctx, items, Marks(basis));
-  flat.primary = true;
-  r.blocks.push_back(TableBlock(std::move(flat)));
+  if (basis.Page()) {
+    Table t = GroupedItemTable("udsnit", label, "", basis.ctx, items, committee.code, Marks(basis));
+    t.empty_text = "Udvalget har ingen punkter i planen.";
+    r.blocks.push_back(TableBlock(std::move(t)));
+  }
+  if (basis.Primary()) {
+    Table flat = FlatItemTable("udsnit-data", label, SheetName(committee.code + " udsnit"), basis.ctx, items, Marks(basis));
+    flat.primary = true;
+    r.blocks.push_back(TableBlock(std::move(flat)));
+  }
   return r;
 }
 
@@ -175,6 +183,7 @@ Result<ReportService::Basis> ReportService::LoadBasis(const Viewer& v, const Rep
   Basis b;
   b.ctx = std::move(*ctx);
   b.today = clock_.Today();
+  b.parts = req.parts;
   const Viewer& reader = req.public_edition ? kPublic : v;  // whose eyes the content is redacted for
   b.internal = MaySeeField(reader, ItemField::kDirectorsRole);
   b.municipality = TRY(store_.MunicipalityName());
@@ -205,7 +214,7 @@ Result<ReportService::Basis> ReportService::LoadBasis(const Viewer& v, const Rep
     }
     for (auto& item : TRY(store_.VersionItems(b.version->id)))
       if (req.filter.Matches(item)) b.items.push_back(std::move(item));
-    req.filter.Sort(b.items);
+    if (!req.filter.DefaultOrder()) req.filter.Sort(b.items);  // the store's order is the default
     b.as_of = b.version->as_of;
     // A version a round published marks the items that gave no status in it.
     b.open_round = TRY(rounds_.VersionMark(req.plan, b.version->id));
@@ -241,7 +250,7 @@ Result<Report> ReportService::Build(const Viewer& v, const ReportRequest& req) {
         if (auto open = TRY(rounds_.OpenRoundMark(req.plan))) d.round = open->round;
         if (!versions.empty()) d.previous = versions.front();
       }
-      if (d.previous) {
+      if (d.previous && b.Page()) {  // for the redline
         d.previous_items = TRY(store_.VersionItems(d.previous->id));
         RedactAll(reader, d.previous_items);
       }

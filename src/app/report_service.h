@@ -32,6 +32,8 @@ struct ReportRequest {
   // The public edition whoever asks: internal fields, internal highlight reasons and who
   // reported are left out (a report that becomes an open attachment, `--edition offentlig`).
   bool public_edition = false;
+  // What the format will draw (PartsFor): the report holds at least those parts.
+  ReportParts parts = ReportParts::kAll;
 };
 
 // What a report page offers to choose from.

@@ -493,6 +493,23 @@ void Changes(const Basis& b, const HalfYearData& d, Report& r) {
   if (red.added.empty() && red.removed.empty() && red.changed.empty()) r.blocks.push_back(Text("Ingen ændringer."));
 }
 
+// For the sheet: every item with its figures and whether it is highlighted.
+void AllItemsSheet(const Basis& b, const HalfYearData& d, Report& r) {
+  Table all = FlatItemTable("alle-punkter", "Alle punkter", "Alle punkter", b.ctx, b.items, {});
+  all.primary = true;
+  all.columns.push_back({"Fremhævet for ØK", ColumnKind::kText, 0, 1, true});
+  std::unordered_map<ItemId, const HighlightView*> highlighted;
+  for (const auto& h : d.highlights) highlighted[h.item.id()] = &h;
+  for (auto& row : all.rows) {
+    row.cells.emplace_back();
+    if (row.kind != RowKind::kData) continue;
+    auto it = highlighted.find(row.item);
+    if (it != highlighted.end())
+      row.cells.back() = TextCell(it->second->reason_hidden ? "Ja" : "Ja: " + it->second->highlight.reason);
+  }
+  r.blocks.push_back(TableBlock(std::move(all)));
+}
+
 }  // namespace
 
 Report HalfYearReport(const Basis& b, const HalfYearData& d) {
@@ -512,32 +529,15 @@ Report HalfYearReport(const Basis& b, const HalfYearData& d) {
   DraftNote(b, r);
   r.blocks.push_back(Text("Udmøntningsplanen er dynamisk og bliver løbende ajourført. De punkter, der er implementeret, er "
                           "markeret med X for afsluttet; OBS-punkter står med rødt."));
-  Lists(b, d, r);
-  ObsAndHighlights(b, d, r);
-  Summary(b, r);
-  Figures(b, r);
-  Coming(b, r);
-  Changes(b, d, r);
-  // For the sheet: every item with its figures and whether it is highlighted.
-  Table all = FlatItemTable("alle-punkter", "Alle punkter", "Alle punkter", b.ctx, b.items, {});
-  all.primary = true;
-  all.columns.push_back({"Fremhævet for ØK", ColumnKind::kText, 0, 1, true});
-  std::unordered_map<ItemId, const HighlightView*> highlighted;
-  for (const auto& h : d.highlights) highlighted[h.item.id()] = &h;
-  for (auto& row : all.rows) row.cells.emplace_back();
-  // FlatItemTable lists the items in BuildOverview's order, one data row each.
-  PlanOverview ov = BuildOverview(b.ctx, b.items, false);
-  size_t index = 0;
-  for (const auto& sec : ov.sections)
-    for (const auto& g : sec.groups)
-      for (const auto& item : g.items) {
-        auto it = highlighted.find(item.id());
-        if (it != highlighted.end() && index < all.rows.size())
-          all.rows[index].cells.back() =
-              TextCell(it->second->reason_hidden ? "Ja" : "Ja: " + it->second->highlight.reason);
-        ++index;
-      }
-  r.blocks.push_back(TableBlock(std::move(all)));
+  if (b.Page()) {
+    Lists(b, d, r);
+    ObsAndHighlights(b, d, r);
+    Summary(b, r);
+    Figures(b, r);
+    Coming(b, r);
+    Changes(b, d, r);
+  }
+  if (b.Primary()) AllItemsSheet(b, d, r);
   return r;
 }
 

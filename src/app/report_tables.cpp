@@ -116,6 +116,7 @@ Row ItemRow(const PlanContext& ctx, const PlanItem& item, const std::vector<int>
   row.item = item.id();
   row.done = d.state == ProgressState::kDone;
   row.obs = d.obs;
+  row.cells.reserve(12 + years.size());
   row.cells.push_back(TextCell(d.code ? d.code->text() : ""));
   Runs title = {{d.title, RunStyle::kStrong}};
   if (d.cross_cutting) title.push_back({" (tværgående)", RunStyle::kMuted});
@@ -196,7 +197,7 @@ Table GroupedItemTable(const std::string& id, const std::string& caption, const 
       std::string label = g.label;
       if (!own_committee.empty() && sec.category != Category::kIntent && g.key != own_committee) label += " – tværgående";
       t.rows.push_back(HeadingRow(label, 2, n));
-      for (const auto& item : g.items) t.rows.push_back(ItemRow(ctx, item, years, marks));
+      for (const auto& item : g.items) t.rows.push_back(ItemRow(ctx, *item, years, marks));
       t.rows.push_back(SumRow(RowKind::kSubtotal, "I alt " + g.label, g.sums, years, n));
     }
     t.rows.push_back(SumRow(RowKind::kSubtotal, "I alt " + std::string(PluralLabel(sec.category)), sec.sums, years, n));
@@ -220,8 +221,8 @@ Table FlatItemTable(const std::string& id, const std::string& caption, const std
   for (const auto& sec : ov.sections)
     for (const auto& g : sec.groups)
       for (const auto& item : g.items) {
-        t.rows.push_back(ItemRow(ctx, item, years, marks));
-        sums.Add(item.data());
+        t.rows.push_back(ItemRow(ctx, *item, years, marks));
+        sums.Add(item->data());
       }
   if (!t.rows.empty()) t.rows.push_back(SumRow(RowKind::kTotal, "I alt", sums, years, t.columns.size()));
   return t;

@@ -333,6 +333,7 @@ int ReportCommand(const std::string& kind_slug, const std::map<std::string, std:
     return 2;
   }
   request.public_edition = edition == "offentlig";
+  request.parts = bs::PartsFor(*format);
   std::string separator = get("separator");
   if (!separator.empty() && separator != "semicolon" && separator != "comma") {
     std::cerr << "--separator skal være semicolon eller comma.\n";

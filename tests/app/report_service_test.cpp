@@ -54,9 +54,11 @@ class ReportServiceTest : public ::testing::Test {
     plan_ = demo->plan_id;
   }
 
-  Report Build(ReportKind kind, const Viewer& v, ReportRequest::Basis basis = ReportRequest::Basis::kLatest) {
+  Report Build(ReportKind kind, const Viewer& v, ReportRequest::Basis basis = ReportRequest::Basis::kLatest,
+               ReportParts parts = ReportParts::kAll) {
     ReportRequest r;
     r.kind = kind;
+    r.parts = parts;
     r.plan = plan_;
     r.basis = basis;
     r.committee = "BUU";
@@ -108,6 +110,49 @@ TEST_F(ReportServiceTest, HalfYearStatusHasTheThreeListsOfSeed004) {
 
 // The same lists read from the seed itself: every bullet of seed 004 item 7 is one row of
 // the right list (matched by its first words against the row's title or reason).
+// A format gets what it draws: a page or PDF no sheet-only tables, a CSV file its
+// primary table, a workbook everything; the parts a format draws are the same either way.
+TEST_F(ReportServiceTest, EachFormatGetsThePartsItDraws) {
+  auto ids = [](const Report& r) {
+    std::vector<std::string> out;
+    for (const auto& b : r.blocks)
+      if (b.kind == Block::Kind::kTable) out.push_back(b.table.id);
+    return out;
+  };
+  auto same_rows = [](const Table* a, const Table* b) {
+    if (!a || !b || a->rows.size() != b->rows.size()) return false;
+    for (size_t i = 0; i < a->rows.size(); ++i)
+      for (size_t c = 0; c < a->rows[i].cells.size(); ++c)
+        if (PlainText(a->rows[i].cells[c].runs) != PlainText(b->rows[i].cells[c].runs)) return false;
+    return true;
+  };
+  for (ReportKind kind : {ReportKind::kPlan, ReportKind::kExtract, ReportKind::kHalfYear}) {
+    SCOPED_TRACE(std::string(Label(kind)));
+    Report all = Build(kind, Staff());
+    Report page = Build(kind, Staff(), ReportRequest::Basis::kLatest, ReportParts::kPage);
+    Report csv = Build(kind, Staff(), ReportRequest::Basis::kLatest, ReportParts::kPrimary);
+    ASSERT_NE(all.PrimaryTable(), nullptr);
+    EXPECT_EQ(page.PrimaryTable(), nullptr);
+    for (const auto& b : page.blocks)
+      if (b.kind == Block::Kind::kTable) EXPECT_TRUE(b.table.on_page) << b.table.id;
+    ASSERT_EQ(ids(csv), std::vector<std::string>{all.PrimaryTable()->id});
+    EXPECT_TRUE(same_rows(csv.PrimaryTable(), all.PrimaryTable()));
+    // Every on-page table of the whole report is on the page, row for row.
+    std::vector<std::string> on_page;
+    for (const auto& b : all.blocks)
+      if (b.kind == Block::Kind::kTable && b.table.on_page) {
+        on_page.push_back(b.table.id);
+        EXPECT_TRUE(same_rows(FindTable(page, b.table.id), &b.table)) << b.table.id;
+      }
+    EXPECT_EQ(ids(page), on_page);
+  }
+  // The plan's workbook has a sheet per committee; the page has none of them.
+  Report all = Build(ReportKind::kPlan, Staff());
+  EXPECT_NE(FindTable(all, "udvalg-buu"), nullptr);
+  EXPECT_EQ(FindTable(Build(ReportKind::kPlan, Staff(), ReportRequest::Basis::kLatest, ReportParts::kPage), "udvalg-buu"),
+            nullptr);
+}
+
 TEST_F(ReportServiceTest, HalfYearListsMatchSeed004Text) {
   const char* dir = std::getenv("BUDGETSPOR_SEEDS");
   std::string path;

@@ -317,10 +317,26 @@ TEST_P(PlanStoreContract, VersionsAreSnapshotsThatLaterEditsDoNotTouch) {
   ASSERT_EQ(items->size(), 2u);
   EXPECT_EQ((*items)[0].data().title, "A");
   EXPECT_EQ((*items)[1].data().title, "B");
+  // Read again after more edits (the SQLite store keeps versions it has read): the same.
+  d.title = "A igen";
+  ASSERT_TRUE(store_->UpdateItem(a.id(), d, 2, Meta()).ok());
+  auto again = store_->VersionItems(published->id);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->size(), 2u);
+  EXPECT_EQ((*again)[0].data().title, "A");
+  EXPECT_EQ((*again)[0].revision(), 1);
+  // A second version has its own items.
+  auto second = store_->PublishVersion(*ValidateVersion({"Status pr. ultimo juni 2025", "30-06-2025", ""}, plan_), Meta());
+  ASSERT_TRUE(second.ok());
+  auto now = store_->VersionItems(second->id);
+  ASSERT_TRUE(now.ok());
+  ASSERT_EQ(now->size(), 2u);  // A and C
+  EXPECT_EQ((*now)[0].data().title, "A igen");
+  EXPECT_EQ((*store_->VersionItems(published->id))[0].data().title, "A");
   EXPECT_EQ(store_->PublishVersion(v, Meta()).error().code, ErrorCode::kAlreadyExists);
   auto list = store_->ListVersions(plan_);
-  ASSERT_EQ(list->size(), 1u);
-  EXPECT_EQ((*list)[0].reporting_round, "Budgetopfølgning 2");
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[1].reporting_round, "Budgetopfølgning 2");
   EXPECT_EQ(store_->GetVersion(999'999).error().code, ErrorCode::kNotFound);
 }
 

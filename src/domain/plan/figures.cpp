@@ -1,6 +1,5 @@
 #include "domain/plan/figures.h"
 
-#include <set>
 
 namespace bs {
 
@@ -12,11 +11,13 @@ YearFigures FiguresOf(const ItemData& item, int year) {
 }
 
 void FigureSums::Add(const ItemData& item) {
-  std::set<int> years;
-  for (const auto& [y, a] : item.amounts) years.insert(y);
-  for (const auto& [y, a] : item.realised) years.insert(y);
-  for (int y : years) {
-    YearFigures f = FiguresOf(item, y);
+  // The years either map names, in order (both maps are sorted by year).
+  auto p = item.amounts.begin(), r = item.realised.begin();
+  while (p != item.amounts.end() || r != item.realised.end()) {
+    int y = r == item.realised.end() || (p != item.amounts.end() && p->first < r->first) ? p->first : r->first;
+    YearFigures f;
+    if (p != item.amounts.end() && p->first == y) f.planned = (p++)->second;
+    if (r != item.realised.end() && r->first == y) f.reported = (r++)->second;
     planned[y] += f.planned;
     expected[y] += f.expected();
     if (f.reported) ++reported[y];

@@ -627,6 +627,7 @@ Result<Version> SqlitePlanStore::GetVersion(VersionId id) {
 }
 
 Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) {
+  if (auto cached = versions_.Get(id)) return *cached;
   (void)TRY(GetVersion(id));
   auto c = TRY(db_.Acquire());
   auto s = TRY(c->Prepare(std::string(kRevisionSelect) +
@@ -636,7 +637,9 @@ Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) {
   std::vector<PlanItem> out;
   while (TRY(s.Step())) out.push_back(ReadItem(s, kRevisionRealisedColumn));
   ItemFilter().Sort(out);
-  return out;
+  auto snapshot = std::make_shared<const std::vector<PlanItem>>(std::move(out));
+  versions_.Put(id, snapshot);
+  return *snapshot;
 }
 
 // ---- Reporting rounds (issue 11) ----

@@ -5,6 +5,7 @@
 
 #include "app/ports/plan_store.h"
 #include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/version_cache.h"
 
 namespace bs {
 
@@ -60,6 +61,8 @@ class SqlitePlanStore final : public PlanStore {
   // PublishVersion inside the caller's transaction (also used when a round closes).
   Result<Version> Publish(sqlite::Connection& c, const Version& version, const WriteMeta& meta);
   sqlite::Database& db_;
+  // Published versions' items: immutable, so read once (about 4 versions of 5,000 items).
+  sqlite::VersionCache versions_{20'000};
 };
 
 }  // namespace bs

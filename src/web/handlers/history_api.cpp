@@ -197,7 +197,7 @@ Response GetVersion(Services s, const Request& r, const Params& p) {
   json items = json::array();
   for (const auto& sec : ov->sections)
     for (const auto& g : sec.groups)
-      for (const auto& i : g.items) items.push_back(ItemToJson(*ctx, i));
+      for (const auto& i : g.items) items.push_back(ItemToJson(*ctx, *i));
   json out = VersionJson(*version);
   out["items"] = items;
   return Json(200, out);

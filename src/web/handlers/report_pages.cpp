@@ -43,6 +43,7 @@ std::optional<Response> Parse(Services s, const Request& r, const Params& p, Par
   auto f = ParseReportFormat(format);
   if (!f) return Bad(r, "Ukendt format «" + text::Truncate(format, 30) + "». Vælg et af: " + ValidReportFormats() + ".");
   out->format = *f;
+  out->request.parts = PartsFor(*f);
   std::string sep = q.Get("sep");
   if (sep == "semicolon" || sep == ";") out->separator = ';';
   else if (!sep.empty() && sep != "comma" && sep != ",") return Bad(r, "sep skal være comma eller semicolon.");

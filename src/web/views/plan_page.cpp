@@ -78,7 +78,7 @@ void StateCell(Html& h, const ItemData& d, bool awaiting, bool round_closed) {
 }
 
 // link_items: titles link to the live item pages (not for the public on a version).
-void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& items, const std::string& caption,
+void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<const PlanItem*>& items, const std::string& caption,
                 const FigureSums* sums, const std::string& sum_label, bool link_items, const RoundMark* round) {
   auto years = ctx.plan.Years();
   h.Raw("<table class=\"items\"><caption class=\"visually-hidden\">").Text(caption).Raw("</caption>"
@@ -91,7 +91,8 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<PlanItem>& it
   for (int y : years) h.Raw("<th scope=\"col\" class=\"num\">").Text(y).Raw("</th>");
   h.Raw("</tr></thead><tbody>");
   const size_t cols = 6 + years.size();
-  for (const auto& item : items) {
+  for (const PlanItem* item_ptr : items) {
+    const PlanItem& item = *item_ptr;
     const ItemData& d = item.data();
     std::string cls = d.state == ProgressState::kDone ? "done" : "";
     if (d.obs) cls += cls.empty() ? "has-obs" : " has-obs";
@@ -162,8 +163,8 @@ void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov, bool
     std::vector<const PlanItem*> items;
     for (const auto& sec : ov.sections)
       for (const auto& g : sec.groups)
-        for (const auto& i : g.items) if (i.data().strategic_line_id == line.id) items.push_back(&i);
-    for (const auto& i : ov.completed) if (i.data().strategic_line_id == line.id) items.push_back(&i);
+        for (const PlanItem* i : g.items) if (i->data().strategic_line_id == line.id) items.push_back(i);
+    for (const PlanItem* i : ov.completed) if (i->data().strategic_line_id == line.id) items.push_back(i);
     if (items.empty()) { h.Raw("<p class=\"none\">Ingen punkter i visningen.</p>"); continue; }
     h.Raw("<ul>");
     for (const PlanItem* i : items) {

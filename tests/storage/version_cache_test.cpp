@@ -1,0 +1,41 @@
+// The SQLite store's cache of published versions' items: the least recently used version
+// goes first once more items than the bound are held; a version larger than the bound is
+// never held.
+#include "storage/sqlite/version_cache.h"
+
+#include <gtest/gtest.h>
+
+namespace bs::sqlite {
+namespace {
+
+VersionCache::Items ItemsNamed(std::vector<std::string> titles) {
+  auto out = std::make_shared<std::vector<PlanItem>>();
+  ItemId id = 1;
+  for (auto& t : titles) {
+    ItemData d;
+    d.title = std::move(t);
+    out->push_back(PlanItem::Restore(id++, 1, std::move(d), 1, 0, 0));
+  }
+  return out;
+}
+
+TEST(VersionCache, KeepsVersionsUpToTheBoundAndDropsTheLeastRecentlyUsed) {
+  VersionCache cache(4);
+  EXPECT_EQ(cache.Get(1), nullptr);
+  cache.Put(1, ItemsNamed({"a", "b"}));
+  cache.Put(2, ItemsNamed({"c"}));
+  ASSERT_NE(cache.Get(1), nullptr);  // 1 is now the most recently used
+  EXPECT_EQ(cache.Get(1)->at(1).data().title, "b");
+  cache.Put(3, ItemsNamed({"d", "e"}));  // 5 items: 2 goes
+  EXPECT_EQ(cache.Get(2), nullptr);
+  EXPECT_NE(cache.Get(1), nullptr);
+  EXPECT_NE(cache.Get(3), nullptr);
+  cache.Put(4, ItemsNamed({"f", "g", "h", "i", "j"}));  // more than the bound: not held
+  EXPECT_EQ(cache.Get(4), nullptr);
+  EXPECT_NE(cache.Get(1), nullptr);
+  cache.Put(1, ItemsNamed({"x"}));  // a version is never replaced: it cannot change
+  EXPECT_EQ(cache.Get(1)->at(0).data().title, "a");
+}
+
+}  // namespace
+}  // namespace bs::sqlite

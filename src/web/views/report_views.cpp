@@ -127,7 +127,7 @@ void Legend(Html& h, const Chart& c) {
   h.Raw("</ul>");
 }
 
-// SVG drawn to a 640-unit wide view box, scaled to the page's width.
+// SVG drawn to a 640-unit wide view box, scaled to the page's width (at least 560 px).
 void ChartHtml(Html& h, const Chart& c, int index) {
   const std::string id = "diagram-" + std::to_string(index);
   const size_t n = c.categories.size();
@@ -136,6 +136,8 @@ void ChartHtml(Html& h, const Chart& c, int index) {
   if (c.kind == Chart::Kind::kStackedBars) height = n * 22 + 8;
   else if (c.kind == Chart::Kind::kGroupedBars) height = 220;
   else height = c.series.size() * 24 + 30;
+  // On a phone the chart keeps a readable size and scrolls sideways (its table is beside it).
+  h.Raw("<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"").Text(id).Raw("-t\">");
   h.Raw("<svg viewBox=\"0 0 640 ").Text(Fmt(height)).Raw("\" role=\"img\" aria-labelledby=\"").Text(id).Raw("-t ").Text(id)
       .Raw("-d\"><desc id=\"").Text(id).Raw("-d\">").Text(c.description).Raw("</desc>");
   if (c.kind == Chart::Kind::kStackedBars) {
@@ -202,7 +204,7 @@ void ChartHtml(Html& h, const Chart& c, int index) {
       }
     }
   }
-  h.Raw("</svg>");
+  h.Raw("</svg></div>");
   if (c.kind != Chart::Kind::kTimeline) Legend(h, c);
   h.Raw("<p class=\"meta\"><a href=\"#tabel-").Text(c.table_id).Raw("\">Tallene i tabelform</a></p></figure>");
 }

@@ -173,33 +173,11 @@ Result<std::vector<ReportingRound>> RoundService::Rounds(const Viewer& v, PlanId
   return store_.ListRounds(plan);
 }
 
-Result<std::optional<RoundMark>> RoundService::OpenRoundMark(PlanId plan) {
-  for (const auto& r : TRY(store_.ListRounds(plan))) {
-    if (!r.open()) continue;
-    RoundMark mark{r, {}, {}, 0, 0};
-    auto reported = TRY(store_.ReportedInRound(r.id));
-    for (const auto& item : TRY(plans_.ListItems(plan, ItemFilter{})).items) {
-      bool done = reported.count(item.id()) > 0;
-      if (!TakesPart(item.data(), done)) continue;
-      ++mark.items;
-      if (done) {
-        ++mark.reported;
-        mark.reported_items.insert(item.id());
-      } else {
-        mark.awaiting.insert(item.id());
-      }
-    }
-    return std::optional<RoundMark>(std::move(mark));
-  }
-  return std::optional<RoundMark>();
-}
-
-Result<std::optional<RoundMark>> RoundService::VersionMark(PlanId plan, VersionId version) {
-  auto round = TRY(RoundOfVersion(plan, version));
-  if (!round) return std::optional<RoundMark>();
-  RoundMark mark{*round, {}, {}, 0, 0};
-  auto reported = TRY(store_.ReportedInRound(round->id));
-  for (const auto& item : TRY(store_.VersionItems(version))) {
+namespace {
+// Who takes part in the round among `items`, who has reported and who is awaited.
+RoundMark Mark(const ReportingRound& round, const std::set<ItemId>& reported, const std::vector<PlanItem>& items) {
+  RoundMark mark{round, {}, {}, 0, 0};
+  for (const auto& item : items) {
     bool done = reported.count(item.id()) > 0;
     if (!TakesPart(item.data(), done)) continue;
     ++mark.items;
@@ -210,7 +188,24 @@ Result<std::optional<RoundMark>> RoundService::VersionMark(PlanId plan, VersionI
       mark.awaiting.insert(item.id());
     }
   }
-  return std::optional<RoundMark>(std::move(mark));
+  return mark;
+}
+}  // namespace
+
+Result<std::optional<RoundMark>> RoundService::OpenRoundMark(PlanId plan) {
+  for (const auto& r : TRY(store_.ListRounds(plan))) {
+    if (!r.open()) continue;
+    auto reported = TRY(store_.ReportedInRound(r.id));
+    return std::optional<RoundMark>(Mark(r, reported, TRY(plans_.ListItems(plan, ItemFilter{})).items));
+  }
+  return std::optional<RoundMark>();
+}
+
+Result<std::optional<RoundMark>> RoundService::VersionMark(PlanId plan, VersionId version) {
+  auto round = TRY(RoundOfVersion(plan, version));
+  if (!round) return std::optional<RoundMark>();
+  auto reported = TRY(store_.ReportedInRound(round->id));
+  return std::optional<RoundMark>(Mark(*round, reported, TRY(store_.VersionItems(version))));
 }
 
 Result<std::optional<ReportingRound>> RoundService::RoundOfVersion(PlanId plan, VersionId version) {

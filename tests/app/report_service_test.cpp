@@ -13,20 +13,12 @@
 #include "core/text.h"
 #include "demo/demo_plan.h"
 #include "storage/memory/memory_plan_store.h"
+#include "support/viewers.h"
 
 namespace bs {
 namespace {
 
-Viewer Staff() {
-  Viewer v;
-  User u;
-  u.username = "okonomi";
-  u.name = "Mette Holm";
-  u.roles = {Role::kFinance};
-  u.active = true;
-  v.user = u;
-  return v;
-}
+Viewer Staff() { return testing::SignedIn(Role::kFinance, "okonomi", "Mette Holm"); }
 
 const Table* FindTable(const Report& r, const std::string& id) {
   for (const auto& b : r.blocks)

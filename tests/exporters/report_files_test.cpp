@@ -17,6 +17,7 @@
 #include "exporters/report_files.h"
 #include "storage/memory/memory_plan_store.h"
 #include "support/pdf_text.h"
+#include "support/viewers.h"
 #include "support/xlsx_read.h"
 
 namespace bs {
@@ -85,16 +86,7 @@ class ReportFilesTest : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
-Viewer Staff() {
-  Viewer v;
-  User u;
-  u.username = "okonomi";
-  u.name = "Mette Holm";
-  u.roles = {Role::kFinance};
-  u.active = true;
-  v.user = u;
-  return v;
-}
+Viewer Staff() { return testing::SignedIn(Role::kFinance, "okonomi", "Mette Holm"); }
 
 TEST_F(ReportFilesTest, PlanCsvMatchesTheGoldenFileByteForByte) {
   std::string csv = files_.Csv(Build(ReportKind::kPlan, Viewer::Anonymous()), ',');

@@ -11,6 +11,7 @@
 
 #include "support/pdf_text.h"
 #include "support/test_server.h"
+#include "support/viewers.h"
 #include "support/xlsx_read.h"
 
 namespace bs::testing {
@@ -28,16 +29,7 @@ const std::set<std::string> kStaff = {"administrator", "okonomi", "fagchef", "di
 const std::set<std::string> kClosedOk = {"administrator", "direktion", "politiker", "sekretaer"};
 const std::set<std::string> kPreparersOk = {"administrator", "sekretaer"};
 
-Viewer As(Role role) {
-  Viewer v;
-  User u;
-  u.username = "test";
-  u.name = "test";
-  u.roles = {role};
-  u.active = true;
-  v.user = u;
-  return v;
-}
+Viewer As(Role role) { return testing::SignedIn(role); }
 Viewer Admin() { return As(Role::kAdministrator); }
 std::set<std::string> StaffAndPoliticians() {
   auto s = kStaff;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "exporters/pdf/unhinted.h"
 
 namespace bs::pdf {
 namespace {
@@ -29,13 +30,7 @@ class Writer {
   Writer(cairo_surface_t* surface, bool draw, std::string header_left, std::string header_right, int total_pages)
       : draw_(draw), header_left_(std::move(header_left)), header_right_(std::move(header_right)), total_(total_pages) {
     cr_ = cairo_create(surface);
-    layout_ = pango_cairo_create_layout(cr_);
-    // Unhinted metrics, so that the measuring pass and the drawing pass agree.
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(pango_layout_get_context(layout_), options);
-    cairo_font_options_destroy(options);
-    pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+    layout_ = UnhintedLayout(cr_);  // the measuring pass and the drawing pass agree
     StartPage();
   }
   ~Writer() {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "exporters/pdf/unhinted.h"
+
 namespace bs::pdf::layout {
 namespace {
 
@@ -39,10 +41,7 @@ std::string Markup(const Runs& runs) {
 
 CellFonts::CellFonts() {
   context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options(context_, options);
-  cairo_font_options_destroy(options);
+  SetUnhinted(context_);
 }
 
 CellFonts::~CellFonts() {
@@ -79,12 +78,7 @@ Canvas::Canvas(cairo_surface_t* surface, bool draw, std::string header_left, std
     : surface_(surface), cells_(&cells), draw_(draw), header_left_(std::move(header_left)),
       header_right_(std::move(header_right)), total_(total) {
   cr_ = cairo_create(surface);
-  layout_ = pango_cairo_create_layout(cr_);
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options(pango_layout_get_context(layout_), options);
-  cairo_font_options_destroy(options);
-  pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+  layout_ = UnhintedLayout(cr_);
   margin_layout_ = pango_layout_copy(layout_);
   StartPage();
 }

@@ -4,13 +4,47 @@
 #include <charconv>
 
 #include "core/text.h"
+#include "storage/sqlite/sqlite_plan_shared.h"
 
 namespace bs {
-namespace {
 
 using sqlite::Connection;
 using sqlite::Stmt;
 using sqlite::Transaction;
+
+namespace sqlite_plan {
+
+Error NoAuthor() { return InvalidArgument("En ændring skal have en afsender; den er ikke gemt."); }
+
+Error PlanNotFound(PlanId id) { return NotFound("Plan " + std::to_string(id) + " findes ikke."); }
+Error ItemNotFound(ItemId id) { return NotFound("Punkt " + std::to_string(id) + " findes ikke."); }
+
+// Appends to the plan-level history (plan 0: municipality-wide).
+Status RecordEvent(Connection& c, PlanId plan, const WriteMeta& meta, const char* action, const std::string& detail) {
+  auto s = TRY(c.Prepare("INSERT INTO plan_events (plan_id, at, author, source, action, detail) VALUES (?, ?, ?, ?, ?, ?)"));
+  if (plan) s.Bind(1, plan); else s.BindNull(1);
+  s.Bind(2, meta.now).Bind(3, meta.author).Bind(4, meta.source).Bind(5, action).Bind(6, detail);
+  return s.Run();
+}
+
+// Every write a plan view can show bumps the plan's revision in its own transaction.
+Status BumpPlan(Connection& c, PlanId id) {
+  auto s = TRY(c.Prepare("UPDATE plans SET revision = revision + 1 WHERE id = ?"));
+  s.Bind(1, id);
+  return s.Run();
+}
+
+Result<bool> PlanExists(Connection& c, PlanId id) {
+  auto s = TRY(c.Prepare("SELECT 1 FROM plans WHERE id = ?"));
+  s.Bind(1, id);
+  return s.Step();
+}
+
+}  // namespace sqlite_plan
+
+using namespace sqlite_plan;
+
+namespace {
 
 constexpr const char* kItemColumns =
     "id, plan_id, category, committee, theme_id, code, title, process, status_text, state, "
@@ -19,7 +53,6 @@ constexpr const char* kItemColumns =
     "revision, created_at, updated_at, realised";
 constexpr int kItemRealisedColumn = 29;
 
-Error NoAuthor() { return InvalidArgument("En ændring skal have en afsender; den er ikke gemt."); }
 
 constexpr const char* kHistoryDataColumns =
     "category, committee, theme_id, code, title, process, status_text, state, traffic_light, responsible, "
@@ -35,8 +68,6 @@ Status RecordRevision(Connection& c, ItemId id, const WriteMeta& meta, const cha
   return s.Run();
 }
 
-Error PlanNotFound(PlanId id) { return NotFound("Plan " + std::to_string(id) + " findes ikke."); }
-Error ItemNotFound(ItemId id) { return NotFound("Punkt " + std::to_string(id) + " findes ikke."); }
 
 std::string EncodeAmounts(const std::map<int, Amount>& amounts) {
   std::string s;
@@ -141,26 +172,8 @@ Result<PlanItem> ReadItemById(Connection& c, ItemId id) {
   return ReadItem(s);
 }
 
-// Appends to the plan-level history (plan 0: municipality-wide).
-Status RecordEvent(Connection& c, PlanId plan, const WriteMeta& meta, const char* action, const std::string& detail) {
-  auto s = TRY(c.Prepare("INSERT INTO plan_events (plan_id, at, author, source, action, detail) VALUES (?, ?, ?, ?, ?, ?)"));
-  if (plan) s.Bind(1, plan); else s.BindNull(1);
-  s.Bind(2, meta.now).Bind(3, meta.author).Bind(4, meta.source).Bind(5, action).Bind(6, detail);
-  return s.Run();
-}
 
-// Every write a plan view can show bumps the plan's revision in its own transaction.
-Status BumpPlan(Connection& c, PlanId id) {
-  auto s = TRY(c.Prepare("UPDATE plans SET revision = revision + 1 WHERE id = ?"));
-  s.Bind(1, id);
-  return s.Run();
-}
 
-Result<bool> PlanExists(Connection& c, PlanId id) {
-  auto s = TRY(c.Prepare("SELECT 1 FROM plans WHERE id = ?"));
-  s.Bind(1, id);
-  return s.Step();
-}
 
 }  // namespace
 
@@ -640,175 +653,6 @@ Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) {
   auto snapshot = std::make_shared<const std::vector<PlanItem>>(std::move(out));
   versions_.Put(id, snapshot);
   return *snapshot;
-}
-
-// ---- Reporting rounds (issue 11) ----
-
-namespace {
-constexpr const char* kRoundColumns =
-    "id, plan_id, name, cutoff, followup, opened_at, opened_by, coalesce(closed_at, 0), coalesce(closed_by, ''), "
-    "coalesce(version_id, 0), reported_count, item_count";
-
-ReportingRound ReadRound(const Stmt& s) {
-  ReportingRound r;
-  r.id = s.Int(0);
-  r.plan_id = s.Int(1);
-  r.name = s.Text(2);
-  if (auto d = Date::Parse(s.Text(3)); d.ok()) r.cutoff = *d;
-  r.followup = s.Text(4);
-  r.opened_at = s.Int(5);
-  r.opened_by = s.Text(6);
-  r.closed_at = s.Int(7);
-  r.closed_by = s.Text(8);
-  r.version_id = s.Int(9);
-  r.reported_count = s.Int(10);
-  r.item_count = s.Int(11);
-  return r;
-}
-
-Error RoundNotFound(RoundId id) { return NotFound("Statusrunde " + std::to_string(id) + " findes ikke."); }
-
-Result<ReportingRound> ReadRoundById(Connection& c, RoundId id) {
-  auto s = TRY(c.Prepare(std::string("SELECT ") + kRoundColumns + " FROM reporting_rounds WHERE id = ?"));
-  s.Bind(1, id);
-  if (!TRY(s.Step())) return RoundNotFound(id);
-  return ReadRound(s);
-}
-
-// The round, checked open, for a change to its highlights.
-Result<ReportingRound> OpenRoundForChange(Connection& c, RoundId id) {
-  auto r = TRY(ReadRoundById(c, id));
-  if (!r.open()) return Conflict("Statusrunden er lukket; dens fremhævninger kan ikke ændres.");
-  return r;
-}
-
-Result<std::string> ItemTitleInPlan(Connection& c, ItemId item, PlanId plan) {
-  auto s = TRY(c.Prepare("SELECT title FROM items WHERE id = ? AND plan_id = ? AND deleted_at IS NULL"));
-  s.Bind(1, item).Bind(2, plan);
-  if (!TRY(s.Step())) return ItemNotFound(item);
-  return s.Text(0);
-}
-}  // namespace
-
-Result<ReportingRound> SqlitePlanStore::OpenRound(const ReportingRound& round, const WriteMeta& meta) {
-  if (meta.author.empty()) return NoAuthor();
-  auto c = TRY(db_.Acquire());
-  auto tx = TRY(Transaction::Begin(*c));
-  if (!TRY(PlanExists(*c, round.plan_id))) return PlanNotFound(round.plan_id);
-  {
-    auto open = TRY(c->Prepare("SELECT name FROM reporting_rounds WHERE plan_id = ? AND closed_at IS NULL"));
-    open.Bind(1, round.plan_id);
-    if (TRY(open.Step()))
-      return Conflict("Statusrunden «" + open.Text(0) + "» er allerede åben. Luk den, før en ny åbnes.");
-  }
-  {
-    auto same = TRY(c->Prepare("SELECT 1 FROM reporting_rounds WHERE plan_id = ? AND name = ?"));
-    same.Bind(1, round.plan_id).Bind(2, round.name);
-    if (TRY(same.Step())) return AlreadyExists("Planen har allerede haft en statusrunde med navnet «" + round.name + "».");
-  }
-  auto s = TRY(c->Prepare("INSERT INTO reporting_rounds (plan_id, name, cutoff, followup, opened_at, opened_by) "
-                          "VALUES (?, ?, ?, ?, ?, ?)"));
-  s.Bind(1, round.plan_id).Bind(2, round.name).Bind(3, round.cutoff.Iso()).Bind(4, round.followup);
-  s.Bind(5, meta.now).Bind(6, meta.author);
-  RETURN_IF_ERROR(s.Run());
-  RoundId id = c->LastInsertId();
-  RETURN_IF_ERROR(RecordEvent(*c, round.plan_id, meta, "round_opened", round.name));
-  RETURN_IF_ERROR(BumpPlan(*c, round.plan_id));
-  auto stored = TRY(ReadRoundById(*c, id));
-  RETURN_IF_ERROR(tx.Commit());
-  return stored;
-}
-
-Result<std::vector<ReportingRound>> SqlitePlanStore::ListRounds(PlanId plan) {
-  auto c = TRY(db_.Acquire());
-  if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kRoundColumns + " FROM reporting_rounds WHERE plan_id = ? ORDER BY id DESC"));
-  s.Bind(1, plan);
-  std::vector<ReportingRound> out;
-  while (TRY(s.Step())) out.push_back(ReadRound(s));
-  return out;
-}
-
-Result<ReportingRound> SqlitePlanStore::GetRound(RoundId id) {
-  auto c = TRY(db_.Acquire());
-  return ReadRoundById(*c, id);
-}
-
-Result<ReportingRound> SqlitePlanStore::CloseRound(RoundId id, int64_t reported, int64_t items,
-                                                   const std::optional<Version>& publish, const WriteMeta& meta) {
-  if (meta.author.empty()) return NoAuthor();
-  auto c = TRY(db_.Acquire());
-  auto tx = TRY(Transaction::Begin(*c));
-  auto round = TRY(ReadRoundById(*c, id));
-  if (!round.open()) return Conflict("Statusrunden «" + round.name + "» er allerede lukket.");
-  VersionId version = 0;
-  if (publish) version = TRY(Publish(*c, *publish, meta)).id;
-  {
-    auto s = TRY(c->Prepare("UPDATE reporting_rounds SET closed_at = ?, closed_by = ?, version_id = ?, reported_count = ?, "
-                            "item_count = ? WHERE id = ? AND closed_at IS NULL"));
-    s.Bind(1, meta.now).Bind(2, meta.author);
-    if (version) s.Bind(3, version); else s.BindNull(3);
-    s.Bind(4, reported).Bind(5, items).Bind(6, id);
-    RETURN_IF_ERROR(s.Run());
-    if (c->Changes() != 1) return Conflict("Statusrunden «" + round.name + "» er allerede lukket.");
-  }
-  RETURN_IF_ERROR(RecordEvent(*c, round.plan_id, meta, "round_closed", round.name));
-  RETURN_IF_ERROR(BumpPlan(*c, round.plan_id));
-  auto stored = TRY(ReadRoundById(*c, id));
-  RETURN_IF_ERROR(tx.Commit());
-  return stored;
-}
-
-Result<std::set<ItemId>> SqlitePlanStore::ReportedInRound(RoundId id) {
-  auto c = TRY(db_.Acquire());
-  (void)TRY(ReadRoundById(*c, id));
-  auto s = TRY(c->Prepare("SELECT DISTINCT item_id FROM status_updates WHERE round_id = ?"));
-  s.Bind(1, id);
-  std::set<ItemId> out;
-  while (TRY(s.Step())) out.insert(s.Int(0));
-  return out;
-}
-
-Status SqlitePlanStore::SetHighlight(const Highlight& h, const WriteMeta& meta) {
-  if (meta.author.empty()) return NoAuthor();
-  auto c = TRY(db_.Acquire());
-  auto tx = TRY(Transaction::Begin(*c));
-  auto round = TRY(OpenRoundForChange(*c, h.round_id));
-  std::string title = TRY(ItemTitleInPlan(*c, h.item_id, round.plan_id));
-  auto s = TRY(c->Prepare("INSERT INTO round_highlights (round_id, item_id, reason, internal, by_name, at) VALUES (?, ?, ?, ?, ?, ?) "
-                          "ON CONFLICT(round_id, item_id) DO UPDATE SET reason = excluded.reason, internal = excluded.internal, "
-                          "by_name = excluded.by_name, at = excluded.at"));
-  s.Bind(1, h.round_id).Bind(2, h.item_id).Bind(3, h.reason).Bind(4, h.internal).Bind(5, meta.author).Bind(6, meta.now);
-  RETURN_IF_ERROR(s.Run());
-  RETURN_IF_ERROR(RecordEvent(*c, round.plan_id, meta, "highlight_set", title));
-  RETURN_IF_ERROR(BumpPlan(*c, round.plan_id));
-  return tx.Commit();
-}
-
-Status SqlitePlanStore::RemoveHighlight(RoundId round_id, ItemId item, const WriteMeta& meta) {
-  if (meta.author.empty()) return NoAuthor();
-  auto c = TRY(db_.Acquire());
-  auto tx = TRY(Transaction::Begin(*c));
-  auto round = TRY(OpenRoundForChange(*c, round_id));
-  auto s = TRY(c->Prepare("DELETE FROM round_highlights WHERE round_id = ? AND item_id = ?"));
-  s.Bind(1, round_id).Bind(2, item);
-  RETURN_IF_ERROR(s.Run());
-  if (c->Changes() != 1) return NotFound("Punktet er ikke fremhævet i runden.");
-  auto title = ItemTitleInPlan(*c, item, round.plan_id);
-  RETURN_IF_ERROR(RecordEvent(*c, round.plan_id, meta, "highlight_removed", title.ok() ? *title : std::to_string(item)));
-  RETURN_IF_ERROR(BumpPlan(*c, round.plan_id));
-  return tx.Commit();
-}
-
-Result<std::vector<Highlight>> SqlitePlanStore::ListHighlights(RoundId round) {
-  auto c = TRY(db_.Acquire());
-  (void)TRY(ReadRoundById(*c, round));
-  auto s = TRY(c->Prepare("SELECT round_id, item_id, reason, internal, by_name, at FROM round_highlights WHERE round_id = ? "
-                          "ORDER BY at, item_id"));
-  s.Bind(1, round);
-  std::vector<Highlight> out;
-  while (TRY(s.Step())) out.push_back(Highlight{s.Int(0), s.Int(1), s.Text(2), s.Int(3) != 0, s.Text(4), s.Int(5)});
-  return out;
 }
 
 Result<std::vector<StatusUpdate>> SqlitePlanStore::PlanStatusUpdates(PlanId plan, Date from, Date to) {

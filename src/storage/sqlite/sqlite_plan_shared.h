@@ -1,0 +1,22 @@
+// Internal to the SQLite plan store (sqlite_plan_store.cpp, sqlite_plan_rounds.cpp): the
+// small helpers both halves write with.
+#pragma once
+
+#include <string>
+
+#include "app/ports/plan_store.h"
+#include "storage/sqlite/sqlite_db.h"
+
+namespace bs::sqlite_plan {
+
+Error NoAuthor();
+Error PlanNotFound(PlanId id);
+Error ItemNotFound(ItemId id);
+// Appends to the plan-level history (plan 0: municipality-wide).
+Status RecordEvent(sqlite::Connection& c, PlanId plan, const WriteMeta& meta, const char* action,
+                   const std::string& detail);
+// Every write a plan view can show bumps the plan's revision in its own transaction.
+Status BumpPlan(sqlite::Connection& c, PlanId id);
+Result<bool> PlanExists(sqlite::Connection& c, PlanId id);
+
+}  // namespace bs::sqlite_plan

@@ -37,7 +37,8 @@ struct HalfYearData {
   std::optional<ReportingRound> round;     // the round behind the version (or the open round)
   std::vector<HighlightView> highlights;
   std::optional<Version> previous;         // the version before, for the redline
-  std::vector<PlanItem> previous_items;    // redacted
+  // Its items, redacted (for staff the store's own shared copy); empty without a previous.
+  std::shared_ptr<const std::vector<PlanItem>> previous_items = std::make_shared<const std::vector<PlanItem>>();
   int round_items = 0, round_reported = 0; // completeness
   bool staff = false;  // the reader may see the round's progress and who highlighted
 };

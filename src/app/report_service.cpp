@@ -212,8 +212,9 @@ Result<ReportService::Basis> ReportService::LoadBasis(const Viewer& v, const Rep
       if (it == versions.end()) return NotFound("Version " + std::to_string(req.version) + " findes ikke i denne plan.");
       b.version = *it;
     }
-    for (auto& item : TRY(store_.VersionItems(b.version->id)))
-      if (req.filter.Matches(item)) b.items.push_back(std::move(item));
+    auto version_items = TRY(store_.SharedVersionItems(b.version->id));
+    for (const auto& item : *version_items)
+      if (req.filter.Matches(item)) b.items.push_back(item);
     if (!req.filter.DefaultOrder()) req.filter.Sort(b.items);  // the store's order is the default
     b.as_of = b.version->as_of;
     // A version a round published marks the items that gave no status in it.
@@ -251,8 +252,12 @@ Result<Report> ReportService::Build(const Viewer& v, const ReportRequest& req) {
         if (!versions.empty()) d.previous = versions.front();
       }
       if (d.previous && b.Page()) {  // for the redline
-        d.previous_items = TRY(store_.VersionItems(d.previous->id));
-        RedactAll(reader, d.previous_items);
+        d.previous_items = TRY(store_.SharedVersionItems(d.previous->id));
+        if (!reader.IsStaff()) {  // RedactAll leaves staff's items as they are
+          auto redacted = *d.previous_items;
+          RedactAll(reader, redacted);
+          d.previous_items = std::make_shared<const std::vector<PlanItem>>(std::move(redacted));
+        }
       }
       bool published_plan = !versions.empty();
       d.staff = Decide(reader, Action::kRead, Resource::Of(Resource::Kind::kRound, published_plan)) == Decision::kAllow;

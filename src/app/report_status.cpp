@@ -61,22 +61,39 @@ Table MakeTable(std::string id, std::string caption, std::vector<Column> cols, s
 
 // ---- Summary ------------------------------------------------------------------------
 
-void Summary(const Basis& b, Report& r) {
-  r.blocks.push_back(Heading("Sammenfatning", "sammenfatning"));
+// Counts of one group of items: per state, per traffic light, in all.
+struct Tally {
   std::map<ProgressState, int> states;
   std::map<TrafficLight, int> lights;
+  int total = 0;
+  void Add(const ItemData& d) {
+    ++states[d.state];
+    ++lights[d.traffic_light];
+    ++total;
+  }
+};
+constexpr TrafficLight kLightOrder[] = {TrafficLight::kGreen, TrafficLight::kYellow, TrafficLight::kRed, TrafficLight::kNone};
+
+void Summary(const Basis& b, Report& r) {
+  r.blocks.push_back(Heading("Sammenfatning", "sammenfatning"));
+  // One pass: the plan, each category and each committee (declarations of intent as one).
+  Tally all;
+  std::map<Category, Tally> per_category;
+  std::map<std::string, Tally> per_group;  // committee code; "" for declarations of intent
   int obs = 0, overdue = 0, awaiting = 0;
   for (const auto& i : b.items) {
-    ++states[i.data().state];
-    ++lights[i.data().traffic_light];
-    obs += i.data().obs;
-    overdue += IsOverdue(i.data(), b.as_of);
+    const ItemData& d = i.data();
+    all.Add(d);
+    per_category[d.category].Add(d);
+    if (d.category == Category::kIntent || !d.committee.empty()) per_group[CommitteeKey(d)].Add(d);
+    obs += d.obs;
+    overdue += IsOverdue(d, b.as_of);
     if (b.open_round) awaiting += b.open_round->awaiting.count(i.id());
   }
-  std::string line = std::to_string(b.items.size()) + " punkter: " + std::to_string(states[ProgressState::kDone]) +
-                     " afsluttet, " + std::to_string(states[ProgressState::kInProgress]) + " i gang, " +
-                     std::to_string(states[ProgressState::kNotStarted]) + " ikke startet og " +
-                     std::to_string(states[ProgressState::kDropped]) + " udgået. " + std::to_string(obs) +
+  std::string line = std::to_string(b.items.size()) + " punkter: " + std::to_string(all.states[ProgressState::kDone]) +
+                     " afsluttet, " + std::to_string(all.states[ProgressState::kInProgress]) + " i gang, " +
+                     std::to_string(all.states[ProgressState::kNotStarted]) + " ikke startet og " +
+                     std::to_string(all.states[ProgressState::kDropped]) + " udgået. " + std::to_string(obs) +
                      " med OBS-punkt; " + std::to_string(overdue) + " efter det vejledende tidspunkt.";
   if (b.open_round)
     line += " " + std::to_string(awaiting) +
@@ -86,34 +103,24 @@ void Summary(const Basis& b, Report& r) {
   // Counts per category: state and traffic light.
   std::vector<Column> cols = {{"Kategori", ColumnKind::kText, 0, 2, false}};
   for (ProgressState s : kAllStates) cols.push_back({std::string(Label(s)), ColumnKind::kCount, 0, 1, false});
-  for (TrafficLight l : {TrafficLight::kGreen, TrafficLight::kYellow, TrafficLight::kRed, TrafficLight::kNone})
+  for (TrafficLight l : kLightOrder)
     cols.push_back({l == TrafficLight::kNone ? "Uden trafiklys" : std::string(LightWord(l)).insert(0, "Trafiklys "),
                     ColumnKind::kCount, 0, 1, false});
   cols.push_back({"I alt", ColumnKind::kCount, 0, 0.8, false});
   Table t = MakeTable("fremdrift-kategori", "Fremdrift og trafiklys pr. kategori", cols, "Planen har ingen punkter.");
-  auto add_row = [&](const std::string& label, auto&& belongs, RowKind kind) {
+  auto tally_row = [](const std::string& label, Tally& n, RowKind kind) {
     Row row;
     row.kind = kind;
     row.cells.push_back(TextCell(label, kind == RowKind::kTotal ? RunStyle::kStrong : RunStyle::kNormal));
-    int total = 0;
-    std::map<ProgressState, int> s;
-    std::map<TrafficLight, int> l;
-    for (const auto& i : b.items)
-      if (belongs(i.data())) {
-        ++s[i.data().state];
-        ++l[i.data().traffic_light];
-        ++total;
-      }
-    if (!total && kind == RowKind::kData) return;
-    for (ProgressState st : kAllStates) row.cells.push_back(CountCell(s[st]));
-    for (TrafficLight li : {TrafficLight::kGreen, TrafficLight::kYellow, TrafficLight::kRed, TrafficLight::kNone})
-      row.cells.push_back(CountCell(l[li]));
-    row.cells.push_back(CountCell(total));
-    t.rows.push_back(std::move(row));
+    for (ProgressState st : kAllStates) row.cells.push_back(CountCell(n.states[st]));
+    for (TrafficLight li : kLightOrder) row.cells.push_back(CountCell(n.lights[li]));
+    row.cells.push_back(CountCell(n.total));
+    return row;
   };
   for (Category c : kAllCategories)
-    add_row(std::string(PluralLabel(c)), [c](const ItemData& d) { return d.category == c; }, RowKind::kData);
-  if (!b.items.empty()) add_row("I alt", [](const ItemData&) { return true; }, RowKind::kTotal);
+    if (auto it = per_category.find(c); it != per_category.end())
+      t.rows.push_back(tally_row(std::string(PluralLabel(c)), it->second, RowKind::kData));
+  if (!b.items.empty()) t.rows.push_back(tally_row("I alt", all, RowKind::kTotal));
 
   // Progress per committee: a stacked bar of states and one of traffic lights, with the
   // same counts in a table.
@@ -135,35 +142,19 @@ void Summary(const Basis& b, Report& r) {
   int k = 0;
   for (ProgressState s : kAllStates) state_chart.series.push_back({std::string(Label(s)), state_css[k++], {}});
   k = 0;
-  for (TrafficLight l : {TrafficLight::kGreen, TrafficLight::kYellow, TrafficLight::kRed, TrafficLight::kNone})
+  for (TrafficLight l : kLightOrder)
     light_chart.series.push_back({l == TrafficLight::kNone ? "Uden trafiklys" : std::string(Label(l)), light_css[k++], {}});
   for (const auto& [key, label] : groups) {
-    std::map<ProgressState, int> s;
-    std::map<TrafficLight, int> l;
-    int total = 0;
-    for (const auto& i : b.items)
-      if (CommitteeKey(i.data()) == key && (key.empty() == (i.data().category == Category::kIntent))) {
-        ++s[i.data().state];
-        ++l[i.data().traffic_light];
-        ++total;
-      }
-    if (!total) continue;
+    auto it = per_group.find(key);
+    if (it == per_group.end() || !it->second.total) continue;
+    Tally& n = it->second;
     state_chart.categories.push_back(label);
     light_chart.categories.push_back(label);
-    Row row;
-    row.cells.push_back(TextCell(label));
     k = 0;
-    for (ProgressState st : kAllStates) {
-      row.cells.push_back(CountCell(s[st]));
-      state_chart.series[k++].values.push_back(s[st]);
-    }
+    for (ProgressState st : kAllStates) state_chart.series[k++].values.push_back(n.states[st]);
     k = 0;
-    for (TrafficLight li : {TrafficLight::kGreen, TrafficLight::kYellow, TrafficLight::kRed, TrafficLight::kNone}) {
-      row.cells.push_back(CountCell(l[li]));
-      light_chart.series[k++].values.push_back(l[li]);
-    }
-    row.cells.push_back(CountCell(total));
-    per.rows.push_back(std::move(row));
+    for (TrafficLight li : kLightOrder) light_chart.series[k++].values.push_back(n.lights[li]);
+    per.rows.push_back(tally_row(label, n, RowKind::kData));
   }
   r.blocks.push_back(TableBlock(std::move(t)));
   if (!state_chart.categories.empty()) {
@@ -256,7 +247,7 @@ void Lists(const Basis& b, const HalfYearData& d, Report& r) {
   std::unordered_map<ItemId, const HighlightView*> highlighted;
   for (const auto& h : d.highlights) highlighted[h.item.id()] = &h;
   std::unordered_map<ItemId, const PlanItem*> before;
-  for (const auto& i : d.previous_items) before[i.id()] = &i;
+  for (const auto& i : *d.previous_items) before[i.id()] = &i;
   std::vector<std::pair<const PlanItem*, const HighlightView*>> lists[3];
   const bool chosen = !d.highlights.empty();
   for (const auto& item : b.items) {
@@ -445,7 +436,7 @@ void Changes(const Basis& b, const HalfYearData& d, Report& r) {
     r.blocks.push_back(Text("Der er ingen tidligere version at sammenligne med."));
     return;
   }
-  Redline red = CompareItems(d.previous_items, b.items, b.ctx.themes, b.ctx.strategic_lines);
+  Redline red = CompareItems(*d.previous_items, b.items, b.ctx.themes, b.ctx.strategic_lines);
   r.blocks.push_back(Text("Fra «" + d.previous->name + "» (pr. " + d.previous->as_of.Short() + ") til " +
                           (b.version ? "«" + b.version->name + "»" : std::string("planen, som den er nu")) + ": " +
                           std::to_string(red.added.size()) + " nye, " + std::to_string(red.removed.size()) + " fjernede og " +

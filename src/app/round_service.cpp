@@ -205,7 +205,7 @@ Result<std::optional<RoundMark>> RoundService::VersionMark(PlanId plan, VersionI
   auto round = TRY(RoundOfVersion(plan, version));
   if (!round) return std::optional<RoundMark>();
   auto reported = TRY(store_.ReportedInRound(round->id));
-  return std::optional<RoundMark>(Mark(*round, reported, TRY(store_.VersionItems(version))));
+  return std::optional<RoundMark>(Mark(*round, reported, *TRY(store_.SharedVersionItems(version))));
 }
 
 Result<std::optional<ReportingRound>> RoundService::RoundOfVersion(PlanId plan, VersionId version) {

@@ -242,6 +242,50 @@ TEST_F(ReportServiceTest, ThePublicEditionLeavesInternalFieldsOut) {
   EXPECT_EQ(notes(*edition).find("Licitationen"), std::string::npos);
 }
 
+// Every word of a report: headings, paragraphs, lists, facts, cells and row notes.
+std::string AllText(const Report& r) {
+  std::string s;
+  for (const auto& b : r.blocks) {
+    s += PlainText(b.runs) + "\n";
+    for (const auto& item : b.list) s += PlainText(item) + "\n";
+    for (const auto& [label, value] : b.facts) s += label + " " + value + "\n";
+    for (const auto& row : b.table.rows) {
+      for (const auto& c : row.cells) s += PlainText(c.runs) + (c.plain ? *c.plain : "") + "\t";
+      s += PlainText(row.note) + "\n";
+    }
+  }
+  return s;
+}
+
+// The redline of the half-yearly status compares with the version before: its items are
+// redacted for the public as today's are (an OBS note there would show as struck text).
+TEST_F(ReportServiceTest, TheHalfYearRedlineLeavesThePreviousVersionsInternalFieldsOut) {
+  // An item with an internal OBS note changes after the latest version; a new version.
+  std::optional<PlanItem> noted;
+  auto live = plans_.ListItems(plan_, ItemFilter{});
+  ASSERT_TRUE(live.ok());
+  for (const auto& i : live->items)
+    if (!i.data().obs_note.empty() && !noted) noted = i;
+  ASSERT_TRUE(noted) << "the demo has an item with an OBS note";
+  const std::string note = noted->data().obs_note;
+  ItemData d = noted->data();
+  d.title += " (ændret efter versionen)";
+  WriteMeta meta{1'750'000'000, "test", "test", "", ""};
+  ASSERT_TRUE(store_.UpdateItem(noted->id(), d, noted->revision(), meta).ok());
+  d.obs_note.clear();  // the note is resolved in the new version: the redline shows it went
+  ASSERT_TRUE(store_.UpdateItem(noted->id(), d, noted->revision() + 1, meta).ok());
+  Version v;
+  v.plan_id = plan_;
+  v.name = "Efter ændringen";
+  v.as_of = Date{2025, 6, 30};
+  ASSERT_TRUE(store_.PublishVersion(v, meta).ok());
+  std::string pub = AllText(Build(ReportKind::kHalfYear, Viewer::Anonymous()));
+  EXPECT_NE(pub.find("(ændret efter versionen)"), std::string::npos) << "the change is in the redline";
+  EXPECT_EQ(pub.find(note), std::string::npos) << note;
+  std::string staff = AllText(Build(ReportKind::kHalfYear, Staff()));
+  EXPECT_NE(staff.find(note), std::string::npos) << "staff see the note go";
+}
+
 TEST_F(ReportServiceTest, MonthlyStatusOfApril) {
   ReportRequest r;
   r.kind = ReportKind::kMonthly;

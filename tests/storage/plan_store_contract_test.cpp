@@ -333,6 +333,11 @@ TEST_P(PlanStoreContract, VersionsAreSnapshotsThatLaterEditsDoNotTouch) {
   ASSERT_EQ(now->size(), 2u);  // A and C
   EXPECT_EQ((*now)[0].data().title, "A igen");
   EXPECT_EQ((*store_->VersionItems(published->id))[0].data().title, "A");
+  auto shared = store_->SharedVersionItems(published->id);
+  ASSERT_TRUE(shared.ok());
+  ASSERT_EQ((*shared)->size(), 2u);
+  EXPECT_EQ((**shared)[0].data().title, "A");
+  EXPECT_EQ(store_->SharedVersionItems(999'999).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->PublishVersion(v, Meta()).error().code, ErrorCode::kAlreadyExists);
   auto list = store_->ListVersions(plan_);
   ASSERT_EQ(list->size(), 2u);

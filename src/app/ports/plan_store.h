@@ -17,6 +17,7 @@
 //   A write whose meta.author is empty is refused (InvalidArgument).
 #pragma once
 
+#include <memory>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -119,6 +120,11 @@ class PlanStore {
   virtual Result<Version> GetVersion(VersionId id) = 0;
   // The items as they were when the version was published, sorted by code.
   virtual Result<std::vector<PlanItem>> VersionItems(VersionId id) = 0;
+  // The same items, shared and never changed: a store that keeps versions in memory
+  // hands out its copy instead of a new one (the half-yearly status reads two versions).
+  virtual Result<std::shared_ptr<const std::vector<PlanItem>>> SharedVersionItems(VersionId id) {
+    return std::make_shared<const std::vector<PlanItem>>(TRY(VersionItems(id)));
+  }
 
   // ---- Reporting rounds (issue 11) ----
   // Every round write appends a PlanEvent and bumps the plan's revision (pages show

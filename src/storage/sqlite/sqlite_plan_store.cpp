@@ -639,8 +639,10 @@ Result<Version> SqlitePlanStore::GetVersion(VersionId id) {
   return ReadVersion(s);
 }
 
-Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) {
-  if (auto cached = versions_.Get(id)) return *cached;
+Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) { return *TRY(SharedVersionItems(id)); }
+
+Result<std::shared_ptr<const std::vector<PlanItem>>> SqlitePlanStore::SharedVersionItems(VersionId id) {
+  if (auto cached = versions_.Get(id)) return cached;
   (void)TRY(GetVersion(id));
   auto c = TRY(db_.Acquire());
   auto s = TRY(c->Prepare(std::string(kRevisionSelect) +
@@ -652,7 +654,7 @@ Result<std::vector<PlanItem>> SqlitePlanStore::VersionItems(VersionId id) {
   ItemFilter().Sort(out);
   auto snapshot = std::make_shared<const std::vector<PlanItem>>(std::move(out));
   versions_.Put(id, snapshot);
-  return *snapshot;
+  return snapshot;
 }
 
 Result<std::vector<StatusUpdate>> SqlitePlanStore::PlanStatusUpdates(PlanId plan, Date from, Date to) {

@@ -41,6 +41,7 @@ class SqlitePlanStore final : public PlanStore {
   Result<std::vector<Version>> ListVersions(PlanId plan) override;
   Result<Version> GetVersion(VersionId id) override;
   Result<std::vector<PlanItem>> VersionItems(VersionId id) override;
+  Result<std::shared_ptr<const std::vector<PlanItem>>> SharedVersionItems(VersionId id) override;
   Result<ReportingRound> OpenRound(const ReportingRound& round, const WriteMeta& meta) override;
   Result<std::vector<ReportingRound>> ListRounds(PlanId plan) override;
   Result<ReportingRound> GetRound(RoundId id) override;

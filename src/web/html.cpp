@@ -23,24 +23,15 @@ std::string Escape(std::string_view s) {
   return out;
 }
 
-void Html::RawWithCsrfSlots(std::string_view m) {
-  static constexpr std::string_view kOpen = "<form method=\"post\"";
-  while (!m.empty()) {
-    if (form_open_) {
-      size_t gt = m.find('>');
-      if (gt == std::string_view::npos) { out_.append(m); return; }
-      out_.append(m.substr(0, gt + 1)).push_back(kSlot);
-      out_.push_back('C');
-      form_open_ = false;
-      m.remove_prefix(gt + 1);
-      continue;
-    }
-    size_t at = m.find(kOpen);
-    if (at == std::string_view::npos) { out_.append(m); return; }
-    out_.append(m.substr(0, at + kOpen.size()));
-    form_open_ = true;
-    m.remove_prefix(at + kOpen.size());
-  }
+Html& Html::PostForm(std::string_view action, Literal attrs) {
+  out_.append("<form method=\"post\" action=\"");
+  AppendEscaped(out_, action);
+  out_.push_back('"');
+  if (!attrs.view().empty()) out_.append(" ").append(attrs.view());
+  out_.push_back('>');
+  out_.push_back(kSlot);
+  out_.push_back('C');
+  return *this;
 }
 
 Html& Html::Multiline(std::string_view s) {

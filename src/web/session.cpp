@@ -45,7 +45,7 @@ std::string UserBar(const Request& r, bool administer) {
   }
   if (administer) h.Raw("<li><a href=\"/admin/brugere\">Administration</a></li>");
   h.Raw("<li class=\"who\"><span class=\"visually-hidden\">Logget ind som </span>").Text(r.viewer.user->name).Raw("</li>");
-  h.Raw("<li><form method=\"post\" action=\"/log-ud\" class=\"inline\"><button type=\"submit\" class=\"link\">Log ud</button></form></li>");
+  h.Raw("<li>").PostForm("/log-ud", "class=\"inline\"").Raw("<button type=\"submit\" class=\"link\">Log ud</button></form></li>");
   return h.Take();
 }
 

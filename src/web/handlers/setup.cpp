@@ -29,20 +29,20 @@ std::string SetupPage(const PlanContext& ctx, const std::string& message, const 
         "kan vælges på punkterne; alle organer kan stå i den politiske behandling.</p><table><thead><tr>"
         "<th scope=\"col\">Forkortelse</th><th scope=\"col\">Navn</th><th scope=\"col\">Ejer punkter</th></tr></thead><tbody>");
   for (const auto& b : ctx.bodies)
-    h.Raw("<tr><td>").Text(b.code).Raw("</td><td>").Text(b.name).Raw("</td><td>").Raw(b.owns_items ? "Ja" : "Nej").Raw("</td></tr>");
-  h.Raw("</tbody></table><form method=\"post\" action=\"").Text(base).Raw("/setup/bodies\" class=\"stack no-print\">"
+    h.Raw("<tr><td>").Text(b.code).Raw("</td><td>").Text(b.name).Raw("</td><td>").Raw(b.owns_items ? Literal("Ja") : Literal("Nej")).Raw("</td></tr>");
+  h.Raw("</tbody></table>").PostForm(base + "/setup/bodies", "class=\"stack no-print\"").Raw(
         "<div class=\"field\"><label for=\"b-code\">Forkortelse (fx BUU)</label><input id=\"b-code\" name=\"code\"></div>"
         "<div class=\"field\"><label for=\"b-name\">Navn</label><input id=\"b-name\" name=\"name\"></div>"
         "<label class=\"check\"><input type=\"checkbox\" name=\"owns_items\" value=\"1\" checked> Ejer punkter i planen</label>"
         "<div class=\"actions\"><button type=\"submit\">Tilføj eller ret organ</button></div></form></section>");
   h.Raw("<section><h2>Temaer for hensigtserklæringer</h2><ul>");
   for (const auto& t : ctx.themes) h.Raw("<li>").Text(t.name).Raw("</li>");
-  h.Raw("</ul><form method=\"post\" action=\"").Text(base).Raw("/setup/themes\" class=\"stack no-print\">"
+  h.Raw("</ul>").PostForm(base + "/setup/themes", "class=\"stack no-print\"").Raw(
         "<div class=\"field\"><label for=\"t-name\">Nyt tema</label><input id=\"t-name\" name=\"name\"></div>"
         "<div class=\"actions\"><button type=\"submit\">Tilføj tema</button></div></form></section>");
   h.Raw("<section><h2>Strategiske linjer</h2><ul>");
   for (const auto& l : ctx.strategic_lines) h.Raw("<li><strong>").Text(l.title).Raw("</strong> ").Text(l.description).Raw("</li>");
-  h.Raw("</ul><form method=\"post\" action=\"").Text(base).Raw("/setup/lines\" class=\"stack no-print\">"
+  h.Raw("</ul>").PostForm(base + "/setup/lines", "class=\"stack no-print\"").Raw(
         "<div class=\"field\"><label for=\"l-title\">Titel</label><input id=\"l-title\" name=\"title\"></div>"
         "<div class=\"field\"><label for=\"l-desc\">Beskrivelse</label><input id=\"l-desc\" name=\"description\"></div>"
         "<div class=\"actions\"><button type=\"submit\">Tilføj strategisk linje</button></div></form></section>");

@@ -7,7 +7,7 @@ std::string Planned(const YearFigures& f) { return f.planned.zero() && !f.report
 
 void DeviationText(Html& h, const YearFigures& f) {
   Amount dev = f.deviation();
-  h.Raw("<span class=\"").Raw(dev.zero() ? "dev" : "dev dev-off").Raw("\">").Text(dev.FormatTkrSigned()).Raw("</span>");
+  h.Raw("<span class=\"").Raw(dev.zero() ? Literal("dev") : Literal("dev dev-off")).Raw("\">").Text(dev.FormatTkrSigned()).Raw("</span>");
 }
 
 }  // namespace

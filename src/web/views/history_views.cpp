@@ -49,7 +49,7 @@ const std::string* ErrorFor(const std::vector<FieldError>& errors, const std::st
 }
 
 void LabelAndError(Html& h, const std::vector<FieldError>& errors, const std::string& id, const char* label) {
-  h.Raw("<label for=\"").Text(id).Raw("\">").Raw(label).Raw("</label>");
+  h.Raw("<label for=\"").Text(id).Raw("\">").Text(label).Raw("</label>");
   if (const std::string* e = ErrorFor(errors, id.substr(2)))
     h.Raw("<p class=\"field-error\" id=\"e-").Text(id).Raw("\"><span class=\"visually-hidden\">Fejl: </span>").Text(*e).Raw("</p>");
 }
@@ -93,7 +93,7 @@ void StatusSection(Html& h, const PlanContext& ctx, const PlanItem& item, const 
 
 void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const StatusFormModel& form) {
   const ItemData& d = item.data();
-  h.Raw("<details class=\"no-print\"").Raw(form.errors.empty() && form.message.empty() ? "" : " open")
+  h.Raw("<details class=\"no-print\"").Raw(form.errors.empty() && form.message.empty() ? Literal("") : Literal(" open"))
       .Raw(" id=\"ny-status\"><summary>Ny statusopdatering</summary>");
   if (!form.message.empty()) h.Raw("<div class=\"conflict\" role=\"alert\"><p>").Text(form.message).Raw("</p></div>");
   if (!form.errors.empty()) {
@@ -102,13 +102,13 @@ void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const Sta
     h.Raw("</ul></div>");
   }
   const StatusDraft& f = form.draft;
-  h.Raw("<form method=\"post\" action=\"/items/").Text(item.id()).Raw("/status\" class=\"item-form\">"
+  h.PostForm("/items/" + std::to_string(item.id()) + "/status", "class=\"item-form\"").Raw(
         "<input type=\"hidden\" name=\"revision\" value=\"").Text(item.revision()).Raw("\">");
-  auto input = [&](const char* name, const char* label, const std::string& value, const char* extra = "") {
+  auto input = [&](const char* name, const char* label, const std::string& value, Literal extra = "") {
     std::string id = std::string("s-") + name;
     h.Raw("<div class=\"field\">");
     LabelAndError(h, form.errors, id, label);
-    h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Raw(name).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra);
+    h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra);
     if (ErrorFor(form.errors, name)) h.Raw(" aria-invalid=\"true\" aria-describedby=\"e-").Text(id).Raw("\"");
     h.Raw("></div>");
   };
@@ -117,9 +117,9 @@ void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const Sta
     std::string id = std::string("s-") + name;
     h.Raw("<div class=\"field\">");
     LabelAndError(h, form.errors, id, label);
-    h.Raw("<select id=\"").Text(id).Raw("\" name=\"").Raw(name).Raw("\">");
+    h.Raw("<select id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\">");
     for (const auto& [v, t] : options)
-      h.Raw("<option value=\"").Text(v).Raw("\"").Raw(v == value ? " selected" : "").Raw(">").Text(t).Raw("</option>");
+      h.Raw("<option value=\"").Text(v).Raw("\"").Raw(v == value ? Literal(" selected") : Literal("")).Raw(">").Text(t).Raw("</option>");
     h.Raw("</select></div>");
   };
   input("as_of", "Statusdato (dd-mm-åååå)", f.as_of, " inputmode=\"numeric\"");
@@ -166,7 +166,7 @@ void StatusList(Html& h, const std::vector<StatusUpdate>& updates) {
       h.Raw("<li><p class=\"meta\"><strong>").Text(u.as_of.Long()).Raw("</strong> · ").Text(u.author).Raw(" · ")
           .Text(Label(u.state));
       if (u.traffic_light != TrafficLight::kNone)
-        h.Raw(" · <span class=\"light light-").Raw(Slug(u.traffic_light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
+        h.Raw(" · <span class=\"light light-").Text(Slug(u.traffic_light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
             .Text(Label(u.traffic_light)).Raw("</span>");
       h.Raw("</p><p>").Multiline(u.status_text).Raw("</p>");
       if (u.obs_action == ObsAction::kRaise) h.Raw("<p><strong class=\"obs-label\">OBS-punkt rejst:</strong> ").Text(u.obs_note).Raw("</p>");
@@ -175,7 +175,7 @@ void StatusList(Html& h, const std::vector<StatusUpdate>& updates) {
         h.Raw("<p>Forventet realiseret: ");
         bool first = true;
         for (const auto& [y, a] : u.realised) {
-          h.Raw(first ? "" : ", ").Text(y).Raw(": ").Text(a.FormatTkrTypographic());
+          h.Raw(first ? Literal("") : Literal(", ")).Text(y).Raw(": ").Text(a.FormatTkrTypographic());
           first = false;
         }
         h.Raw(" (1.000 kr.)</p>");
@@ -194,12 +194,12 @@ void HistoryTimeline(Html& h, const PlanContext& ctx, const PlanItem& item, cons
   for (size_t k = history.size(); k-- > 0;) {
     if (limit && shown++ >= limit) break;
     const HistoryEntry& e = history[k];
-    h.Raw("<li><p class=\"meta\"><strong>").Raw(ActionLabel(e.action)).Raw("</strong> · version ").Text(e.revision)
-        .Raw(" · ").Text(When(e.at)).Raw(" · ").Text(e.author).Raw(" · via ").Raw(SourceLabel(e.source)).Raw("</p>");
+    h.Raw("<li><p class=\"meta\"><strong>").Text(ActionLabel(e.action)).Raw("</strong> · version ").Text(e.revision)
+        .Raw(" · ").Text(When(e.at)).Raw(" · ").Text(e.author).Raw(" · via ").Text(SourceLabel(e.source)).Raw("</p>");
     if (!e.comment.empty()) h.Raw("<p class=\"comment\">").Text(e.comment).Raw("</p>");
     if (k > 0) Changes(h, DiffItems(history[k - 1].item.data(), e.item.data(), ctx.themes, ctx.strategic_lines));
     if (e.revision != item.revision() && e.action != "delete") {
-      h.Raw("<form method=\"post\" action=\"/items/").Text(item.id()).Raw("/restore\" class=\"no-print inline\">"
+      h.PostForm("/items/" + std::to_string(item.id()) + "/restore", "class=\"no-print inline\"").Raw(
             "<input type=\"hidden\" name=\"revision\" value=\"").Text(e.revision)
           .Raw("\"><input type=\"hidden\" name=\"base\" value=\"").Text(item.revision())
           .Raw("\"><button type=\"submit\" class=\"secondary\">Gendan version ").Text(e.revision).Raw("</button></form>");
@@ -258,7 +258,7 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
     for (const auto& e : errors) h.Raw("<li>").Text(e.message).Raw("</li>");
     h.Raw("</ul></div>");
   }
-  h.Raw("<form method=\"post\" action=\"").Text(base).Raw("/versions\" class=\"stack\">"
+  h.PostForm(base + "/versions", "class=\"stack\"").Raw(
         "<div class=\"field\"><label for=\"v-name\">Navn</label><input id=\"v-name\" name=\"name\" placeholder=\"Status pr. ultimo maj 2025\" value=\"")
       .Text(draft.name).Raw("\"></div><div class=\"field\"><label for=\"v-asof\">Pr. dato (dd-mm-åååå)</label><input id=\"v-asof\" name=\"as_of\" value=\"")
       .Text(draft.as_of).Raw("\"></div><div class=\"field\"><label for=\"v-round\">Opfølgningsrunde (valgfri)</label><input id=\"v-round\" name=\"reporting_round\" placeholder=\"Budgetopfølgning 2 pr. 31.05.2025\" value=\"")
@@ -289,11 +289,11 @@ std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& 
       .Raw(". Ny tekst er <ins>understreget med rødt</ins>, fjernet tekst er <del>overstreget</del>.</p>");
   h.Raw("<form method=\"get\" action=\"").Text(base).Raw("/redline\" class=\"filters no-print\"><div class=\"field\"><label for=\"r-from\">Fra</label><select id=\"r-from\" name=\"from\">");
   for (const auto& v : versions)
-    h.Raw("<option value=\"").Text(v.id).Raw("\"").Raw(v.id == view.from.id ? " selected" : "").Raw(">").Text(v.name).Raw("</option>");
+    h.Raw("<option value=\"").Text(v.id).Raw("\"").Raw(v.id == view.from.id ? Literal(" selected") : Literal("")).Raw(">").Text(v.name).Raw("</option>");
   h.Raw("</select></div><div class=\"field\"><label for=\"r-to\">Til</label><select id=\"r-to\" name=\"to\">");
   if (caps.live) h.Raw("<option value=\"now\">Nu</option>");
   for (const auto& v : versions)
-    h.Raw("<option value=\"").Text(v.id).Raw("\"").Raw(view.to && v.id == view.to->id ? " selected" : "").Raw(">").Text(v.name).Raw("</option>");
+    h.Raw("<option value=\"").Text(v.id).Raw("\"").Raw(view.to && v.id == view.to->id ? Literal(" selected") : Literal("")).Raw(">").Text(v.name).Raw("</option>");
   h.Raw("</select></div><div class=\"actions\"><button type=\"submit\">Sammenlign</button></div></form>");
   h.Raw("<ul class=\"redline-summary\"><li>").Text(static_cast<long long>(r.added.size())).Raw(" nye punkter</li><li>")
       .Text(static_cast<long long>(r.removed.size())).Raw(" fjernede punkter</li><li>").Text(static_cast<long long>(r.changed.size()))
@@ -302,7 +302,7 @@ std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& 
   auto item_link = [&](const PlanItem& i) {
     if (caps.live) h.Raw("<a href=\"/items/").Text(i.id()).Raw("\">");
     if (i.data().code) h.Text(i.data().code->text()).Raw(" ");
-    h.Text(i.data().title).Raw(caps.live ? "</a>" : "");
+    h.Text(i.data().title).Raw(caps.live ? Literal("</a>") : Literal(""));
   };
   if (!r.added.empty()) {
     h.Raw("<section><h2>Nye punkter</h2><ul class=\"redline-items\">");

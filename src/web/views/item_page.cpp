@@ -10,8 +10,8 @@ namespace {
 
 std::string DateTime(int64_t unix) { return DanishTime::FromUnix(unix).date.Short(); }
 
-void Row(Html& h, const char* label, const std::string& value, bool multiline = false) {
-  h.Raw("<div class=\"row\"><dt>").Raw(label).Raw("</dt><dd>");
+void Row(Html& h, std::string_view label, const std::string& value, bool multiline = false) {
+  h.Raw("<div class=\"row\"><dt>").Text(label).Raw("</dt><dd>");
   if (value.empty()) h.Raw("<span class=\"none\">–</span>");
   else if (multiline) h.Multiline(value);
   else h.Text(value);
@@ -28,47 +28,47 @@ struct FieldWriter {
   Html& h;
   const std::vector<FieldError>& errors;
 
-  void Open(const std::string& name, const char* label, const char* hint, bool required = false) {
+  void Open(const std::string& name, std::string_view label, std::string_view hint, bool required = false) {
     const std::string* err = FieldMessage(errors, name);
-    h.Raw("<div class=\"field").Raw(err ? " has-error" : "").Raw("\"><label for=\"i-").Text(name).Raw("\">").Raw(label);
+    h.Raw("<div class=\"field").Raw(err ? Literal(" has-error") : Literal("")).Raw("\"><label for=\"i-").Text(name).Raw("\">").Text(label);
     if (required) h.Raw(" <span class=\"req\">(skal udfyldes)</span>");
     h.Raw("</label>");
-    if (hint) h.Raw("<p class=\"hint\" id=\"h-").Text(name).Raw("\">").Raw(hint).Raw("</p>");
+    if (!hint.empty()) h.Raw("<p class=\"hint\" id=\"h-").Text(name).Raw("\">").Text(hint).Raw("</p>");
     if (err) h.Raw("<p class=\"field-error\" id=\"e-").Text(name).Raw("\"><span class=\"visually-hidden\">Fejl: </span>").Text(*err).Raw("</p>");
   }
-  void Describe(const std::string& name, const char* hint) {
+  void Describe(const std::string& name, std::string_view hint) {
     std::string ids;
-    if (hint) ids += "h-" + name;
+    if (!hint.empty()) ids += "h-" + name;
     if (FieldMessage(errors, name)) ids += (ids.empty() ? "" : " ") + std::string("e-") + name;
     if (!ids.empty()) h.Raw(" aria-describedby=\"").Text(ids).Raw("\"");
     if (FieldMessage(errors, name)) h.Raw(" aria-invalid=\"true\"");
   }
-  void Input(const std::string& name, const char* label, const std::string& value, const char* hint = nullptr,
-             bool required = false, const char* extra = "") {
+  void Input(const std::string& name, std::string_view label, const std::string& value, std::string_view hint = "",
+             bool required = false, Literal extra = "") {
     Open(name, label, hint, required);
     h.Raw("<input id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra);
     Describe(name, hint);
     h.Raw("></div>");
   }
-  void Area(const std::string& name, const char* label, const std::string& value, const char* hint = nullptr, int rows = 3) {
+  void Area(const std::string& name, std::string_view label, const std::string& value, std::string_view hint = "", int rows = 3) {
     Open(name, label, hint);
     h.Raw("<textarea id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\" rows=\"").Text(rows).Raw("\"");
     Describe(name, hint);
     h.Raw(">").Text(value).Raw("</textarea></div>");
   }
-  void Choice(const std::string& name, const char* label, const std::string& value,
+  void Choice(const std::string& name, std::string_view label, const std::string& value,
               const std::vector<std::pair<std::string, std::string>>& options, bool required = false) {
-    Open(name, label, nullptr, required);
+    Open(name, label, "", required);
     h.Raw("<select id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\"");
-    Describe(name, nullptr);
+    Describe(name, "");
     h.Raw(">");
     for (const auto& [v, t] : options)
-      h.Raw("<option value=\"").Text(v).Raw("\"").Raw(v == value ? " selected" : "").Raw(">").Text(t).Raw("</option>");
+      h.Raw("<option value=\"").Text(v).Raw("\"").Raw(v == value ? Literal(" selected") : Literal("")).Raw(">").Text(t).Raw("</option>");
     h.Raw("</select></div>");
   }
-  void Check(const std::string& name, const char* label, bool checked) {
+  void Check(const std::string& name, std::string_view label, bool checked) {
     h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"").Text(name).Raw("\" value=\"1\"")
-        .Raw(checked ? " checked" : "").Raw("> ").Raw(label).Raw("</label>");
+        .Raw(checked ? Literal(" checked") : Literal("")).Raw("> ").Text(label).Raw("</label>");
   }
 };
 
@@ -97,7 +97,7 @@ std::string ItemPage(const ItemPageModel& model) {
   if (d.demo) h.Raw(" · <span class=\"tag demo\">Demo</span>");
   h.Raw("</p>");
   if (d.obs) {
-    h.Raw("<div class=\"obs-box\" role=\"note\"><strong class=\"obs-label\">OBS-punkt").Raw(d.obs_note.empty() ? "" : ":")
+    h.Raw("<div class=\"obs-box\" role=\"note\"><strong class=\"obs-label\">OBS-punkt").Raw(d.obs_note.empty() ? Literal("") : Literal(":"))
         .Raw("</strong> ").Multiline(d.obs_note).Raw("</div>");
   }
   if (model.caps.edit)
@@ -182,7 +182,7 @@ std::string ItemFormPage(const ItemFormModel& m) {
     h.Raw("</ul></div>");
   }
   std::string action = is_new ? plan_href + "/items" : "/items/" + std::to_string(m.item_id);
-  h.Raw("<form method=\"post\" action=\"").Text(action).Raw("\" class=\"item-form\" novalidate>");
+  h.PostForm(action, "class=\"item-form\" novalidate");
   if (is_new) h.Raw("<input type=\"hidden\" name=\"request_key\" value=\"").Text(m.request_key).Raw("\">");
   else h.Raw("<input type=\"hidden\" name=\"revision\" value=\"").Text(m.revision).Raw("\">");
   FieldWriter f{h, m.errors};
@@ -202,9 +202,9 @@ std::string ItemFormPage(const ItemFormModel& m) {
   f.Choice("theme", "Tema (hensigtserklæringer)", d.theme, themes);
   f.Input("code", "Forslagskode", d.code, "Som i kataloget, fx R307(B), R001(I)(B) eller R101 (I)(B).");
   h.Raw("</fieldset><fieldset><legend>Indhold</legend>");
-  f.Input("title", "Titel", d.title, nullptr, true, " maxlength=\"300\"");
-  f.Area("process", "Proces", d.process, nullptr, 4);
-  f.Area("status_text", "Status", d.status_text, nullptr, 4);
+  f.Input("title", "Titel", d.title, "", true, " maxlength=\"300\"");
+  f.Area("process", "Proces", d.process, "", 4);
+  f.Area("status_text", "Status", d.status_text, "", 4);
   f.Choice("state", "Fremdrift", d.state.empty() ? "not_started" : d.state, states);
   f.Choice("traffic_light", "Trafiklys", d.traffic_light, lights);
   f.Input("responsible", "Ansvarlig", d.responsible);
@@ -212,12 +212,12 @@ std::string ItemFormPage(const ItemFormModel& m) {
   f.Input("timing", "Tidspunkt (vejledende)", d.timing, "Fx «juni 2025», «2. kvartal 2025» eller fri tekst.");
   f.Area("political_treatment", "Politisk behandling", d.political_treatment,
          "Én behandling pr. linje, fx «ØK: juni 2025», eller «ordinær drift».", 3);
-  f.Area("directors_role", "Direktionens rolle", d.directors_role, nullptr, 3);
+  f.Area("directors_role", "Direktionens rolle", d.directors_role, "", 3);
   h.Raw("</fieldset><fieldset><legend>Budgetvirkning i 1.000 kr. (besparelser negative)</legend><div class=\"amounts\">");
   for (int y : ctx.plan.Years()) {
     std::string key = std::to_string(y);
     auto it = d.amounts.find(key);
-    f.Input("amount_" + key, key.c_str(), it == d.amounts.end() ? "" : it->second, nullptr, false, " inputmode=\"decimal\"");
+    f.Input("amount_" + key, key, it == d.amounts.end() ? "" : it->second, "", false, " inputmode=\"decimal\"");
   }
   h.Raw("</div></fieldset><fieldset><legend>Markeringer</legend>");
   f.Check("cross_cutting", "Tværgående (månedlig status i direktionen)", d.cross_cutting);
@@ -241,7 +241,7 @@ std::string DeleteConfirmPage(const PlanContext& ctx, const PlanItem& item) {
   PageStart(h, "Slet punkt", {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {"Slet punkt", ""}});
   h.Raw("<h1>Slet punktet?</h1><p>Vil du slette «").Text(item.data().title)
       .Raw("»? Punktet forsvinder fra planen og dens udsnit, men bevares i databasen.</p>");
-  h.Raw("<form method=\"post\" action=\"/items/").Text(item.id()).Raw("/delete\"><input type=\"hidden\" name=\"revision\" value=\"")
+  h.PostForm("/items/" + std::to_string(item.id()) + "/delete").Raw("<input type=\"hidden\" name=\"revision\" value=\"")
       .Text(item.revision()).Raw("\"><button type=\"submit\" class=\"danger\">Ja, slet punktet</button> <a href=\"/items/")
       .Text(item.id()).Raw("\">Nej, behold det</a></form>");
   PageEnd(h);

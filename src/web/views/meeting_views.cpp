@@ -20,39 +20,39 @@ std::string MeetingTitle(const std::string& body_name, const Meeting& m) {
 
 std::string MeetingUrl(const Meeting& m) { return "/moeder/" + Id(m.id); }
 
-std::string Paragraphs(const std::string& s) {
+SafeHtml Paragraphs(const std::string& s) {
   Html h;
   for (const auto& para : text::SplitTrimmed(s, '\n')) {
     if (para.empty()) continue;
     h.Raw("<p>").Text(para).Raw("</p>");
   }
-  return h.Take();
+  return h.Fragment();
 }
 
 void Field(Html& h, const char* id, const char* name, const char* label, const std::string& value,
            const std::vector<FieldError>& errors, const char* type = "text", const char* hint = nullptr) {
   bool bad = false;
   for (const auto& e : errors) bad = bad || e.field == name;
-  h.Raw("<div class=\"field").Raw(bad ? " has-error" : "").Raw("\"><label for=\"").Raw(id).Raw("\">").Raw(label).Raw("</label>");
-  if (hint) h.Raw("<p class=\"hint\" id=\"").Raw(id).Raw("-hint\">").Raw(hint).Raw("</p>");
+  h.Raw("<div class=\"field").Raw(bad ? Literal(" has-error") : Literal("")).Raw("\"><label for=\"").Text(id).Raw("\">").Text(label).Raw("</label>");
+  if (hint) h.Raw("<p class=\"hint\" id=\"").Text(id).Raw("-hint\">").Text(hint).Raw("</p>");
   for (const auto& e : errors)
     if (e.field == name) h.Raw("<p class=\"field-error\">").Text(e.message).Raw("</p>");
   if (std::string(type) == "textarea") {
-    h.Raw("<textarea id=\"").Raw(id).Raw("\" name=\"").Raw(name).Raw("\" rows=\"5\"");
-    if (hint) h.Raw(" aria-describedby=\"").Raw(id).Raw("-hint\"");
+    h.Raw("<textarea id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" rows=\"5\"");
+    if (hint) h.Raw(" aria-describedby=\"").Text(id).Raw("-hint\"");
     h.Raw(">").Text(value).Raw("</textarea></div>");
     return;
   }
-  h.Raw("<input id=\"").Raw(id).Raw("\" name=\"").Raw(name).Raw("\" type=\"").Raw(type).Raw("\" value=\"").Text(value).Raw("\"");
-  if (hint) h.Raw(" aria-describedby=\"").Raw(id).Raw("-hint\"");
+  h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" type=\"").Text(type).Raw("\" value=\"").Text(value).Raw("\"");
+  if (hint) h.Raw(" aria-describedby=\"").Text(id).Raw("-hint\"");
   h.Raw("></div>");
 }
 
-void PostButton(Html& h, const std::string& action, const char* label, const char* css = "secondary",
+void PostButton(Html& h, const std::string& action, std::string_view label, Literal css = "secondary",
                 const std::string& aria = "") {
-  h.Raw("<form method=\"post\" class=\"inline\" action=\"").Text(action).Raw("\"><button type=\"submit\" class=\"").Raw(css).Raw("\"");
+  h.PostForm(action, "class=\"inline\"").Raw("<button type=\"submit\" class=\"").Raw(css).Raw("\"");
   if (!aria.empty()) h.Raw(" aria-label=\"").Text(aria).Raw("\"");
-  h.Raw(">").Raw(label).Raw("</button></form> ");
+  h.Raw(">").Text(label).Raw("</button></form> ");
 }
 
 void MeetingLine(Html& h, const MeetingSummary& s, bool with_body) {
@@ -94,7 +94,7 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
   }
   h.Raw("<p class=\"meta\">Sag ").Text(e.c.number.text);
   if (!e.c.kle.empty()) h.Raw(" · KLE ").Text(e.c.kle);
-  h.Raw(" · ").Raw(e.c.closed ? "Lukket sag" : "Åben sag");
+  h.Raw(" · ").Raw(e.c.closed ? Literal("Lukket sag") : Literal("Åben sag"));
   if (!e.c.route.empty()) h.Raw(" · Sagsgang ").Text(text::Join(e.c.route, " → "));
   h.Raw("</p>");
   if (!e.c.officer.empty()) h.Raw("<p class=\"meta\">Sagsansvarlig: ").Text(e.c.officer).Raw("</p>");
@@ -107,11 +107,11 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
   for (const auto& f : SectionFields()) {
     const std::string& value = item.sections.*f.member;
     if (value.empty() || f.member == &AgendaSections::recommended_by) continue;
-    h.Raw("<h4>").Raw(f.label).Raw("</h4>").Raw(Paragraphs(value));
+    h.Raw("<h4>").Text(f.label).Raw("</h4>").Append(Paragraphs(value));
     if (f.member == &AgendaSections::recommendation && !item.sections.recommended_by.empty())
       h.Raw("<p class=\"meta\">Indstilling fra: ").Text(item.sections.recommended_by).Raw("</p>");
   }
-  for (const auto& d : e.earlier) h.Raw("<h4>").Text(d.heading).Raw("</h4>").Raw(Paragraphs(d.text));
+  for (const auto& d : e.earlier) h.Raw("<h4>").Text(d.heading).Raw("</h4>").Append(Paragraphs(d.text));
   if (!e.plan_items.empty()) {
     // With each item's status as the meeting saw it: the directors' monthly status.
     h.Raw("<h4>Vedrører planpunkter</h4><ul class=\"plan-links\">");
@@ -120,13 +120,13 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
       if (!p.code.empty()) h.Text(p.code).Raw(" ");
       h.Text(p.title).Raw("</a> <span class=\"meta\">– ").Text(Label(p.state));
       if (p.light != TrafficLight::kNone)
-        h.Raw(" · <span class=\"light light-").Raw(Slug(p.light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
+        h.Raw(" · <span class=\"light light-").Text(Slug(p.light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
             .Text(Label(p.light)).Raw("</span>");
-      if (p.status_date.year) h.Raw(" · status ").Text(p.status_date.Short()).Raw(p.status_author.empty() ? "" : ", ").Text(p.status_author);
+      if (p.status_date.year) h.Raw(" · status ").Text(p.status_date.Short()).Raw(p.status_author.empty() ? Literal("") : Literal(", ")).Text(p.status_author);
       h.Raw("</span>");
       if (!p.status_text.empty()) h.Raw("<br>").Text(p.status_text);
       if (p.obs)
-        h.Raw("<br><strong class=\"obs-label\">OBS-punkt").Raw(p.obs_note.empty() ? "" : ":").Raw("</strong> ").Text(p.obs_note);
+        h.Raw("<br><strong class=\"obs-label\">OBS-punkt").Raw(p.obs_note.empty() ? Literal("") : Literal(":")).Raw("</strong> ").Text(p.obs_note);
       h.Raw("</li>");
     }
     h.Raw("</ul>");
@@ -150,10 +150,10 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     h.Raw("</ul>");
   }
   if (e.decision_visible && !item.decision.empty()) {
-    h.Raw("<div class=\"decision\"><h4>").Text(DecisionHeading(v.body_name, m.date)).Raw("</h4>").Raw(Paragraphs(item.decision));
+    h.Raw("<div class=\"decision\"><h4>").Text(DecisionHeading(v.body_name, m.date)).Raw("</h4>").Append(Paragraphs(item.decision));
     if (!v.absent.empty()) h.Raw("<p>Fraværende: ").Text(text::Join(v.absent, ", ")).Raw("</p>");
     if (!v.apologies.empty()) h.Raw("<p>Afbud: ").Text(text::Join(v.apologies, ", ")).Raw("</p>");
-    if (!item.protocol_note.empty()) h.Raw("<h4>Protokoltilførsel</h4>").Raw(Paragraphs(item.protocol_note));
+    if (!item.protocol_note.empty()) h.Raw("<h4>Protokoltilførsel</h4>").Append(Paragraphs(item.protocol_note));
     h.Raw("</div>");
   }
   if (!e.revisions.empty()) {
@@ -176,10 +176,10 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     }
     h.Raw("<a class=\"button secondary\" href=\"").Text(base).Raw("/rediger\">Rediger punkt ").Text(item.position).Raw("</a> ");
     if (!m.published()) h.Raw("<a class=\"button secondary\" href=\"").Text(base).Raw("/fjern\">Fjern punkt ").Text(item.position).Raw("</a> ");
-    if (e.next_body) PostButton(h, base + "/send-videre", ("Send videre til " + *e.next_body).c_str(), "secondary");
+    if (e.next_body) PostButton(h, base + "/send-videre", "Send videre til " + *e.next_body, "secondary");
     if (!m.approved()) {
-      h.Raw("<details><summary>Tilføj bilag til punkt ").Text(item.position).Raw("</summary>"
-            "<form method=\"post\" enctype=\"multipart/form-data\" class=\"stack\" action=\"").Text(base).Raw("/bilag\">");
+      h.Raw("<details><summary>Tilføj bilag til punkt ").Text(item.position).Raw("</summary>")
+          .PostForm(base + "/bilag", "enctype=\"multipart/form-data\" class=\"stack\"");
       std::string pid = "b" + Id(item.id);
       h.Raw("<div class=\"field\"><label for=\"").Text(pid).Raw("-t\">Titel</label><input id=\"").Text(pid).Raw("-t\" name=\"titel\" required></div>"
             "<div class=\"field\"><label for=\"").Text(pid).Raw("-d\">Dokumentnummer (fx 52074/25)</label><input id=\"").Text(pid)
@@ -190,8 +190,8 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     }
     if (m.published() && !m.cancelled) {
       std::string did = "d" + Id(item.id);
-      h.Raw("<details><summary>Beslutning på punkt ").Text(item.position).Raw("</summary>"
-            "<form method=\"post\" class=\"stack\" action=\"").Text(base).Raw("/beslutning\"><div class=\"field\"><label for=\"")
+      h.Raw("<details><summary>Beslutning på punkt ").Text(item.position).Raw("</summary>")
+          .PostForm(base + "/beslutning", "class=\"stack\"").Raw("<div class=\"field\"><label for=\"")
           .Text(did).Raw("-p\">Standardtekst</label><select id=\"").Text(did).Raw("-p\" name=\"standard\"><option value=\"\">(fri tekst nedenfor)</option>");
       for (const auto& p : DecisionPresets()) h.Raw("<option>").Text(p).Raw("</option>");
       h.Raw("</select></div><div class=\"field\"><label for=\"").Text(did).Raw("-t\">Beslutning (fri tekst)</label><textarea id=\"")
@@ -214,7 +214,7 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
   std::string base = MeetingUrl(m);
   h.Raw("<section class=\"prepare no-print\" aria-labelledby=\"forbered\"><h2 id=\"forbered\">Forbered mødet</h2>");
   if (!m.approved()) {
-    h.Raw("<form method=\"post\" class=\"stack\" action=\"").Text(base).Raw("/punkter\"><div class=\"field\"><label for=\"add-case\">Sæt sag på dagsordenen (sagsnummer)</label>"
+    h.PostForm(base + "/punkter", "class=\"stack\"").Raw("<div class=\"field\"><label for=\"add-case\">Sæt sag på dagsordenen (sagsnummer)</label>"
           "<input id=\"add-case\" name=\"sag\" list=\"sagsliste\" value=\"").Text(model.add_case).Raw("\" required aria-describedby=\"add-case-hint\">"
           "<p class=\"hint\" id=\"add-case-hint\">Fx 24/7615. Sagen oprettes under <a href=\"/sager\">Sager</a>.</p></div><datalist id=\"sagsliste\">");
     for (const auto& c : model.cases) h.Raw("<option value=\"").Text(c.number.text).Raw("\">").Text(c.title).Raw("</option>");
@@ -230,15 +230,15 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
     PostButton(h, base + "/godkend", "Godkend protokollen", "");
   }
   // Meeting details.
-  h.Raw("<details><summary>Mødets oplysninger og tidsplan</summary><form method=\"post\" class=\"stack\" action=\"").Text(base).Raw("\">");
+  h.Raw("<details><summary>Mødets oplysninger og tidsplan</summary>").PostForm(base, "class=\"stack\"");
   Field(h, "m-date", "date", "Dato", m.date.Short(), model.errors);
   Field(h, "m-start", "start", "Starttid", FormatClock(m.start_minute), model.errors);
   Field(h, "m-end", "end", "Sluttid", FormatClock(m.end_minute), model.errors);
   Field(h, "m-place", "place", "Sted", m.place, model.errors);
   h.Raw("<div class=\"field\"><label for=\"m-kind\">Mødetype</label><select id=\"m-kind\" name=\"kind\">");
   for (auto k : {MeetingKind::kOrdinary, MeetingKind::kExtraordinary, MeetingKind::kTheme})
-    h.Raw("<option value=\"").Raw(Slug(k)).Raw("\"").Raw(k == m.kind ? " selected" : "").Raw(">").Raw(Label(k)).Raw("</option>");
-  h.Raw("</select></div><label class=\"check\"><input type=\"checkbox\" name=\"cancelled\" value=\"1\"").Raw(m.cancelled ? " checked" : "")
+    h.Raw("<option value=\"").Text(Slug(k)).Raw("\"").Raw(k == m.kind ? Literal(" selected") : Literal("")).Raw(">").Text(Label(k)).Raw("</option>");
+  h.Raw("</select></div><label class=\"check\"><input type=\"checkbox\" name=\"cancelled\" value=\"1\"").Raw(m.cancelled ? Literal(" checked") : Literal(""))
       .Raw("> Mødet er aflyst</label>");
   Field(h, "m-breaks", "pauser", "Pauser i tidsplanen (én pr. linje)", FormatBreaks(m.breaks), model.errors, "textarea",
         "Fx «10:45-10:55 Pause». Punkternes tider sættes på punkterne.");
@@ -247,7 +247,7 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
   h.Raw("<button type=\"submit\">Gem mødets oplysninger</button></form></details>");
   // Attendance.
   if (!m.approved() && !v.seated.empty()) {
-    h.Raw("<details><summary>Fremmøde</summary><form method=\"post\" action=\"").Text(base).Raw("/fremmoede\"><table><caption>Medlemmer af organet på mødedagen</caption>"
+    h.Raw("<details><summary>Fremmøde</summary>").PostForm(base + "/fremmoede").Raw("<table><caption>Medlemmer af organet på mødedagen</caption>"
           "<thead><tr><th scope=\"col\">Medlem</th><th scope=\"col\">Til stede</th><th scope=\"col\">Fraværende</th><th scope=\"col\">Afbud</th></tr></thead><tbody>");
     std::set<std::string> absent(v.absent.begin(), v.absent.end()), apologies(v.apologies.begin(), v.apologies.end());
     for (const auto& s : v.seated) {
@@ -255,9 +255,9 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
       const char* state = absent.count(s.name) ? "fravaer" : apologies.count(s.name) ? "afbud" : "";
       h.Raw("<tr><th scope=\"row\">").Text(s.name).Raw("</th>");
       for (const char* opt : {"", "fravaer", "afbud"}) {
-        h.Raw("<td><input type=\"radio\" name=\"").Text(name).Raw("\" value=\"").Raw(opt).Raw("\"")
-            .Raw(std::string(opt) == state ? " checked" : "").Raw(" aria-label=\"").Text(s.name).Raw(" ")
-            .Raw(*opt == 0 ? "til stede" : std::string(opt) == "fravaer" ? "fraværende" : "afbud").Raw("\"></td>");
+        h.Raw("<td><input type=\"radio\" name=\"").Text(name).Raw("\" value=\"").Text(opt).Raw("\"")
+            .Raw(std::string(opt) == state ? Literal(" checked") : Literal("")).Raw(" aria-label=\"").Text(s.name).Raw(" ")
+            .Text(*opt == 0 ? "til stede" : std::string(opt) == "fravaer" ? "fraværende" : "afbud").Raw("\"></td>");
       }
       h.Raw("</tr>");
     }
@@ -277,7 +277,7 @@ std::string MeetingsPage(const MeetingsPageModel& m) {
   h.Raw("<form method=\"get\" action=\"/moeder\" class=\"filters\"><div class=\"field\"><label for=\"f-body\">Organ</label><select id=\"f-body\" name=\"organ\">"
         "<option value=\"\">Alle organer</option>");
   for (const auto& b : m.bodies)
-    h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.body ? " selected" : "").Raw(">").Text(b.name).Raw("</option>");
+    h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.body ? Literal(" selected") : Literal("")).Raw(">").Text(b.name).Raw("</option>");
   h.Raw("</select></div><button type=\"submit\">Vis</button></form>");
   if (!m.body.empty()) {
     h.Raw("<p><a href=\"/organer/").Text(PercentEncode(m.body)).Raw("/moeder.ics\">Kalender (iCalendar)</a> · <a href=\"/organer/")
@@ -293,9 +293,9 @@ std::string MeetingsPage(const MeetingsPageModel& m) {
   if (!m.preparable.empty()) {
     h.Raw("<section class=\"no-print\"><h2>Nyt møde</h2>");
     ErrorSummary(h, "Mødet er ikke oprettet:", m.errors);
-    h.Raw("<form method=\"post\" action=\"/moeder\" class=\"stack\"><div class=\"field\"><label for=\"n-body\">Organ</label><select id=\"n-body\" name=\"body\">");
+    h.PostForm("/moeder", "class=\"stack\"").Raw("<div class=\"field\"><label for=\"n-body\">Organ</label><select id=\"n-body\" name=\"body\">");
     for (const auto& b : m.preparable)
-      h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.draft.body ? " selected" : "").Raw(">").Text(b.name).Raw("</option>");
+      h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.draft.body ? Literal(" selected") : Literal("")).Raw(">").Text(b.name).Raw("</option>");
     h.Raw("</select></div>");
     Field(h, "n-date", "date", "Dato (dd-mm-åååå)", m.draft.date, m.errors);
     Field(h, "n-start", "start", "Starttid", m.draft.start.empty() ? "14:00" : m.draft.start, m.errors);
@@ -303,7 +303,7 @@ std::string MeetingsPage(const MeetingsPageModel& m) {
     Field(h, "n-place", "place", "Sted", m.draft.place, m.errors);
     h.Raw("<div class=\"field\"><label for=\"n-kind\">Mødetype</label><select id=\"n-kind\" name=\"kind\">");
     for (auto k : {MeetingKind::kOrdinary, MeetingKind::kExtraordinary, MeetingKind::kTheme})
-      h.Raw("<option value=\"").Raw(Slug(k)).Raw("\">").Raw(Label(k)).Raw("</option>");
+      h.Raw("<option value=\"").Text(Slug(k)).Raw("\">").Text(Label(k)).Raw("</option>");
     h.Raw("</select></div><button type=\"submit\">Opret møde</button></form></section>");
   }
   PageEnd(h);
@@ -351,7 +351,7 @@ std::string MeetingPage(const MeetingPageModel& model) {
   if (!v.schedule.empty()) {
     h.Raw("<h2>Tidsplan</h2><table class=\"schedule\"><thead><tr><th scope=\"col\">Tid</th><th scope=\"col\">Punkt</th><th scope=\"col\">Deltagere</th></tr></thead><tbody>");
     for (const auto& row : v.schedule) {
-      h.Raw("<tr").Raw(row.is_break ? " class=\"break\"" : "").Raw("><td>").Text(FormatClock(row.start));
+      h.Raw("<tr").Raw(row.is_break ? Literal(" class=\"break\"") : Literal("")).Raw("><td>").Text(FormatClock(row.start));
       if (row.end >= 0) h.Raw("–").Text(FormatClock(row.end));
       h.Raw("</td><td>").Text(row.label).Raw("</td><td>").Text(row.participants).Raw("</td></tr>");
     }
@@ -362,7 +362,7 @@ std::string MeetingPage(const MeetingPageModel& model) {
     if (v.agenda.empty()) h.Raw("<p class=\"none\">Ingen punkter endnu.</p>");
     h.Raw("<nav aria-label=\"Punkter\" class=\"toc\"><ol>");
     for (const auto& e : v.agenda)
-      h.Raw("<li value=\"").Text(e.item.position).Raw("\"><a href=\"#punkt-").Text(e.item.position).Raw("\">").Raw(e.item.closed ? "Lukket punkt: " : "")
+      h.Raw("<li value=\"").Text(e.item.position).Raw("\"><a href=\"#punkt-").Text(e.item.position).Raw("\">").Raw(e.item.closed ? Literal("Lukket punkt: ") : Literal(""))
           .Text(e.item.title).Raw("</a></li>");
     h.Raw("</ol></nav>");
     for (const auto& e : v.agenda) AgendaItemSection(h, model, e);
@@ -391,13 +391,13 @@ std::string AgendaItemForm(const AgendaItemFormModel& m) {
   h.Raw("<h1>").Text(title).Raw(": ").Text(item.title).Raw("</h1><p class=\"lead\">Sag ").Text(m.entry.c.number.text).Raw(" på ")
       .Text(m.view.body_name).Raw("s møde ").Text(meeting.date.Long()).Raw(".</p>");
   ErrorSummary(h, "Punktet er ikke gemt:", m.errors);
-  h.Raw("<form method=\"post\" class=\"item-form\" action=\"/punkter/").Text(item.id).Raw("\">");
+  h.PostForm("/punkter/" + std::to_string(item.id), "class=\"item-form\"");
   if (meeting.published()) {
     h.Raw("<p class=\"obs-box\">Dagsordenen er offentliggjort. Ændringen vises som en rettelse med din begrundelse.</p>");
     Field(h, "a-reason", "begrundelse", "Begrundelse for ændringen (kræves)", m.reason, m.errors);
   }
   Field(h, "a-title", "titel", "Overskrift", m.draft.title, m.errors);
-  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"lukket\" value=\"1\"").Raw(m.draft.closed ? " checked" : "")
+  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"lukket\" value=\"1\"").Raw(m.draft.closed ? Literal(" checked") : Literal(""))
       .Raw("> Lukket punkt (kun medlemmer ser indholdet)</label>");
   int n = 0;
   for (const auto& f : SectionFields()) {
@@ -423,8 +423,8 @@ std::string ConfirmRemovePage(const MeetingView& view, const AgendaEntry& entry)
   std::string title = "Fjern punkt " + std::to_string(entry.item.position);
   PageStart(h, title, {{"Møder", "/moeder"}, {view.body_name + " " + view.meeting.date.Short(), MeetingUrl(view.meeting)}, {title, ""}});
   h.Raw("<h1>").Text(title).Raw("?</h1><p>«").Text(entry.item.title).Raw("» (sag ").Text(entry.c.number.text)
-      .Raw(") fjernes fra dagsordenen sammen med punktets bilag. Sagen bliver ved med at findes.</p>"
-           "<form method=\"post\" action=\"/punkter/").Text(entry.item.id).Raw("/fjern\"><button type=\"submit\" class=\"danger\">Fjern punktet</button> <a href=\"")
+      .Raw(") fjernes fra dagsordenen sammen med punktets bilag. Sagen bliver ved med at findes.</p>")
+      .PostForm("/punkter/" + std::to_string(entry.item.id) + "/fjern").Raw("<button type=\"submit\" class=\"danger\">Fjern punktet</button> <a href=\"")
       .Text(MeetingUrl(view.meeting)).Raw("\">Fortryd</a></form>");
   PageEnd(h);
   return h.Take();
@@ -435,8 +435,7 @@ std::string ConfirmRemoveAttachmentPage(const MeetingView& view, const AgendaEnt
   std::string title = "Fjern bilag";
   PageStart(h, title, {{"Møder", "/moeder"}, {view.body_name + " " + view.meeting.date.Short(), MeetingUrl(view.meeting)}, {title, ""}});
   h.Raw("<h1>Fjern bilag?</h1><p>Bilag «").Text(AttachmentLabel(attachment)).Raw("» fjernes fra punkt ").Text(entry.item.position)
-      .Raw(" «").Text(entry.item.title).Raw("», og filen slettes.</p><form method=\"post\" action=\"/bilag/").Text(attachment.id)
-      .Raw("/fjern\"><button type=\"submit\" class=\"danger\">Fjern bilaget</button> <a href=\"").Text(MeetingUrl(view.meeting))
+      .Raw(" «").Text(entry.item.title).Raw("», og filen slettes.</p>").PostForm("/bilag/" + std::to_string(attachment.id) + "/fjern").Raw("<button type=\"submit\" class=\"danger\">Fjern bilaget</button> <a href=\"").Text(MeetingUrl(view.meeting))
       .Raw("#punkt-").Text(entry.item.position).Raw("\">Fortryd</a></form>");
   PageEnd(h);
   return h.Take();
@@ -451,17 +450,17 @@ std::string CasesPage(const CasesPageModel& m) {
         "<th scope=\"col\">Sagsansvarlig</th><th scope=\"col\">Åben/lukket</th></tr></thead><tbody>");
   for (const auto& c : m.cases)
     h.Raw("<tr><td class=\"code\">").Text(c.number.text).Raw("</td><td>").Text(c.title).Raw("</td><td class=\"code\">").Text(c.kle)
-        .Raw("</td><td>").Text(text::Join(c.route, " → ")).Raw("</td><td>").Text(c.officer).Raw("</td><td>").Raw(c.closed ? "Lukket" : "Åben")
+        .Raw("</td><td>").Text(text::Join(c.route, " → ")).Raw("</td><td>").Text(c.officer).Raw("</td><td>").Raw(c.closed ? Literal("Lukket") : Literal("Åben"))
         .Raw("</td></tr>");
   h.Raw("</tbody></table><h2>Ny sag</h2>");
   ErrorSummary(h, "Sagen er ikke oprettet:", m.errors);
-  h.Raw("<form method=\"post\" action=\"/sager\" class=\"stack\">");
+  h.PostForm("/sager", "class=\"stack\"");
   Field(h, "c-number", "number", "Sagsnummer (fx 24/7615)", m.draft.number, m.errors);
   Field(h, "c-kle", "kle", "KLE-nummer (fx 00.30.10.S00)", m.draft.kle, m.errors);
   Field(h, "c-title", "title", "Titel", m.draft.title, m.errors);
   Field(h, "c-officer", "officer", "Sagsansvarlig", m.draft.officer, m.errors);
   Field(h, "c-route", "route", "Sagsgang (fx DIR → ØK → KB)", m.draft.route, m.errors);
-  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"closed\" value=\"1\"").Raw(m.draft.closed ? " checked" : "")
+  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"closed\" value=\"1\"").Raw(m.draft.closed ? Literal(" checked") : Literal(""))
       .Raw("> Lukket sag</label><button type=\"submit\">Opret sag</button></form>");
   PageEnd(h);
   return h.Take();
@@ -519,7 +518,7 @@ std::string PortfolioPage(const Portfolio& p) {
   return h.Take();
 }
 
-std::string YearWheelSvg(const Workplan& w) {
+SafeHtml YearWheelSvg(const Workplan& w) {
   // 12 sectors clockwise from the top (January); meetings as dots on their day.
   const double cx = 210, cy = 210, r_out = 190, r_in = 110;
   Html h;
@@ -535,26 +534,26 @@ std::string YearWheelSvg(const Workplan& w) {
     double a0 = (month - 1) * kPi / 6, a1 = month * kPi / 6;
     bool planned = false;
     for (const auto& t : w.topics) planned = planned || std::find(t.months.begin(), t.months.end(), month) != t.months.end();
-    h.Raw("<path d=\"M").Raw(point(r_in, a0)).Raw(" L").Raw(point(r_out, a0)).Raw(" A190,190 0 0 1 ").Raw(point(r_out, a1)).Raw(" L")
-        .Raw(point(r_in, a1)).Raw(" A110,110 0 0 0 ").Raw(point(r_in, a0)).Raw(" Z\" fill=\"").Raw(planned ? "#dbe8f5" : "#f3f5f8")
+    h.Raw("<path d=\"M").Text(point(r_in, a0)).Raw(" L").Text(point(r_out, a0)).Raw(" A190,190 0 0 1 ").Text(point(r_out, a1)).Raw(" L")
+        .Text(point(r_in, a1)).Raw(" A110,110 0 0 0 ").Text(point(r_in, a0)).Raw(" Z\" fill=\"").Raw(planned ? Literal("#dbe8f5") : Literal("#f3f5f8"))
         .Raw("\" stroke=\"#4a5360\" stroke-width=\"1\"/>");
     std::string label(DanishMonthName(month).substr(0, 3));
     std::string at = point((r_in + r_out) / 2 + 30, (a0 + a1) / 2);
     size_t comma = at.find(',');
-    h.Raw("<text x=\"").Raw(at.substr(0, comma)).Raw("\" y=\"").Raw(at.substr(comma + 1)).Raw("\" font-size=\"13\" text-anchor=\"middle\" fill=\"#1b1f24\">")
+    h.Raw("<text x=\"").Text(at.substr(0, comma)).Raw("\" y=\"").Text(at.substr(comma + 1)).Raw("\" font-size=\"13\" text-anchor=\"middle\" fill=\"#1b1f24\">")
         .Text(label).Raw("</text>");
   }
   for (const auto& s : w.meetings) {
     double a = ((s.meeting.date.month - 1) + (s.meeting.date.day - 0.5) / 31.0) * kPi / 6;
     std::string at = point(r_in + 22, a);
     size_t comma = at.find(',');
-    h.Raw("<circle cx=\"").Raw(at.substr(0, comma)).Raw("\" cy=\"").Raw(at.substr(comma + 1)).Raw("\" r=\"6\" fill=\"")
-        .Raw(s.planned.empty() ? "#4a5360" : "#0b4f8a").Raw("\"><title>").Text(s.meeting.date.Short())
+    h.Raw("<circle cx=\"").Text(at.substr(0, comma)).Raw("\" cy=\"").Text(at.substr(comma + 1)).Raw("\" r=\"6\" fill=\"")
+        .Raw(s.planned.empty() ? Literal("#4a5360") : Literal("#0b4f8a")).Raw("\"><title>").Text(s.meeting.date.Short())
         .Text(s.planned.empty() ? std::string() : ": " + text::Join(s.planned, "; ")).Raw("</title></circle>");
   }
   h.Raw("<text x=\"210\" y=\"205\" font-size=\"22\" text-anchor=\"middle\" fill=\"#1b1f24\">").Text(w.year).Raw("</text>"
         "<text x=\"210\" y=\"228\" font-size=\"12\" text-anchor=\"middle\" fill=\"#4a5360\">").Text(w.body.code).Raw("</text></svg>");
-  return h.Take();
+  return h.Fragment();
 }
 
 std::string WorkplanPage(const WorkplanPageModel& m) {
@@ -567,7 +566,7 @@ std::string WorkplanPage(const WorkplanPageModel& m) {
   std::string base = "/organer/" + PercentEncode(w.body.code) + "/arbejdsplan";
   h.Raw("<p class=\"no-print\"><a href=\"").Text(base).Raw("?aar=").Text(w.year - 1).Raw("\">← ").Text(w.year - 1).Raw("</a> · <a href=\"")
       .Text(base).Raw("?aar=").Text(w.year + 1).Raw("\">").Text(w.year + 1).Raw(" →</a></p>");
-  h.Raw("<figure class=\"wheel\">").Raw(YearWheelSvg(w)).Raw("<figcaption class=\"meta\">Måneder med faste emner er farvede; "
+  h.Raw("<figure class=\"wheel\">").Append(YearWheelSvg(w)).Raw("<figcaption class=\"meta\">Måneder med faste emner er farvede; "
         "prikkerne er organets møder (mørkeblå: møder med planlagte emner). Tabellen nedenfor siger det samme i tekst.</figcaption></figure>");
   h.Raw("<h2>Møder og planlagte emner</h2>");
   if (w.meetings.empty()) h.Raw("<p class=\"none\">Ingen møder i ").Text(w.year).Raw(".</p>");
@@ -594,7 +593,7 @@ std::string WorkplanPage(const WorkplanPageModel& m) {
   if (m.may_prepare) {
     h.Raw("<h3>Nyt fast emne</h3>");
     ErrorSummary(h, "Emnet er ikke oprettet:", m.errors);
-    h.Raw("<form method=\"post\" class=\"stack\" action=\"/organer/").Text(PercentEncode(w.body.code)).Raw("/aarshjul\">");
+    h.PostForm(std::string("/organer/") + PercentEncode(w.body.code) + "/aarshjul", "class=\"stack\"");
     Field(h, "t-title", "titel", "Emne", m.draft.title, m.errors);
     Field(h, "t-months", "maaneder", "Måneder (fx «6, 12», «juni, december» eller «alle»)", m.draft.months, m.errors);
     Field(h, "t-case", "sag", "Sag (sagsnummer)", m.draft.case_number, m.errors);

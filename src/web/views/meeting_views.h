@@ -78,6 +78,6 @@ struct WorkplanPageModel {
 std::string WorkplanPage(const WorkplanPageModel& m);
 // The year wheel: twelve month sectors, the body's meetings as dots, planned topics as
 // labels; accessible (role=img with a title and a text list beside it).
-std::string YearWheelSvg(const Workplan& w);
+SafeHtml YearWheelSvg(const Workplan& w);
 
 }  // namespace bs::web::views

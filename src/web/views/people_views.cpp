@@ -12,9 +12,9 @@ namespace {
 void Errors(Html& h, const std::vector<FieldError>& errors) { ErrorSummary(h, "Ikke gemt:", errors); }
 
 void Input(Html& h, const char* id, const char* name, const char* label, const std::string& value,
-           const char* type = "text", const char* extra = "") {
-  h.Raw("<div class=\"field\"><label for=\"").Raw(id).Raw("\">").Raw(label).Raw("</label><input id=\"").Raw(id)
-      .Raw("\" name=\"").Raw(name).Raw("\" type=\"").Raw(type).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra).Raw("></div>");
+           Literal type = "text", Literal extra = "") {
+  h.Raw("<div class=\"field\"><label for=\"").Text(id).Raw("\">").Text(label).Raw("</label><input id=\"").Text(id)
+      .Raw("\" name=\"").Text(name).Raw("\" type=\"").Raw(type).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra).Raw("></div>");
 }
 
 std::string RolesText(const User& u) {
@@ -28,8 +28,8 @@ void RoleFields(Html& h, const UserDraft& d, const std::vector<Body>& bodies) {
   h.Raw("<fieldset><legend>Roller</legend>");
   for (Role r : kAllRoles) {
     bool on = std::find(d.roles.begin(), d.roles.end(), Slug(r)) != d.roles.end();
-    h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"roles\" value=\"").Raw(Slug(r)).Raw("\"")
-        .Raw(on ? " checked" : "").Raw("> ").Raw(Label(r)).Raw("</label>");
+    h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"roles\" value=\"").Text(Slug(r)).Raw("\"")
+        .Raw(on ? Literal(" checked") : Literal("")).Raw("> ").Text(Label(r)).Raw("</label>");
   }
   h.Raw("</fieldset>");
   std::string codes;
@@ -50,7 +50,7 @@ std::string SignInPage(const SignInModel& m) {
   Notice(h, m.notice);
   if (!m.signed_in_as.empty()) h.Raw("<p>Du er logget ind som ").Text(m.signed_in_as).Raw(".</p>");
   if (!m.error.empty()) h.Raw("<div class=\"error-summary\" role=\"alert\"><p>").Text(m.error).Raw("</p></div>");
-  h.Raw("<form method=\"post\" action=\"/log-ind\" class=\"stack narrow\">");
+  h.PostForm("/log-ind", "class=\"stack narrow\"");
   h.Raw("<input type=\"hidden\" name=\"_pre\" value=\"").Text(m.pre_token).Raw("\">");
   h.Raw("<input type=\"hidden\" name=\"next\" value=\"").Text(m.next).Raw("\">");
   Input(h, "si-user", "username", "Brugernavn", m.username, "text", " autocomplete=\"username\" required");
@@ -73,12 +73,12 @@ std::string UsersPage(const std::vector<User>& users, const std::vector<Body>& b
   for (const auto& u : users) {
     h.Raw("<tr><td><a href=\"/admin/brugere/").Text(u.id).Raw("\">").Text(u.name).Raw("</a></td><td>").Text(u.username)
         .Raw("</td><td>").Text(RolesText(u)).Raw("</td><td>").Text(text::Join(u.departments, ", ")).Raw("</td><td>")
-        .Raw(u.active ? "Ja" : "Nej").Raw("</td></tr>");
+        .Raw(u.active ? Literal("Ja") : Literal("Nej")).Raw("</td></tr>");
   }
   h.Raw("</tbody></table>");
   h.Raw("<section><h2 id=\"ny\">Ny bruger</h2>");
   Errors(h, f.errors);
-  h.Raw("<form method=\"post\" action=\"/admin/brugere\" class=\"stack\">");
+  h.PostForm("/admin/brugere", "class=\"stack\"");
   Input(h, "u-username", "username", "Brugernavn (små bogstaver, fx mette.holm)", f.draft.username, "text", " autocomplete=\"off\"");
   Input(h, "u-name", "name", "Navn", f.draft.name);
   RoleFields(h, f.draft, bodies);
@@ -97,36 +97,36 @@ std::string UserPage(const UserPageModel& m) {
   h.Raw("<h1>").Text(u.name).Raw(" <span class=\"code\">").Text(u.username).Raw("</span></h1>");
   Notice(h, m.notice);
   Errors(h, m.errors);
-  h.Raw("<section><h2>Navn, roller og udvalg</h2><form method=\"post\" action=\"").Text(base).Raw("\" class=\"stack\">");
+  h.Raw("<section><h2>Navn, roller og udvalg</h2>").PostForm(base, "class=\"stack\"");
   Input(h, "u-name", "name", "Navn", m.draft.name);
   RoleFields(h, m.draft, m.bodies);
-  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"active\" value=\"1\"").Raw(m.draft.active ? " checked" : "")
+  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"active\" value=\"1\"").Raw(m.draft.active ? Literal(" checked") : Literal(""))
       .Raw("> Aktiv (en inaktiv bruger kan ikke logge ind, og sessioner afsluttes)</label>");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Gem</button></div></form></section>");
-  h.Raw("<section><h2>Ny adgangskode</h2><form method=\"post\" action=\"").Text(base).Raw("/adgangskode\" class=\"stack\">");
+  h.Raw("<section><h2>Ny adgangskode</h2>").PostForm(base + "/adgangskode", "class=\"stack\"");
   Input(h, "u-password", "password", "Adgangskode (10-256 tegn)", "", "password", " autocomplete=\"new-password\" maxlength=\"256\"");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Sæt adgangskode</button></div></form></section>");
   h.Raw("<section><h2>Medlemskaber af organer</h2><table><thead><tr><th scope=\"col\">Organ</th><th scope=\"col\">Som</th>"
         "<th scope=\"col\">Fra</th><th scope=\"col\">Til</th><th scope=\"col\">Afslut</th></tr></thead><tbody>");
   for (const auto& ms : m.details.memberships) {
-    h.Raw("<tr><td>").Text(ms.body).Raw("</td><td>").Raw(Label(ms.kind)).Raw("</td><td>").Text(ms.from.Short())
+    h.Raw("<tr><td>").Text(ms.body).Raw("</td><td>").Text(Label(ms.kind)).Raw("</td><td>").Text(ms.from.Short())
         .Raw("</td><td>").Text(ms.to ? ms.to->Short() : "–").Raw("</td><td>");
     if (!ms.to || *ms.to >= m.today) {
       std::string id = "end-" + std::to_string(ms.id);
-      h.Raw("<form method=\"post\" action=\"/admin/medlemskaber/").Text(ms.id).Raw("/afslut\" class=\"inline\">"
-            "<label for=\"").Raw(id).Raw("\" class=\"visually-hidden\">Sidste dag for ").Text(ms.body).Raw("</label><input id=\"")
-          .Raw(id).Raw("\" name=\"to\" size=\"10\" value=\"").Text(m.today.Short()).Raw("\"> <button type=\"submit\">Afslut</button></form>");
+      h.PostForm("/admin/medlemskaber/" + std::to_string(ms.id) + "/afslut", "class=\"inline\"").Raw(
+            "<label for=\"").Text(id).Raw("\" class=\"visually-hidden\">Sidste dag for ").Text(ms.body).Raw("</label><input id=\"")
+          .Text(id).Raw("\" name=\"to\" size=\"10\" value=\"").Text(m.today.Short()).Raw("\"> <button type=\"submit\">Afslut</button></form>");
     }
     h.Raw("</td></tr>");
   }
-  h.Raw("</tbody></table><form method=\"post\" action=\"").Text(base).Raw("/medlemskaber\" class=\"stack\"><h3>Tilføj medlemskab</h3>"
+  h.Raw("</tbody></table>").PostForm(base + "/medlemskaber", "class=\"stack\"").Raw("<h3>Tilføj medlemskab</h3>"
         "<div class=\"field\"><label for=\"m-body\">Organ</label><select id=\"m-body\" name=\"body\">");
   for (const auto& b : m.bodies)
-    h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.membership.body ? " selected" : "").Raw(">").Text(b.name)
+    h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.membership.body ? Literal(" selected") : Literal("")).Raw(">").Text(b.name)
         .Raw(" (").Text(b.code).Raw(")</option>");
   h.Raw("</select></div><div class=\"field\"><label for=\"m-kind\">Som</label><select id=\"m-kind\" name=\"kind\">");
   for (auto k : {MembershipKind::kMember, MembershipKind::kChair, MembershipKind::kViceChair, MembershipKind::kSecretary})
-    h.Raw("<option value=\"").Raw(Slug(k)).Raw("\"").Raw(m.membership.kind == Slug(k) ? " selected" : "").Raw(">").Raw(Label(k)).Raw("</option>");
+    h.Raw("<option value=\"").Text(Slug(k)).Raw("\"").Raw(m.membership.kind == Slug(k) ? Literal(" selected") : Literal("")).Raw(">").Text(Label(k)).Raw("</option>");
   h.Raw("</select></div>");
   Input(h, "m-from", "from", "Fra (dd-mm-åååå)", m.membership.from);
   Input(h, "m-to", "to", "Til og med (tom: fortsat)", m.membership.to);
@@ -142,7 +142,7 @@ std::string AuditPage(const std::vector<AuditEntry>& entries, int page, bool mor
         "Loggen kan ikke ændres.</p><table><thead><tr><th scope=\"col\">Tidspunkt</th><th scope=\"col\">Hændelse</th>"
         "<th scope=\"col\">Af</th><th scope=\"col\">Om</th><th scope=\"col\">Detaljer</th><th scope=\"col\">Adresse</th></tr></thead><tbody>");
   for (const auto& e : entries)
-    h.Raw("<tr><td>").Text(DanishTime::FromUnix(e.at).Short()).Raw("</td><td>").Raw(AuditActionLabel(e.action)).Raw("</td><td>")
+    h.Raw("<tr><td>").Text(DanishTime::FromUnix(e.at).Short()).Raw("</td><td>").Text(AuditActionLabel(e.action)).Raw("</td><td>")
         .Text(e.actor).Raw("</td><td>").Text(e.subject).Raw("</td><td>").Text(e.detail).Raw("</td><td>").Text(e.remote).Raw("</td></tr>");
   h.Raw("</tbody></table><nav aria-label=\"Sider\" class=\"pager\">");
   if (page > 1) h.Raw("<a href=\"/admin/log?side=").Text(page - 1).Raw("\">Nyere</a> ");
@@ -164,7 +164,7 @@ std::string SeatsPage(const Body& body, Date day, const std::vector<Seat>& seats
     h.Raw("<ul>");
     for (const auto& s : seats) {
       h.Raw("<li>").Text(s.name);
-      if (s.membership.kind != MembershipKind::kMember) h.Raw(" (").Raw(Label(s.membership.kind)).Raw(")");
+      if (s.membership.kind != MembershipKind::kMember) h.Raw(" (").Text(Label(s.membership.kind)).Raw(")");
       h.Raw("</li>");
     }
     h.Raw("</ul>");

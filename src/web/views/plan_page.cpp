@@ -21,10 +21,10 @@ std::string PlanHref(const Plan& p) { return "/plans/" + std::to_string(p.id());
 
 void Select(Html& h, const char* name, const char* label, const std::string& current,
             const std::vector<std::pair<std::string, std::string>>& options, const char* all_label) {
-  h.Raw("<div class=\"field\"><label for=\"f-").Raw(name).Raw("\">").Raw(label).Raw("</label><select id=\"f-")
-      .Raw(name).Raw("\" name=\"").Raw(name).Raw("\"><option value=\"\">").Raw(all_label).Raw("</option>");
+  h.Raw("<div class=\"field\"><label for=\"f-").Text(name).Raw("\">").Text(label).Raw("</label><select id=\"f-")
+      .Text(name).Raw("\" name=\"").Text(name).Raw("\"><option value=\"\">").Text(all_label).Raw("</option>");
   for (const auto& [value, text] : options) {
-    h.Raw("<option value=\"").Text(value).Raw("\"").Raw(value == current ? " selected" : "").Raw(">").Text(text).Raw("</option>");
+    h.Raw("<option value=\"").Text(value).Raw("\"").Raw(value == current ? Literal(" selected") : Literal("")).Raw(">").Text(text).Raw("</option>");
   }
   h.Raw("</select></div>");
 }
@@ -50,11 +50,11 @@ void FilterForm(Html& h, const PlanContext& ctx, const ListQuery& q, const std::
       .Text(q.responsible).Raw("\"></div>");
   Select(h, "sort", "Sortér efter", q.sort, sorts, "Kode");
   h.Raw("<fieldset class=\"checks\"><legend>Vis kun</legend>");
-  h.Raw("<label><input type=\"checkbox\" name=\"cross_cutting\" value=\"1\"").Raw(q.cross == "1" ? " checked" : "")
+  h.Raw("<label><input type=\"checkbox\" name=\"cross_cutting\" value=\"1\"").Raw(q.cross == "1" ? Literal(" checked") : Literal(""))
       .Raw("> Tværgående</label>");
-  h.Raw("<label><input type=\"checkbox\" name=\"obs\" value=\"1\"").Raw(q.obs == "1" ? " checked" : "")
+  h.Raw("<label><input type=\"checkbox\" name=\"obs\" value=\"1\"").Raw(q.obs == "1" ? Literal(" checked") : Literal(""))
       .Raw("> Med OBS-punkt</label>");
-  h.Raw("<label><input type=\"checkbox\" name=\"done\" value=\"separate\"").Raw(q.done == "separate" ? " checked" : "")
+  h.Raw("<label><input type=\"checkbox\" name=\"done\" value=\"separate\"").Raw(q.done == "separate" ? Literal(" checked") : Literal(""))
       .Raw("> Afsluttede punkter for sig til sidst</label></fieldset>");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Filtrér</button> <a href=\"").Text(action).Raw("\">Nulstil</a></div></form>");
 }
@@ -63,15 +63,15 @@ void FilterForm(Html& h, const PlanContext& ctx, const ListQuery& q, const std::
 // round's, not a current assessment (issue 11).
 void StateCell(Html& h, const ItemData& d, bool awaiting, bool round_closed) {
   bool done = d.state == ProgressState::kDone;
-  h.Raw("<td class=\"state state-").Raw(Slug(d.state)).Raw("\">");
+  h.Raw("<td class=\"state state-").Text(Slug(d.state)).Raw("\">");
   if (done) h.Raw("<span class=\"done-mark\" aria-hidden=\"true\">X</span> ");
   h.Text(Label(d.state));
   if (awaiting) {
-    h.Raw("<br><strong class=\"awaiting\">").Raw(round_closed ? "Ingen status i runden" : "Afventer status").Raw("</strong>");
+    h.Raw("<br><strong class=\"awaiting\">").Raw(round_closed ? Literal("Ingen status i runden") : Literal("Afventer status")).Raw("</strong>");
     if (d.traffic_light != TrafficLight::kNone)
       h.Raw(" <span class=\"meta\">(sidst: ").Text(Label(d.traffic_light)).Raw(")</span>");
   } else if (d.traffic_light != TrafficLight::kNone) {
-    h.Raw("<br><span class=\"light light-").Raw(Slug(d.traffic_light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
+    h.Raw("<br><span class=\"light light-").Text(Slug(d.traffic_light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
         .Text(Label(d.traffic_light)).Raw("</span>");
   }
   h.Raw("</td>");
@@ -96,7 +96,7 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<const PlanIte
     const ItemData& d = item.data();
     std::string cls = d.state == ProgressState::kDone ? "done" : "";
     if (d.obs) cls += cls.empty() ? "has-obs" : " has-obs";
-    h.Raw("<tr").Raw(cls.empty() ? "" : " class=\"").Raw(cls).Raw(cls.empty() ? "" : "\"").Raw(">");
+    h.Raw("<tr").Raw(cls.empty() ? Literal("") : Literal(" class=\"")).Text(cls).Raw(cls.empty() ? Literal("") : Literal("\"")).Raw(">");
     h.Raw("<td class=\"code\">").Text(d.code ? d.code->text() : "").Raw("</td>");
     h.Raw("<th scope=\"row\" class=\"title\">");
     if (link_items) h.Raw("<a href=\"/items/").Text(item.id()).Raw("\">").Text(d.title).Raw("</a>");
@@ -111,7 +111,7 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<const PlanIte
     h.Raw("</tr>");
     if (d.obs) {
       h.Raw("<tr class=\"obs-row\"><td></td><td colspan=\"").Text(static_cast<long long>(cols - 1))
-          .Raw("\"><strong class=\"obs-label\">OBS-punkt").Raw(d.obs_note.empty() ? "" : ":").Raw("</strong> ")
+          .Raw("\"><strong class=\"obs-label\">OBS-punkt").Raw(d.obs_note.empty() ? Literal("") : Literal(":")).Raw("</strong> ")
           .Text(d.obs_note).Raw("</td></tr>");  // the note may be internal (emptied for the public)
     }
   }
@@ -132,7 +132,7 @@ void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const 
     for (auto& sec : ov.sections)
       std::stable_partition(sec.groups.begin(), sec.groups.end(), [&](const ItemGroup& g) { return g.key == own_committee; });
   for (const auto& s : ov.sections) {
-    h.Raw("<section class=\"category\"><h2 id=\"").Raw(Slug(s.category)).Raw("\">").Text(PluralLabel(s.category))
+    h.Raw("<section class=\"category\"><h2 id=\"").Text(Slug(s.category)).Raw("\">").Text(PluralLabel(s.category))
         .Raw(" <span class=\"count\">(").Text(static_cast<long long>(s.count)).Raw(")</span></h2>");
     for (const auto& g : s.groups) {
       std::string label = g.label;
@@ -168,9 +168,9 @@ void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov, bool
     if (items.empty()) { h.Raw("<p class=\"none\">Ingen punkter i visningen.</p>"); continue; }
     h.Raw("<ul>");
     for (const PlanItem* i : items) {
-      h.Raw(link_items ? "<li><a href=\"/items/" : "<li><span data-item=\"").Text(i->id()).Raw("\">");
+      h.Raw(link_items ? Literal("<li><a href=\"/items/") : Literal("<li><span data-item=\"")).Text(i->id()).Raw("\">");
       if (i->data().code) h.Text(i->data().code->text()).Raw(" ");
-      h.Text(i->data().title).Raw(link_items ? "</a> – " : "</span> – ").Text(Label(i->data().state)).Raw("</li>");
+      h.Text(i->data().title).Raw(link_items ? Literal("</a> – ") : Literal("</span> – ")).Text(Label(i->data().state)).Raw("</li>");
     }
     h.Raw("</ul>");
   }
@@ -205,7 +205,7 @@ std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, co
     for (const auto& e : errors) h.Raw("<li>").Text(e.message).Raw("</li>");
     h.Raw("</ul></div>");
   }
-  h.Raw("<form method=\"post\" action=\"/plans\" class=\"stack\">"
+  h.PostForm("/plans", "class=\"stack\"").Raw(
         "<div class=\"field\"><label for=\"p-name\">Navn</label><input id=\"p-name\" name=\"name\" required placeholder=\"Udmøntningsplan 2026-2029\" value=\"")
       .Text(draft.name).Raw("\"></div><div class=\"field\"><label for=\"p-budget\">Budget</label><input id=\"p-budget\" name=\"budget_name\" required placeholder=\"Budget 2026-2029\" value=\"")
       .Text(draft.budget_name).Raw("\"></div><div class=\"field\"><label for=\"p-first\">Første år</label><input id=\"p-first\" name=\"first_year\" inputmode=\"numeric\" required value=\"")
@@ -258,7 +258,7 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
   for (size_t i = 0; i < ctx.committees.size(); ++i) {
     std::string href = version ? here + "/committees/" + PercentEncode(ctx.committees[i].code)
                                : base + "/committees/" + PercentEncode(ctx.committees[i].code);
-    h.Raw(i ? ", " : "").Raw("<a href=\"").Text(href).Raw("\">").Text(ctx.committees[i].code).Raw("</a>");
+    h.Raw(i ? Literal(", ") : Literal("")).Raw("<a href=\"").Text(href).Raw("\">").Text(ctx.committees[i].code).Raw("</a>");
   }
   h.Raw("</p></div>");
   FilterForm(h, ctx, q, here);
@@ -267,11 +267,11 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
   if (!query.empty() && query[0] == '?') query.erase(0, 1);
   std::string export_base = base + "/rapporter/plan?version=" + (version ? std::to_string(version->id) : std::string("live")) +
                             (query.empty() ? "" : "&" + query) + "&format=";
-  h.Raw("<p class=\"downloads no-print\">Hent ").Raw(q.Any() ? "de viste punkter" : "planen").Raw(" som: <a href=\"")
+  h.Raw("<p class=\"downloads no-print\">Hent ").Raw(q.Any() ? Literal("de viste punkter") : Literal("planen")).Raw(" som: <a href=\"")
       .Text(export_base + "pdf").Raw("\">PDF</a> · <a href=\"").Text(export_base + "xlsx").Raw("\">Excel (XLSX)</a> · <a href=\"")
       .Text(export_base + "csv").Raw("\">CSV</a> · <a href=\"").Text(export_base + "csv&sep=semicolon")
       .Raw("\">CSV med semikolon</a></p>");
-  h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(ov.count == 1 ? " punkt" : " punkter");
+  h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(ov.count == 1 ? Literal(" punkt") : Literal(" punkter"));
   if (q.Any()) h.Raw(" matcher filteret");
   h.Raw(", heraf ").Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
   if (ov.count == 0) h.Raw("<p>Ingen punkter matcher. <a href=\"").Text(here).Raw("\">Vis alle punkter</a>.</p>");

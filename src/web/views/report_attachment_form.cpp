@@ -11,13 +11,13 @@ void ReportAttachmentForm(Html& h, const MeetingPageModel& model, const AgendaEn
   if (!any) return;
   const Meeting& m = model.view.meeting;
   std::string id = "rb" + std::to_string(e.item.id);
-  h.Raw("<details><summary>Vedhæft en rapport som bilag til punkt ").Text(e.item.position).Raw("</summary>"
-        "<form method=\"post\" class=\"stack\" action=\"/punkter/").Text(e.item.id).Raw("/rapport-bilag\">");
+  h.Raw("<details><summary>Vedhæft en rapport som bilag til punkt ").Text(e.item.position).Raw("</summary>")
+      .PostForm("/punkter/" + std::to_string(e.item.id) + "/rapport-bilag", "class=\"stack\"");
   h.Raw("<p class=\"hint\">Rapporten dannes af den valgte offentliggjorte version som offentlig udgave (uden interne "
         "felter) og gemmes som PDF-bilag. Senere ændringer i planen ændrer ikke bilaget.</p>");
   h.Raw("<div class=\"field\"><label for=\"").Text(id).Raw("-k\">Rapport</label><select id=\"").Text(id).Raw("-k\" name=\"art\">");
   for (ReportKind k : kAllReportKinds)
-    h.Raw("<option value=\"").Text(Slug(k)).Raw("\"").Raw(k == ReportKind::kHalfYear ? " selected" : "").Raw(">").Text(Label(k)).Raw("</option>");
+    h.Raw("<option value=\"").Text(Slug(k)).Raw("\"").Raw(k == ReportKind::kHalfYear ? Literal(" selected") : Literal("")).Raw(">").Text(Label(k)).Raw("</option>");
   h.Raw("</select></div><div class=\"field\"><label for=\"").Text(id).Raw("-v\">Version</label><select id=\"").Text(id)
       .Raw("-v\" name=\"kilde\">");
   std::string default_title;
@@ -31,7 +31,7 @@ void ReportAttachmentForm(Html& h, const MeetingPageModel& model, const AgendaEn
       .Text(id).Raw("-c\" name=\"udvalg\"><option value=\"\">(ikke relevant)</option>");
   if (!model.report_sources.empty())
     for (const auto& b : model.report_sources.front().committees)
-      h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.body ? " selected" : "").Raw(">").Text(b.code + " – " + b.name)
+      h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.body ? Literal(" selected") : Literal("")).Raw(">").Text(b.code + " – " + b.name)
           .Raw("</option>");
   h.Raw("</select></div><div class=\"field\"><label for=\"").Text(id).Raw("-t\">Bilagets titel</label><input id=\"").Text(id)
       .Raw("-t\" name=\"bilagstitel\" required value=\"").Text(default_title).Raw("\"></div><div class=\"field\"><label for=\"").Text(id)

@@ -35,7 +35,7 @@ void FiguresHtml(Html& h, const YearFigures& f, bool strong) {
   if (f.reported) {
     h.Raw("<span class=\"fig\"><abbr title=\"forventet realiseret\">forv.</abbr> ").Text(f.expected().FormatTkrTypographic())
         .Raw("</span><span class=\"fig\"><abbr title=\"afvigelse\">afv.</abbr> <span class=\"")
-        .Raw(f.has_deviation() ? "dev dev-off" : "dev").Raw("\">").Text(f.deviation().FormatTkrSigned()).Raw("</span></span>");
+        .Raw(f.has_deviation() ? Literal("dev dev-off") : Literal("dev")).Raw("\">").Text(f.deviation().FormatTkrSigned()).Raw("</span></span>");
   }
 }
 
@@ -54,7 +54,7 @@ void TableHtml(Html& h, const Table& t, bool link_items) {
       .Raw("</caption><thead><tr>");
   for (size_t i : shown) {
     bool num = t.columns[i].kind != ColumnKind::kText;
-    h.Raw("<th scope=\"col\"").Raw(num ? " class=\"num\"" : "").Raw(">").Text(t.columns[i].label).Raw("</th>");
+    h.Raw("<th scope=\"col\"").Raw(num ? Literal(" class=\"num\"") : Literal("")).Raw(">").Text(t.columns[i].label).Raw("</th>");
   }
   h.Raw("</tr></thead><tbody>");
   for (const auto& row : t.rows) {
@@ -68,15 +68,15 @@ void TableHtml(Html& h, const Table& t, bool link_items) {
     std::string cls = row.kind == RowKind::kTotal ? "total" : row.kind == RowKind::kSubtotal ? "subtotal" : "";
     if (row.done) cls += cls.empty() ? "done" : " done";
     if (!row.note.empty()) cls += cls.empty() ? "has-obs" : " has-obs";
-    h.Raw("<tr").Raw(cls.empty() ? "" : " class=\"").Raw(cls).Raw(cls.empty() ? "" : "\"").Raw(">");
+    h.Raw("<tr").Raw(cls.empty() ? Literal("") : Literal(" class=\"")).Text(cls).Raw(cls.empty() ? Literal("") : Literal("\"")).Raw(">");
     for (size_t k = 0; k < shown.size(); ++k) {
       size_t i = shown[k];
       const Column& col = t.columns[i];
       const Cell empty;
       const Cell& c = i < row.cells.size() ? row.cells[i] : empty;
       bool header_cell = k == 1 && row.kind == RowKind::kData && col.kind == ColumnKind::kText;
-      const char* open = header_cell ? "<th scope=\"row\"" : "<td";
-      h.Raw(open).Raw(col.kind == ColumnKind::kText ? ">" : " class=\"num\">");
+      Literal open = header_cell ? Literal("<th scope=\"row\"") : Literal("<td");
+      h.Raw(open).Raw(col.kind == ColumnKind::kText ? Literal(">") : Literal(" class=\"num\">"));
       switch (col.kind) {
         case ColumnKind::kText:
           if (row.done && k == 0 && !c.runs.empty()) h.Raw("<span class=\"done-mark\" aria-hidden=\"true\">X</span> ");
@@ -98,7 +98,7 @@ void TableHtml(Html& h, const Table& t, bool link_items) {
           if (c.has_count) h.Text(c.count);
           break;
       }
-      h.Raw(header_cell ? "</th>" : "</td>");
+      h.Raw(header_cell ? Literal("</th>") : Literal("</td>"));
     }
     h.Raw("</tr>");
     if (!row.note.empty()) {
@@ -247,7 +247,7 @@ void ReportBody(Html& h, const Report& r, bool link_items) {
   for (const auto& b : r.blocks) {
     switch (b.kind) {
       case Block::Kind::kHeading:
-        h.Raw(b.level <= 1 ? "<h2 id=\"" : "<h3 id=\"").Text(b.anchor).Raw("\">").Text(PlainText(b.runs)).Raw(b.level <= 1 ? "</h2>" : "</h3>");
+        h.Raw(b.level <= 1 ? Literal("<h2 id=\"") : Literal("<h3 id=\"")).Text(b.anchor).Raw("\">").Text(PlainText(b.runs)).Raw(b.level <= 1 ? Literal("</h2>") : Literal("</h3>"));
         break;
       case Block::Kind::kParagraph:
         h.Raw("<p>");
@@ -255,7 +255,7 @@ void ReportBody(Html& h, const Report& r, bool link_items) {
         h.Raw("</p>");
         break;
       case Block::Kind::kFacts:
-        h.Raw("<dl class=\"fields").Raw(first ? " facts" : "").Raw("\">");
+        h.Raw("<dl class=\"fields").Raw(first ? Literal(" facts") : Literal("")).Raw("\">");
         for (const auto& [k, v] : b.facts) h.Raw("<div class=\"row\"><dt>").Text(k).Raw("</dt><dd>").Text(v).Raw("</dd></div>");
         h.Raw("</dl>");
         break;
@@ -301,19 +301,19 @@ void Chooser(Html& h, const ReportPageModel& m) {
   h.Raw("<form class=\"filters no-print\" method=\"get\" action=\"").Text(action).Raw("\" aria-label=\"Vælg grundlag\">");
   h.Raw("<div class=\"field\"><label for=\"r-version\">Grundlag</label><select id=\"r-version\" name=\"version\">");
   std::string current = m.version.empty() ? (r.draft ? "live" : "") : m.version;
-  if (c.live) h.Raw("<option value=\"live\"").Raw(current == "live" ? " selected" : "").Raw(">Kladde: planen, som den er nu</option>");
+  if (c.live) h.Raw("<option value=\"live\"").Raw(current == "live" ? Literal(" selected") : Literal("")).Raw(">Kladde: planen, som den er nu</option>");
   for (size_t i = 0; i < c.versions.size(); ++i) {
     const Version& v = c.versions[i];
     std::string id = std::to_string(v.id);
     bool selected = current == id || (i == 0 && (current.empty() || current == "latest"));
-    h.Raw("<option value=\"").Text(id).Raw("\"").Raw(selected ? " selected" : "").Raw(">").Text(v.name).Raw(" (pr. ")
+    h.Raw("<option value=\"").Text(id).Raw("\"").Raw(selected ? Literal(" selected") : Literal("")).Raw(">").Text(v.name).Raw(" (pr. ")
         .Text(v.as_of.Short()).Raw(")</option>");
   }
   h.Raw("</select></div>");
   if (r.kind == ReportKind::kExtract) {
     h.Raw("<div class=\"field\"><label for=\"r-committee\">Udvalg</label><select id=\"r-committee\" name=\"committee\">");
     for (const auto& b : c.committees)
-      h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.committee ? " selected" : "").Raw(">").Text(b.code + " – " + b.name)
+      h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.committee ? Literal(" selected") : Literal("")).Raw(">").Text(b.code + " – " + b.name)
           .Raw("</option>");
     h.Raw("</select></div>");
   }

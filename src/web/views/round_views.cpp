@@ -37,10 +37,10 @@ void Field(Html& h, const std::vector<FieldError>& errors, const char* name, con
            const char* hint = "") {
   std::string id = std::string("r-") + name;
   const std::string* e = ErrorFor(errors, name);
-  h.Raw("<div class=\"field").Raw(e ? " has-error" : "").Raw("\"><label for=\"").Text(id).Raw("\">").Raw(label).Raw("</label>");
-  if (*hint) h.Raw("<p class=\"hint\">").Raw(hint).Raw("</p>");
+  h.Raw("<div class=\"field").Raw(e ? Literal(" has-error") : Literal("")).Raw("\"><label for=\"").Text(id).Raw("\">").Text(label).Raw("</label>");
+  if (*hint) h.Raw("<p class=\"hint\">").Text(hint).Raw("</p>");
   if (e) h.Raw("<p class=\"field-error\" id=\"e-").Text(id).Raw("\"><span class=\"visually-hidden\">Fejl: </span>").Text(*e).Raw("</p>");
-  h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Raw(name).Raw("\" value=\"").Text(value).Raw("\"");
+  h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" value=\"").Text(value).Raw("\"");
   if (e) h.Raw(" aria-invalid=\"true\" aria-describedby=\"e-").Text(id).Raw("\"");
   h.Raw("></div>");
 }
@@ -52,7 +52,7 @@ void WrapOpen(Html& h, const std::string& label) {
 
 void Tallies(Html& h, const char* caption, const char* head, const std::vector<RoundTally>& tallies) {
   WrapOpen(h, caption);
-  h.Raw("<table class=\"tally\"><caption>").Raw(caption).Raw("</caption><thead><tr><th scope=\"col\">").Raw(head)
+  h.Raw("<table class=\"tally\"><caption>").Text(caption).Raw("</caption><thead><tr><th scope=\"col\">").Text(head)
       .Raw("</th><th scope=\"col\" class=\"num\">Punkter</th><th scope=\"col\" class=\"num\">Givet status</th>"
            "<th scope=\"col\">Fremdrift i runden</th></tr></thead><tbody>");
   for (const auto& t : tallies) {
@@ -108,7 +108,7 @@ std::string RoundsPage(const RoundsPageModel& m) {
   if (m.may_open && !m.open) {
     h.Raw("<section class=\"no-print\"><h2>Åbn en ny statusrunde</h2>");
     ErrorSummary(h, "Runden er ikke åbnet:", m.errors);
-    h.Raw("<form method=\"post\" action=\"").Text(base).Raw("/statusrunder\" class=\"item-form\">");
+    h.PostForm(base + "/statusrunder", "class=\"item-form\"");
     h.Raw("<p class=\"hint\">Der kan være én åben runde ad gangen.</p>");
     Field(h, m.errors, "name", "Navn", m.draft.name, "Fx «Halvårsstatus juni 2025». Versionen, der offentliggøres, får samme navn.");
     Field(h, m.errors, "cutoff", "Frist (dd-mm-åååå)", m.draft.cutoff);
@@ -156,7 +156,7 @@ std::string RoundPage(const RoundPageModel& m) {
       bool done = v.reported_items.count(i.id()) > 0;
       h.Raw("<li>");
       ItemLink(h, i);
-      h.Raw(done ? " – <span class=\"reported\">status givet</span>" : " – <strong class=\"awaiting\">afventer status</strong>");
+      h.Raw(done ? Literal(" – <span class=\"reported\">status givet</span>") : Literal(" – <strong class=\"awaiting\">afventer status</strong>"));
       h.Raw("</li>");
     }
     h.Raw("</ul><p class=\"hint\">Giv status på punktets side under «Ny statusopdatering».</p>");
@@ -189,7 +189,7 @@ std::string RoundPage(const RoundPageModel& m) {
   else {
     WrapOpen(h, "Fremhævede punkter");
     h.Raw("<table><caption class=\"visually-hidden\">Fremhævede punkter</caption><thead><tr><th scope=\"col\">Punkt</th>"
-          "<th scope=\"col\">Begrundelse</th><th scope=\"col\">Fremhævet af</th>").Raw(v.may_highlight ? "<th scope=\"col\"><span class=\"visually-hidden\">Handling</span></th>" : "")
+          "<th scope=\"col\">Begrundelse</th><th scope=\"col\">Fremhævet af</th>").Raw(v.may_highlight ? Literal("<th scope=\"col\"><span class=\"visually-hidden\">Handling</span></th>") : Literal(""))
         .Raw("</tr></thead><tbody>");
     for (const auto& hv : v.highlights) {
       h.Raw("<tr><th scope=\"row\">");
@@ -200,8 +200,7 @@ std::string RoundPage(const RoundPageModel& m) {
       if (hv.highlight.internal && !hv.reason_hidden) h.Raw(" <span class=\"tag\">Intern</span>");
       h.Raw("</td><td>").Text(hv.highlight.by).Raw("</td>");
       if (v.may_highlight)
-        h.Raw("<td><form method=\"post\" action=\"").Text(RoundHref(v.round)).Raw("/fremhaev/").Text(hv.item.id())
-            .Raw("/fjern\" class=\"inline\"><button type=\"submit\" class=\"secondary\">Fjern fremhævning</button></form></td>");
+        h.Raw("<td>").PostForm(RoundHref(v.round) + "/fremhaev/" + std::to_string(hv.item.id()) + "/fjern", "class=\"inline\"").Raw("<button type=\"submit\" class=\"secondary\">Fjern fremhævning</button></form></td>");
       h.Raw("</tr>");
     }
     h.Raw("</tbody></table></div>");
@@ -209,20 +208,20 @@ std::string RoundPage(const RoundPageModel& m) {
   if (v.may_highlight) {
     h.Raw("<h3>Fremhæv et punkt</h3>");
     ErrorSummary(h, "Punktet er ikke fremhævet:", m.errors);
-    h.Raw("<form method=\"post\" action=\"").Text(RoundHref(v.round)).Raw("/fremhaev\" class=\"item-form\"><div class=\"field\">"
+    h.PostForm(RoundHref(v.round) + "/fremhaev", "class=\"item-form\"").Raw("<div class=\"field\">"
           "<label for=\"h-item\">Punkt</label><select id=\"h-item\" name=\"item\" required><option value=\"\">Vælg punkt</option>");
     for (const auto& i : v.candidates) {
-      h.Raw("<option value=\"").Text(i.id()).Raw("\"").Raw(i.id() == m.item ? " selected" : "").Raw(">");
+      h.Raw("<option value=\"").Text(i.id()).Raw("\"").Raw(i.id() == m.item ? Literal(" selected") : Literal("")).Raw(">");
       if (i.data().code) h.Text(i.data().code->text()).Raw(" ");
       h.Text(i.data().title).Raw("</option>");
     }
     h.Raw("</select></div>");
     const std::string* e = ErrorFor(m.errors, "reason");
-    h.Raw("<div class=\"field").Raw(e ? " has-error" : "").Raw("\"><label for=\"h-reason\">Kort begrundelse</label>");
+    h.Raw("<div class=\"field").Raw(e ? Literal(" has-error") : Literal("")).Raw("\"><label for=\"h-reason\">Kort begrundelse</label>");
     if (e) h.Raw("<p class=\"field-error\" id=\"e-h-reason\"><span class=\"visually-hidden\">Fejl: </span>").Text(*e).Raw("</p>");
     h.Raw("<input id=\"h-reason\" name=\"reason\" maxlength=\"500\" required value=\"").Text(m.reason).Raw("\"")
-        .Raw(e ? " aria-invalid=\"true\" aria-describedby=\"e-h-reason\"" : "").Raw("></div>");
-    h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"internal\" value=\"1\"").Raw(m.internal ? " checked" : "")
+        .Raw(e ? Literal(" aria-invalid=\"true\" aria-describedby=\"e-h-reason\"") : Literal("")).Raw("></div>");
+    h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"internal\" value=\"1\"").Raw(m.internal ? Literal(" checked") : Literal(""))
         .Raw("> Begrundelsen er intern (vises kun for medarbejdere, ikke i den offentlige rapport)</label>");
     h.Raw("<div class=\"actions\"><button type=\"submit\">Fremhæv for ØK</button></div></form>");
   }
@@ -242,9 +241,8 @@ std::string CloseRoundPage(const RoundView& v, const std::string& message) {
   if (!v.missing.empty())
     h.Raw("<p class=\"obs-box\">").Text(static_cast<long long>(v.missing.size()))
         .Raw(" punkter har ikke givet status. De står som «afventer status» i rundens historik.</p>");
-  h.Raw("<p>Når runden lukkes, kan der ikke længere gives status eller fremhæves i den; dens fuldstændighed gemmes.</p>"
-        "<form method=\"post\" action=\"").Text(RoundHref(v.round)).Raw("/luk\" class=\"item-form\">"
-        "<label class=\"check\"><input type=\"checkbox\" name=\"publish\" value=\"1\" checked> Offentliggør versionen «")
+  h.Raw("<p>Når runden lukkes, kan der ikke længere gives status eller fremhæves i den; dens fuldstændighed gemmes.</p>")
+      .PostForm(RoundHref(v.round) + "/luk", "class=\"item-form\"").Raw("<label class=\"check\"><input type=\"checkbox\" name=\"publish\" value=\"1\" checked> Offentliggør versionen «")
       .Text(v.round.name).Raw("» pr. ").Text(v.round.cutoff.Short()).Raw("</label><div class=\"actions\"><button type=\"submit\">Luk runden</button> "
         "<a href=\"").Text(RoundHref(v.round)).Raw("\">Fortryd</a></div></form>");
   PageEnd(h);

@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "web/errors.h"
 #include "web/form.h"
+#include "web/handler_helpers.h"
 #include "web/routes.h"
 #include "web/views/people_views.h"
 
@@ -30,7 +31,6 @@ UserDraft DraftFromUser(const User& u) {
   return d;
 }
 
-bool ReadForm(const Request& r, FormData* form) { return FormData::Parse(r.body, form); }
 
 Response UsersList(Services s, const Request& r, const views::UserFormModel& form, int status) {
   auto users = s.people.ListUsers(r.viewer);
@@ -47,8 +47,7 @@ Response ShowUsers(Services s, const Request& r, const Params&) {
 }
 
 Response CreateUser(Services s, const Request& r, const Params&) {
-  FormData form;
-  if (!ReadForm(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  FormData form = TRY_PAGE(ReadForm(r));
   views::UserFormModel m;
   m.draft = DraftFromForm(form);
   m.draft.active = true;
@@ -74,8 +73,7 @@ Response RenderUser(Services s, const Request& r, UserId id, views::UserPageMode
 }
 
 Response ShowUser(Services s, const Request& r, const Params& p) {
-  UserId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Brugeren findes ikke.");
+  UserId id = TRY_PAGE(PathId(p, "id", "Brugeren findes ikke."));
   views::UserPageModel m;
   if (r.query.find("gemt=1") != std::string::npos) m.notice = "Gemt.";
   return RenderUser(s, r, id, m, 200);
@@ -90,10 +88,8 @@ Response AfterChange(Services s, const Request& r, UserId id, const Status& st, 
 }
 
 Response UpdateUser(Services s, const Request& r, const Params& p) {
-  UserId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Brugeren findes ikke.");
-  FormData form;
-  if (!ReadForm(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  UserId id = TRY_PAGE(PathId(p, "id", "Brugeren findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
   views::UserPageModel m;
   m.draft = DraftFromForm(form);
   auto updated = s.people.UpdateUser(r.viewer, id, m.draft, r.remote);
@@ -101,18 +97,14 @@ Response UpdateUser(Services s, const Request& r, const Params& p) {
 }
 
 Response SetPassword(Services s, const Request& r, const Params& p) {
-  UserId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Brugeren findes ikke.");
-  FormData form;
-  if (!ReadForm(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  UserId id = TRY_PAGE(PathId(p, "id", "Brugeren findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
   return AfterChange(s, r, id, s.people.SetPassword(r.viewer, id, form.Get("password"), r.remote), {});
 }
 
 Response AddMembership(Services s, const Request& r, const Params& p) {
-  UserId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Brugeren findes ikke.");
-  FormData form;
-  if (!ReadForm(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  UserId id = TRY_PAGE(PathId(p, "id", "Brugeren findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
   views::UserPageModel m;
   m.membership = {form.Get("body"), form.Get("kind"), form.Get("from"), form.Get("to")};
   auto added = s.people.AddMembership(r.viewer, id, m.membership, r.remote);
@@ -120,10 +112,8 @@ Response AddMembership(Services s, const Request& r, const Params& p) {
 }
 
 Response EndMembership(Services s, const Request& r, const Params& p) {
-  int64_t mid;
-  if (!ParseId(p, "mid", &mid)) return HtmlError(404, "Medlemskabet findes ikke.");
-  FormData form;
-  if (!ReadForm(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  int64_t mid = TRY_PAGE(PathId(p, "mid", "Medlemskabet findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
   auto st = s.people.EndMembership(r.viewer, mid, form.Get("to"), r.remote);
   if (st.ok()) return Response::Redirect("/admin/brugere");
   if (!st.error().fields.empty()) return HtmlError(400, st.error().fields.front().message);

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "web/errors.h"
 #include "web/form.h"
+#include "web/handler_helpers.h"
 #include "web/multipart.h"
 #include "web/routes.h"
 #include "web/views/meeting_views.h"
@@ -13,7 +14,6 @@
 namespace bs::web {
 namespace {
 
-Response BadForm() { return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning)."); }
 
 std::string QueryValue(const Request& r, const std::string& key) {
   FormData q;
@@ -77,10 +77,12 @@ struct ItemTarget {
 };
 ItemTarget TargetItem(Services s, const Request& r, const Params& p) {
   ItemTarget t;
-  if (!ParseId(p, "id", &t.id)) {
-    t.refusal = HtmlError(404, "Dagsordenspunktet findes ikke.");
+  auto id = PathId(p, "id", "Dagsordenspunktet findes ikke.");
+  if (!id.ok()) {
+    t.refusal = HtmlError(id.error());
     return t;
   }
+  t.id = *id;
   auto e = s.meetings.AgendaItemFor(r.viewer, t.id);
   if (!e.ok()) t.refusal = Denied(r, e.error());
   else t.meeting = e->meeting.id;
@@ -114,8 +116,7 @@ Response ShowMeetings(Services s, const Request& r, const Params&) {
 }
 
 Response CreateMeeting(Services s, const Request& r, const Params&) {
-  FormData f;
-  if (!FormData::Parse(r.body, &f)) return BadForm();
+  FormData f = TRY_PAGE(ReadForm(r));
   MeetingDraft d{f.Get("body"), f.Get("date"), f.Get("start"), f.Get("end"), f.Get("place"), f.Get("kind"), false};
   auto created = s.meetings.CreateMeeting(r.viewer, d);
   if (created.ok()) return Response::Redirect("/moeder/" + std::to_string(created->id) + "?oprettet=1");
@@ -127,8 +128,7 @@ Response CreateMeeting(Services s, const Request& r, const Params&) {
 }
 
 Response ShowMeeting(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Mødet findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
   views::MeetingPageModel m;
   if (r.query.find("gemt=1") != std::string::npos) m.notice = "Gemt.";
   if (r.query.find("oprettet=1") != std::string::npos) m.notice = "Mødet er oprettet. Sæt sager på dagsordenen nedenfor.";
@@ -136,10 +136,8 @@ Response ShowMeeting(Services s, const Request& r, const Params& p) {
 }
 
 Response UpdateMeeting(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Mødet findes ikke.");
-  FormData f;
-  if (!FormData::Parse(r.body, &f)) return BadForm();
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
+  FormData f = TRY_PAGE(ReadForm(r));
   MeetingDraft d{"", f.Get("date"), f.Get("start"), f.Get("end"), f.Get("place"), f.Get("kind"), f.Get("cancelled") == "1"};
   auto updated = s.meetings.UpdateMeeting(r.viewer, id, d, f.Get("pauser"), f.Get("begrundelse"));
   return AfterMeetingChange(s, r, id, updated.ok() ? OkStatus() : Status(updated.error()), "");
@@ -148,8 +146,7 @@ Response UpdateMeeting(Services s, const Request& r, const Params& p) {
 using MeetingAction = Status (MeetingService::*)(const Viewer&, int64_t);
 
 Response OnMeeting(Services s, const Request& r, const Params& p, MeetingAction action, const char* notice) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Mødet findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
   auto st = (s.meetings.*action)(r.viewer, id);
   if (st.ok()) return Response::Redirect("/moeder/" + std::to_string(id) + "?gemt=1");
   views::MeetingPageModel m;
@@ -165,17 +162,14 @@ Response Approve(Services s, const Request& r, const Params& p) {
 }
 
 Response ApplyTopics(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Mødet findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
   auto added = s.meetings.ApplyTopics(r.viewer, id);
   return AfterMeetingChange(s, r, id, added.ok() ? OkStatus() : Status(added.error()), "");
 }
 
 Response Attendance(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Mødet findes ikke.");
-  FormData f;
-  if (!FormData::Parse(r.body, &f)) return BadForm();
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
+  FormData f = TRY_PAGE(ReadForm(r));
   std::set<int64_t> absent, apologies;
   for (const auto& [key, value] : f.all()) {
     if (key.size() < 2 || key[0] != 'p') continue;
@@ -190,10 +184,8 @@ Response Attendance(Services s, const Request& r, const Params& p) {
 }
 
 Response AddToAgenda(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Mødet findes ikke.");
-  FormData f;
-  if (!FormData::Parse(r.body, &f)) return BadForm();
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
+  FormData f = TRY_PAGE(ReadForm(r));
   auto added = s.meetings.AddToAgenda(r.viewer, id, f.Get("sag"), f.Get("begrundelse"));
   views::MeetingPageModel m;
   m.add_case = f.Get("sag");
@@ -238,16 +230,13 @@ Response RenderItemForm(Services s, const Request& r, int64_t id, views::AgendaI
 }
 
 Response EditItem(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Dagsordenspunktet findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Dagsordenspunktet findes ikke."));
   return RenderItemForm(s, r, id, {}, true, 200);
 }
 
 Response UpdateItem(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Dagsordenspunktet findes ikke.");
-  FormData f;
-  if (!FormData::Parse(r.body, &f)) return BadForm();
+  int64_t id = TRY_PAGE(PathId(p, "id", "Dagsordenspunktet findes ikke."));
+  FormData f = TRY_PAGE(ReadForm(r));
   views::AgendaItemFormModel m;
   m.draft.title = f.Get("titel");
   for (const auto& field : SectionFields()) m.draft.sections.*field.member = f.Get(field.slug);
@@ -310,8 +299,7 @@ Response RemoveItem(Services s, const Request& r, const Params& p) {
 Response Decide_(Services s, const Request& r, const Params& p) {
   auto [id, meeting, refusal] = TargetItem(s, r, p);
   if (refusal) return *refusal;
-  FormData f;
-  if (!FormData::Parse(r.body, &f)) return BadForm();
+  FormData f = TRY_PAGE(ReadForm(r));
   // A preset fills the decision unless free text was written.
   std::string decision = text::Trim(f.Get("beslutning")).empty() ? f.Get("standard") : f.Get("beslutning");
   auto decided = s.meetings.RecordDecision(r.viewer, id, decision, f.Get("protokol"), f.Get("begrundelse"));
@@ -349,8 +337,7 @@ Response Upload(Services s, const Request& r, const Params& p) {
 
 
 Response Download(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Bilaget findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Bilaget findes ikke."));
   auto file = s.meetings.OpenAttachment(r.viewer, id);
   if (!file.ok()) return Denied(r, file.error());
   Response res;
@@ -364,8 +351,7 @@ Response Download(Services s, const Request& r, const Params& p) {
 }
 
 Response ConfirmRemoveAttachment(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Bilaget findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Bilaget findes ikke."));
   auto a = s.meetings.AttachmentFor(r.viewer, id);
   if (!a.ok()) return Denied(r, a.error());
   auto view = PreparerView(s, r, a->meeting.id);
@@ -377,8 +363,7 @@ Response ConfirmRemoveAttachment(Services s, const Request& r, const Params& p) 
 }
 
 Response RemoveAttachment(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Bilaget findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Bilaget findes ikke."));
   auto a = s.meetings.AttachmentFor(r.viewer, id);
   if (!a.ok()) return Denied(r, a.error());
   return AfterMeetingChange(s, r, a->meeting.id, s.meetings.RemoveAttachment(r.viewer, id), "");
@@ -401,8 +386,7 @@ Response ShowCases(Services s, const Request& r, const Params&) {
 }
 
 Response CreateCase(Services s, const Request& r, const Params&) {
-  FormData f;
-  if (!FormData::Parse(r.body, &f)) return BadForm();
+  FormData f = TRY_PAGE(ReadForm(r));
   views::CasesPageModel m;
   m.draft = {f.Get("number"), f.Get("kle"), f.Get("title"), f.Get("officer"), f.Get("route"), f.Get("closed") == "1"};
   auto created = s.meetings.CreateCase(r.viewer, m.draft);
@@ -460,8 +444,7 @@ Response ShowWorkplan(Services s, const Request& r, const Params& p) {
 Response AddTopic(Services s, const Request& r, const Params& p) {
   std::string code;
   if (!BodyParam(p, &code)) return HtmlError(404, "Organet findes ikke.");
-  FormData f;
-  if (!FormData::Parse(r.body, &f)) return BadForm();
+  FormData f = TRY_PAGE(ReadForm(r));
   views::WorkplanPageModel m;
   m.draft = {code, f.Get("titel"), f.Get("maaneder"), f.Get("sag")};
   auto added = s.meetings.AddTopic(r.viewer, m.draft);
@@ -472,8 +455,7 @@ Response AddTopic(Services s, const Request& r, const Params& p) {
 }
 
 Response RemoveTopic(Services s, const Request& r, const Params& p) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Emnet findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Emnet findes ikke."));
   auto st = s.meetings.RemoveTopic(r.viewer, id);
   if (!st.ok()) return Denied(r, st.error());
   std::string back = r.Header("referer");
@@ -494,8 +476,7 @@ Response Calendar(Services s, const Request& r, const Params& p) {
 }
 
 Response Pdf(Services s, const Request& r, const Params& p, MeetingDocument kind) {
-  int64_t id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Mødet findes ikke.");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
   auto view = s.meetings.GetMeeting(PublicEdition(r) ? Public() : r.viewer, id);
   if (!view.ok()) return Denied(r, view.error());
   if (!view->agenda_visible) return HtmlError(404, "Dagsordenen er ikke offentliggjort endnu.");

@@ -5,13 +5,13 @@
 #include "core/text.h"
 #include "web/errors.h"
 #include "web/form.h"
+#include "web/handler_helpers.h"
 #include "web/routes.h"
 #include "web/views/round_views.h"
 
 namespace bs::web {
 namespace {
 
-Response FormUnreadable() { return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning)."); }
 
 Response RenderRounds(Services s, const Request& r, PlanId plan, const RoundDraft& draft, const Error* error, int status) {
   auto rounds = s.rounds.Rounds(r.viewer, plan);
@@ -35,16 +35,13 @@ Response RenderRounds(Services s, const Request& r, PlanId plan, const RoundDraf
 }
 
 Response ShowRounds(Services s, const Request& r, const Params& p) {
-  PlanId plan;
-  if (!ParseId(p, "id", &plan)) return HtmlError(404, "Planen findes ikke.");
+  PlanId plan = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
   return RenderRounds(s, r, plan, {}, nullptr, 200);
 }
 
 Response OpenRound(Services s, const Request& r, const Params& p) {
-  PlanId plan;
-  if (!ParseId(p, "id", &plan)) return HtmlError(404, "Planen findes ikke.");
-  FormData form;
-  if (!FormData::Parse(r.body, &form)) return FormUnreadable();
+  PlanId plan = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
   RoundDraft d{form.Get("name"), form.Get("cutoff"), form.Get("followup")};
   auto opened = s.rounds.Open(r.viewer, plan, d);
   if (opened.ok()) return Response::Redirect("/statusrunder/" + std::to_string(opened->id) + "?aabnet=1");
@@ -61,8 +58,7 @@ Response RenderRound(Services s, const Request& r, RoundId id, views::RoundPageM
 }
 
 Response ShowRound(Services s, const Request& r, const Params& p) {
-  RoundId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Statusrunden findes ikke.");
+  RoundId id = TRY_PAGE(PathId(p, "id", "Statusrunden findes ikke."));
   views::RoundPageModel m;
   if (r.query.find("aabnet=1") != std::string::npos) m.notice = "Statusrunden er åbnet.";
   if (r.query.find("fremhaevet=1") != std::string::npos) m.notice = "Punktet er fremhævet for ØK.";
@@ -72,10 +68,8 @@ Response ShowRound(Services s, const Request& r, const Params& p) {
 }
 
 Response Highlight(Services s, const Request& r, const Params& p) {
-  RoundId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Statusrunden findes ikke.");
-  FormData form;
-  if (!FormData::Parse(r.body, &form)) return FormUnreadable();
+  RoundId id = TRY_PAGE(PathId(p, "id", "Statusrunden findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
   views::RoundPageModel m;
   m.reason = form.Get("reason");
   m.internal = form.Get("internal") == "1";
@@ -94,17 +88,15 @@ Response Highlight(Services s, const Request& r, const Params& p) {
 }
 
 Response RemoveHighlight(Services s, const Request& r, const Params& p) {
-  RoundId id;
-  ItemId item;
-  if (!ParseId(p, "id", &id) || !ParseId(p, "item", &item)) return HtmlError(404, "Fremhævningen findes ikke.");
+  RoundId id = TRY_PAGE(PathId(p, "id", "Fremhævningen findes ikke."));
+  ItemId item = TRY_PAGE(PathId(p, "item", "Fremhævningen findes ikke."));
   auto st = s.rounds.RemoveHighlight(r.viewer, id, item);
   if (!st.ok()) return Denied(r, st.error());
   return Response::Redirect("/statusrunder/" + std::to_string(id) + "?fjernet=1");
 }
 
 Response ConfirmClose(Services s, const Request& r, const Params& p) {
-  RoundId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Statusrunden findes ikke.");
+  RoundId id = TRY_PAGE(PathId(p, "id", "Statusrunden findes ikke."));
   auto view = s.rounds.View(r.viewer, id);
   if (!view.ok()) return Denied(r, view.error());
   if (!view->round.open()) return HtmlError(409, "Statusrunden «" + view->round.name + "» er allerede lukket.");
@@ -113,10 +105,8 @@ Response ConfirmClose(Services s, const Request& r, const Params& p) {
 }
 
 Response Close(Services s, const Request& r, const Params& p) {
-  RoundId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Statusrunden findes ikke.");
-  FormData form;
-  if (!FormData::Parse(r.body, &form)) return FormUnreadable();
+  RoundId id = TRY_PAGE(PathId(p, "id", "Statusrunden findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
   auto closed = s.rounds.Close(r.viewer, id, form.Get("publish") == "1");
   if (closed.ok()) return Response::Redirect("/statusrunder/" + std::to_string(id) + "?lukket=1");
   const Error& e = closed.error();

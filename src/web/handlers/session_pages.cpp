@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "web/errors.h"
 #include "web/form.h"
+#include "web/handler_helpers.h"
 #include "web/handlers/item_json.h"
 #include "web/routes.h"
 #include "web/session.h"
@@ -39,8 +40,7 @@ json UserJson(const User& u) {
 }
 
 Response PostSignIn(Services s, const Request& r, const Params&) {
-  FormData form;
-  if (!FormData::Parse(r.body, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  FormData form = TRY_PAGE(ReadForm(r));
   views::SignInModel m;
   m.next = SafeNext(form.Get("next"));
   m.username = text::Truncate(form.Get("username"), 64);

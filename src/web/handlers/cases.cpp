@@ -1,0 +1,47 @@
+// Cases (issue 6): the list of cases and a new case.
+#include "web/errors.h"
+#include "web/form.h"
+#include "web/handler_helpers.h"
+#include "web/handlers/meeting_common.h"
+#include "web/routes.h"
+#include "web/views/meeting_views.h"
+
+namespace bs::web {
+namespace {
+using namespace meeting_common;
+
+// --- cases -------------------------------------------------------------------------------
+
+Response RenderCases(Services s, const Request& r, views::CasesPageModel m, int status) {
+  if (r.viewer.anonymous()) return Denied(r, PermissionDenied("Log ind som sekretær for at se og oprette sager."));
+  auto cases = s.meetings.ListCases(r.viewer);
+  if (!cases.ok()) return Denied(r, cases.error());
+  m.cases = std::move(*cases);
+  return Response::Html(status, views::CasesPage(m));
+}
+
+Response ShowCases(Services s, const Request& r, const Params&) {
+  views::CasesPageModel m;
+  if (r.query.find("oprettet=") != std::string::npos) m.notice = "Sagen er oprettet.";
+  return RenderCases(s, r, m, 200);
+}
+
+Response CreateCase(Services s, const Request& r, const Params&) {
+  FormData f = TRY_PAGE(ReadForm(r));
+  views::CasesPageModel m;
+  m.draft = {f.Get("number"), f.Get("kle"), f.Get("title"), f.Get("officer"), f.Get("route"), f.Get("closed") == "1"};
+  auto created = s.meetings.CreateCase(r.viewer, m.draft);
+  if (created.ok()) return Response::Redirect("/sager?oprettet=" + PercentEncode(created->number.text));
+  if (created.error().fields.empty()) return Denied(r, created.error());
+  m.errors = created.error().fields;
+  return RenderCases(s, r, m, HttpStatus(created.error().code));
+}
+
+}  // namespace
+
+void AddCasePages(Router& router, Services s) {
+  router.Add("GET", "/sager", Bind(s, ShowCases));
+  router.Add("POST", "/sager", Bind(s, CreateCase));
+}
+
+}  // namespace bs::web

@@ -1,0 +1,60 @@
+// The agenda item form and the confirmation of removing an item (issue 6).
+#include "core/text.h"
+#include "web/form.h"
+#include "web/html.h"
+#include "web/views/layout.h"
+#include "web/views/meeting_parts.h"
+#include "web/views/meeting_views.h"
+
+namespace bs::web::views {
+using namespace meeting_parts;
+
+std::string AgendaItemForm(const AgendaItemFormModel& m) {
+  const Meeting& meeting = m.view.meeting;
+  const AgendaItem& item = m.entry.item;
+  Html h;
+  std::string title = "Rediger punkt " + std::to_string(item.position);
+  PageStart(h, title, {{"Møder", "/moeder"}, {m.view.body_name + " " + meeting.date.Short(), MeetingUrl(meeting)}, {title, ""}});
+  h.Raw("<h1>").Text(title).Raw(": ").Text(item.title).Raw("</h1><p class=\"lead\">Sag ").Text(m.entry.c.number.text).Raw(" på ")
+      .Text(m.view.body_name).Raw("s møde ").Text(meeting.date.Long()).Raw(".</p>");
+  ErrorSummary(h, "Punktet er ikke gemt:", m.errors);
+  h.PostForm("/punkter/" + std::to_string(item.id), "class=\"item-form\"");
+  if (meeting.published()) {
+    h.Raw("<p class=\"obs-box\">Dagsordenen er offentliggjort. Ændringen vises som en rettelse med din begrundelse.</p>");
+    Field(h, "a-reason", "begrundelse", "Begrundelse for ændringen (kræves)", m.reason, m.errors);
+  }
+  Field(h, "a-title", "titel", "Overskrift", m.draft.title, m.errors);
+  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"lukket\" value=\"1\"").Raw(m.draft.closed ? Literal(" checked") : Literal(""))
+      .Raw("> Lukket punkt (kun medlemmer ser indholdet)</label>");
+  int n = 0;
+  for (const auto& f : SectionFields()) {
+    std::string id = "a-s" + std::to_string(n++);
+    Field(h, id.c_str(), f.slug, f.label, m.draft.sections.*f.member, m.errors,
+          f.member == &AgendaSections::recommended_by ? "text" : "textarea");
+  }
+  h.Raw("<fieldset><legend>Tidsplan</legend>");
+  Field(h, "a-from", "tid_fra", "Fra (fx 10:30)", m.draft.slot_start, m.errors);
+  Field(h, "a-to", "tid_til", "Til (fx 10:45)", m.draft.slot_end, m.errors);
+  Field(h, "a-who", "deltagere", "Deltager under behandlingen", m.draft.participants, m.errors, "textarea");
+  h.Raw("</fieldset>");
+  Field(h, "a-plan", "planpunkter", "Planpunkter, som punktet vedrører (id'er, kommasepareret)", m.plan_items, m.errors, "text",
+        "Id'et står i planpunktets adresse, fx /items/12.");
+  h.Raw("<button type=\"submit\">Gem punktet</button> <a href=\"").Text(MeetingUrl(meeting)).Raw("#punkt-").Text(item.position)
+      .Raw("\">Fortryd</a></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
+std::string ConfirmRemovePage(const MeetingView& view, const AgendaEntry& entry) {
+  Html h;
+  std::string title = "Fjern punkt " + std::to_string(entry.item.position);
+  PageStart(h, title, {{"Møder", "/moeder"}, {view.body_name + " " + view.meeting.date.Short(), MeetingUrl(view.meeting)}, {title, ""}});
+  h.Raw("<h1>").Text(title).Raw("?</h1><p>«").Text(entry.item.title).Raw("» (sag ").Text(entry.c.number.text)
+      .Raw(") fjernes fra dagsordenen sammen med punktets bilag. Sagen bliver ved med at findes.</p>")
+      .PostForm("/punkter/" + std::to_string(entry.item.id) + "/fjern").Raw("<button type=\"submit\" class=\"danger\">Fjern punktet</button> <a href=\"")
+      .Text(MeetingUrl(view.meeting)).Raw("\">Fortryd</a></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
+}  // namespace bs::web::views

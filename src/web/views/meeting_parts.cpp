@@ -1,0 +1,75 @@
+#include "web/views/meeting_parts.h"
+
+#include "core/text.h"
+#include "web/form.h"
+
+namespace bs::web::views::meeting_parts {
+
+std::string Id(int64_t id) { return std::to_string(id); }
+
+std::string MeetingTitle(const std::string& body_name, const Meeting& m) {
+  return body_name + " – " + std::string(m.kind == MeetingKind::kTheme ? "temamøde" : "møde") + " " + m.date.Long();
+}
+
+std::string MeetingUrl(const Meeting& m) { return "/moeder/" + Id(m.id); }
+
+SafeHtml Paragraphs(const std::string& s) {
+  Html h;
+  for (const auto& para : text::SplitTrimmed(s, '\n')) {
+    if (para.empty()) continue;
+    h.Raw("<p>").Text(para).Raw("</p>");
+  }
+  return h.Fragment();
+}
+
+void Field(Html& h, const char* id, const char* name, const char* label, const std::string& value,
+           const std::vector<FieldError>& errors, const char* type, const char* hint) {
+  bool bad = false;
+  for (const auto& e : errors) bad = bad || e.field == name;
+  h.Raw("<div class=\"field").Raw(bad ? Literal(" has-error") : Literal("")).Raw("\"><label for=\"").Text(id).Raw("\">").Text(label).Raw("</label>");
+  if (hint) h.Raw("<p class=\"hint\" id=\"").Text(id).Raw("-hint\">").Text(hint).Raw("</p>");
+  for (const auto& e : errors)
+    if (e.field == name) h.Raw("<p class=\"field-error\">").Text(e.message).Raw("</p>");
+  if (std::string(type) == "textarea") {
+    h.Raw("<textarea id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" rows=\"5\"");
+    if (hint) h.Raw(" aria-describedby=\"").Text(id).Raw("-hint\"");
+    h.Raw(">").Text(value).Raw("</textarea></div>");
+    return;
+  }
+  h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" type=\"").Text(type).Raw("\" value=\"").Text(value).Raw("\"");
+  if (hint) h.Raw(" aria-describedby=\"").Text(id).Raw("-hint\"");
+  h.Raw("></div>");
+}
+
+void PostButton(Html& h, const std::string& action, std::string_view label, Literal css,
+                const std::string& aria) {
+  h.PostForm(action, "class=\"inline\"").Raw("<button type=\"submit\" class=\"").Raw(css).Raw("\"");
+  if (!aria.empty()) h.Raw(" aria-label=\"").Text(aria).Raw("\"");
+  h.Raw(">").Text(label).Raw("</button></form> ");
+}
+
+void MeetingLine(Html& h, const MeetingSummary& s, bool with_body) {
+  const Meeting& m = s.meeting;
+  h.Raw("<li><a href=\"").Text(MeetingUrl(m)).Raw("\">");
+  if (with_body) h.Text(s.body_name).Raw(" ");
+  h.Text(m.date.Long()).Raw("</a> kl. ").Text(FormatClock(m.start_minute));
+  if (m.kind != MeetingKind::kOrdinary) h.Raw(" · ").Text(Label(m.kind));
+  if (m.cancelled) h.Raw(" <strong class=\"tag\">Aflyst</strong>");
+  if (!s.titles.empty()) {
+    h.Raw("<ul class=\"titles\">");
+    for (const auto& t : s.titles) h.Raw("<li>").Text(t).Raw("</li>");
+    h.Raw("</ul>");
+  }
+  if (!s.planned.empty()) {
+    h.Raw("<p class=\"meta\">Årshjul: ").Text(text::Join(s.planned, "; ")).Raw("</p>");
+  }
+  h.Raw("</li>");
+}
+
+std::string AttachmentLabel(const Attachment& a) {
+  std::string s = Id(a.number) + ". " + a.title;
+  if (!a.document_number.empty()) s += " (" + a.document_number + ")";
+  return s;
+}
+
+}  // namespace bs::web::views::meeting_parts

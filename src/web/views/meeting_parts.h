@@ -1,0 +1,31 @@
+// What the meeting views (issue 6) share: meeting_page.cpp, agenda_item_views.cpp,
+// attachment_views.cpp, case_views.cpp, meeting_overview_views.cpp and
+// report_attachment_form.cpp. Internal to views/.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/meeting_service.h"
+#include "web/html.h"
+
+namespace bs::web::views::meeting_parts {
+
+std::string Id(int64_t id);
+// "Økonomiudvalgets møde 10-06-2025" and the like.
+std::string MeetingTitle(const std::string& body_name, const Meeting& m);
+std::string MeetingUrl(const Meeting& m);
+// Text with blank-line paragraphs as <p>s.
+SafeHtml Paragraphs(const std::string& s);
+// A labelled input (type "textarea": a textarea) with its hint and errors.
+void Field(Html& h, const char* id, const char* name, const char* label, const std::string& value,
+           const std::vector<FieldError>& errors, const char* type = "text", const char* hint = nullptr);
+// A one-button POST form.
+void PostButton(Html& h, const std::string& action, std::string_view label, Literal css = "secondary",
+                const std::string& aria = "");
+// A meeting in a list: date, body, kind, state.
+void MeetingLine(Html& h, const MeetingSummary& s, bool with_body);
+std::string AttachmentLabel(const Attachment& a);
+
+}  // namespace bs::web::views::meeting_parts

@@ -2,6 +2,7 @@
 
 #include "core/date.h"
 #include "web/views/figures.h"
+#include "web/views/form_fields.h"
 #include "web/views/layout.h"
 #include "web/views/plan_views.h"
 
@@ -41,17 +42,6 @@ void Changes(Html& h, const std::vector<FieldChange>& changes) {
     h.Raw("</li>");
   }
   h.Raw("</ul>");
-}
-
-const std::string* ErrorFor(const std::vector<FieldError>& errors, const std::string& field) {
-  for (const auto& e : errors) if (e.field == field) return &e.message;
-  return nullptr;
-}
-
-void LabelAndError(Html& h, const std::vector<FieldError>& errors, const std::string& id, const char* label) {
-  h.Raw("<label for=\"").Text(id).Raw("\">").Text(label).Raw("</label>");
-  if (const std::string* e = ErrorFor(errors, id.substr(2)))
-    h.Raw("<p class=\"field-error\" id=\"e-").Text(id).Raw("\"><span class=\"visually-hidden\">Fejl: </span>").Text(*e).Raw("</p>");
 }
 
 }  // namespace
@@ -104,31 +94,16 @@ void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const Sta
   const StatusDraft& f = form.draft;
   h.PostForm("/items/" + std::to_string(item.id()) + "/status", "class=\"item-form\"").Raw(
         "<input type=\"hidden\" name=\"revision\" value=\"").Text(item.revision()).Raw("\">");
-  auto input = [&](const char* name, const char* label, const std::string& value, Literal extra = "") {
-    std::string id = std::string("s-") + name;
-    h.Raw("<div class=\"field\">");
-    LabelAndError(h, form.errors, id, label);
-    h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra);
-    if (ErrorFor(form.errors, name)) h.Raw(" aria-invalid=\"true\" aria-describedby=\"e-").Text(id).Raw("\"");
-    h.Raw("></div>");
+  FormFields fields(h, form.errors);  // ids "s-<name>", which the summary above links to
+  auto input = [&](const std::string& name, std::string_view label, const std::string& value, Literal extra = "") {
+    fields.Input({"s-" + name, name, label, {}, false, extra}, value);
   };
-  auto select = [&](const char* name, const char* label, const std::string& value,
-                    const std::vector<std::pair<std::string, std::string>>& options) {
-    std::string id = std::string("s-") + name;
-    h.Raw("<div class=\"field\">");
-    LabelAndError(h, form.errors, id, label);
-    h.Raw("<select id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\">");
-    for (const auto& [v, t] : options)
-      h.Raw("<option value=\"").Text(v).Raw("\"").Raw(v == value ? Literal(" selected") : Literal("")).Raw(">").Text(t).Raw("</option>");
-    h.Raw("</select></div>");
+  auto select = [&](const std::string& name, std::string_view label, const std::string& value, const FieldOptions& options) {
+    fields.Select({"s-" + name, name, label}, value, options);
   };
   input("as_of", "Statusdato (dd-mm-åååå)", f.as_of, " inputmode=\"numeric\"");
   input("author", "Fra (navn)", f.author);
-  {
-    h.Raw("<div class=\"field\">");
-    LabelAndError(h, form.errors, "s-status_text", "Status");
-    h.Raw("<textarea id=\"s-status_text\" name=\"status_text\" rows=\"3\">").Text(f.status_text).Raw("</textarea></div>");
-  }
+  fields.TextArea({"s-status_text", "status_text", "Status"}, f.status_text, 3);
   std::vector<std::pair<std::string, std::string>> states, lights;
   for (ProgressState s : kAllStates) states.emplace_back(std::string(Slug(s)), std::string(Label(s)));
   for (TrafficLight l : kAllLights) lights.emplace_back(std::string(Slug(l)), std::string(Label(l)));
@@ -145,15 +120,13 @@ void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const Sta
     std::string value = it != f.realised.end() ? it->second : "";
     if (it == f.realised.end())
       if (auto r = d.realised.find(y); r != d.realised.end()) value = r->second.FormatTkr();
-    input(name.c_str(), key.c_str(), value, " inputmode=\"decimal\"");
+    input(name, key, value, " inputmode=\"decimal\"");
   }
   h.Raw("</div></fieldset>");
   if (form.obs_fields) {
   select("obs_action", "OBS-punkt", f.obs_action,
          {{"", d.obs ? "Behold OBS-punktet" : "Intet OBS-punkt"}, {"raise", "Rejs OBS-punkt"}, {"resolve", "Løs OBS-punktet"}});
-    h.Raw("<div class=\"field\">");
-    LabelAndError(h, form.errors, "s-obs_note", "OBS-note (når et OBS-punkt rejses)");
-    h.Raw("<textarea id=\"s-obs_note\" name=\"obs_note\" rows=\"2\">").Text(f.obs_note).Raw("</textarea></div>");
+    fields.TextArea({"s-obs_note", "obs_note", "OBS-note (når et OBS-punkt rejses)"}, f.obs_note, 2);
   }
   h.Raw("<div class=\"actions\"><button type=\"submit\">Gem statusopdatering</button></div></form></details>");
 }

@@ -3,6 +3,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "web/form.h"
+#include "web/views/form_fields.h"
 #include "web/views/layout.h"
 
 namespace bs::web::views {
@@ -18,58 +19,23 @@ void Row(Html& h, std::string_view label, const std::string& value, bool multili
   h.Raw("</dd></div>");
 }
 
-const std::string* FieldMessage(const std::vector<FieldError>& errors, const std::string& field) {
-  for (const auto& e : errors) if (e.field == field) return &e.message;
-  return nullptr;
-}
-
-// Label, optional hint and error, and the control; ids "i-<name>", described by hint/error.
+// The item form's fields (ids "i-<name>", which the error summary links to), written by
+// the one form-field component.
 struct FieldWriter {
-  Html& h;
-  const std::vector<FieldError>& errors;
+  FormFields fields;
 
-  void Open(const std::string& name, std::string_view label, std::string_view hint, bool required = false) {
-    const std::string* err = FieldMessage(errors, name);
-    h.Raw("<div class=\"field").Raw(err ? Literal(" has-error") : Literal("")).Raw("\"><label for=\"i-").Text(name).Raw("\">").Text(label);
-    if (required) h.Raw(" <span class=\"req\">(skal udfyldes)</span>");
-    h.Raw("</label>");
-    if (!hint.empty()) h.Raw("<p class=\"hint\" id=\"h-").Text(name).Raw("\">").Text(hint).Raw("</p>");
-    if (err) h.Raw("<p class=\"field-error\" id=\"e-").Text(name).Raw("\"><span class=\"visually-hidden\">Fejl: </span>").Text(*err).Raw("</p>");
-  }
-  void Describe(const std::string& name, std::string_view hint) {
-    std::string ids;
-    if (!hint.empty()) ids += "h-" + name;
-    if (FieldMessage(errors, name)) ids += (ids.empty() ? "" : " ") + std::string("e-") + name;
-    if (!ids.empty()) h.Raw(" aria-describedby=\"").Text(ids).Raw("\"");
-    if (FieldMessage(errors, name)) h.Raw(" aria-invalid=\"true\"");
-  }
   void Input(const std::string& name, std::string_view label, const std::string& value, std::string_view hint = "",
              bool required = false, Literal extra = "") {
-    Open(name, label, hint, required);
-    h.Raw("<input id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra);
-    Describe(name, hint);
-    h.Raw("></div>");
+    fields.Input({"i-" + name, name, label, hint, required, extra}, value);
   }
   void Area(const std::string& name, std::string_view label, const std::string& value, std::string_view hint = "", int rows = 3) {
-    Open(name, label, hint);
-    h.Raw("<textarea id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\" rows=\"").Text(rows).Raw("\"");
-    Describe(name, hint);
-    h.Raw(">").Text(value).Raw("</textarea></div>");
+    fields.TextArea({"i-" + name, name, label, hint}, value, rows);
   }
-  void Choice(const std::string& name, std::string_view label, const std::string& value,
-              const std::vector<std::pair<std::string, std::string>>& options, bool required = false) {
-    Open(name, label, "", required);
-    h.Raw("<select id=\"i-").Text(name).Raw("\" name=\"").Text(name).Raw("\"");
-    Describe(name, "");
-    h.Raw(">");
-    for (const auto& [v, t] : options)
-      h.Raw("<option value=\"").Text(v).Raw("\"").Raw(v == value ? Literal(" selected") : Literal("")).Raw(">").Text(t).Raw("</option>");
-    h.Raw("</select></div>");
+  void Choice(const std::string& name, std::string_view label, const std::string& value, const FieldOptions& options,
+              bool required = false) {
+    fields.Select({"i-" + name, name, label, {}, required}, value, options);
   }
-  void Check(const std::string& name, std::string_view label, bool checked) {
-    h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"").Text(name).Raw("\" value=\"1\"")
-        .Raw(checked ? Literal(" checked") : Literal("")).Raw("> ").Text(label).Raw("</label>");
-  }
+  void Check(const std::string& name, std::string_view label, bool checked) { fields.Checkbox(name, label, checked); }
 };
 
 }  // namespace
@@ -185,7 +151,7 @@ std::string ItemFormPage(const ItemFormModel& m) {
   h.PostForm(action, "class=\"item-form\" novalidate");
   if (is_new) h.Raw("<input type=\"hidden\" name=\"request_key\" value=\"").Text(m.request_key).Raw("\">");
   else h.Raw("<input type=\"hidden\" name=\"revision\" value=\"").Text(m.revision).Raw("\">");
-  FieldWriter f{h, m.errors};
+  FieldWriter f{FormFields(h, m.errors)};
 
   std::vector<std::pair<std::string, std::string>> categories, committees{{"", "(intet udvalg)"}}, themes{{"", "(intet tema)"}},
       states, lights, lines{{"", "(ingen)"}};

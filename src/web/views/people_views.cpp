@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "web/html.h"
+#include "web/views/form_fields.h"
 #include "web/views/layout.h"
 
 namespace bs::web::views {
@@ -11,10 +12,11 @@ namespace {
 
 void Errors(Html& h, const std::vector<FieldError>& errors) { ErrorSummary(h, "Ikke gemt:", errors); }
 
-void Input(Html& h, const char* id, const char* name, const char* label, const std::string& value,
-           Literal type = "text", Literal extra = "") {
-  h.Raw("<div class=\"field\"><label for=\"").Text(id).Raw("\">").Text(label).Raw("</label><input id=\"").Text(id)
-      .Raw("\" name=\"").Text(name).Raw("\" type=\"").Raw(type).Raw("\" value=\"").Text(value).Raw("\"").Raw(extra).Raw("></div>");
+// The people forms list their errors in the summary above the form (ErrorSummary).
+void Input(Html& h, const char* id, const char* name, std::string_view label, const std::string& value, Literal attrs = "",
+           std::string_view hint = "") {
+  static const std::vector<FieldError> kNone;
+  FormFields(h, kNone).Input({id, name, label, hint, false, attrs}, value);
 }
 
 std::string RolesText(const User& u) {
@@ -35,10 +37,8 @@ void RoleFields(Html& h, const UserDraft& d, const std::vector<Body>& bodies) {
   std::string codes;
   for (const auto& b : bodies)
     if (b.owns_items) codes += (codes.empty() ? "" : ", ") + b.code;
-  Input(h, "u-departments", "departments", "Fagchefens udvalg (forkortelser, kommasepareret)", d.departments, "text",
-        " aria-describedby=\"u-dep-hint\"");
-  h.Raw("<p class=\"hint\" id=\"u-dep-hint\">Fx BUU. Mulige: ").Text(codes).Raw(". En fagchef kan også melde status på de punkter, hvor "
-        "vedkommende står som ansvarlig.</p>");
+  Input(h, "u-departments", "departments", "Fagchefens udvalg (forkortelser, kommasepareret)", d.departments, "",
+        "Fx BUU. Mulige: " + codes + ". En fagchef kan også melde status på de punkter, hvor vedkommende står som ansvarlig.");
 }
 
 }  // namespace
@@ -53,8 +53,8 @@ std::string SignInPage(const SignInModel& m) {
   h.PostForm("/log-ind", "class=\"stack narrow\"");
   h.Raw("<input type=\"hidden\" name=\"_pre\" value=\"").Text(m.pre_token).Raw("\">");
   h.Raw("<input type=\"hidden\" name=\"next\" value=\"").Text(m.next).Raw("\">");
-  Input(h, "si-user", "username", "Brugernavn", m.username, "text", " autocomplete=\"username\" required");
-  Input(h, "si-pass", "password", "Adgangskode", "", "password", " autocomplete=\"current-password\" required maxlength=\"256\"");
+  Input(h, "si-user", "username", "Brugernavn", m.username, " autocomplete=\"username\" required");
+  Input(h, "si-pass", "password", "Adgangskode", "", " type=\"password\" autocomplete=\"current-password\" required maxlength=\"256\"");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Log ind</button></div></form>");
   h.Raw("<p class=\"lead\">Offentligheden kan uden login se planernes offentliggjorte versioner under "
         "<a href=\"/plans\">Planer</a>. Har du glemt din adgangskode, så kontakt en administrator.</p>");
@@ -79,11 +79,11 @@ std::string UsersPage(const std::vector<User>& users, const std::vector<Body>& b
   h.Raw("<section><h2 id=\"ny\">Ny bruger</h2>");
   Errors(h, f.errors);
   h.PostForm("/admin/brugere", "class=\"stack\"");
-  Input(h, "u-username", "username", "Brugernavn (små bogstaver, fx mette.holm)", f.draft.username, "text", " autocomplete=\"off\"");
+  Input(h, "u-username", "username", "Brugernavn (små bogstaver, fx mette.holm)", f.draft.username, " autocomplete=\"off\"");
   Input(h, "u-name", "name", "Navn", f.draft.name);
   RoleFields(h, f.draft, bodies);
-  Input(h, "u-password", "password", "Adgangskode (10-256 tegn; giv den videre ad en sikker vej)", "", "password",
-        " autocomplete=\"new-password\" maxlength=\"256\"");
+  Input(h, "u-password", "password", "Adgangskode (10-256 tegn; giv den videre ad en sikker vej)", "",
+        " type=\"password\" autocomplete=\"new-password\" maxlength=\"256\"");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Opret bruger</button></div></form></section>");
   PageEnd(h);
   return h.Take();
@@ -104,7 +104,7 @@ std::string UserPage(const UserPageModel& m) {
       .Raw("> Aktiv (en inaktiv bruger kan ikke logge ind, og sessioner afsluttes)</label>");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Gem</button></div></form></section>");
   h.Raw("<section><h2>Ny adgangskode</h2>").PostForm(base + "/adgangskode", "class=\"stack\"");
-  Input(h, "u-password", "password", "Adgangskode (10-256 tegn)", "", "password", " autocomplete=\"new-password\" maxlength=\"256\"");
+  Input(h, "u-password", "password", "Adgangskode (10-256 tegn)", "", " type=\"password\" autocomplete=\"new-password\" maxlength=\"256\"");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Sæt adgangskode</button></div></form></section>");
   h.Raw("<section><h2>Medlemskaber af organer</h2><table><thead><tr><th scope=\"col\">Organ</th><th scope=\"col\">Som</th>"
         "<th scope=\"col\">Fra</th><th scope=\"col\">Til</th><th scope=\"col\">Afslut</th></tr></thead><tbody>");

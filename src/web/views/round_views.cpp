@@ -1,6 +1,7 @@
 #include "web/views/round_views.h"
 
 #include "core/date.h"
+#include "web/views/form_fields.h"
 #include "web/views/layout.h"
 
 namespace bs::web::views {
@@ -26,23 +27,10 @@ void ItemLink(Html& h, const PlanItem& i) {
 
 std::string RoundHref(const ReportingRound& r) { return "/statusrunder/" + std::to_string(r.id); }
 
-const std::string* ErrorFor(const std::vector<FieldError>& errors, const std::string& field) {
-  for (const auto& e : errors)
-    if (e.field == field) return &e.message;
-  return nullptr;
-}
-
-// A labelled input with its error beside it (the error named by aria-describedby).
-void Field(Html& h, const std::vector<FieldError>& errors, const char* name, const char* label, const std::string& value,
-           const char* hint = "") {
-  std::string id = std::string("r-") + name;
-  const std::string* e = ErrorFor(errors, name);
-  h.Raw("<div class=\"field").Raw(e ? Literal(" has-error") : Literal("")).Raw("\"><label for=\"").Text(id).Raw("\">").Text(label).Raw("</label>");
-  if (*hint) h.Raw("<p class=\"hint\">").Text(hint).Raw("</p>");
-  if (e) h.Raw("<p class=\"field-error\" id=\"e-").Text(id).Raw("\"><span class=\"visually-hidden\">Fejl: </span>").Text(*e).Raw("</p>");
-  h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" value=\"").Text(value).Raw("\"");
-  if (e) h.Raw(" aria-invalid=\"true\" aria-describedby=\"e-").Text(id).Raw("\"");
-  h.Raw("></div>");
+// A labelled input with its hint and its error beside it (ids "r-<name>").
+void Field(Html& h, const std::vector<FieldError>& errors, const char* name, std::string_view label, const std::string& value,
+           std::string_view hint = "") {
+  FormFields(h, errors).Input({std::string("r-") + name, name, label, hint}, value);
 }
 
 // Tables scroll inside their own region on a narrow screen, never the page.

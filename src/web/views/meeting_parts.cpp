@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "web/form.h"
+#include "web/views/form_fields.h"
 
 namespace bs::web::views::meeting_parts {
 
@@ -22,23 +23,11 @@ SafeHtml Paragraphs(const std::string& s) {
   return h.Fragment();
 }
 
-void Field(Html& h, const char* id, const char* name, const char* label, const std::string& value,
-           const std::vector<FieldError>& errors, const char* type, const char* hint) {
-  bool bad = false;
-  for (const auto& e : errors) bad = bad || e.field == name;
-  h.Raw("<div class=\"field").Raw(bad ? Literal(" has-error") : Literal("")).Raw("\"><label for=\"").Text(id).Raw("\">").Text(label).Raw("</label>");
-  if (hint) h.Raw("<p class=\"hint\" id=\"").Text(id).Raw("-hint\">").Text(hint).Raw("</p>");
-  for (const auto& e : errors)
-    if (e.field == name) h.Raw("<p class=\"field-error\">").Text(e.message).Raw("</p>");
-  if (std::string(type) == "textarea") {
-    h.Raw("<textarea id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" rows=\"5\"");
-    if (hint) h.Raw(" aria-describedby=\"").Text(id).Raw("-hint\"");
-    h.Raw(">").Text(value).Raw("</textarea></div>");
-    return;
-  }
-  h.Raw("<input id=\"").Text(id).Raw("\" name=\"").Text(name).Raw("\" type=\"").Text(type).Raw("\" value=\"").Text(value).Raw("\"");
-  if (hint) h.Raw(" aria-describedby=\"").Text(id).Raw("-hint\"");
-  h.Raw("></div>");
+void Field(Html& h, const char* id, const char* name, std::string_view label, const std::string& value,
+           const std::vector<FieldError>& errors, const char* type, std::string_view hint) {
+  FormFields fields(h, errors);
+  if (std::string_view(type) == "textarea") fields.TextArea({id, name, label, hint}, value, 5);
+  else fields.Input({id, name, label, hint}, value);
 }
 
 void PostButton(Html& h, const std::string& action, std::string_view label, Literal css,

@@ -18,9 +18,9 @@ std::string MeetingTitle(const std::string& body_name, const Meeting& m);
 std::string MeetingUrl(const Meeting& m);
 // Text with blank-line paragraphs as <p>s.
 SafeHtml Paragraphs(const std::string& s);
-// A labelled input (type "textarea": a textarea) with its hint and errors.
-void Field(Html& h, const char* id, const char* name, const char* label, const std::string& value,
-           const std::vector<FieldError>& errors, const char* type = "text", const char* hint = nullptr);
+// A labelled text input (type "textarea": a textarea) through FormFields.
+void Field(Html& h, const char* id, const char* name, std::string_view label, const std::string& value,
+           const std::vector<FieldError>& errors, const char* type = "text", std::string_view hint = {});
 // A one-button POST form.
 void PostButton(Html& h, const std::string& action, std::string_view label, Literal css = "secondary",
                 const std::string& aria = "");

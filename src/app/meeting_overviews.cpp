@@ -23,6 +23,10 @@ int DueMonthKey(const Timing& t) {
   }
 }
 
+// A refusal (not found, no access) leaves a plan or item out of a portfolio; a busy or
+// broken store is an error for the whole page, not a shorter list.
+bool Refused(const Error& e) { return e.code == ErrorCode::kNotFound || e.code == ErrorCode::kPermissionDenied; }
+
 }  // namespace
 
 // --- overviews -----------------------------------------------------------------------
@@ -78,12 +82,17 @@ Result<Portfolio> MeetingService::BodyPortfolio(const Viewer& v, const std::stri
       for (ItemId id : item.plan_items) treated.insert(id);
   for (const auto& vp : TRY(plans_.VisiblePlans(v))) {
     auto ctx = plans_.Context(vp.plan.id());
+    if (!ctx.ok() && !Refused(ctx.error())) return ctx.error();
     if (!ctx.ok()) continue;
-    if (!plans_.Authorize(v, vp.plan.id(), Action::kRead, vp.published ? Resource::Kind::kVersion : Resource::Kind::kPlan).ok())
-      continue;
+    auto may = plans_.Authorize(v, vp.plan.id(), Action::kRead, vp.published ? Resource::Kind::kVersion : Resource::Kind::kPlan);
+    if (!may.ok() && !Refused(may.error())) return may.error();
+    if (!may.ok()) continue;
     auto page = TRY(plans_.ListItems(vp.plan.id(), ItemFilter{}));
     for (const auto& item : page.items) {
-      if (treated.count(item.id()) || !plans_.AuthorizeItem(v, item, Action::kRead).ok()) continue;
+      if (treated.count(item.id())) continue;
+      auto may_item = plans_.AuthorizeItem(v, item, Action::kRead);
+      if (!may_item.ok() && !Refused(may_item.error())) return may_item.error();
+      if (!may_item.ok()) continue;
       if (item.data().state == ProgressState::kDone || item.data().state == ProgressState::kDropped) continue;
       for (const auto& step : item.data().treatment.steps) {
         int key = DueMonthKey(step.when);
@@ -129,6 +138,7 @@ Result<RecurringTopic> MeetingService::AddTopic(const Viewer& v, const TopicDraf
   RecurringTopic t;
   t.body = text::Trim(d.body);
   auto body = FindBody(t.body);
+  if (!body.ok() && body.error().code != ErrorCode::kNotFound) return body.error();
   if (!body.ok()) errors.push_back({"organ", "Vælg et organ, der findes."});
   t.title = text::IsValidUtf8(d.title) ? text::Trim(text::CleanSingleLine(d.title)) : "";
   if (t.title.empty() || text::CodePointCount(t.title) > 200) errors.push_back({"titel", "Skriv emnets titel (højst 200 tegn)."});
@@ -139,6 +149,7 @@ Result<RecurringTopic> MeetingService::AddTopic(const Viewer& v, const TopicDraf
   if (!number.ok()) errors.push_back({"sag", number.error().message});
   else {
     auto c = store_.FindCase(number->text);
+    if (!c.ok() && c.error().code != ErrorCode::kNotFound) return c.error();
     if (!c.ok()) errors.push_back({"sag", "Sag " + number->text + " findes ikke. Opret sagen først."});
     else t.case_id = c->id;
   }
@@ -173,7 +184,7 @@ Result<Workplan> MeetingService::BodyWorkplan(const Viewer& v, const std::string
 
 Result<int> MeetingService::ApplyTopics(const Viewer& v, int64_t meeting) {
   auto m = store_.GetMeeting(meeting);
-  if (!m.ok()) return NotFound("Mødet findes ikke.");
+  if (!m.ok()) return NotFoundAs(m.error(), "Mødet findes ikke.");
   RETURN_IF_ERROR(MayPrepare(v, m->body));
   if (m->published()) return Conflict("Dagsordenen er offentliggjort; årshjulets punkter sættes på før offentliggørelsen.");
   std::set<int64_t> present;

@@ -14,8 +14,12 @@ namespace {
 
 using K = Resource::Kind;
 
-Error NoMeeting() { return NotFound("Mødet findes ikke."); }
+// A store's NotFound in the use case's words; a busy or broken store stays what it is
+// (503 or 500, never "findes ikke").
+Error NoMeeting(Error store_error) { return NotFoundAs(std::move(store_error), "Mødet findes ikke."); }
 Error NoAgendaItem() { return NotFound("Dagsordenspunktet findes ikke."); }
+Error NoAgendaItem(Error store_error) { return NotFoundAs(std::move(store_error), "Dagsordenspunktet findes ikke."); }
+Error NoAttachment(Error store_error) { return NotFoundAs(std::move(store_error), "Bilaget findes ikke."); }
 
 std::string Clean(const std::string& s) { return text::IsValidUtf8(s) ? text::Trim(text::CleanMultiline(s)) : ""; }
 
@@ -52,7 +56,7 @@ Result<MeetingService::Editing> MeetingService::ForEditing(const Viewer& v, int6
 
 Result<MeetingService::Located> MeetingService::AgendaItemFor(const Viewer& v, int64_t id) {
   auto item = store_.GetAgendaItem(id);
-  if (!item.ok()) return NoAgendaItem();
+  if (!item.ok()) return NoAgendaItem(item.error());
   auto meeting = TRY(store_.GetMeeting(item->meeting_id));
   if (Decide(v, Action::kRead, Resource::Meeting(K::kAgendaItem, meeting.body, false, meeting.published())) ==
       Decision::kHidden)
@@ -62,9 +66,9 @@ Result<MeetingService::Located> MeetingService::AgendaItemFor(const Viewer& v, i
 
 Result<MeetingService::Located> MeetingService::AttachmentFor(const Viewer& v, int64_t id) {
   auto a = store_.GetAttachment(id);
-  if (!a.ok()) return NotFound("Bilaget findes ikke.");
+  if (!a.ok()) return NoAttachment(a.error());
   auto located = AgendaItemFor(v, a->agenda_item_id);
-  if (!located.ok()) return NotFound("Bilaget findes ikke.");
+  if (!located.ok()) return NoAttachment(located.error());
   return located;
 }
 
@@ -93,7 +97,7 @@ Result<Meeting> MeetingService::CreateMeeting(const Viewer& v, const MeetingDraf
 Result<Meeting> MeetingService::UpdateMeeting(const Viewer& v, int64_t id, const MeetingDraft& draft,
                                               const std::string& breaks, const std::string& reason) {
   auto current = store_.GetMeeting(id);
-  if (!current.ok()) return NoMeeting();
+  if (!current.ok()) return NoMeeting(current.error());
   RETURN_IF_ERROR(MayPrepare(v, current->body));
   MeetingDraft d = draft;
   d.body = current->body;  // a meeting stays with its body
@@ -209,12 +213,13 @@ Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, con
   }
   for (ItemId id : item.plan_items) {
     auto p = plans_.GetItem(id);
-    if (!p.ok()) continue;
-    auto published = d.plan_published.find(p->plan_id());
-    if (published == d.plan_published.end()) {
-      auto is = plans_.IsPublished(p->plan_id());
-      published = d.plan_published.emplace(p->plan_id(), is.ok() && *is).first;
+    if (!p.ok()) {
+      if (p.error().code == ErrorCode::kNotFound) continue;  // the plan item is gone: no link
+      return p.error();
     }
+    auto published = d.plan_published.find(p->plan_id());
+    if (published == d.plan_published.end())
+      published = d.plan_published.emplace(p->plan_id(), TRY(plans_.IsPublished(p->plan_id()))).first;
     if (Decide(v, Action::kRead, Resource::Item(published->second, *p)) != Decision::kAllow) continue;
     PlanItem shown = Redact(v, *p);
     const ItemData& x = shown.data();
@@ -269,7 +274,7 @@ Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, con
 
 Result<MeetingView> MeetingService::GetMeeting(const Viewer& v, int64_t id) {
   auto m = store_.GetMeeting(id);
-  if (!m.ok()) return NoMeeting();
+  if (!m.ok()) return NoMeeting(m.error());
   MeetingView view;
   view.meeting = *m;
   auto body = TRY(FindBody(m->body));
@@ -324,7 +329,7 @@ Result<std::vector<MeetingSummary>> MeetingService::BodyMeetings(const Viewer& v
 
 Status MeetingService::PublishAgenda(const Viewer& v, int64_t id) {
   auto m = store_.GetMeeting(id);
-  if (!m.ok()) return NoMeeting();
+  if (!m.ok()) return NoMeeting(m.error());
   RETURN_IF_ERROR(MayPrepare(v, m->body));
   if (m->published()) return Conflict("Dagsordenen er allerede offentliggjort.");
   if (m->cancelled) return Conflict("Mødet er aflyst; dets dagsorden kan ikke offentliggøres.");
@@ -335,7 +340,7 @@ Status MeetingService::PublishAgenda(const Viewer& v, int64_t id) {
 
 Status MeetingService::ApproveMinutes(const Viewer& v, int64_t id) {
   auto m = store_.GetMeeting(id);
-  if (!m.ok()) return NoMeeting();
+  if (!m.ok()) return NoMeeting(m.error());
   RETURN_IF_ERROR(MayPrepare(v, m->body));
   if (m->approved()) return Conflict("Protokollen er allerede godkendt.");
   if (!m->published()) return Conflict("Dagsordenen skal offentliggøres, før protokollen kan godkendes.");
@@ -352,25 +357,25 @@ Status MeetingService::ApproveMinutes(const Viewer& v, int64_t id) {
 Status MeetingService::RecordAttendance(const Viewer& v, int64_t id, const std::set<int64_t>& absent,
                                         const std::set<int64_t>& apologies) {
   auto m = store_.GetMeeting(id);
-  if (!m.ok()) return NoMeeting();
+  if (!m.ok()) return NoMeeting(m.error());
   RETURN_IF_ERROR(MayPrepare(v, m->body));
   if (m->approved()) return Conflict("Protokollen er godkendt; fremmødet kan ikke ændres.");
   std::set<int64_t> seated;
   for (const auto& s : TRY(people_.SeatsOn(m->body, m->date))) seated.insert(s.membership.user_id);
-  auto a = ValidateAttendance(seated, absent, apologies);
-  if (!a.ok()) {
-    // Name the people (the domain knows only ids).
-    Error e = a.error();
-    for (auto& f : e.fields) {
-      size_t space = f.message.find(' ', 7);
-      if (f.message.rfind("Person ", 0) != 0 || space == std::string::npos) continue;
-      auto name = people_.NameOf(std::stoll(f.message.substr(7, space - 7)));
-      f.message = (name.ok() ? *name : "Ukendt person") + f.message.substr(space);
+  auto problems = AttendanceProblems(seated, absent, apologies);
+  if (!problems.empty()) {
+    // Name the people (the domain knows only ids, and says which one in each problem).
+    std::vector<FieldError> errors;
+    for (const auto& p : problems) {
+      auto name = people_.NameOf(p.person);
+      if (!name.ok() && name.error().code != ErrorCode::kNotFound) return name.error();
+      errors.push_back({p.field, p.Message(name.ok() ? *name : "Ukendt person")});
     }
-    return e;
+    return FieldErrors(std::move(errors));
   }
-  m->absent = a->absent;
-  m->apologies = a->apologies;
+  auto a = TRY(ValidateAttendance(seated, absent, apologies));
+  m->absent = a.absent;
+  m->apologies = a.apologies;
   return store_.UpdateMeeting(*m);
 }
 
@@ -411,11 +416,12 @@ Result<std::vector<Case>> MeetingService::ListCases(const Viewer& v) {
 Result<AgendaItem> MeetingService::AddToAgenda(const Viewer& v, int64_t meeting, const std::string& case_number,
                                                const std::string& reason) {
   auto m = store_.GetMeeting(meeting);
-  if (!m.ok()) return NoMeeting();
+  if (!m.ok()) return NoMeeting(m.error());
   RETURN_IF_ERROR(MayPrepare(v, m->body));
   auto number = CaseNumber::Parse(case_number);
   if (!number.ok()) return FieldErrors({{"sag", number.error().message}});
   auto c = store_.FindCase(number->text);
+  if (!c.ok() && c.error().code != ErrorCode::kNotFound) return c.error();
   if (!c.ok()) return FieldErrors({{"sag", "Sag " + number->text + " findes ikke. Opret sagen først."}});
   if (m->approved()) return Conflict("Protokollen er godkendt; der kan ikke sættes flere sager på.");
   for (const auto& item : TRY(store_.AgendaOf(meeting)))
@@ -442,9 +448,11 @@ Result<AgendaItem> MeetingService::UpdateAgendaItem(const Viewer& v, int64_t id,
   auto updated = ApplyDraft(e.item, draft);
   if (!updated.ok()) return updated.error();
   // Plan item links must point at items that exist.
-  for (ItemId pid : updated->plan_items)
-    if (!plans_.GetItem(pid).ok())
-      return FieldErrors({{"planpunkter", "Planpunkt " + std::to_string(pid) + " findes ikke."}});
+  for (ItemId pid : updated->plan_items) {
+    auto linked = plans_.GetItem(pid);
+    if (!linked.ok() && linked.error().code != ErrorCode::kNotFound) return linked.error();
+    if (!linked.ok()) return FieldErrors({{"planpunkter", "Planpunkt " + std::to_string(pid) + " findes ikke."}});
+  }
   std::optional<AgendaRevision> revision;
   if (e.meeting.published()) {
     revision = TRY(Revise(v, e.item, *updated, reason, "Dagsordenen er offentliggjort."));
@@ -558,7 +566,7 @@ Result<Attachment> MeetingService::AddAttachment(const Viewer& v, int64_t agenda
 
 Status MeetingService::RemoveAttachment(const Viewer& v, int64_t id) {
   auto a = store_.GetAttachment(id);
-  if (!a.ok()) return NotFound("Bilaget findes ikke.");
+  if (!a.ok()) return NoAttachment(a.error());
   auto e = TRY(ForEditing(v, a->agenda_item_id));
   if (e.meeting.published()) return Conflict("Et bilag kan ikke fjernes, efter dagsordenen er offentliggjort.");
   return store_.RemoveAttachment(id);
@@ -566,7 +574,7 @@ Status MeetingService::RemoveAttachment(const Viewer& v, int64_t id) {
 
 Result<MeetingService::File> MeetingService::OpenAttachment(const Viewer& v, int64_t id) {
   auto a = store_.GetAttachment(id);
-  if (!a.ok()) return NotFound("Bilaget findes ikke.");
+  if (!a.ok()) return NoAttachment(a.error());
   auto item = TRY(store_.GetAgendaItem(a->agenda_item_id));
   auto m = TRY(store_.GetMeeting(item.meeting_id));
   RETURN_IF_ERROR(Check(v, Action::kRead,

@@ -141,9 +141,9 @@ class MeetingService {
   Result<MeetingView> GetMeeting(const Viewer& v, int64_t id);
   // A body's meetings from `from` to `to` (public: dates and places are public).
   Result<std::vector<MeetingSummary>> BodyMeetings(const Viewer& v, const std::string& body, Date from, Date to);
-  // Publishes the agenda: FailedPrecondition when empty or already published.
+  // Publishes the agenda: Conflict when empty, cancelled or already published.
   Status PublishAgenda(const Viewer& v, int64_t meeting);
-  // Approves the minutes: FailedPrecondition unless published, held (date <= today) and
+  // Approves the minutes: Conflict unless published, held (date <= today) and
   // every item has a decision.
   Status ApproveMinutes(const Viewer& v, int64_t meeting);
   // Attendance: user ids absent (Fraværende) and with apologies (Afbud); InvalidArgument
@@ -165,11 +165,11 @@ class MeetingService {
   // Before publishing: changes freely. After: `reason` required, a revision written.
   Result<AgendaItem> UpdateAgendaItem(const Viewer& v, int64_t id, const AgendaItemDraft& draft,
                                       const std::string& reason);
-  // Moves the item up (-1) or down (+1); FailedPrecondition after publishing.
+  // Moves the item up (-1) or down (+1); Conflict after publishing.
   Status MoveAgendaItem(const Viewer& v, int64_t id, int delta);
-  // FailedPrecondition after publishing.
+  // Conflict after publishing.
   Status RemoveAgendaItem(const Viewer& v, int64_t id);
-  // The decision (preset or free text) and protocol note. FailedPrecondition before the
+  // The decision (preset or free text) and protocol note. Conflict before the
   // meeting day or before publishing; after approval `reason` is required.
   Result<AgendaItem> RecordDecision(const Viewer& v, int64_t id, const std::string& decision,
                                     const std::string& protocol_note, const std::string& reason);

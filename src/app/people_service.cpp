@@ -103,6 +103,7 @@ Result<ResolvedSession> PeopleService::Resolve(const std::string& token) {
     return out;
   }
   auto user = people_.GetUser(session->user_id);
+  if (!user.ok() && user.error().code != ErrorCode::kNotFound) return user.error();  // busy is not signed out
   if (!user.ok() || !user->user.active) {
     (void)people_.DeleteSession(digest);
     out.viewer.session_expired = true;
@@ -122,6 +123,7 @@ Status PeopleService::SignOut(const std::string& token, const std::string& remot
   if (!LooksLikeToken(token)) return OkStatus();
   std::string digest = tokens_.Digest(token);
   auto session = people_.GetSession(digest);
+  if (!session.ok() && session.error().code != ErrorCode::kNotFound) return session.error();
   if (!session.ok()) return OkStatus();
   RETURN_IF_ERROR(people_.DeleteSession(digest));
   auto user = people_.GetUser(session->user_id);
@@ -265,7 +267,7 @@ Result<int64_t> PeopleService::ChangeStamp() {
 
 Result<std::string> PeopleService::NameOf(UserId id) {
   auto u = people_.GetUser(id);
-  if (!u.ok()) return NotFound("Personen findes ikke.");
+  if (!u.ok()) return NotFoundAs(u.error(), "Personen findes ikke.");
   return u->user.name;
 }
 

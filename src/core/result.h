@@ -33,12 +33,6 @@ struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::vector<FieldError> fields;
-
-  // Adds context on the way up: "ved import af række 12: <message>".
-  Error&& WithContext(const std::string& context) && {
-    message = context + ": " + message;
-    return std::move(*this);
-  }
 };
 
 inline Error MakeError(ErrorCode code, std::string message) {
@@ -51,6 +45,14 @@ inline Error Conflict(std::string m) { return MakeError(ErrorCode::kConflict, st
 inline Error Internal(std::string m) { return MakeError(ErrorCode::kInternal, std::move(m)); }
 inline Error Unavailable(std::string m) { return MakeError(ErrorCode::kUnavailable, std::move(m)); }
 inline Error PermissionDenied(std::string m) { return MakeError(ErrorCode::kPermissionDenied, std::move(m)); }
+
+// A NotFound from a store becomes the caller's own words for it ("Mødet findes ikke.");
+// any other error (busy: 503, broken: 500) passes through unchanged, so a busy database
+// is never shown as a missing page.
+inline Error NotFoundAs(Error e, std::string message) {
+  if (e.code != ErrorCode::kNotFound) return e;
+  return NotFound(std::move(message));
+}
 
 // Returns an InvalidArgument error listing each wrong field.
 inline Error FieldErrors(std::vector<FieldError> fields) {

@@ -5,47 +5,16 @@
 #include <filesystem>
 #include <functional>
 
-#include "storage/memory/memory_meeting_store.h"
-#include "storage/memory/memory_plan_store.h"
 #include "storage/sqlite/sqlite_db.h"
-#include "storage/sqlite/sqlite_meeting_store.h"
-#include "storage/sqlite/sqlite_plan_store.h"
+#include "support/store_backends.h"
 
 namespace bs {
 namespace {
 
-struct MeetingBackend {
-  std::filesystem::path dir;
-  std::unique_ptr<sqlite::Database> db;
-  std::unique_ptr<PlanStore> plans;
-  std::unique_ptr<MeetingStore> meetings;
-  ~MeetingBackend() {
-    meetings.reset();
-    plans.reset();
-    db.reset();
-    if (!dir.empty()) std::filesystem::remove_all(dir);
-  }
-};
-using Factory = std::function<std::unique_ptr<MeetingBackend>()>;
+using testing::Backend;
+using testing::NamedBackend;
 
-std::unique_ptr<MeetingBackend> Memory() {
-  auto b = std::make_unique<MeetingBackend>();
-  b->plans = std::make_unique<MemoryPlanStore>();
-  b->meetings = std::make_unique<MemoryMeetingStore>();
-  return b;
-}
-
-std::unique_ptr<MeetingBackend> Sqlite() {
-  auto b = std::make_unique<MeetingBackend>();
-  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-meetings-XXXXXX").string();
-  b->dir = mkdtemp(tmpl.data());
-  b->db = std::move(sqlite::Database::Open((b->dir / "m.db").string()).value());
-  b->plans = std::make_unique<SqlitePlanStore>(*b->db);
-  b->meetings = std::make_unique<SqliteMeetingStore>(*b->db);
-  return b;
-}
-
-class MeetingStoreContract : public ::testing::TestWithParam<std::pair<const char*, Factory>> {
+class MeetingStoreContract : public ::testing::TestWithParam<NamedBackend> {
  protected:
   void SetUp() override {
     b_ = GetParam().second();
@@ -77,7 +46,7 @@ class MeetingStoreContract : public ::testing::TestWithParam<std::pair<const cha
     a.title = c.title;
     return s().AddAgendaItem(a).value();
   }
-  std::unique_ptr<MeetingBackend> b_;
+  std::unique_ptr<Backend> b_;
 };
 
 TEST_P(MeetingStoreContract, MeetingsRoundTripWithStateAndAttendance) {
@@ -261,13 +230,10 @@ TEST_P(MeetingStoreContract, RecurringTopicsByBody) {
   EXPECT_EQ(s().RemoveTopic(t->id).error().code, ErrorCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, MeetingStoreContract,
-                         ::testing::Values(std::pair<const char*, Factory>{"memory", Memory},
-                                           std::pair<const char*, Factory>{"sqlite", Sqlite}),
-                         [](const auto& info) { return std::string(info.param.first); });
+BS_CONTRACT_ON_ALL_BACKENDS(MeetingStoreContract);
 
 TEST(SqliteMeetingStoreTest, RevisionsAreAppendOnly) {
-  auto b = Sqlite();
+  auto b = testing::MakeSqlite();
   auto lease = b->db->Acquire();
   ASSERT_TRUE(lease.ok());
   WriteMeta meta{1, "test", "test", "", ""};

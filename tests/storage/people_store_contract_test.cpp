@@ -5,47 +5,16 @@
 #include <filesystem>
 #include <functional>
 
-#include "storage/memory/memory_people_store.h"
-#include "storage/memory/memory_plan_store.h"
 #include "storage/sqlite/sqlite_db.h"
-#include "storage/sqlite/sqlite_people_store.h"
-#include "storage/sqlite/sqlite_plan_store.h"
+#include "support/store_backends.h"
 
 namespace bs {
 namespace {
 
-struct PeopleBackend {
-  std::filesystem::path dir;
-  std::unique_ptr<sqlite::Database> db;
-  std::unique_ptr<PlanStore> plans;
-  std::unique_ptr<PeopleStore> people;
-  ~PeopleBackend() {
-    people.reset();
-    plans.reset();
-    db.reset();
-    if (!dir.empty()) std::filesystem::remove_all(dir);
-  }
-};
-using Factory = std::function<std::unique_ptr<PeopleBackend>()>;
+using testing::Backend;
+using testing::NamedBackend;
 
-std::unique_ptr<PeopleBackend> Memory() {
-  auto b = std::make_unique<PeopleBackend>();
-  b->plans = std::make_unique<MemoryPlanStore>();
-  b->people = std::make_unique<MemoryPeopleStore>();
-  return b;
-}
-
-std::unique_ptr<PeopleBackend> Sqlite() {
-  auto b = std::make_unique<PeopleBackend>();
-  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-people-XXXXXX").string();
-  b->dir = mkdtemp(tmpl.data());
-  b->db = std::move(sqlite::Database::Open((b->dir / "p.db").string()).value());
-  b->plans = std::make_unique<SqlitePlanStore>(*b->db);
-  b->people = std::make_unique<SqlitePeopleStore>(*b->db);
-  return b;
-}
-
-class PeopleStoreContract : public ::testing::TestWithParam<std::pair<const char*, Factory>> {
+class PeopleStoreContract : public ::testing::TestWithParam<NamedBackend> {
  protected:
   void SetUp() override {
     b_ = GetParam().second();
@@ -61,7 +30,7 @@ class PeopleStoreContract : public ::testing::TestWithParam<std::pair<const char
     u.departments = {"ØK"};
     return s().CreateUser(u, "hash-" + username, 100).value();
   }
-  std::unique_ptr<PeopleBackend> b_;
+  std::unique_ptr<Backend> b_;
 };
 
 TEST_P(PeopleStoreContract, UsersRoundTripAndUsernamesAreUnique) {
@@ -142,13 +111,10 @@ TEST_P(PeopleStoreContract, AuditLogIsNewestFirstAndCountable) {
   EXPECT_EQ(*s().CountAuditByRemote("sign_in", "10.0.0.7", 0), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PeopleStoreContract,
-                         ::testing::Values(std::pair<const char*, Factory>{"memory", Memory},
-                                           std::pair<const char*, Factory>{"sqlite", Sqlite}),
-                         [](const auto& info) { return std::string(info.param.first); });
+BS_CONTRACT_ON_ALL_BACKENDS(PeopleStoreContract);
 
 TEST(SqlitePeopleStoreTest, AuditLogIsAppendOnly) {
-  auto b = Sqlite();
+  auto b = testing::MakeSqlite();
   ASSERT_TRUE(b->people->AppendAudit({0, 1, "a", "sign_in", "", "", ""}).ok());
   auto lease = b->db->Acquire();
   ASSERT_TRUE(lease.ok());

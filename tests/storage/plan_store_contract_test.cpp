@@ -15,7 +15,7 @@
 #include "storage/memory/memory_plan_store.h"
 #include "storage/sqlite/sqlite_db.h"
 #include "storage/sqlite/sqlite_plan_store.h"
-#include "support/plan_store_backends.h"
+#include "support/store_backends.h"
 
 namespace bs {
 namespace {
@@ -25,11 +25,11 @@ using testing::Factory;
 using testing::MakeMemory;
 using testing::MakeSqlite;
 
-class PlanStoreContract : public ::testing::TestWithParam<std::pair<const char*, Factory>> {
+class PlanStoreContract : public ::testing::TestWithParam<testing::NamedBackend> {
  protected:
   void SetUp() override {
     backend_ = GetParam().second();
-    store_ = backend_->store.get();
+    store_ = backend_->plans.get();
     service_ = std::make_unique<PlanService>(*store_, clock_);
     for (auto [code, owns] : std::initializer_list<std::pair<const char*, bool>>{{"ØK", true}, {"BUU", true}, {"KB", false}})
       ASSERT_TRUE(store_->UpsertBody(*Body::Create(code, std::string("Udvalg ") + code, owns, 0), Meta()).ok());
@@ -407,10 +407,7 @@ TEST_P(PlanStoreContract, ListsMatchTheFilterSemantics) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PlanStoreContract,
-                         ::testing::Values(std::make_pair("memory", Factory(MakeMemory)),
-                                           std::make_pair("sqlite", Factory(MakeSqlite))),
-                         [](const auto& info) { return std::string(info.param.first); });
+BS_CONTRACT_ON_ALL_BACKENDS(PlanStoreContract);
 
 TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
   std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-XXXXXX").string();

@@ -8,18 +8,18 @@
 #include <thread>
 
 #include "app/plan_service.h"
-#include "support/plan_store_backends.h"
+#include "support/store_backends.h"
 
 namespace bs {
 namespace {
 
 using testing::Factory;
 
-class RoundStoreContract : public ::testing::TestWithParam<std::pair<const char*, Factory>> {
+class RoundStoreContract : public ::testing::TestWithParam<testing::NamedBackend> {
  protected:
   void SetUp() override {
     backend_ = GetParam().second();
-    store_ = backend_->store.get();
+    store_ = backend_->plans.get();
     service_ = std::make_unique<PlanService>(*store_, clock_);
     ASSERT_TRUE(store_->UpsertBody(*Body::Create("BUU", "Børne- og Ungdomsudvalget", true, 0), Meta()).ok());
     plan_ = service_->CreatePlan({"Rundeplan 2025-2028", "Budget 2025-2028", "2025", "2028", ""}, "test", "test")->id();
@@ -245,10 +245,7 @@ TEST_P(RoundStoreContract, TheMunicipalityIsNamedOnce) {
   EXPECT_EQ(*store_->MunicipalityName(), "Syddjurs Kommune");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, RoundStoreContract,
-                         ::testing::Values(std::pair<const char*, Factory>{"memory", testing::MakeMemory},
-                                           std::pair<const char*, Factory>{"sqlite", testing::MakeSqlite}),
-                         [](const auto& info) { return std::string(info.param.first); });
+BS_CONTRACT_ON_ALL_BACKENDS(RoundStoreContract);
 
 }  // namespace
 }  // namespace bs

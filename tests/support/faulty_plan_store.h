@@ -1,11 +1,10 @@
 // Wraps a PlanStore and injects faults (STYLE.md habit 3): fail the Nth write, or
-// answer every call Unavailable (busy) or Internal (a broken disk).
+// answer every call Unavailable (busy) or Internal (a broken disk). The meeting and
+// people stores have the same (faulty_meeting_store.h, faulty_people_store.h).
 #pragma once
 
-#include <atomic>
-#include <optional>
-
 #include "app/ports/plan_store.h"
+#include "support/fault_switch.h"
 
 namespace bs::testing {
 
@@ -14,9 +13,9 @@ class FaultyPlanStore final : public PlanStore {
   explicit FaultyPlanStore(PlanStore& inner) : inner_(inner) {}
 
   // The n-th write from now (1 = the next one) fails with `code`; 0 disables.
-  void FailWrite(int n, ErrorCode code) { fail_in_ = n; write_code_ = code; }
-  // Every call fails with `code` until cleared with std::nullopt-like kInternal+false.
-  void FailAll(bool on, ErrorCode code = ErrorCode::kUnavailable) { fail_all_ = on; all_code_ = code; }
+  void FailWrite(int n, ErrorCode code) { faults_.FailWrite(n, code); }
+  // Every call fails with `code` while on.
+  void FailAll(bool on, ErrorCode code = ErrorCode::kUnavailable) { faults_.FailAll(on, code); }
 
   Status UpsertBody(const Body& b, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.UpsertBody(b, m); }
   Result<std::vector<Body>> ListBodies() override { if (auto e = Read()) return *e; return inner_.ListBodies(); }
@@ -73,20 +72,10 @@ class FaultyPlanStore final : public PlanStore {
   Status SetMunicipalityName(const std::string& n, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.SetMunicipalityName(n, m); }
 
  private:
-  std::optional<Error> Read() {
-    if (fail_all_) return MakeError(all_code_, all_code_ == ErrorCode::kInternal ? "disk I/O error at page 77 (internal detail)" : "Databasen er optaget lige nu. Prøv igen om et øjeblik.");
-    return std::nullopt;
-  }
-  std::optional<Error> Write() {
-    if (auto e = Read()) return e;
-    if (fail_in_ > 0 && --fail_in_ == 0) return MakeError(write_code_, write_code_ == ErrorCode::kInternal ? "disk I/O error at page 77 (internal detail)" : "Databasen er optaget lige nu. Prøv igen om et øjeblik.");
-    return std::nullopt;
-  }
+  std::optional<Error> Read() { return faults_.Read(); }
+  std::optional<Error> Write() { return faults_.Write(); }
   PlanStore& inner_;
-  std::atomic<int> fail_in_{0};
-  ErrorCode write_code_ = ErrorCode::kInternal;
-  std::atomic<bool> fail_all_{false};
-  ErrorCode all_code_ = ErrorCode::kUnavailable;
+  FaultSwitch faults_;
 };
 
 }  // namespace bs::testing

@@ -23,7 +23,8 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   service_ = std::make_unique<PlanService>(*faulty_, clock_);
   if (!InitSodium()) std::abort();
   people_store_ = std::make_unique<SqlitePeopleStore>(*db_);
-  people_ = std::make_unique<PeopleService>(*people_store_, *faulty_, hasher_, tokens_, clock_);
+  faulty_people_ = std::make_unique<FaultyPeopleStore>(*people_store_);
+  people_ = std::make_unique<PeopleService>(*faulty_people_, *faulty_, hasher_, tokens_, clock_);
   rounds_ = std::make_unique<RoundService>(*faulty_, *service_, clock_);
   if (generated_items >= 0) {
     auto demo = demo::LoadDemo(*service_, *rounds_, generated_items);
@@ -33,6 +34,7 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
     if (!users.ok()) std::abort();
     for (const auto& u : *users) passwords_[u.username] = u.password;
     meeting_store_ = std::make_unique<SqliteMeetingStore>(*db_);
+    faulty_meetings_ = std::make_unique<FaultyMeetingStore>(*meeting_store_);
     reports_ = std::make_unique<ReportService>(*faulty_, *service_, *rounds_, clock_);
     {
       // The demo is loaded as `budgetspor demo` loads it, with the default upload limit
@@ -45,7 +47,7 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
         std::abort();
       }
     }
-    meetings_ = std::make_unique<MeetingService>(*meeting_store_, *service_, *people_, clock_, meeting_policy_);
+    meetings_ = std::make_unique<MeetingService>(*faulty_meetings_, *service_, *people_, clock_, meeting_policy_);
   } else {
     // No bodies yet, so no memberships: one person who may set the municipality up.
     UserDraft d{"okonomi", "Mette Holm", "", {"okonomi", "administrator"}, true};
@@ -54,7 +56,8 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   }
   if (!meetings_) {
     meeting_store_ = std::make_unique<SqliteMeetingStore>(*db_);
-    meetings_ = std::make_unique<MeetingService>(*meeting_store_, *service_, *people_, clock_, meeting_policy_);
+    faulty_meetings_ = std::make_unique<FaultyMeetingStore>(*meeting_store_);
+    meetings_ = std::make_unique<MeetingService>(*faulty_meetings_, *service_, *people_, clock_, meeting_policy_);
   }
   if (!reports_) reports_ = std::make_unique<ReportService>(*faulty_, *service_, *rounds_, clock_);
   if (!report_attachments_) report_attachments_ = std::make_unique<ReportAttachments>(*meetings_, *reports_, report_files_);
@@ -117,8 +120,10 @@ TestServer::~TestServer() {
   reports_.reset();
   rounds_.reset();
   meetings_.reset();
+  faulty_meetings_.reset();
   meeting_store_.reset();
   people_.reset();
+  faulty_people_.reset();
   people_store_.reset();
   service_.reset();
   faulty_.reset();

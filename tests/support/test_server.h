@@ -20,6 +20,8 @@
 #include "storage/sqlite/sqlite_meeting_store.h"
 #include "storage/sqlite/sqlite_people_store.h"
 #include "storage/sqlite/sqlite_plan_store.h"
+#include "support/faulty_meeting_store.h"
+#include "support/faulty_people_store.h"
 #include "support/faulty_plan_store.h"
 #include "support/http_client.h"
 #include "web/render_cache.h"
@@ -39,6 +41,9 @@ class TestServer {
   PlanId demo_plan() const { return demo_plan_; }
   PlanService& plans() { return *service_; }
   FaultyPlanStore& faults() { return *faulty_; }
+  // The meeting and people stores the services use, wrapped like the plan store's.
+  FaultyMeetingStore& meeting_faults() { return *faulty_meetings_; }
+  FaultyPeopleStore& people_faults() { return *faulty_people_; }
   PeopleService& people() { return *people_; }
   MeetingService& meetings() { return *meetings_; }
   RoundService& rounds() { return *rounds_; }
@@ -82,11 +87,13 @@ class TestServer {
   FixedClock clock_{1'749'549'600};  // 10-06-2025
   std::unique_ptr<PlanService> service_;
   std::unique_ptr<SqlitePeopleStore> people_store_;
+  std::unique_ptr<FaultyPeopleStore> faulty_people_;
   SodiumPasswordHasher hasher_{Argon2Params::ForTests()};
   SodiumTokenSource tokens_;
   std::unique_ptr<PeopleService> people_;
   MeetingPolicy meeting_policy_;
   std::unique_ptr<SqliteMeetingStore> meeting_store_;
+  std::unique_ptr<FaultyMeetingStore> faulty_meetings_;
   std::unique_ptr<MeetingService> meetings_;
   DocumentExporter exports_;
   std::unique_ptr<RoundService> rounds_;

@@ -160,15 +160,28 @@ const std::vector<std::string>& DecisionPresets() {
   return kPresets;
 }
 
+std::string AttendanceProblem::Message(const std::string& who) const {
+  return who + (kind == Kind::kNotSeated ? " sad ikke i organet på mødedagen." : " står både som fraværende og med afbud.");
+}
+
+std::vector<AttendanceProblem> AttendanceProblems(const std::set<int64_t>& seated, const std::set<int64_t>& absent,
+                                                  const std::set<int64_t>& apologies) {
+  using Kind = AttendanceProblem::Kind;
+  std::vector<AttendanceProblem> out;
+  for (int64_t id : absent)
+    if (!seated.count(id)) out.push_back({"absent", id, Kind::kNotSeated});
+  for (int64_t id : apologies) {
+    if (!seated.count(id)) out.push_back({"apologies", id, Kind::kNotSeated});
+    if (absent.count(id)) out.push_back({"apologies", id, Kind::kAbsentAndApologies});
+  }
+  return out;
+}
+
 Result<Attendance> ValidateAttendance(const std::set<int64_t>& seated, const std::set<int64_t>& absent,
                                       const std::set<int64_t>& apologies) {
   std::vector<FieldError> errors;
-  for (int64_t id : absent)
-    if (!seated.count(id)) errors.push_back({"absent", "Person " + std::to_string(id) + " sad ikke i organet på mødedagen."});
-  for (int64_t id : apologies) {
-    if (!seated.count(id)) errors.push_back({"apologies", "Person " + std::to_string(id) + " sad ikke i organet på mødedagen."});
-    if (absent.count(id)) errors.push_back({"apologies", "Person " + std::to_string(id) + " står både som fraværende og med afbud."});
-  }
+  for (const auto& p : AttendanceProblems(seated, absent, apologies))
+    errors.push_back({p.field, p.Message("Person " + std::to_string(p.person))});
   if (!errors.empty()) return FieldErrors(std::move(errors));
   Attendance a;
   for (int64_t id : seated) {

@@ -107,6 +107,21 @@ const std::vector<std::string>& DecisionPresets();
 struct Attendance {
   std::vector<int64_t> present, absent, apologies;  // user ids
 };
+// One wrong mark, with the person's id as a field: the domain knows only ids, so the
+// use case puts the name in (Message) without reading it back out of the text.
+struct AttendanceProblem {
+  enum class Kind { kNotSeated, kAbsentAndApologies };
+  std::string field;  // "absent" or "apologies", the form field
+  int64_t person = 0;
+  Kind kind = Kind::kNotSeated;
+  // "<who> sad ikke i organet på mødedagen." / "<who> står både som fraværende og med afbud."
+  std::string Message(const std::string& who) const;
+  bool operator==(const AttendanceProblem&) const = default;
+};
+// Every wrong mark, in the order absent, then apologies; empty when all is well.
+std::vector<AttendanceProblem> AttendanceProblems(const std::set<int64_t>& seated_that_day,
+                                                  const std::set<int64_t>& absent, const std::set<int64_t>& apologies);
+// The problems' messages name people "Person <id>".
 Result<Attendance> ValidateAttendance(const std::set<int64_t>& seated_that_day, const std::set<int64_t>& absent,
                                       const std::set<int64_t>& apologies);
 

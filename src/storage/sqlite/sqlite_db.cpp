@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_db.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "storage_sqlite_migrations.h"  // generated from migrations/sqlite/*.sql
@@ -18,6 +19,19 @@ Error ToError(int rc, sqlite3* db, std::string_view what) {
   std::fprintf(stderr, "sqlite error %d in %.*s: %s\n", rc, static_cast<int>(what.size()), what.data(),
                db ? sqlite3_errmsg(db) : "");
   return Internal("Der opstod en fejl i databasen.");
+}
+
+Error Unreadable(std::string_view what) {
+  std::fprintf(stderr, "sqlite: stored value cannot be read: %.*s\n", static_cast<int>(what.size()), what.data());
+  return Internal("Data i databasen kan ikke læses.");
+}
+
+Result<int64_t> StoredInt(std::string_view text, std::string_view what) {
+  int64_t v = 0;
+  const char* end = text.data() + text.size();
+  auto [p, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || p != end || text.empty()) return Unreadable(what);
+  return v;
 }
 
 Result<bool> Stmt::Step() {

@@ -13,6 +13,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -91,6 +93,30 @@ class Connection {
 // Maps a SQLite result code to our error codes; never shows SQL to people.
 Error ToError(int rc, sqlite3* db, std::string_view what);
 
+// Stored text that does not read back (a broken or hand-edited database): logs `what`
+// and returns Internal "Data i databasen kan ikke læses." (never the text to people).
+Error Unreadable(std::string_view what);
+// A whole decimal integer from stored text, without throwing; Unreadable otherwise.
+Result<int64_t> StoredInt(std::string_view text, std::string_view what);
+
+namespace internal {
+template <typename R> struct RowOf { using type = R; static constexpr bool kFallible = false; };
+template <typename T> struct RowOf<Result<T>> { using type = T; static constexpr bool kFallible = true; };
+}  // namespace internal
+
+// The one prepare-bind-step-collect loop: prepares `sql`, lets `bind(Stmt&)` bind its
+// parameters, and reads every row with `read(const Stmt&)`, a named row reader that
+// returns T, or Result<T> when stored text may not read back (the first such error is
+// returned). Errors of SQLite as ToError.
+template <typename Bind, typename Read>
+auto QueryAll(Connection& c, const std::string& sql, Bind&& bind, Read&& read)
+    -> Result<std::vector<typename internal::RowOf<std::invoke_result_t<Read&, const Stmt&>>::type>>;
+// The same for statements without parameters.
+template <typename Read>
+auto QueryAll(Connection& c, const std::string& sql, Read&& read) {
+  return QueryAll(c, sql, [](Stmt&) {}, std::forward<Read>(read));
+}
+
 class Database;
 
 // A connection borrowed from the pool; returned on destruction.
@@ -144,5 +170,19 @@ class Database {
   std::vector<std::unique_ptr<Connection>> idle_;
   int schema_version_ = 0;
 };
+
+template <typename Bind, typename Read>
+auto QueryAll(Connection& c, const std::string& sql, Bind&& bind, Read&& read)
+    -> Result<std::vector<typename internal::RowOf<std::invoke_result_t<Read&, const Stmt&>>::type>> {
+  using Row = internal::RowOf<std::invoke_result_t<Read&, const Stmt&>>;
+  auto s = TRY(c.Prepare(sql));
+  bind(s);
+  std::vector<typename Row::type> out;
+  while (TRY(s.Step())) {
+    if constexpr (Row::kFallible) out.push_back(TRY(read(static_cast<const Stmt&>(s))));
+    else out.push_back(read(static_cast<const Stmt&>(s)));
+  }
+  return out;
+}
 
 }  // namespace bs::sqlite

@@ -8,7 +8,9 @@
 namespace bs {
 namespace {
 
+using sqlite::QueryAll;
 using sqlite::Stmt;
+using sqlite::Unreadable;
 
 constexpr const char* kMeetingColumns =
     "id, body, date, start_minute, end_minute, place, kind, cancelled, published_at, approved_at, breaks, absent, apologies, change_log";
@@ -25,18 +27,22 @@ std::string EncodeIds(const std::vector<int64_t>& ids) {
   return s;
 }
 
-std::vector<int64_t> DecodeIds(const std::string& s) {
+// Stored text that does not read back is an error, not an exception (issue 12).
+Result<std::vector<int64_t>> DecodeIds(const std::string& s, std::string_view what) {
   std::vector<int64_t> out;
   for (const auto& part : text::SplitTrimmed(s, ','))
-    if (!part.empty()) out.push_back(std::stoll(part));
+    if (!part.empty()) out.push_back(TRY(sqlite::StoredInt(part, what)));
   return out;
 }
 
-Meeting ReadMeeting(const Stmt& s, int o = 0) {
+// The meeting's columns (kMeetingColumns) from column `o` on.
+Result<Meeting> ReadMeetingAt(const Stmt& s, int o) {
   Meeting m;
   m.id = s.Int(o + 0);
   m.body = s.Text(o + 1);
-  m.date = Date::Parse(s.Text(o + 2)).value();
+  auto date = Date::Parse(s.Text(o + 2));
+  if (!date.ok()) return Unreadable("meetings.date");
+  m.date = *date;
   m.start_minute = static_cast<int>(s.Int(o + 3));
   m.end_minute = static_cast<int>(s.Int(o + 4));
   m.place = s.Text(o + 5);
@@ -46,11 +52,12 @@ Meeting ReadMeeting(const Stmt& s, int o = 0) {
   m.approved_at = s.Int(o + 9);
   auto breaks = ParseBreaks(s.Text(o + 10));  // written by FormatBreaks, so it parses
   if (breaks.ok()) m.breaks = std::move(*breaks);
-  m.absent = DecodeIds(s.Text(o + 11));
-  m.apologies = DecodeIds(s.Text(o + 12));
+  m.absent = TRY(DecodeIds(s.Text(o + 11), "meetings.absent"));
+  m.apologies = TRY(DecodeIds(s.Text(o + 12), "meetings.apologies"));
   m.change_log = s.Text(o + 13);
   return m;
 }
+Result<Meeting> ReadMeeting(const Stmt& s) { return ReadMeetingAt(s, 0); }
 
 void BindMeeting(Stmt& s, const Meeting& m) {
   s.Bind(1, m.body).Bind(2, m.date.Iso()).Bind(3, m.start_minute).Bind(4, m.end_minute).Bind(5, m.place);
@@ -114,6 +121,22 @@ Attachment ReadAttachment(const Stmt& s) {
   return a;
 }
 
+// An agenda item (kItemColumns) and its meeting (kMeetingColumns) after it.
+Result<PlacedItem> ReadPlaced(const Stmt& s) { return PlacedItem{ReadItem(s), TRY(ReadMeetingAt(s, 19))}; }
+
+AgendaRevision ReadRevision(const Stmt& s) {
+  return {s.Int(0), static_cast<int>(s.Int(1)), s.Text(2), s.Text(3), s.Int(4), s.Text(5), s.Text(6)};
+}
+
+Result<RecurringTopic> ReadTopic(const Stmt& s) {
+  RecurringTopic t{s.Int(0), s.Text(1), s.Text(2), {}, s.Int(4)};
+  for (int64_t m : TRY(DecodeIds(s.Text(3), "recurring_topics.months"))) t.months.push_back(static_cast<int>(m));
+  return t;
+}
+
+int64_t ReadId(const Stmt& s) { return s.Int(0); }
+std::pair<int64_t, int64_t> ReadIdPair(const Stmt& s) { return {s.Int(0), s.Int(1)}; }
+
 Error ItemNotFound(int64_t id) { return NotFound("Dagsordenspunkt " + std::to_string(id) + " findes ikke."); }
 
 }  // namespace
@@ -156,13 +179,11 @@ Result<Meeting> SqliteMeetingStore::GetMeeting(int64_t id) {
 
 Result<std::vector<Meeting>> SqliteMeetingStore::ListMeetings(const std::string& body, Date from, Date to) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kMeetingColumns +
-                          " FROM meetings WHERE (?1 = '' OR body = ?1) AND date >= ?2 AND date <= ?3 "
-                          "ORDER BY date, start_minute, id"));
-  s.Bind(1, body).Bind(2, from.Iso()).Bind(3, to.Iso());
-  std::vector<Meeting> out;
-  while (TRY(s.Step())) out.push_back(ReadMeeting(s));
-  return out;
+  return QueryAll(*c,
+                  std::string("SELECT ") + kMeetingColumns +
+                      " FROM meetings WHERE (?1 = '' OR body = ?1) AND date >= ?2 AND date <= ?3 "
+                      "ORDER BY date, start_minute, id",
+                  [&](Stmt& s) { s.Bind(1, body).Bind(2, from.Iso()).Bind(3, to.Iso()); }, ReadMeeting);
 }
 
 Result<Case> SqliteMeetingStore::CreateCase(const Case& cs) {
@@ -199,31 +220,25 @@ Result<Case> SqliteMeetingStore::FindCase(const std::string& number) {
 
 Result<std::vector<Case>> SqliteMeetingStore::ListCases() {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kCaseColumns + " FROM cases ORDER BY year DESC, serial DESC"));
-  std::vector<Case> out;
-  while (TRY(s.Step())) out.push_back(ReadCase(s));
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kCaseColumns + " FROM cases ORDER BY year DESC, serial DESC", ReadCase);
 }
 
 Result<std::vector<AgendaItem>> SqliteMeetingStore::ItemsWhere(sqlite::Connection& c, const std::string& where,
                                                                int64_t value) {
-  auto s = TRY(c.Prepare(std::string("SELECT ") + kItemColumns + " FROM agenda_items WHERE " + where +
-                         " ORDER BY meeting_id, position"));
-  s.Bind(1, value);
-  std::vector<AgendaItem> out;
-  std::map<int64_t, size_t> index;
-  while (TRY(s.Step())) {
-    index[s.Int(0)] = out.size();
-    out.push_back(ReadItem(s));
-  }
+  auto bind = [&](Stmt& s) { s.Bind(1, value); };
+  auto out = TRY(QueryAll(c, std::string("SELECT ") + kItemColumns + " FROM agenda_items WHERE " + where +
+                                 " ORDER BY meeting_id, position",
+                          bind, ReadItem));
   if (out.empty()) return out;
+  std::map<int64_t, size_t> index;
+  for (size_t i = 0; i < out.size(); ++i) index[out[i].id] = i;
   // The plan item links of all of them in one query (not one per item).
-  auto links = TRY(c.Prepare("SELECT agenda_item_id, item_id FROM agenda_plan_items WHERE agenda_item_id IN "
-                             "(SELECT id FROM agenda_items WHERE " + where + ") ORDER BY agenda_item_id, item_id"));
-  links.Bind(1, value);
-  while (TRY(links.Step())) {
-    auto it = index.find(links.Int(0));
-    if (it != index.end()) out[it->second].plan_items.push_back(links.Int(1));
+  auto links = TRY(QueryAll(c, "SELECT agenda_item_id, item_id FROM agenda_plan_items WHERE agenda_item_id IN "
+                               "(SELECT id FROM agenda_items WHERE " + where + ") ORDER BY agenda_item_id, item_id",
+                            bind, ReadIdPair));
+  for (const auto& [agenda_item, plan_item] : links) {
+    auto it = index.find(agenda_item);
+    if (it != index.end()) out[it->second].plan_items.push_back(plan_item);
   }
   return out;
 }
@@ -320,12 +335,8 @@ Status SqliteMeetingStore::RemoveAgendaItem(int64_t id) {
 Status SqliteMeetingStore::SetAgendaOrder(int64_t meeting, const std::vector<int64_t>& order) {
   auto c = TRY(db_.Acquire());
   auto tx = TRY(sqlite::Transaction::Begin(*c));
-  std::vector<int64_t> current;
-  {
-    auto s = TRY(c->Prepare("SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY id"));
-    s.Bind(1, meeting);
-    while (TRY(s.Step())) current.push_back(s.Int(0));
-  }
+  auto current = TRY(QueryAll(*c, "SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY id",
+                              [&](Stmt& s) { s.Bind(1, meeting); }, ReadId));
   std::vector<int64_t> wanted = order;
   std::sort(wanted.begin(), wanted.end());
   if (wanted != current) return Conflict("Dagsordenen er ændret i mellemtiden. Indlæs siden igen.");
@@ -362,56 +373,44 @@ Result<std::vector<PlacedItem>> SqliteMeetingStore::AgendaItemsForPlanItem(ItemI
     for (const auto& col : text::SplitTrimmed(columns, ',')) out += (out.empty() ? "" : ", ") + std::string(alias) + "." + col;
     return out;
   };
-  auto s = TRY(c->Prepare("SELECT " + prefixed(kItemColumns, "i") + ", " + prefixed(kMeetingColumns, "m") +
-                          " FROM agenda_plan_items l JOIN agenda_items i ON i.id = l.agenda_item_id"
-                          " JOIN meetings m ON m.id = i.meeting_id WHERE l.item_id = ? ORDER BY m.date, i.position"));
-  s.Bind(1, item);
-  std::vector<PlacedItem> out;
-  while (TRY(s.Step())) out.push_back({ReadItem(s), ReadMeeting(s, 19)});
-  return out;
+  return QueryAll(*c,
+                  "SELECT " + prefixed(kItemColumns, "i") + ", " + prefixed(kMeetingColumns, "m") +
+                      " FROM agenda_plan_items l JOIN agenda_items i ON i.id = l.agenda_item_id"
+                      " JOIN meetings m ON m.id = i.meeting_id WHERE l.item_id = ? ORDER BY m.date, i.position",
+                  [&](Stmt& s) { s.Bind(1, item); }, ReadPlaced);
 }
 
 Result<std::vector<AgendaRevision>> SqliteMeetingStore::RevisionsOf(int64_t agenda_item) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("SELECT agenda_item_id, number, reason, author, at, what, previous FROM agenda_revisions "
-                          "WHERE agenda_item_id = ? ORDER BY number"));
-  s.Bind(1, agenda_item);
-  std::vector<AgendaRevision> out;
-  while (TRY(s.Step()))
-    out.push_back({s.Int(0), static_cast<int>(s.Int(1)), s.Text(2), s.Text(3), s.Int(4), s.Text(5), s.Text(6)});
-  return out;
+  return QueryAll(*c,
+                  "SELECT agenda_item_id, number, reason, author, at, what, previous FROM agenda_revisions "
+                  "WHERE agenda_item_id = ? ORDER BY number",
+                  [&](Stmt& s) { s.Bind(1, agenda_item); }, ReadRevision);
 }
 
 Result<std::vector<Case>> SqliteMeetingStore::CasesOnAgenda(int64_t meeting) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kCaseColumns +
-                          " FROM cases WHERE id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ?) ORDER BY id"));
-  s.Bind(1, meeting);
-  std::vector<Case> out;
-  while (TRY(s.Step())) out.push_back(ReadCase(s));
-  return out;
+  return QueryAll(*c,
+                  std::string("SELECT ") + kCaseColumns +
+                      " FROM cases WHERE id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ?) ORDER BY id",
+                  [&](Stmt& s) { s.Bind(1, meeting); }, ReadCase);
 }
 
 Result<std::vector<Attachment>> SqliteMeetingStore::AttachmentsOfMeeting(int64_t meeting) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("SELECT a.id, a.agenda_item_id, a.number, a.title, a.closed, a.document_number, a.filename, "
-                          "a.content_type, a.size FROM attachments a JOIN agenda_items i ON i.id = a.agenda_item_id "
-                          "WHERE i.meeting_id = ? ORDER BY i.position, a.number"));
-  s.Bind(1, meeting);
-  std::vector<Attachment> out;
-  while (TRY(s.Step())) out.push_back(ReadAttachment(s));
-  return out;
+  return QueryAll(*c,
+                  "SELECT a.id, a.agenda_item_id, a.number, a.title, a.closed, a.document_number, a.filename, "
+                  "a.content_type, a.size FROM attachments a JOIN agenda_items i ON i.id = a.agenda_item_id "
+                  "WHERE i.meeting_id = ? ORDER BY i.position, a.number",
+                  [&](Stmt& s) { s.Bind(1, meeting); }, ReadAttachment);
 }
 
 Result<std::vector<AgendaRevision>> SqliteMeetingStore::RevisionsOfMeeting(int64_t meeting) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("SELECT r.agenda_item_id, r.number, r.reason, r.author, r.at, r.what, r.previous FROM agenda_revisions r "
-                          "JOIN agenda_items i ON i.id = r.agenda_item_id WHERE i.meeting_id = ? ORDER BY i.position, r.number"));
-  s.Bind(1, meeting);
-  std::vector<AgendaRevision> out;
-  while (TRY(s.Step()))
-    out.push_back({s.Int(0), static_cast<int>(s.Int(1)), s.Text(2), s.Text(3), s.Int(4), s.Text(5), s.Text(6)});
-  return out;
+  return QueryAll(*c,
+                  "SELECT r.agenda_item_id, r.number, r.reason, r.author, r.at, r.what, r.previous FROM agenda_revisions r "
+                  "JOIN agenda_items i ON i.id = r.agenda_item_id WHERE i.meeting_id = ? ORDER BY i.position, r.number",
+                  [&](Stmt& s) { s.Bind(1, meeting); }, ReadRevision);
 }
 
 Result<std::vector<AgendaItem>> SqliteMeetingStore::DecidedElsewhere(int64_t meeting) {
@@ -466,11 +465,8 @@ Result<std::string> SqliteMeetingStore::AttachmentBytes(int64_t id) {
 
 Result<std::vector<Attachment>> SqliteMeetingStore::AttachmentsOf(int64_t agenda_item) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kAttachmentColumns + " FROM attachments WHERE agenda_item_id = ? ORDER BY number"));
-  s.Bind(1, agenda_item);
-  std::vector<Attachment> out;
-  while (TRY(s.Step())) out.push_back(ReadAttachment(s));
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kAttachmentColumns + " FROM attachments WHERE agenda_item_id = ? ORDER BY number",
+                  [&](Stmt& s) { s.Bind(1, agenda_item); }, ReadAttachment);
 }
 
 Status SqliteMeetingStore::RemoveAttachment(int64_t id) {
@@ -511,15 +507,8 @@ Result<RecurringTopic> SqliteMeetingStore::AddTopic(const RecurringTopic& topic)
 
 Result<std::vector<RecurringTopic>> SqliteMeetingStore::Topics(const std::string& body) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("SELECT id, body, title, months, case_id FROM recurring_topics WHERE (?1 = '' OR body = ?1) ORDER BY id"));
-  s.Bind(1, body);
-  std::vector<RecurringTopic> out;
-  while (TRY(s.Step())) {
-    RecurringTopic t{s.Int(0), s.Text(1), s.Text(2), {}, s.Int(4)};
-    for (int64_t m : DecodeIds(s.Text(3))) t.months.push_back(static_cast<int>(m));
-    out.push_back(t);
-  }
-  return out;
+  return QueryAll(*c, "SELECT id, body, title, months, case_id FROM recurring_topics WHERE (?1 = '' OR body = ?1) ORDER BY id",
+                  [&](Stmt& s) { s.Bind(1, body); }, ReadTopic);
 }
 
 Status SqliteMeetingStore::RemoveTopic(int64_t id) {

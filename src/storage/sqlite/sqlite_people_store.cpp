@@ -5,6 +5,7 @@
 namespace bs {
 namespace {
 
+using sqlite::QueryAll;
 using sqlite::Stmt;
 
 constexpr const char* kUserColumns = "id, username, name, roles, departments, active, created_at, password_hash";
@@ -31,16 +32,27 @@ StoredUser ReadUser(const Stmt& s) {
   return out;
 }
 
-Membership ReadMembership(const Stmt& s) {
+User ReadUserOnly(const Stmt& s) { return ReadUser(s).user; }
+
+// Dates that do not read back are an error, not an exception (issue 12).
+Result<Membership> ReadMembership(const Stmt& s) {
   Membership m;
   m.id = s.Int(0);
   m.user_id = s.Int(1);
   m.body = s.Text(2);
   m.kind = MembershipKindFromSlug(s.Text(3)).value_or(MembershipKind::kMember);
-  m.from = Date::Parse(s.Text(4)).value();
-  if (!s.IsNull(5)) m.to = Date::Parse(s.Text(5)).value();
+  auto from = Date::Parse(s.Text(4));
+  if (!from.ok()) return sqlite::Unreadable("memberships.from_date");
+  m.from = *from;
+  if (!s.IsNull(5)) {
+    auto to = Date::Parse(s.Text(5));
+    if (!to.ok()) return sqlite::Unreadable("memberships.to_date");
+    m.to = *to;
+  }
   return m;
 }
+
+AuditEntry ReadAudit(const Stmt& s) { return {s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)}; }
 
 void BindAll(Stmt&, int) {}
 template <typename T, typename... Rest>
@@ -116,10 +128,7 @@ Result<StoredUser> SqlitePeopleStore::FindUser(const std::string& username) {
 
 Result<std::vector<User>> SqlitePeopleStore::ListUsers() {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY id"));
-  std::vector<User> out;
-  while (TRY(s.Step())) out.push_back(ReadUser(s).user);
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kUserColumns + " FROM users ORDER BY id", ReadUserOnly);
 }
 
 Result<int64_t> SqlitePeopleStore::CountUsers() {
@@ -159,22 +168,14 @@ Result<Membership> SqlitePeopleStore::GetMembership(int64_t id) {
 
 Result<std::vector<Membership>> SqlitePeopleStore::MembershipsOf(UserId user) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kMembershipColumns +
-                          " FROM memberships WHERE user_id = ? ORDER BY from_date, id"));
-  s.Bind(1, user);
-  std::vector<Membership> out;
-  while (TRY(s.Step())) out.push_back(ReadMembership(s));
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE user_id = ? ORDER BY from_date, id",
+                  [&](Stmt& s) { s.Bind(1, user); }, ReadMembership);
 }
 
 Result<std::vector<Membership>> SqlitePeopleStore::MembershipsIn(const std::string& body) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kMembershipColumns +
-                          " FROM memberships WHERE body = ? ORDER BY from_date, id"));
-  s.Bind(1, body);
-  std::vector<Membership> out;
-  while (TRY(s.Step())) out.push_back(ReadMembership(s));
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE body = ? ORDER BY from_date, id",
+                  [&](Stmt& s) { s.Bind(1, body); }, ReadMembership);
 }
 
 Status SqlitePeopleStore::CreateSession(const Session& x) {
@@ -215,12 +216,8 @@ Status SqlitePeopleStore::AppendAudit(const AuditEntry& e) {
 
 Result<std::vector<AuditEntry>> SqlitePeopleStore::ListAudit(int limit, int offset) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("SELECT id, at, actor, action, subject, detail, remote FROM audit_log "
-                          "ORDER BY id DESC LIMIT ? OFFSET ?"));
-  s.Bind(1, limit).Bind(2, offset);
-  std::vector<AuditEntry> out;
-  while (TRY(s.Step())) out.push_back({s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
-  return out;
+  return QueryAll(*c, "SELECT id, at, actor, action, subject, detail, remote FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
+                  [&](Stmt& s) { s.Bind(1, limit).Bind(2, offset); }, ReadAudit);
 }
 
 Result<int64_t> SqlitePeopleStore::CountAuditByActor(const std::string& action, const std::string& actor, int64_t since) {

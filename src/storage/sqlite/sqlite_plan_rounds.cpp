@@ -9,6 +9,7 @@
 namespace bs {
 
 using sqlite::Connection;
+using sqlite::QueryAll;
 using sqlite::Stmt;
 using sqlite::Transaction;
 using namespace sqlite_plan;
@@ -34,6 +35,9 @@ ReportingRound ReadRound(const Stmt& s) {
   r.item_count = s.Int(11);
   return r;
 }
+
+Highlight ReadHighlight(const Stmt& s) { return Highlight{s.Int(0), s.Int(1), s.Text(2), s.Int(3) != 0, s.Text(4), s.Int(5)}; }
+ItemId ReadItemId(const Stmt& s) { return s.Int(0); }
 
 Error RoundNotFound(RoundId id) { return NotFound("Statusrunde " + std::to_string(id) + " findes ikke."); }
 
@@ -91,11 +95,8 @@ Result<ReportingRound> SqlitePlanStore::OpenRound(const ReportingRound& round, c
 Result<std::vector<ReportingRound>> SqlitePlanStore::ListRounds(PlanId plan) {
   auto c = TRY(db_.Acquire());
   if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kRoundColumns + " FROM reporting_rounds WHERE plan_id = ? ORDER BY id DESC"));
-  s.Bind(1, plan);
-  std::vector<ReportingRound> out;
-  while (TRY(s.Step())) out.push_back(ReadRound(s));
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kRoundColumns + " FROM reporting_rounds WHERE plan_id = ? ORDER BY id DESC",
+                  [&](Stmt& s) { s.Bind(1, plan); }, ReadRound);
 }
 
 Result<ReportingRound> SqlitePlanStore::GetRound(RoundId id) {
@@ -131,11 +132,9 @@ Result<ReportingRound> SqlitePlanStore::CloseRound(RoundId id, int64_t reported,
 Result<std::set<ItemId>> SqlitePlanStore::ReportedInRound(RoundId id) {
   auto c = TRY(db_.Acquire());
   (void)TRY(ReadRoundById(*c, id));
-  auto s = TRY(c->Prepare("SELECT DISTINCT item_id FROM status_updates WHERE round_id = ?"));
-  s.Bind(1, id);
-  std::set<ItemId> out;
-  while (TRY(s.Step())) out.insert(s.Int(0));
-  return out;
+  auto ids = TRY(QueryAll(*c, "SELECT DISTINCT item_id FROM status_updates WHERE round_id = ?", [&](Stmt& s) { s.Bind(1, id); },
+                          ReadItemId));
+  return std::set<ItemId>(ids.begin(), ids.end());
 }
 
 Status SqlitePlanStore::SetHighlight(const Highlight& h, const WriteMeta& meta) {
@@ -172,12 +171,10 @@ Status SqlitePlanStore::RemoveHighlight(RoundId round_id, ItemId item, const Wri
 Result<std::vector<Highlight>> SqlitePlanStore::ListHighlights(RoundId round) {
   auto c = TRY(db_.Acquire());
   (void)TRY(ReadRoundById(*c, round));
-  auto s = TRY(c->Prepare("SELECT round_id, item_id, reason, internal, by_name, at FROM round_highlights WHERE round_id = ? "
-                          "ORDER BY at, item_id"));
-  s.Bind(1, round);
-  std::vector<Highlight> out;
-  while (TRY(s.Step())) out.push_back(Highlight{s.Int(0), s.Int(1), s.Text(2), s.Int(3) != 0, s.Text(4), s.Int(5)});
-  return out;
+  return QueryAll(*c,
+                  "SELECT round_id, item_id, reason, internal, by_name, at FROM round_highlights WHERE round_id = ? "
+                  "ORDER BY at, item_id",
+                  [&](Stmt& s) { s.Bind(1, round); }, ReadHighlight);
 }
 
 }  // namespace bs

@@ -9,6 +9,7 @@
 namespace bs {
 
 using sqlite::Connection;
+using sqlite::QueryAll;
 using sqlite::Stmt;
 using sqlite::Transaction;
 
@@ -101,7 +102,9 @@ std::string EncodeInts(const std::vector<int>& v) {
 }
 
 // `realised_column`: where the expected realised effect is in this statement's row.
-PlanItem ReadItem(const Stmt& s, int realised_column = kItemRealisedColumn) {
+// Stored text that does not read back (an SDG that is no number) is an error, not an
+// exception (issue 12); the rest falls back as before.
+Result<PlanItem> ReadItemWith(const Stmt& s, int realised_column) {
   ItemData d;
   d.category = ParseCategory(s.Text(2)).value_or(Category::kOperating);
   d.committee = s.Text(3);
@@ -129,11 +132,13 @@ PlanItem ReadItem(const Stmt& s, int realised_column = kItemRealisedColumn) {
   d.obs_note = s.Text(21);
   d.case_numbers = text::SplitTrimmed(s.Text(22), ',');
   d.strategies = text::SplitTrimmed(s.Text(23), '\n');
-  for (const auto& g : text::SplitTrimmed(s.Text(24), ',')) d.sdgs.push_back(std::stoi(g));
+  for (const auto& g : text::SplitTrimmed(s.Text(24), ','))
+    d.sdgs.push_back(static_cast<int>(TRY(sqlite::StoredInt(g, "items.sdgs"))));
   d.demo = s.Int(25) != 0;
   d.realised = DecodeAmounts(s.Text(realised_column));
   return PlanItem::Restore(s.Int(0), s.Int(1), std::move(d), s.Int(26), s.Int(27), s.Int(28));
 }
+Result<PlanItem> ReadItem(const Stmt& s) { return ReadItemWith(s, kItemRealisedColumn); }
 
 // Binds the item's data (and the derived keys) to parameters 1..31 in this order:
 // category, committee, theme_id, code, title, process, status_text, state, traffic_light,
@@ -172,6 +177,15 @@ Result<PlanItem> ReadItemById(Connection& c, ItemId id) {
   return ReadItem(s);
 }
 
+Body ReadBody(const Stmt& s) { return Body{s.Text(0), s.Text(1), s.Int(2) != 0, static_cast<int>(s.Int(3))}; }
+Theme ReadTheme(const Stmt& s) { return Theme{s.Int(0), s.Int(1), s.Text(2), static_cast<int>(s.Int(3))}; }
+StrategicLine ReadStrategicLine(const Stmt& s) {
+  return StrategicLine{s.Int(0), s.Int(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4))};
+}
+PlanEvent ReadPlanEvent(const Stmt& s) {
+  return PlanEvent{s.Int(0), s.Int(1), s.Int(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)};
+}
+
 
 
 
@@ -194,10 +208,7 @@ Status SqlitePlanStore::UpsertBody(const Body& body, const WriteMeta& meta) {
 
 Result<std::vector<Body>> SqlitePlanStore::ListBodies() {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("SELECT code, name, owns_items, sort_order FROM bodies ORDER BY sort_order, code"));
-  std::vector<Body> out;
-  while (TRY(s.Step())) out.push_back(Body{s.Text(0), s.Text(1), s.Int(2) != 0, static_cast<int>(s.Int(3))});
-  return out;
+  return QueryAll(*c, "SELECT code, name, owns_items, sort_order FROM bodies ORDER BY sort_order, code", ReadBody);
 }
 
 Result<Plan> SqlitePlanStore::CreatePlan(const Plan& plan, const WriteMeta& meta) {
@@ -231,10 +242,7 @@ Plan ReadPlan(const Stmt& s) {
 
 Result<std::vector<Plan>> SqlitePlanStore::ListPlans() {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kPlanColumns + " FROM plans ORDER BY first_year DESC, id"));
-  std::vector<Plan> out;
-  while (TRY(s.Step())) out.push_back(ReadPlan(s));
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kPlanColumns + " FROM plans ORDER BY first_year DESC, id", ReadPlan);
 }
 
 Result<int64_t> SqlitePlanStore::PlanRevision(PlanId id) {
@@ -275,11 +283,8 @@ Result<Theme> SqlitePlanStore::AddTheme(PlanId plan, const std::string& name, in
 
 Result<std::vector<Theme>> SqlitePlanStore::ListThemes(PlanId plan) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("SELECT id, plan_id, name, sort_order FROM themes WHERE plan_id = ? ORDER BY sort_order, id"));
-  s.Bind(1, plan);
-  std::vector<Theme> out;
-  while (TRY(s.Step())) out.push_back(Theme{s.Int(0), s.Int(1), s.Text(2), static_cast<int>(s.Int(3))});
-  return out;
+  return QueryAll(*c, "SELECT id, plan_id, name, sort_order FROM themes WHERE plan_id = ? ORDER BY sort_order, id",
+                  [&](Stmt& s) { s.Bind(1, plan); }, ReadTheme);
 }
 
 Result<StrategicLine> SqlitePlanStore::AddStrategicLine(PlanId plan, const std::string& title,
@@ -306,12 +311,8 @@ Result<StrategicLine> SqlitePlanStore::AddStrategicLine(PlanId plan, const std::
 
 Result<std::vector<StrategicLine>> SqlitePlanStore::ListStrategicLines(PlanId plan) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(
-      "SELECT id, plan_id, title, description, sort_order FROM strategic_lines WHERE plan_id = ? ORDER BY sort_order, id"));
-  s.Bind(1, plan);
-  std::vector<StrategicLine> out;
-  while (TRY(s.Step())) out.push_back(StrategicLine{s.Int(0), s.Int(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4))});
-  return out;
+  return QueryAll(*c, "SELECT id, plan_id, title, description, sort_order FROM strategic_lines WHERE plan_id = ? ORDER BY sort_order, id",
+                  [&](Stmt& s) { s.Bind(1, plan); }, ReadStrategicLine);
 }
 
 Result<PlanItem> SqlitePlanStore::CreateItem(const PlanItem& item, const WriteMeta& meta) {
@@ -448,12 +449,13 @@ Result<ItemPage> SqlitePlanStore::ListItems(PlanId plan, const ItemFilter& f) {
     bind(s);
     if (TRY(s.Step())) page.total = s.Int(0);
   }
-  std::string sql = std::string("SELECT ") + kItemColumns + where + order + " LIMIT ?10 OFFSET ?11";
-  auto s = TRY(c->Prepare(sql));
-  bind(s);
-  s.Bind(10, f.limit > 0 ? static_cast<int64_t>(f.limit) : int64_t{-1});
-  s.Bind(11, static_cast<int64_t>(std::max(0, f.offset)));
-  while (TRY(s.Step())) page.items.push_back(ReadItem(s));
+  page.items = TRY(QueryAll(*c, std::string("SELECT ") + kItemColumns + where + order + " LIMIT ?10 OFFSET ?11",
+                            [&](Stmt& s) {
+                              bind(s);
+                              s.Bind(10, f.limit > 0 ? static_cast<int64_t>(f.limit) : int64_t{-1});
+                              s.Bind(11, static_cast<int64_t>(std::max(0, f.offset)));
+                            },
+                            ReadItem));
   return page;
 }
 
@@ -466,9 +468,11 @@ constexpr const char* kRevisionSelect =
     "FROM item_revisions r";
 constexpr int kRevisionRealisedColumn = 33;
 
-HistoryEntry ReadHistory(const Stmt& s) {
-  return HistoryEntry{s.Int(0), s.Int(26), s.Int(27), s.Text(29), s.Text(30), s.Text(31), s.Text(32),
-                      ReadItem(s, kRevisionRealisedColumn)};
+// An item as a revision (kRevisionSelect) holds it.
+Result<PlanItem> ReadRevisionItem(const Stmt& s) { return ReadItemWith(s, kRevisionRealisedColumn); }
+
+Result<HistoryEntry> ReadHistory(const Stmt& s) {
+  return HistoryEntry{s.Int(0), s.Int(26), s.Int(27), s.Text(29), s.Text(30), s.Text(31), s.Text(32), TRY(ReadRevisionItem(s))};
 }
 
 constexpr const char* kStatusColumns =
@@ -515,10 +519,9 @@ Version ReadVersion(const Stmt& s) {
 
 Result<std::vector<HistoryEntry>> SqlitePlanStore::ItemHistory(ItemId id, int limit) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string(kRevisionSelect) + " WHERE r.item_id = ? ORDER BY r.revision DESC LIMIT ?"));
-  s.Bind(1, id).Bind(2, limit > 0 ? static_cast<int64_t>(limit) : int64_t{-1});
-  std::vector<HistoryEntry> out;
-  while (TRY(s.Step())) out.push_back(ReadHistory(s));
+  auto out = TRY(QueryAll(*c, std::string(kRevisionSelect) + " WHERE r.item_id = ? ORDER BY r.revision DESC LIMIT ?",
+                          [&](Stmt& s) { s.Bind(1, id).Bind(2, limit > 0 ? static_cast<int64_t>(limit) : int64_t{-1}); },
+                          ReadHistory));
   std::reverse(out.begin(), out.end());
   if (out.empty()) return ItemNotFound(id);
   return out;
@@ -555,11 +558,8 @@ Result<PlanItem> SqlitePlanStore::AddStatusUpdate(ItemId id, const StatusUpdate&
 Result<std::vector<StatusUpdate>> SqlitePlanStore::ListStatusUpdates(ItemId id) {
   auto c = TRY(db_.Acquire());
   (void)TRY(ReadItemById(*c, id));
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kStatusColumns + " FROM status_updates WHERE item_id = ? ORDER BY id DESC"));
-  s.Bind(1, id);
-  std::vector<StatusUpdate> out;
-  while (TRY(s.Step())) out.push_back(ReadStatus(s));
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kStatusColumns + " FROM status_updates WHERE item_id = ? ORDER BY id DESC",
+                  [&](Stmt& s) { s.Bind(1, id); }, ReadStatus);
 }
 
 Result<Version> SqlitePlanStore::PublishVersion(const Version& v, const WriteMeta& meta) {
@@ -613,22 +613,17 @@ Result<Version> SqlitePlanStore::Publish(Connection& connection, const Version& 
 Result<std::vector<PlanEvent>> SqlitePlanStore::PlanEvents(PlanId plan) {
   auto c = TRY(db_.Acquire());
   if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
-  auto s = TRY(c->Prepare("SELECT id, coalesce(plan_id, 0), at, author, source, action, detail FROM plan_events "
-                          "WHERE plan_id = ? OR plan_id IS NULL ORDER BY id DESC"));
-  s.Bind(1, plan);
-  std::vector<PlanEvent> out;
-  while (TRY(s.Step())) out.push_back(PlanEvent{s.Int(0), s.Int(1), s.Int(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
-  return out;
+  return QueryAll(*c,
+                  "SELECT id, coalesce(plan_id, 0), at, author, source, action, detail FROM plan_events "
+                  "WHERE plan_id = ? OR plan_id IS NULL ORDER BY id DESC",
+                  [&](Stmt& s) { s.Bind(1, plan); }, ReadPlanEvent);
 }
 
 Result<std::vector<Version>> SqlitePlanStore::ListVersions(PlanId plan) {
   auto c = TRY(db_.Acquire());
   if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
-  auto s = TRY(c->Prepare(std::string("SELECT ") + kVersionColumns + " FROM versions WHERE plan_id = ? ORDER BY id DESC"));
-  s.Bind(1, plan);
-  std::vector<Version> out;
-  while (TRY(s.Step())) out.push_back(ReadVersion(s));
-  return out;
+  return QueryAll(*c, std::string("SELECT ") + kVersionColumns + " FROM versions WHERE plan_id = ? ORDER BY id DESC",
+                  [&](Stmt& s) { s.Bind(1, plan); }, ReadVersion);
 }
 
 Result<Version> SqlitePlanStore::GetVersion(VersionId id) {
@@ -645,12 +640,11 @@ Result<std::shared_ptr<const std::vector<PlanItem>>> SqlitePlanStore::SharedVers
   if (auto cached = versions_.Get(id)) return cached;
   (void)TRY(GetVersion(id));
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(std::string(kRevisionSelect) +
-                          " JOIN version_items v ON v.item_id = r.item_id AND v.item_revision = r.revision"
-                          " WHERE v.version_id = ?"));
-  s.Bind(1, id);
-  std::vector<PlanItem> out;
-  while (TRY(s.Step())) out.push_back(ReadItem(s, kRevisionRealisedColumn));
+  auto out = TRY(QueryAll(*c,
+                          std::string(kRevisionSelect) +
+                              " JOIN version_items v ON v.item_id = r.item_id AND v.item_revision = r.revision"
+                              " WHERE v.version_id = ?",
+                          [&](Stmt& s) { s.Bind(1, id); }, ReadRevisionItem));
   ItemFilter().Sort(out);
   auto snapshot = std::make_shared<const std::vector<PlanItem>>(std::move(out));
   versions_.Put(id, snapshot);
@@ -662,12 +656,10 @@ Result<std::vector<StatusUpdate>> SqlitePlanStore::PlanStatusUpdates(PlanId plan
   if (!TRY(PlanExists(*c, plan))) return PlanNotFound(plan);
   std::string columns;
   for (const auto& col : text::SplitTrimmed(kStatusColumns, ',')) columns += (columns.empty() ? "u." : ", u.") + col;
-  auto s = TRY(c->Prepare("SELECT " + columns + " FROM status_updates u JOIN items i ON i.id = u.item_id "
-                          "WHERE i.plan_id = ? AND u.as_of >= ? AND u.as_of <= ? ORDER BY u.as_of DESC, u.id DESC"));
-  s.Bind(1, plan).Bind(2, from.Iso()).Bind(3, to.Iso());
-  std::vector<StatusUpdate> out;
-  while (TRY(s.Step())) out.push_back(ReadStatus(s));
-  return out;
+  return QueryAll(*c,
+                  "SELECT " + columns + " FROM status_updates u JOIN items i ON i.id = u.item_id "
+                  "WHERE i.plan_id = ? AND u.as_of >= ? AND u.as_of <= ? ORDER BY u.as_of DESC, u.id DESC",
+                  [&](Stmt& s) { s.Bind(1, plan).Bind(2, from.Iso()).Bind(3, to.Iso()); }, ReadStatus);
 }
 
 Result<std::string> SqlitePlanStore::MunicipalityName() {

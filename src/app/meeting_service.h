@@ -13,7 +13,7 @@
 
 #include "app/access.h"
 #include "app/people_service.h"
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "app/ports/meeting_store.h"
 #include "core/clock.h"
 
@@ -122,7 +122,7 @@ struct Workplan {
 
 class MeetingService {
  public:
-  MeetingService(MeetingStore& store, PlanService& plans, PeopleService& people, const Clock& clock,
+  MeetingService(MeetingStore& store, PlanRegister& plans, PeopleService& people, const Clock& clock,
                  MeetingPolicy policy = {})
       : store_(store), plans_(plans), people_(people), clock_(clock), policy_(policy) {}
 
@@ -245,7 +245,7 @@ class MeetingService {
   std::string Author(const Viewer& v) const { return v.AuthorName(); }
 
   MeetingStore& store_;
-  PlanService& plans_;
+  PlanRegister& plans_;
   PeopleService& people_;
   const Clock& clock_;
   MeetingPolicy policy_;

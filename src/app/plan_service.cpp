@@ -1,361 +1,231 @@
 #include "app/plan_service.h"
 
-#include <algorithm>
-#include <unordered_map>
-
-#include "core/text.h"
-
 namespace bs {
 
-const Body* PlanContext::FindBody(const std::string& code) const {
-  for (const auto& b : bodies) if (b.code == code) return &b;
-  return nullptr;
-}
+Capabilities PlanService::CapabilitiesFor(const Viewer& v) { return CapabilitiesOf(v, false); }
 
-const Theme* PlanContext::FindTheme(ThemeId id) const {
-  for (const auto& t : themes) if (t.id == id) return &t;
-  return nullptr;
-}
-
-WriteMeta PlanService::Meta(std::string author, std::string source, std::string request_key) const {
-  return WriteMeta{clock_.NowUnix(), std::move(author), std::move(source), std::move(request_key), ""};
-}
-
-Result<std::vector<Plan>> PlanService::ListPlans() { return store_.ListPlans(); }
-Result<Plan> PlanService::GetPlan(PlanId id) { return store_.GetPlan(id); }
-
-Result<Plan> PlanService::CreatePlan(const PlanDraft& draft, const std::string& author, const std::string& source) {
-  Plan plan = TRY(Plan::Create(draft));
-  return store_.CreatePlan(plan, Meta(author, source));
-}
-
-Result<PlanContext> PlanService::Context(PlanId id) {
-  Plan plan = TRY(store_.GetPlan(id));
-  PlanContext ctx{plan, TRY(store_.ListBodies()), {}, TRY(store_.ListThemes(id)), TRY(store_.ListStrategicLines(id)), {}};
-  ctx.validation.first_year = plan.first_year();
-  ctx.validation.last_year = plan.last_year();
-  for (const auto& b : ctx.bodies) {
-    ctx.validation.all_bodies.insert(b.code);
-    if (b.owns_items) {
-      ctx.committees.push_back(b);
-      ctx.validation.committees.insert(b.code);
-    }
-  }
-  ctx.validation.themes = ctx.themes;
-  for (const auto& l : ctx.strategic_lines) ctx.validation.strategic_lines.insert(l.id);
-  return ctx;
-}
-
-Result<int64_t> PlanService::PlanRevision(PlanId id) { return store_.PlanRevision(id); }
-
-Status PlanService::UpsertBody(const Body& body, const std::string& author) {
-  return store_.UpsertBody(body, Meta(author, "form"));
-}
-Result<std::vector<PlanEvent>> PlanService::PlanEvents(PlanId plan) { return store_.PlanEvents(plan); }
-Result<std::string> PlanService::MunicipalityName() { return store_.MunicipalityName(); }
-
-Status PlanService::SetMunicipalityName(const std::string& name, const std::string& author) {
-  std::string n = text::IsValidUtf8(name) ? text::Trim(text::CleanSingleLine(name)) : "";
-  if (n.empty()) return FieldErrors({{"municipality", "Skriv kommunens navn, fx «Norddjurs Kommune»."}});
-  if (text::CodePointCount(n) > 100) return FieldErrors({{"municipality", "Navnet må højst være 100 tegn."}});
-  return store_.SetMunicipalityName(n, Meta(author, "form"));
-}
-Result<std::vector<Body>> PlanService::ListBodies() { return store_.ListBodies(); }
-
-Result<Theme> PlanService::AddTheme(PlanId plan, const std::string& name, int sort_order, const std::string& author) {
-  return store_.AddTheme(plan, name, sort_order, Meta(author, "form"));
-}
-
-Result<StrategicLine> PlanService::AddStrategicLine(PlanId plan, const std::string& title,
-                                                    const std::string& description, int sort_order,
-                                                    const std::string& author) {
-  return store_.AddStrategicLine(plan, title, description, sort_order, Meta(author, "form"));
-}
-
-Result<PlanItem> PlanService::GetItem(ItemId id) { return store_.GetItem(id); }
-
-Result<ItemPage> PlanService::ListItems(PlanId plan, const ItemFilter& filter) {
-  return store_.ListItems(plan, filter);
-}
-
-Result<PlanItem> PlanService::CreateItem(PlanId plan, const ItemDraft& draft, const WriteMeta& meta) {
-  PlanContext ctx = TRY(Context(plan));
-  return CreateItem(ctx, draft, meta);
-}
-
-Result<PlanItem> PlanService::CreateItem(const PlanContext& ctx, const ItemDraft& draft, const WriteMeta& meta) {
-  PlanItem item = TRY(PlanItem::Create(ctx.plan.id(), draft, ctx.validation));
-  return store_.CreateItem(item, meta);
-}
-
-bool SameData(const ItemData& a, const ItemData& b) {
-  auto code = [](const ItemData& d) { return d.code ? d.code->text() : std::string(); };
-  return a.category == b.category && a.committee == b.committee && a.theme_id == b.theme_id &&
-         code(a) == code(b) && a.title == b.title && a.process == b.process && a.status_text == b.status_text &&
-         a.state == b.state && a.traffic_light == b.traffic_light && a.responsible == b.responsible &&
-         a.director == b.director && a.timing == b.timing && a.treatment == b.treatment &&
-         a.directors_role == b.directors_role && a.amounts == b.amounts && a.realised == b.realised && a.cross_cutting == b.cross_cutting &&
-         a.strategic == b.strategic && a.strategic_line_id == b.strategic_line_id && a.obs == b.obs &&
-         a.obs_note == b.obs_note && a.case_numbers == b.case_numbers && a.strategies == b.strategies &&
-         a.sdgs == b.sdgs && a.demo == b.demo;
-}
-
-Result<PlanItem> PlanService::UpdateItem(ItemId id, const ItemDraft& draft, int64_t base_revision,
-                                         const WriteMeta& meta) {
-  PlanItem current = TRY(store_.GetItem(id));
-  PlanContext ctx = TRY(Context(current.plan_id()));
-  ItemData data = TRY(PlanItem::Validate(draft, ctx.validation));
-  data.realised = current.data().realised;  // reported through status updates, not the form
-  auto updated = store_.UpdateItem(id, data, base_revision, meta);
-  if (!updated.ok() && updated.error().code == ErrorCode::kConflict) {
-    // The same form sent twice at once: the first landed and the second finds the item
-    // already as it wants it. Nothing was lost, so it is not a conflict.
-    PlanItem now = TRY(store_.GetItem(id));
-    if (SameData(now.data(), data)) return now;
-  }
-  return updated;
-}
-
-Status PlanService::DeleteItem(ItemId id, int64_t base_revision, const WriteMeta& meta) {
-  return store_.DeleteItem(id, base_revision, meta);
-}
-
-namespace {
-void AddAmounts(FigureSums& into, const PlanItem& item) { into.Add(item.data()); }
-}  // namespace
-
-Result<PlanOverview> PlanService::Overview(const PlanContext& ctx, const ItemFilter& filter, bool separate_completed) {
-  ItemFilter all = filter;
-  all.limit = 0;
-  all.offset = 0;
-  ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
-  return OwningOverview(ctx, std::move(page.items), separate_completed);
-}
-
-Result<PlanOverview> PlanService::VersionOverview(const PlanContext& ctx, VersionId version, const ItemFilter& filter,
-                                                  bool separate_completed) {
-  return VersionOverview(Viewer{}, ctx, version, filter, separate_completed, false);
-}
-
-Result<PlanOverview> PlanService::VersionOverview(const Viewer& viewer, const PlanContext& ctx, VersionId version,
-                                                  const ItemFilter& filter, bool separate_completed) {
-  return VersionOverview(viewer, ctx, version, filter, separate_completed, true);
-}
-
-Result<PlanOverview> PlanService::VersionOverview(const Viewer& viewer, const PlanContext& ctx, VersionId version,
-                                                  const ItemFilter& filter, bool separate_completed, bool redact) {
-  Version v = TRY(store_.GetVersion(version));
-  if (v.plan_id != ctx.plan.id()) return NotFound("Versionen hører ikke til denne plan.");
-  std::vector<PlanItem> items;
-  for (auto& item : TRY(store_.VersionItems(version)))
-    if (filter.Matches(item)) items.push_back(redact ? Redact(viewer, item) : std::move(item));
-  if (!filter.DefaultOrder()) filter.Sort(items);  // the store's order is the default
-  return OwningOverview(ctx, std::move(items), separate_completed);
-}
-
-PlanOverview OwningOverview(const PlanContext& ctx, std::vector<PlanItem> items, bool separate_completed) {
-  auto source = std::make_shared<const std::vector<PlanItem>>(std::move(items));
-  PlanOverview out = BuildOverview(ctx, *source, separate_completed);
-  out.source = std::move(source);
+Result<PlanRead> PlanService::PlanFor(const Viewer& v, PlanId plan, Action action, Resource::Kind kind) {
+  PlanRead out;
+  out.ctx = TRY(plans_.Context(plan));  // an unknown plan is 404 for everyone, before any rule
+  RETURN_IF_ERROR(plans_.Authorize(v, plan, action, kind));
+  out.published = TRY(plans_.IsPublished(plan));
+  out.caps = CapabilitiesOf(v, out.published);
   return out;
 }
 
-PlanOverview BuildOverview(const PlanContext& ctx, const std::vector<PlanItem>& items, bool separate_completed) {
-  PlanOverview out;
-  // One section per category, groups in the order of the bodies (or themes), items in
-  // the given order; an item whose committee or theme the plan no longer has is left out.
-  std::vector<CategorySection> sections;
-  std::unordered_map<std::string, size_t> committee_group;  // code -> group index (not intents)
-  std::unordered_map<ThemeId, size_t> theme_group;
-  for (Category cat : kAllCategories) {
-    CategorySection section{cat, {}, {}, 0};
-    if (cat == Category::kIntent) {
-      for (size_t t = 0; t < ctx.themes.size(); ++t) {
-        section.groups.push_back({std::to_string(ctx.themes[t].id), ctx.themes[t].name, {}, {}});
-        theme_group[ctx.themes[t].id] = t;
-      }
-      section.groups.push_back({"", "Uden tema", {}, {}});
-      theme_group[0] = ctx.themes.size();
-    } else {
-      for (size_t b = 0; b < ctx.committees.size(); ++b) {
-        const Body& body = ctx.committees[b];
-        section.groups.push_back({body.code, body.name + " (" + body.code + ")", {}, {}});
-        committee_group.emplace(body.code, b);
-      }
-    }
-    sections.push_back(std::move(section));
-  }
-  for (const auto& item : items) {
-    const ItemData& d = item.data();
-    if (d.obs) ++out.obs_count;
-    if (separate_completed && d.state == ProgressState::kDone) {
-      out.completed.push_back(&item);
-      AddAmounts(out.totals, item);
-      ++out.count;
-      continue;
-    }
-    size_t cat = 0;
-    while (cat < std::size(kAllCategories) && kAllCategories[cat] != d.category) ++cat;
-    if (cat == std::size(kAllCategories)) continue;
-    size_t group;
-    if (d.category == Category::kIntent) {
-      auto it = theme_group.find(d.theme_id);
-      if (it == theme_group.end()) continue;
-      group = it->second;
-    } else {
-      auto it = committee_group.find(d.committee);
-      if (it == committee_group.end()) continue;
-      group = it->second;
-    }
-    CategorySection& section = sections[cat];
-    ItemGroup& g = section.groups[group];
-    g.items.push_back(&item);
-    AddAmounts(g.sums, item);
-    AddAmounts(section.sums, item);
-    AddAmounts(out.totals, item);
-    ++section.count;
-    ++out.count;
-  }
-  for (auto& section : sections) {
-    if (!section.count) continue;
-    std::erase_if(section.groups, [](const ItemGroup& g) { return g.items.empty(); });
-    out.sections.push_back(std::move(section));
-  }
-  return out;
+Result<PlanRead> PlanService::ReadPlan(const Viewer& v, PlanId plan) {
+  return PlanFor(v, plan, Action::kRead, Resource::Kind::kPlan);
+}
+Result<PlanRead> PlanService::ReadPublished(const Viewer& v, PlanId plan) {
+  return PlanFor(v, plan, Action::kRead, Resource::Kind::kVersion);
+}
+Result<PlanRead> PlanService::PlanForEditing(const Viewer& v, PlanId plan) {
+  return PlanFor(v, plan, Action::kEdit, Resource::Kind::kPlan);
+}
+Result<PlanRead> PlanService::PlanForPublishing(const Viewer& v, PlanId plan) {
+  return PlanFor(v, plan, Action::kPublish, Resource::Kind::kPlan);
+}
+Result<PlanRead> PlanService::PlanForSetup(const Viewer& v, PlanId plan) {
+  return PlanFor(v, plan, Action::kSetup, Resource::Kind::kPlan);
 }
 
-Result<std::vector<HistoryEntry>> PlanService::History(ItemId id, int limit) { return store_.ItemHistory(id, limit); }
-Result<HistoryEntry> PlanService::Revision(ItemId id, int64_t revision) { return store_.ItemRevision(id, revision); }
-
-Result<std::vector<FieldChange>> PlanService::ChangedSince(ItemId id, int64_t base_revision) {
-  HistoryEntry base = TRY(store_.ItemRevision(id, base_revision));
-  PlanItem now = TRY(store_.GetItem(id));
-  PlanContext ctx = TRY(Context(now.plan_id()));
-  return DiffItems(base.item.data(), now.data(), ctx.themes, ctx.strategic_lines);
+Result<int64_t> PlanService::LiveStamp(const Viewer& v, PlanId plan) {
+  RETURN_IF_ERROR(plans_.Authorize(v, plan, Action::kRead, Resource::Kind::kPlan));
+  return plans_.PlanRevision(plan);
+}
+Result<int64_t> PlanService::PublishedStamp(const Viewer& v, PlanId plan) {
+  RETURN_IF_ERROR(plans_.Authorize(v, plan, Action::kRead, Resource::Kind::kVersion));
+  return plans_.PlanRevision(plan);
 }
 
-Result<PlanItem> PlanService::RestoreItem(ItemId id, int64_t revision, int64_t base_revision, const WriteMeta& meta) {
-  HistoryEntry old = TRY(store_.ItemRevision(id, revision));
-  PlanItem now = TRY(store_.GetItem(id));
-  PlanContext ctx = TRY(Context(now.plan_id()));
-  // The old state is validated against today's plan: a committee or theme that no
-  // longer exists must be fixed by an edit, not brought back silently.
-  ItemData data = TRY(PlanItem::Validate(ItemDraft::From(old.item.data(), ctx.themes), ctx.validation));
-  // The expected realised effect comes from status updates: a restore of the item's
-  // text and fields does not take back what was reported since.
-  data.realised = now.data().realised;
-  WriteMeta m = meta;
-  m.source = "restore";
-  if (m.comment.empty()) m.comment = "Gendannet fra version " + std::to_string(revision) + ".";
-  return store_.UpdateItem(id, data, base_revision, m);
+Status PlanService::MayCreatePlans(const Viewer& v) {
+  return Check(v, Action::kSetup, Resource::Plan(false), "oprettelse af planer");
+}
+Status PlanService::MaySetUp(const Viewer& v) { return Check(v, Action::kSetup, Resource::Plan(false), "opsætningen"); }
+
+Result<Plan> PlanService::CreatePlan(const Viewer& v, const PlanDraft& draft, const std::string& source) {
+  RETURN_IF_ERROR(MayCreatePlans(v));
+  return plans_.CreatePlan(draft, v.AuthorName(), source);
 }
 
-Result<std::vector<StatusUpdate>> PlanService::StatusUpdates(ItemId id) { return store_.ListStatusUpdates(id); }
-
-Result<std::vector<StatusUpdate>> PlanService::StatusUpdatesUntil(PlanId plan, Date day) {
-  return store_.PlanStatusUpdates(plan, Date{2000, 1, 1}, day);
-}
-
-Result<PlanItem> PlanService::AddStatus(ItemId id, const StatusDraft& draft, int64_t base_revision, const WriteMeta& meta) {
-  PlanItem item = TRY(store_.GetItem(id));
-  Plan plan = TRY(store_.GetPlan(item.plan_id()));
-  StatusUpdate update = TRY(ValidateStatus(draft, item.data(), plan.first_year(), plan.last_year()));
-  WriteMeta m = meta;
-  m.source = "status";
-  if (m.author.empty()) m.author = update.author;
-  return store_.AddStatusUpdate(id, update, ApplyStatus(item.data(), update), base_revision, m);
-}
-
-Result<Version> PlanService::PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author) {
-  Version v = TRY(ValidateVersion(draft, plan));
-  return store_.PublishVersion(v, Meta(author, "form"));
-}
-
-Result<std::vector<Version>> PlanService::ListVersions(PlanId plan) { return store_.ListVersions(plan); }
-Result<Version> PlanService::GetVersion(VersionId id) { return store_.GetVersion(id); }
-
-Result<PlanService::RedlineView> PlanService::RedlineBetween(const PlanContext& ctx, VersionId from, VersionId to) {
-  return RedlineBetween(nullptr, ctx, from, to);
-}
-
-Result<PlanService::RedlineView> PlanService::RedlineBetween(const Viewer& viewer, const PlanContext& ctx, VersionId from,
-                                                             VersionId to) {
-  return RedlineBetween(&viewer, ctx, from, to);
-}
-
-Result<PlanService::RedlineView> PlanService::RedlineBetween(const Viewer* viewer, const PlanContext& ctx, VersionId from,
-                                                             VersionId to) {
-  RedlineView view;
-  view.from = TRY(store_.GetVersion(from));
-  if (view.from.plan_id != ctx.plan.id())
-    return InvalidArgument("Versionerne hører ikke til samme plan og kan ikke sammenlignes.");
-  std::vector<PlanItem> before = TRY(store_.VersionItems(from));
-  std::vector<PlanItem> after;
-  if (to) {
-    view.to = TRY(store_.GetVersion(to));
-    if (view.to->plan_id != ctx.plan.id())
-      return InvalidArgument("Versionerne hører ikke til samme plan og kan ikke sammenlignes.");
-    after = TRY(store_.VersionItems(to));
-  } else {
-    after = TRY(store_.ListItems(ctx.plan.id(), ItemFilter{})).items;
-  }
-  if (viewer) {
-    RedactAll(*viewer, before);
-    RedactAll(*viewer, after);
-  }
-  view.redline = CompareItems(before, after, ctx.themes, ctx.strategic_lines);
-  return view;
-}
-
-Result<bool> PlanService::IsPublished(PlanId plan) { return !TRY(store_.ListVersions(plan)).empty(); }
-
-// A refusal whose existence is not public reads exactly like an unknown id (the
-// stores' own NotFound message), so guessing ids tells nothing.
-Status PlanService::Authorize(const Viewer& viewer, PlanId plan, Action action, Resource::Kind kind) {
-  bool published = TRY(IsPublished(plan));
-  auto st = Check(viewer, action, Resource::Of(kind, published), "planen");
-  if (!st.ok() && st.error().code == ErrorCode::kNotFound) return NotFound("Plan " + std::to_string(plan) + " findes ikke.");
-  return st;
-}
-
-Status PlanService::AuthorizeItem(const Viewer& viewer, const PlanItem& item, Action action, Resource::Kind kind) {
-  bool published = TRY(IsPublished(item.plan_id()));
-  Resource r = Resource::Item(published, item);
-  r.kind = kind;
-  auto st = Check(viewer, action, r, kind == Resource::Kind::kHistory ? "punktets historik" : "punktet");
-  if (!st.ok() && st.error().code == ErrorCode::kNotFound) return NotFound("Punkt " + std::to_string(item.id()) + " findes ikke.");
-  return st;
-}
-
-Result<std::vector<PlanService::VisiblePlan>> PlanService::VisiblePlans(const Viewer& viewer) {
-  std::vector<VisiblePlan> out;
-  for (auto& p : TRY(store_.ListPlans())) {
-    bool published = TRY(IsPublished(p.id()));
-    if (Decide(viewer, Action::kRead, Resource::Of(Resource::Kind::kVersion, published)) == Decision::kAllow)
-      out.push_back({std::move(p), published});
-  }
-  return out;
-}
-
-Capabilities PlanService::CapabilitiesFor(const Viewer& viewer, PlanId plan) {
-  auto published = IsPublished(plan);
-  return CapabilitiesOf(viewer, published.ok() && *published);
-}
-
-Result<PlanOverview> PlanService::Overview(const Viewer& viewer, const PlanContext& ctx, const ItemFilter& filter,
+Result<PlanOverview> PlanService::Overview(const Viewer& v, const PlanRead& plan, const ItemFilter& filter,
                                            bool separate_completed) {
-  ItemFilter all = filter;
-  all.limit = 0;
-  all.offset = 0;
-  ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
-  RedactAll(viewer, page.items);  // the store's free-text search never reads internal fields (PlanItem::SearchText)
-  return OwningOverview(ctx, std::move(page.items), separate_completed);
+  return plans_.Overview(v, plan.ctx, filter, separate_completed);
 }
 
-Result<std::vector<StatusUpdate>> PlanService::StatusUpdates(const Viewer& viewer, ItemId id) {
-  auto updates = TRY(StatusUpdates(id));
-  RedactAll(viewer, updates);
-  return updates;
+Result<ItemPage> PlanService::ListItems(const Viewer& v, const PlanRead& plan, const ItemFilter& filter) {
+  ItemPage page = TRY(plans_.ListItems(plan.ctx.plan.id(), filter));
+  RedactAll(v, page.items);
+  return page;
+}
+
+// ---- Items ----
+
+Result<ItemRead> PlanService::ItemFor(const Viewer& v, ItemId id, Action action, Resource::Kind kind, bool redact) {
+  PlanItem item = TRY(plans_.GetItem(id));
+  RETURN_IF_ERROR(plans_.AuthorizeItem(v, item, action, kind));
+  PlanContext ctx = TRY(plans_.Context(item.plan_id()));
+  return ItemRead{redact ? Redact(v, item) : std::move(item), std::move(ctx)};
+}
+
+Result<ItemRead> PlanService::ReadItem(const Viewer& v, ItemId id) {
+  return ItemFor(v, id, Action::kRead, Resource::Kind::kItem, true);
+}
+Result<ItemRead> PlanService::ItemForEditing(const Viewer& v, ItemId id) {
+  return ItemFor(v, id, Action::kEdit, Resource::Kind::kItem, false);
+}
+Result<ItemRead> PlanService::ItemForStatus(const Viewer& v, ItemId id, bool obs) {
+  ItemRead read = TRY(ItemFor(v, id, Action::kReportStatus, Resource::Kind::kItem, false));
+  if (obs) RETURN_IF_ERROR(plans_.AuthorizeItem(v, read.item, Action::kHandleObs, Resource::Kind::kItem));
+  return read;
+}
+Result<ItemRead> PlanService::ItemForRestore(const Viewer& v, ItemId id) {
+  return ItemFor(v, id, Action::kEdit, Resource::Kind::kHistory, false);
+}
+Result<ItemRead> PlanService::ItemForHistory(const Viewer& v, ItemId id) {
+  return ItemFor(v, id, Action::kRead, Resource::Kind::kHistory, false);
+}
+
+Result<ItemPageRead> PlanService::ReadItemPage(const Viewer& v, ItemId id) {
+  PlanItem full = TRY(plans_.GetItem(id));
+  RETURN_IF_ERROR(plans_.AuthorizeItem(v, full, Action::kRead, Resource::Kind::kItem));
+  ItemPageRead page;
+  page.ctx = TRY(plans_.Context(full.plan_id()));
+  const bool published = TRY(plans_.IsPublished(full.plan_id()));  // asked once for everything the page offers
+  const Resource resource = Resource::Item(published, full);
+  page.caps = CapabilitiesOf(v, published);
+  page.may_report_status = Decide(v, Action::kReportStatus, resource) == Decision::kAllow;
+  page.may_handle_obs = Decide(v, Action::kHandleObs, resource) == Decision::kAllow;
+  page.updates = TRY(plans_.StatusUpdates(v, id));
+  if (page.caps.history) page.history = TRY(plans_.History(id, 11));
+  page.item = Redact(v, full);
+  return page;
+}
+
+Result<std::vector<HistoryEntry>> PlanService::History(const Viewer& v, ItemId id) {
+  TRY(ItemFor(v, id, Action::kRead, Resource::Kind::kHistory, false));
+  return plans_.History(id);
+}
+
+Result<std::vector<StatusUpdate>> PlanService::StatusUpdates(const Viewer& v, ItemId id) {
+  PlanItem item = TRY(plans_.GetItem(id));
+  RETURN_IF_ERROR(plans_.AuthorizeItem(v, item, Action::kRead, Resource::Kind::kStatusEntry));
+  return plans_.StatusUpdates(v, id);
+}
+
+Result<std::vector<FieldChange>> PlanService::ChangedSince(const Viewer& v, ItemId id, int64_t base_revision) {
+  PlanItem item = TRY(plans_.GetItem(id));
+  RETURN_IF_ERROR(plans_.AuthorizeItem(v, item, Action::kEdit, Resource::Kind::kItem));
+  return plans_.ChangedSince(id, base_revision);
+}
+
+Result<EditConflict> PlanService::ConflictWith(const Viewer& v, ItemId id, int64_t base_revision) {
+  EditConflict c;
+  c.changed = TRY(ChangedSince(v, id, base_revision));
+  c.base = TRY(plans_.Revision(id, base_revision));
+  return c;
+}
+
+Result<PlanItem> PlanService::CreateItem(const Viewer& v, PlanId plan, const ItemDraft& draft, const std::string& source,
+                                         const std::string& request_key) {
+  RETURN_IF_ERROR(plans_.Authorize(v, plan, Action::kEdit, Resource::Kind::kPlan));
+  return plans_.CreateItem(plan, draft, plans_.Meta(v.AuthorName(), source, request_key));
+}
+
+Result<PlanItem> PlanService::UpdateItem(const Viewer& v, ItemId id, const ItemDraft& draft, int64_t base_revision,
+                                         const std::string& source) {
+  TRY(ItemFor(v, id, Action::kEdit, Resource::Kind::kItem, false));
+  return plans_.UpdateItem(id, draft, base_revision, plans_.Meta(v.AuthorName(), source));
+}
+
+Status PlanService::DeleteItem(const Viewer& v, ItemId id, int64_t base_revision, const std::string& source) {
+  PlanItem item = TRY(plans_.GetItem(id));
+  RETURN_IF_ERROR(plans_.AuthorizeItem(v, item, Action::kEdit, Resource::Kind::kItem));
+  return plans_.DeleteItem(id, base_revision, plans_.Meta(v.AuthorName(), source));
+}
+
+Result<PlanItem> PlanService::AddStatus(const Viewer& v, ItemId id, const StatusDraft& draft, int64_t base_revision) {
+  bool obs = false;
+  for (char c : draft.obs_action) obs = obs || (c != ' ' && c != '\t' && c != '\n' && c != '\r');
+  TRY(ItemForStatus(v, id, obs));
+  return plans_.AddStatus(id, draft, base_revision, plans_.Meta(v.AuthorName(), "status"));
+}
+
+Result<PlanItem> PlanService::RestoreItem(const Viewer& v, ItemId id, int64_t revision, int64_t base_revision,
+                                          const std::string& comment) {
+  TRY(ItemForRestore(v, id));
+  WriteMeta meta = plans_.Meta(v.AuthorName(), "restore");
+  meta.comment = comment;
+  return plans_.RestoreItem(id, revision, base_revision, meta);
+}
+
+// ---- Versions, redline, the plan's history ----
+
+Result<std::vector<Version>> PlanService::Versions(const Viewer& v, PlanId plan) {
+  RETURN_IF_ERROR(plans_.Authorize(v, plan, Action::kRead, Resource::Kind::kVersion));
+  return plans_.ListVersions(plan);
+}
+
+Result<VersionRead> PlanService::ReadVersion(const Viewer& v, PlanId plan, VersionId version) {
+  VersionRead out;
+  out.plan = TRY(ReadPublished(v, plan));
+  auto found = plans_.GetVersion(version);
+  if (!found.ok() && found.error().code != ErrorCode::kNotFound) return found.error();
+  if (!found.ok() || found->plan_id != plan) return NotFound("Versionen findes ikke i denne plan.");
+  out.version = std::move(*found);
+  return out;
+}
+
+Result<VersionRead> PlanService::ReadVersion(const Viewer& v, VersionId version) {
+  Version found = TRY(plans_.GetVersion(version));
+  VersionRead out;
+  out.plan = TRY(ReadPublished(v, found.plan_id));
+  out.version = std::move(found);
+  return out;
+}
+
+Result<PlanOverview> PlanService::VersionOverview(const Viewer& v, const VersionRead& version, const ItemFilter& filter,
+                                                  bool separate_completed) {
+  return plans_.VersionOverview(v, version.plan.ctx, version.version.id, filter, separate_completed);
+}
+
+Result<Version> PlanService::PublishVersion(const Viewer& v, PlanId plan, const VersionDraft& draft) {
+  RETURN_IF_ERROR(plans_.Authorize(v, plan, Action::kPublish, Resource::Kind::kPlan));
+  return plans_.PublishVersion(plan, draft, v.AuthorName());
+}
+
+Result<int64_t> PlanService::RedlineStamp(const Viewer& v, PlanId plan, VersionId to) {
+  RETURN_IF_ERROR(plans_.Authorize(v, plan, Action::kRead, to ? Resource::Kind::kVersion : Resource::Kind::kRedlineToNow));
+  return plans_.PlanRevision(plan);
+}
+
+Result<RedlineView> PlanService::Redline(const Viewer& v, const PlanRead& plan, VersionId from, VersionId to) {
+  TRY(RedlineStamp(v, plan.ctx.plan.id(), to));
+  return plans_.RedlineBetween(v, plan.ctx, from, to);
+}
+
+Result<std::vector<PlanEvent>> PlanService::PlanEvents(const Viewer& v, PlanId plan) {
+  RETURN_IF_ERROR(plans_.Authorize(v, plan, Action::kRead, Resource::Kind::kHistory));
+  return plans_.PlanEvents(plan);
+}
+
+// ---- Set-up ----
+
+Status PlanService::UpsertBody(const Viewer& v, const Body& body) {
+  RETURN_IF_ERROR(MaySetUp(v));
+  return plans_.UpsertBody(body, v.AuthorName());
+}
+
+Result<Theme> PlanService::AddTheme(const Viewer& v, PlanId plan, const std::string& name) {
+  PlanRead read = TRY(PlanForSetup(v, plan));
+  return plans_.AddTheme(plan, name, static_cast<int>(read.ctx.themes.size()), v.AuthorName());
+}
+
+Result<StrategicLine> PlanService::AddStrategicLine(const Viewer& v, PlanId plan, const std::string& title,
+                                                    const std::string& description) {
+  PlanRead read = TRY(PlanForSetup(v, plan));
+  return plans_.AddStrategicLine(plan, title, description, static_cast<int>(read.ctx.strategic_lines.size()),
+                                 v.AuthorName());
 }
 
 }  // namespace bs

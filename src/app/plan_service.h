@@ -1,176 +1,145 @@
-// Use cases of the plan register: plans, items, the committee extract and the plan
-// overview grouped as the document is. Every web handler, CLI command and importer
-// goes through here; nothing reaches the store directly. (Authorisation joins here with
-// the access rule: every read path will ask it.)
+// The plan register's use cases as web/ and the command line call them (issue 12: one
+// access model). Every call takes the person asking, asks the access rule
+// (app/access.h) for what it does, and returns read models already redacted for them;
+// a refusal comes back as PermissionDenied (403) or NotFound (404) per docs/access.md.
+// Handlers never ask the rule themselves (tests/cli/layering_test.sh checks it), so a
+// page cannot forget to. The checks a handler needs before its own work (a form to show,
+// a cached page to serve) are the "For..." reads, named by what they let one do.
 #pragma once
 
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "app/access.h"
-#include "app/ports/plan_store.h"
-#include "core/clock.h"
-#include "domain/plan/figures.h"
-#include "domain/plan/redline.h"
+#include "app/plan_register.h"
 
 namespace bs {
 
-// Everything a form or view needs to know about a plan besides its items.
-struct PlanContext {
-  Plan plan;
-  std::vector<Body> bodies;      // all bodies
-  std::vector<Body> committees;  // bodies that own items
-  std::vector<Theme> themes;
-  std::vector<StrategicLine> strategic_lines;
-  ValidationContext validation;
-
-  const Body* FindBody(const std::string& code) const;
-  const Theme* FindTheme(ThemeId id) const;
+// A plan as one viewer may use it: its context and what pages should offer them.
+struct PlanRead {
+  PlanContext ctx;
+  Capabilities caps;
+  bool published = false;
 };
 
-// The plan as the document is organised: category, then committee or theme.
-struct ItemGroup {
-  std::string key;    // body code or theme id, for anchors and filters
-  std::string label;  // "Børne- og Ungdomsudvalget (BUU)" or the theme's name
-  std::vector<const PlanItem*> items;  // into the overview's items (see PlanOverview::source)
-  FigureSums sums;  // planned and expected per budget year
+// An item as one viewer may use it, with its plan's context: redacted for readers,
+// whole for those who may edit it.
+struct ItemRead {
+  PlanItem item;
+  PlanContext ctx;
 };
-struct CategorySection {
-  Category category;
-  std::vector<ItemGroup> groups;
-  FigureSums sums;
-  size_t count = 0;
+
+// The item page: the item, its status updates and recent history as the viewer may see
+// them, and which of the status form's parts they may use.
+struct ItemPageRead {
+  PlanContext ctx;
+  PlanItem item;
+  std::vector<StatusUpdate> updates;
+  std::vector<HistoryEntry> history;  // the last ten changes and the state before them, with caps.history
+  Capabilities caps;
+  bool may_report_status = false;
+  bool may_handle_obs = false;
 };
-struct PlanOverview {
-  std::vector<CategorySection> sections;
-  std::vector<const PlanItem*> completed;  // when shown separately: done items, in plan order
-  // The items the groups point into, when the overview owns them (copies share them);
-  // empty when it was built over items its caller keeps (BuildOverview).
-  std::shared_ptr<const std::vector<PlanItem>> source;
-  FigureSums totals;                // every listed item, per year
-  size_t count = 0;
-  size_t obs_count = 0;
+
+// A published version of a plan, as one viewer may read it.
+struct VersionRead {
+  PlanRead plan;
+  Version version;
+};
+
+// What a stale edit conflicts with: the fields changed since the edit's base revision
+// and the item as it was at that revision.
+struct EditConflict {
+  std::vector<FieldChange> changed;
+  HistoryEntry base;
 };
 
 class PlanService {
  public:
-  PlanService(PlanStore& store, const Clock& clock) : store_(store), clock_(clock) {}
+  explicit PlanService(PlanRegister& plans) : plans_(plans) {}
 
-  Result<std::vector<Plan>> ListPlans();
-  Result<Plan> GetPlan(PlanId id);
-  Result<Plan> CreatePlan(const PlanDraft& draft, const std::string& author, const std::string& source);
-  Result<PlanContext> Context(PlanId id);
-  // See PlanStore::PlanRevision: a key for caching anything derived from the plan.
-  Result<int64_t> PlanRevision(PlanId id);
+  // ---- Plans ----
+  // The plans this viewer may know of (all for staff, the published ones for the public).
+  Result<std::vector<PlanRegister::VisiblePlan>> VisiblePlans(const Viewer& v) { return plans_.VisiblePlans(v); }
+  // What pages should offer this viewer outside any plan, and on a plan.
+  Capabilities CapabilitiesFor(const Viewer& v);
+  Capabilities CapabilitiesFor(const Viewer& v, PlanId plan) { return plans_.CapabilitiesFor(v, plan); }
+  Result<Plan> CreatePlan(const Viewer& v, const PlanDraft& draft, const std::string& source);
+  // Asked before reading a form or body, so a refusal comes before any input error.
+  Status MayCreatePlans(const Viewer& v);
+  Status MaySetUp(const Viewer& v);  // the municipality's bodies
+  // The live plan (those who read live plans), its published side (anyone, once
+  // published), and the plan for those who may edit its items, publish it or set it up.
+  Result<PlanRead> ReadPlan(const Viewer& v, PlanId plan);
+  Result<PlanRead> ReadPublished(const Viewer& v, PlanId plan);
+  Result<PlanRead> PlanForEditing(const Viewer& v, PlanId plan);
+  Result<PlanRead> PlanForPublishing(const Viewer& v, PlanId plan);
+  Result<PlanRead> PlanForSetup(const Viewer& v, PlanId plan);
+  // Cache keys (the plan's revision) for pages of the live plan and of its published
+  // side, given only when the viewer may read them: answering from the cache is reading.
+  Result<int64_t> LiveStamp(const Viewer& v, PlanId plan);
+  Result<int64_t> PublishedStamp(const Viewer& v, PlanId plan);
+  // The plan's revision as a cache key for a page already allowed (no data).
+  Result<int64_t> Stamp(PlanId plan) { return plans_.PlanRevision(plan); }
 
-  // Municipality set-up: bodies, and a plan's themes and strategic lines.
-  Status UpsertBody(const Body& body, const std::string& author);
-  Result<std::vector<Body>> ListBodies();
-  Result<Theme> AddTheme(PlanId plan, const std::string& name, int sort_order, const std::string& author);
-  Result<StrategicLine> AddStrategicLine(PlanId plan, const std::string& title, const std::string& description,
-                                         int sort_order, const std::string& author);
-  // The municipality's name on documents (reports); "" until set.
-  Result<std::string> MunicipalityName();
-  Status SetMunicipalityName(const std::string& name, const std::string& author);
-  // Changes to the plan itself and the bodies, newest first.
-  Result<std::vector<PlanEvent>> PlanEvents(PlanId plan);
+  // The plan grouped as the document is, redacted before filtering and grouping, from
+  // a PlanRead this viewer was given.
+  Result<PlanOverview> Overview(const Viewer& v, const PlanRead& plan, const ItemFilter& filter, bool separate_completed);
+  // One page of items, redacted.
+  Result<ItemPage> ListItems(const Viewer& v, const PlanRead& plan, const ItemFilter& filter);
 
-  Result<PlanItem> GetItem(ItemId id);
-  Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter);
-  Result<PlanItem> CreateItem(PlanId plan, const ItemDraft& draft, const WriteMeta& meta);
-  // As above with a context already read (bulk loads).
-  Result<PlanItem> CreateItem(const PlanContext& context, const ItemDraft& draft, const WriteMeta& meta);
-  // Applies a whole draft to an item last read at `base_revision`. Conflict when
-  // another write came between, unless that write left the item exactly as this draft
-  // would (the same form sent twice): then the current item is returned unchanged.
-  Result<PlanItem> UpdateItem(ItemId id, const ItemDraft& draft, int64_t base_revision, const WriteMeta& meta);
-  Status DeleteItem(ItemId id, int64_t base_revision, const WriteMeta& meta);
+  // ---- Items ----
+  Result<ItemPageRead> ReadItemPage(const Viewer& v, ItemId id);
+  Result<ItemRead> ReadItem(const Viewer& v, ItemId id);        // redacted
+  Result<ItemRead> ItemForEditing(const Viewer& v, ItemId id);  // create, change, delete
+  // For a status update; with `obs` also the right to raise or resolve an OBS point.
+  Result<ItemRead> ItemForStatus(const Viewer& v, ItemId id, bool obs);
+  Result<ItemRead> ItemForRestore(const Viewer& v, ItemId id);
+  Result<ItemRead> ItemForHistory(const Viewer& v, ItemId id);
+  Result<std::vector<HistoryEntry>> History(const Viewer& v, ItemId id);
+  Result<std::vector<StatusUpdate>> StatusUpdates(const Viewer& v, ItemId id);
+  Result<EditConflict> ConflictWith(const Viewer& v, ItemId id, int64_t base_revision);
+  Result<std::vector<FieldChange>> ChangedSince(const Viewer& v, ItemId id, int64_t base_revision);
 
-  // The plan grouped by category then committee (or theme for declarations of intent),
-  // with sums per year. With separate_completed, done items go to `completed` instead.
-  Result<PlanOverview> Overview(const PlanContext& context, const ItemFilter& filter, bool separate_completed);
+  // Writes: each asks the rule itself, whatever the caller asked before; the author in
+  // history is the viewer.
+  Result<PlanItem> CreateItem(const Viewer& v, PlanId plan, const ItemDraft& draft, const std::string& source,
+                              const std::string& request_key = "");
+  Result<PlanItem> UpdateItem(const Viewer& v, ItemId id, const ItemDraft& draft, int64_t base_revision,
+                              const std::string& source);
+  Status DeleteItem(const Viewer& v, ItemId id, int64_t base_revision, const std::string& source);
+  Result<PlanItem> AddStatus(const Viewer& v, ItemId id, const StatusDraft& draft, int64_t base_revision);
+  Result<PlanItem> RestoreItem(const Viewer& v, ItemId id, int64_t revision, int64_t base_revision,
+                               const std::string& comment = "");
 
-  // The plan as it was in a published version, grouped like Overview.
-  Result<PlanOverview> VersionOverview(const PlanContext& context, VersionId version, const ItemFilter& filter,
+  // ---- Versions, redline, the plan's history ----
+  Result<std::vector<Version>> Versions(const Viewer& v, PlanId plan);
+  // A version of `plan` (404 "findes ikke i denne plan" for another plan's).
+  Result<VersionRead> ReadVersion(const Viewer& v, PlanId plan, VersionId version);
+  // A version by its id alone (the API), with its plan.
+  Result<VersionRead> ReadVersion(const Viewer& v, VersionId version);
+  Result<PlanOverview> VersionOverview(const Viewer& v, const VersionRead& version, const ItemFilter& filter,
                                        bool separate_completed);
+  Result<Version> PublishVersion(const Viewer& v, PlanId plan, const VersionDraft& draft);
+  // The redline from one version to another (to == 0: to the live plan, for those who
+  // read it), redacted before comparing.
+  Result<RedlineView> Redline(const Viewer& v, const PlanRead& plan, VersionId from, VersionId to);
+  Result<int64_t> RedlineStamp(const Viewer& v, PlanId plan, VersionId to);
+  Result<std::vector<PlanEvent>> PlanEvents(const Viewer& v, PlanId plan);
 
-  // ---- History, status updates, versions, redline (issue 4) ----
+  // ---- Set-up: bodies, themes, strategic lines ----
+  Result<std::vector<Body>> ListBodies() { return plans_.ListBodies(); }  // public: the municipality's bodies
+  Status UpsertBody(const Viewer& v, const Body& body);
+  Result<Theme> AddTheme(const Viewer& v, PlanId plan, const std::string& name);
+  Result<StrategicLine> AddStrategicLine(const Viewer& v, PlanId plan, const std::string& title,
+                                         const std::string& description);
 
-  // The item's revisions, oldest first; with limit > 0 only the newest `limit`.
-  Result<std::vector<HistoryEntry>> History(ItemId id, int limit = 0);
-  Result<HistoryEntry> Revision(ItemId id, int64_t revision);
-  // Today's date from the clock (default for status dates).
-  Date Today() const { return clock_.Today(); }
-  // The fields changed by revisions after `base_revision` (what a stale edit conflicts with).
-  Result<std::vector<FieldChange>> ChangedSince(ItemId id, int64_t base_revision);
-  // Brings back the item's state at `revision` as a new revision (source "restore").
-  Result<PlanItem> RestoreItem(ItemId id, int64_t revision, int64_t base_revision, const WriteMeta& meta);
-  Result<std::vector<StatusUpdate>> StatusUpdates(ItemId id);
-  // Validates and records a status update on an item last read at base_revision.
-  Result<PlanItem> AddStatus(ItemId id, const StatusDraft& draft, int64_t base_revision, const WriteMeta& meta);
-  Result<Version> PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author);
-  Result<std::vector<Version>> ListVersions(PlanId plan);
-  Result<Version> GetVersion(VersionId id);
-
-  struct RedlineView {
-    Version from;
-    std::optional<Version> to;  // empty: compared with the plan now
-    Redline redline;
-  };
-  // Redline from one version to another (to == 0: to now). Both must be versions of
-  // `plan`: a version of another plan is InvalidArgument, an unknown one NotFound.
-  Result<RedlineView> RedlineBetween(const PlanContext& context, VersionId from, VersionId to);
-
-  // ---- Access (issue 5): every read and write path asks these, never the views ----
-
-  // Whether the plan has a published version (its existence is then public).
-  Result<bool> IsPublished(PlanId plan);
-  // OkStatus when `viewer` may do `action` on the plan (or the part `kind` names);
-  // otherwise PermissionDenied (403) or NotFound (404) per app/access.h.
-  Status Authorize(const Viewer& viewer, PlanId plan, Action action, Resource::Kind kind = Resource::Kind::kPlan);
-  Status AuthorizeItem(const Viewer& viewer, const PlanItem& item, Action action,
-                       Resource::Kind kind = Resource::Kind::kItem);
-  // The plans this viewer may know of, each with whether it is published: every plan
-  // for those who read live plans, the published ones for the public.
-  struct VisiblePlan {
-    Plan plan;
-    bool published = false;
-  };
-  Result<std::vector<VisiblePlan>> VisiblePlans(const Viewer& viewer);
-  // What pages should offer this viewer on this plan.
-  Capabilities CapabilitiesFor(const Viewer& viewer, PlanId plan);
-  // Overview, VersionOverview and RedlineBetween as this viewer may see them: internal
-  // fields removed before filtering, grouping and comparing, so not even a changed
-  // internal field shows through.
-  Result<PlanOverview> Overview(const Viewer& viewer, const PlanContext& context, const ItemFilter& filter,
-                                bool separate_completed);
-  Result<PlanOverview> VersionOverview(const Viewer& viewer, const PlanContext& context, VersionId version,
-                                       const ItemFilter& filter, bool separate_completed);
-  Result<RedlineView> RedlineBetween(const Viewer& viewer, const PlanContext& context, VersionId from, VersionId to);
-  Result<std::vector<StatusUpdate>> StatusUpdates(const Viewer& viewer, ItemId id);
-  // The plan's status updates dated on or before `day`, newest first (OBS notes as
-  // stored: callers redact).
-  Result<std::vector<StatusUpdate>> StatusUpdatesUntil(PlanId plan, Date day);
-
-  // Fills meta.now from the clock.
-  WriteMeta Meta(std::string author, std::string source, std::string request_key = "") const;
+  Date Today() const { return plans_.Today(); }
 
  private:
-  Result<PlanOverview> VersionOverview(const Viewer& viewer, const PlanContext& context, VersionId version,
-                                       const ItemFilter& filter, bool separate_completed, bool redact);
-  Result<RedlineView> RedlineBetween(const Viewer* viewer, const PlanContext& context, VersionId from, VersionId to);
+  Result<PlanRead> PlanFor(const Viewer& v, PlanId plan, Action action, Resource::Kind kind);
+  Result<ItemRead> ItemFor(const Viewer& v, ItemId id, Action action, Resource::Kind kind, bool redact);
 
-  PlanStore& store_;
-  const Clock& clock_;
+  PlanRegister& plans_;
 };
-
-bool SameData(const ItemData& a, const ItemData& b);
-
-// Groups items (already filtered and sorted) the way the plan document is organised.
-// The overview points into `items`, which must outlive it; OwningOverview keeps them.
-PlanOverview BuildOverview(const PlanContext& context, const std::vector<PlanItem>& items, bool separate_completed);
-PlanOverview OwningOverview(const PlanContext& context, std::vector<PlanItem> items, bool separate_completed);
 
 }  // namespace bs

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "app/access.h"
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "app/ports/plan_store.h"
 #include "app/report_model.h"
 #include "app/round_service.h"
@@ -45,7 +45,7 @@ struct ReportChoices {
 
 class ReportService {
  public:
-  ReportService(PlanStore& store, PlanService& plans, RoundService& rounds, const Clock& clock)
+  ReportService(PlanStore& store, PlanRegister& plans, RoundService& rounds, const Clock& clock)
       : store_(store), plans_(plans), rounds_(rounds), clock_(clock) {}
 
   // NotFound for an unknown plan, version or committee (and for a plan whose existence
@@ -61,7 +61,7 @@ class ReportService {
   struct Basis;
   Result<Basis> LoadBasis(const Viewer& v, const ReportRequest& request);
   PlanStore& store_;
-  PlanService& plans_;
+  PlanRegister& plans_;
   RoundService& rounds_;
   const Clock& clock_;
 };

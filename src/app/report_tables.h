@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "app/report_model.h"
 
 namespace bs::report {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "app/access.h"
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "app/ports/plan_store.h"
 #include "core/clock.h"
 #include "domain/plan/round.h"
@@ -60,7 +60,7 @@ struct RoundView {
 
 class RoundService {
  public:
-  RoundService(PlanStore& store, PlanService& plans, const Clock& clock) : store_(store), plans_(plans), clock_(clock) {}
+  RoundService(PlanStore& store, PlanRegister& plans, const Clock& clock) : store_(store), plans_(plans), clock_(clock) {}
 
   // Økonomi opens a round. FieldErrors for a bad draft; Conflict when one is open;
   // AlreadyExists for a name used before; FailedPrecondition-like Conflict when no item
@@ -89,7 +89,7 @@ class RoundService {
  private:
   Result<ReportingRound> Authorized(const Viewer& v, RoundId round, Action action);
   PlanStore& store_;
-  PlanService& plans_;
+  PlanRegister& plans_;
   const Clock& clock_;
 };
 

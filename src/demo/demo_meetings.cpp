@@ -109,7 +109,7 @@ std::string TinyPdf(const std::string& title) {
   return out;
 }
 
-Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService& plans, PeopleService& people,
+Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanRegister& plans, PeopleService& people,
                                            ReportAttachments& reports) {
   MeetingDemoReport report;
   const Viewer admin = DemoAdmin();

@@ -19,7 +19,7 @@ struct MeetingDemoReport {
 // Loads once: does nothing (zero counts) when case 24/7615 exists already. The reports
 // attached at DIR 04-06-2025 and ØK 10-06-2025 are generated from the demo plan's
 // version "Halvårsstatus juni 2025" through `reports`.
-Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanService& plans, PeopleService& people,
+Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanRegister& plans, PeopleService& people,
                                            ReportAttachments& reports);
 
 // A small valid one-page PDF showing `title` (Latin-1 letters), for demo attachments.

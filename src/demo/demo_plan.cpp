@@ -204,7 +204,7 @@ ItemDraft GeneratedDraft(int n, const PlanContext& ctx) {
   return d;
 }
 
-ItemId FindByTitle(PlanService& plans, PlanId plan, const std::string& title) {
+ItemId FindByTitle(PlanRegister& plans, PlanId plan, const std::string& title) {
   ItemFilter f;
   f.query = title;
   auto page = plans.ListItems(plan, f);
@@ -232,7 +232,7 @@ struct Update {
   StatusDraft draft;
 };
 
-Status Report(PlanService& plans, PlanId plan, const Update& u) {
+Status Report(PlanRegister& plans, PlanId plan, const Update& u) {
   ItemId id = FindByTitle(plans, plan, u.title);
   if (!id) return Internal(std::string("demo: ") + u.title);
   PlanItem item = TRY(plans.GetItem(id));
@@ -246,7 +246,7 @@ Status Report(PlanService& plans, PlanId plan, const Update& u) {
 // The history: a version in February, the directors' monthly status in April (seed 001),
 // and the round "Halvårsstatus juni 2025" whose statuses, highlights (seed 004 item 7)
 // and closing publish the version the half-yearly status to ØK is made from.
-Status AddDemoHistory(PlanService& plans, RoundService& rounds, PlanId plan) {
+Status AddDemoHistory(PlanRegister& plans, RoundService& rounds, PlanId plan) {
   (void)TRY(plans.PublishVersion(plan, {"Status pr. ultimo februar 2025", "28-02-2025", "Budgetopfølgning 1 pr. 28.02.2025"},
                                  "demo"));
   const char* chief = "Økonomichef Bettina Andersen";
@@ -326,7 +326,7 @@ Status AddDemoHistory(PlanService& plans, RoundService& rounds, PlanId plan) {
 
 }  // namespace
 
-Result<DemoReport> LoadDemo(PlanService& plans, RoundService& rounds, int generated_items) {
+Result<DemoReport> LoadDemo(PlanRegister& plans, RoundService& rounds, int generated_items) {
   DemoReport report;
   for (const auto& b : kBodies) {
     Body body = TRY(Body::Create(b.code, b.name, b.owns_items, static_cast<int>(&b - kBodies)));

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "app/round_service.h"
 
 namespace bs::demo {
@@ -23,7 +23,7 @@ struct DemoReport {
 
 // Loads the demo into the store behind `plans`. Idempotent for the seed part: a
 // second run only adds `generated_items` more generated items.
-Result<DemoReport> LoadDemo(PlanService& plans, RoundService& rounds, int generated_items);
+Result<DemoReport> LoadDemo(PlanRegister& plans, RoundService& rounds, int generated_items);
 
 inline constexpr const char* kDemoMunicipality = "Norddjurs Kommune";
 inline constexpr const char* kDemoRoundName = "Halvårsstatus juni 2025";

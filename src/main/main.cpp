@@ -17,6 +17,7 @@
 #include "app/meeting_service.h"
 #include "app/people_service.h"
 #include "core/text.h"
+#include "app/plan_register.h"
 #include "app/plan_service.h"
 #include "crypto/sodium_crypto.h"
 #include "demo/demo_meetings.h"
@@ -155,7 +156,7 @@ int Serve(const std::map<std::string, std::string>& flags) {
   bs::SqlitePlanStore store(**db);
   bs::SqlitePeopleStore people_store(**db);
   SystemClock clock;
-  bs::PlanService plans(store, clock);
+  bs::PlanRegister plans(store, clock);
   bs::SodiumPasswordHasher hasher;
   bs::SodiumTokenSource tokens;
   bs::PeopleService people(people_store, store, hasher, tokens, clock);
@@ -176,7 +177,8 @@ int Serve(const std::map<std::string, std::string>& flags) {
   bs::ReportService reports(store, plans, rounds, clock);
   bs::ReportFiles report_files;
   bs::ReportAttachments report_attachments(meetings, reports, report_files);
-  bs::web::Site site({plans, cache, people, meetings, exports, rounds, reports, report_files, report_attachments});
+  bs::PlanService plan_use_cases(plans);  // web/ reads and writes the plan only through this
+  bs::web::Site site({plan_use_cases, cache, people, meetings, exports, rounds, reports, report_files, report_attachments});
   bs::web::Server server(options, [&site](const bs::web::Request& r) { return site.Handle(r); });
   auto listening = server.Listen();
   if (!listening.ok()) { std::cerr << listening.error().message << "\n"; return 1; }
@@ -198,7 +200,7 @@ int Demo(const std::map<std::string, std::string>& flags) {
   if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
   bs::SqlitePlanStore store(**db);
   SystemClock clock;
-  bs::PlanService plans(store, clock);
+  bs::PlanRegister plans(store, clock);
   bs::RoundService rounds(store, plans, clock);
   auto report = bs::demo::LoadDemo(plans, rounds, static_cast<int>(items));
   if (!report.ok()) { std::cerr << "Demoen kunne ikke indlæses: " << report.error().message << "\n"; return 1; }
@@ -343,7 +345,7 @@ int ReportCommand(const std::string& kind_slug, const std::map<std::string, std:
   if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
   bs::SqlitePlanStore store(**db);
   SystemClock clock;
-  bs::PlanService plans(store, clock);
+  bs::PlanRegister plans(store, clock);
   bs::RoundService rounds(store, plans, clock);
   bs::ReportService reports(store, plans, rounds, clock);
   progress("Planen er åbnet");

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "core/result.h"
 #include "domain/plan/item_filter.h"
 

@@ -37,7 +37,7 @@ Response CachedByStamp(Services s, Result<int64_t> stamp, const Request& request
 }
 
 Response CachedByPlan(Services s, PlanId plan, const Request& request, const std::function<Response()>& render) {
-  return CachedByStamp(s, s.plans.PlanRevision(plan), request, render);
+  return CachedByStamp(s, s.plans.Stamp(plan), request, render);
 }
 
 bool WantsJson(const Request& r) { return r.path.rfind("/api/", 0) == 0; }
@@ -56,18 +56,6 @@ Response Denied(const Request& r, const Error& e) {
     return Response::Redirect("/log-ind?udloebet=1&next=" + PercentEncode(next));
   if (r.viewer.anonymous()) return SignInRequired(next, e.message);
   return HtmlError(e);
-}
-
-std::optional<Response> Refuse(Services s, const Request& r, PlanId plan, Action action, Resource::Kind kind) {
-  auto st = s.plans.Authorize(r.viewer, plan, action, kind);
-  if (st.ok()) return std::nullopt;
-  return Denied(r, st.error());
-}
-
-std::optional<Response> RefuseItem(Services s, const Request& r, const PlanItem& item, Action action, Resource::Kind kind) {
-  auto st = s.plans.AuthorizeItem(r.viewer, item, action, kind);
-  if (st.ok()) return std::nullopt;
-  return Denied(r, st.error());
 }
 
 Router BuildRouter(Services services) {

@@ -10,13 +10,14 @@
 #include "app/report_service.h"
 #include "app/round_service.h"
 #include "web/render_cache.h"
+#include "web/handler_helpers.h"
 #include "web/router.h"
 #include "web/views/history_views.h"
 
 namespace bs::web {
 
 struct Services {
-  PlanService& plans;
+  PlanService& plans;       // the plan register as the viewer may use it (app/plan_service.h)
   RenderCache& cache;
   PeopleService& people;
   MeetingService& meetings;
@@ -31,6 +32,7 @@ struct Services {
 // and the viewer's access class) was rendered; otherwise calls render() and caches a
 // 200 answer under the plan's revision. Per-session details (CSRF tokens, the name in
 // the header) are added after the cache by the Site, so they are never cached.
+// The plan must be one the viewer was allowed (a PlanService read or stamp came first).
 Response CachedByPlan(Services s, PlanId plan, const Request& request, const std::function<Response()>& render);
 // The same for any data stamp (MeetingService::ContentStamp for meeting pages and PDFs);
 // the content type and headers of the answer are kept with it.
@@ -40,11 +42,10 @@ Response CachedByStamp(Services s, Result<int64_t> stamp, const Request& request
 // is not public, 403 otherwise (a page with a way to sign in for the public); a session
 // that expired goes to the sign-in page and back. JSON under /api/.
 Response Denied(const Request& request, const Error& error);
-// Checks through the service's access rule; on refusal returns the response to send.
-std::optional<Response> Refuse(Services s, const Request& r, PlanId plan, Action action,
-                               Resource::Kind kind = Resource::Kind::kPlan);
-std::optional<Response> RefuseItem(Services s, const Request& r, const PlanItem& item, Action action,
-                                   Resource::Kind kind = Resource::Kind::kItem);
+// For the use cases' access errors: Denied(request, error) as a function.
+inline auto DeniedFor(const Request& request) {
+  return [&request](const Error& e) { return Denied(request, e); };
+}
 
 // A handler that needs the services, bound into a router Handler.
 using ServiceHandler = Response (*)(Services, const Request&, const Params&);
@@ -81,3 +82,7 @@ Response RenderItemPage(Services s, const Request& r, ItemId id, const std::stri
                         const views::StatusFormModel& form, int status);
 
 }  // namespace bs::web
+
+// TRY_ALLOWED(r, expr): a use case's Result; a refusal or failure answers as Denied(r, e)
+// (403 with a way to sign in for the public, 404 for what is not public, JSON under /api/).
+#define TRY_ALLOWED(r, expr) BS_TRY_RESPOND(expr, ::bs::web::DeniedFor(r))

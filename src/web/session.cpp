@@ -135,7 +135,7 @@ void Site::Finish(const Request& r, Response& res) const {
     res.headers.emplace_back("Vary", "Cookie");
   }
   if (res.content_type.rfind("text/html", 0) != 0) return;
-  bool administer = Decide(r.viewer, Action::kAdminister, Resource::Of(Resource::Kind::kAdministration)) == Decision::kAllow;
+  bool administer = services_.plans.CapabilitiesFor(r.viewer).administer;
   // The bar holds the sign-out form, whose own CSRF slot is filled first.
   res.body = Compose(res.body, Compose(UserBar(r, administer), "", r.csrf), r.csrf);
 }

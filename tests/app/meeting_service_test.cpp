@@ -65,7 +65,7 @@ class MeetingServiceTest : public ::testing::Test {
   MemoryMeetingStore meeting_store_;
   SodiumPasswordHasher hasher_{Argon2Params::ForTests()};
   SodiumTokenSource tokens_;
-  PlanService plans_{plan_store_, clock_};
+  PlanRegister plans_{plan_store_, clock_};
   PeopleService people_{people_store_, plan_store_, hasher_, tokens_, clock_};
   MeetingService service_{meeting_store_, plans_, people_, clock_, MeetingPolicy{1024}};
   Viewer secretary_, member_, chair_, outsider_, head_;

@@ -4,7 +4,7 @@
 // stays valid after the items it was built from are gone.
 #include <gtest/gtest.h>
 
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "app/round_service.h"
 #include "demo/demo_plan.h"
 #include "storage/memory/memory_plan_store.h"
@@ -41,7 +41,7 @@ class PlanOverviewTest : public ::testing::Test {
 
   FixedClock clock_{1'749'549'600};
   MemoryPlanStore store_;
-  PlanService plans_{store_, clock_};
+  PlanRegister plans_{store_, clock_};
   RoundService rounds_{store_, plans_, clock_};
   PlanContext ctx_;
 };

@@ -52,7 +52,7 @@ class RoundServiceTest : public ::testing::Test {
 
   FixedClock clock_{1'748'736'000};  // 01-06-2025
   MemoryPlanStore store_;
-  PlanService plans_{store_, clock_};
+  PlanRegister plans_{store_, clock_};
   RoundService rounds_{store_, plans_, clock_};
   PlanId plan_ = 0;
   PlanItem buu_, ok_, done_;

@@ -30,5 +30,11 @@ check_layer web 'storage|exporters|crypto|demo|main'
 check_layer exporters 'storage|web|crypto|demo|main'
 check_layer crypto 'storage|web|exporters|demo|main'
 check_layer demo 'storage|web|exporters|crypto|main'
+# Issue 12, one access model: web/ asks the use cases (app/plan_service.h, the meeting,
+# people, round and report services), which take the viewer and return what they may
+# see. No file in web/ asks the access rule, redacts, or reaches the unchecked register.
+hits=$(grep -rnE '(^|[^A-Za-z_.])(Decide|Check|Redact|RedactAll|CapabilitiesOf|Authorize|AuthorizeItem)\(|(^|[^A-Za-z_])(Action|Resource)::|(^|[^A-Za-z_])PlanRegister([^A-Za-z_.]|$)' web \
+  | grep -vE '^[^:]+:[0-9]+:\s*//' || true)
+if [ -n "$hits" ]; then echo "web/ must not call the access rule or redaction directly (issue 12):"; echo "$hits"; fail=1; fi
 [ $fail -eq 0 ] && echo "layering: ok"
 exit $fail

@@ -78,7 +78,7 @@ class ReportFilesTest : public ::testing::Test {
 
   FixedClock clock_{1'749'549'600};  // 10-06-2025
   MemoryPlanStore store_;
-  PlanService plans_{store_, clock_};
+  PlanRegister plans_{store_, clock_};
   RoundService rounds_{store_, plans_, clock_};
   ReportService reports_{store_, plans_, rounds_, clock_};
   ReportFiles files_;

@@ -9,7 +9,7 @@
 #include <memory>
 #include <thread>
 
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "app/round_service.h"
 #include "demo/demo_plan.h"
 #include "storage/memory/memory_plan_store.h"
@@ -30,7 +30,7 @@ class PlanStoreContract : public ::testing::TestWithParam<testing::NamedBackend>
   void SetUp() override {
     backend_ = GetParam().second();
     store_ = backend_->plans.get();
-    service_ = std::make_unique<PlanService>(*store_, clock_);
+    service_ = std::make_unique<PlanRegister>(*store_, clock_);
     for (auto [code, owns] : std::initializer_list<std::pair<const char*, bool>>{{"ØK", true}, {"BUU", true}, {"KB", false}})
       ASSERT_TRUE(store_->UpsertBody(*Body::Create(code, std::string("Udvalg ") + code, owns, 0), Meta()).ok());
     auto plan = service_->CreatePlan({"Testplan 2025-2028", "Budget 2025-2028", "2025", "2028", ""}, "test", "test");
@@ -58,7 +58,7 @@ class PlanStoreContract : public ::testing::TestWithParam<testing::NamedBackend>
   FixedClock clock_{1'750'000'000};
   std::unique_ptr<Backend> backend_;
   PlanStore* store_ = nullptr;
-  std::unique_ptr<PlanService> service_;
+  std::unique_ptr<PlanRegister> service_;
   PlanId plan_ = 0;
 };
 
@@ -431,7 +431,7 @@ TEST(SqliteDatabaseTest, HistoryRowsCannotBeChangedOrRemoved) {
     ASSERT_TRUE(db.ok());
     SqlitePlanStore store(**db);
     FixedClock clock(1'750'000'000);
-    PlanService service(store, clock);
+    PlanRegister service(store, clock);
     RoundService rounds(store, service, clock);
     ASSERT_TRUE(demo::LoadDemo(service, rounds, 0).ok());
     ASSERT_TRUE(service.PublishVersion(1, {"V1", "31-05-2025", ""}, "test").ok());

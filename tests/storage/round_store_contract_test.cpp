@@ -7,7 +7,7 @@
 #include <atomic>
 #include <thread>
 
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "support/store_backends.h"
 
 namespace bs {
@@ -20,7 +20,7 @@ class RoundStoreContract : public ::testing::TestWithParam<testing::NamedBackend
   void SetUp() override {
     backend_ = GetParam().second();
     store_ = backend_->plans.get();
-    service_ = std::make_unique<PlanService>(*store_, clock_);
+    service_ = std::make_unique<PlanRegister>(*store_, clock_);
     ASSERT_TRUE(store_->UpsertBody(*Body::Create("BUU", "Børne- og Ungdomsudvalget", true, 0), Meta()).ok());
     plan_ = service_->CreatePlan({"Rundeplan 2025-2028", "Budget 2025-2028", "2025", "2028", ""}, "test", "test")->id();
     other_plan_ = service_->CreatePlan({"Anden plan 2026-2029", "Budget 2026-2029", "2026", "2029", ""}, "test", "test")->id();
@@ -59,7 +59,7 @@ class RoundStoreContract : public ::testing::TestWithParam<testing::NamedBackend
   std::unique_ptr<testing::Backend> backend_;
   PlanStore* store_ = nullptr;
   FixedClock clock_{1'750'000'000};
-  std::unique_ptr<PlanService> service_;
+  std::unique_ptr<PlanRegister> service_;
   PlanId plan_ = 0, other_plan_ = 0;
   PlanItem item_;
 };

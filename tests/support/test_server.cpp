@@ -20,7 +20,7 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   db_ = std::move(*db);
   store_ = std::make_unique<SqlitePlanStore>(*db_);
   faulty_ = std::make_unique<FaultyPlanStore>(*store_);
-  service_ = std::make_unique<PlanService>(*faulty_, clock_);
+  service_ = std::make_unique<PlanRegister>(*faulty_, clock_);
   if (!InitSodium()) std::abort();
   people_store_ = std::make_unique<SqlitePeopleStore>(*db_);
   faulty_people_ = std::make_unique<FaultyPeopleStore>(*people_store_);
@@ -62,7 +62,8 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   if (!reports_) reports_ = std::make_unique<ReportService>(*faulty_, *service_, *rounds_, clock_);
   if (!report_attachments_) report_attachments_ = std::make_unique<ReportAttachments>(*meetings_, *reports_, report_files_);
   ActAs("okonomi");
-  site_ = std::make_unique<web::Site>(web::Services{*service_, cache_, *people_, *meetings_, exports_, *rounds_, *reports_,
+  use_cases_ = std::make_unique<PlanService>(*service_);
+  site_ = std::make_unique<web::Site>(web::Services{*use_cases_, cache_, *people_, *meetings_, exports_, *rounds_, *reports_,
                                                     report_files_, *report_attachments_});
   web::ServerOptions options;
   options.port = 0;

@@ -39,7 +39,7 @@ class TestServer {
 
   unsigned short port() const { return server_->port(); }
   PlanId demo_plan() const { return demo_plan_; }
-  PlanService& plans() { return *service_; }
+  PlanRegister& plans() { return *service_; }
   FaultyPlanStore& faults() { return *faulty_; }
   // The meeting and people stores the services use, wrapped like the plan store's.
   FaultyMeetingStore& meeting_faults() { return *faulty_meetings_; }
@@ -85,7 +85,8 @@ class TestServer {
   std::unique_ptr<SqlitePlanStore> store_;
   std::unique_ptr<FaultyPlanStore> faulty_;
   FixedClock clock_{1'749'549'600};  // 10-06-2025
-  std::unique_ptr<PlanService> service_;
+  std::unique_ptr<PlanRegister> service_;
+  std::unique_ptr<PlanService> use_cases_;  // what the site gets
   std::unique_ptr<SqlitePeopleStore> people_store_;
   std::unique_ptr<FaultyPeopleStore> faulty_people_;
   SodiumPasswordHasher hasher_{Argon2Params::ForTests()};

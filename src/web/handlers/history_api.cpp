@@ -45,21 +45,12 @@ json StatusJson(const StatusUpdate& u) {
           {"obs_note", u.obs_note}, {"created_at", u.created_at}};
 }
 
-// The item `id` if the viewer may do `action` on it (kind: the part asked for).
-Result<PlanItem> ItemFor(Services s, const Request& r, ItemId id, Action action, Resource::Kind kind = Resource::Kind::kItem) {
-  PlanItem item = TRY(s.plans.GetItem(id));
-  RETURN_IF_ERROR(s.plans.AuthorizeItem(r.viewer, item, action, kind));
-  return item;
-}
-
 Response History(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
-  if (auto item = ItemFor(s, r, id, Action::kRead, Resource::Kind::kHistory); !item.ok()) return Denied(r, item.error());
-  auto history = s.plans.History(id);
+  ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
+  ItemRead read = TRY_ALLOWED(r, s.plans.ItemForHistory(r.viewer, id));
+  auto history = s.plans.History(r.viewer, id);
   if (!history.ok()) return JsonError(history.error());
-  auto ctx = s.plans.Context(history->front().item.plan_id());
-  if (!ctx.ok()) return JsonError(ctx.error());
+  const PlanContext* ctx = &read.ctx;
   json entries = json::array();
   for (size_t k = 0; k < history->size(); ++k) {
     const HistoryEntry& e = (*history)[k];
@@ -72,38 +63,31 @@ Response History(Services s, const Request& r, const Params& p) {
 }
 
 Response RestoreItem(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
-  if (auto item = ItemFor(s, r, id, Action::kEdit, Resource::Kind::kHistory); !item.ok()) return Denied(r, item.error());
+  ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
+  ItemRead read = TRY_ALLOWED(r, s.plans.ItemForRestore(r.viewer, id));
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   if (!j->contains("revision") || !(*j)["revision"].is_number_integer())
     return JsonError(FieldErrors({{"revision", "Angiv den version, der skal gendannes, som et heltal."}}));
-  auto base = BaseRevision(r, s.plans, id);
+  auto base = BaseRevision(r, read.item);
   if (!base.ok()) return JsonError(base.error());
-  WriteMeta meta = s.plans.Meta(r.viewer.AuthorName(), "restore");
-  if (j->contains("comment") && (*j)["comment"].is_string()) meta.comment = text::CleanSingleLine((*j)["comment"].get<std::string>()).substr(0, 500);
-  auto restored = s.plans.RestoreItem(id, (*j)["revision"].get<int64_t>(), *base, meta);
+  std::string comment;
+  if (j->contains("comment") && (*j)["comment"].is_string()) comment = text::CleanSingleLine((*j)["comment"].get<std::string>()).substr(0, 500);
+  auto restored = s.plans.RestoreItem(r.viewer, id, (*j)["revision"].get<int64_t>(), *base, comment);
   if (!restored.ok()) return JsonError(restored.error());
-  auto ctx = s.plans.Context(restored->plan_id());
-  if (!ctx.ok()) return JsonError(ctx.error());
-  return ItemResponse(200, *ctx, *restored);
+  return ItemResponse(200, read.ctx, *restored);
 }
 
 Response ListStatus(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
-  if (auto item = ItemFor(s, r, id, Action::kRead, Resource::Kind::kStatusEntry); !item.ok()) return Denied(r, item.error());
-  auto updates = s.plans.StatusUpdates(r.viewer, id);
-  if (!updates.ok()) return JsonError(updates.error());
+  ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
+  auto updates = TRY_ALLOWED(r, s.plans.StatusUpdates(r.viewer, id));
   json out = json::array();
-  for (const auto& u : *updates) out.push_back(StatusJson(u));
+  for (const auto& u : updates) out.push_back(StatusJson(u));
   return Json(200, {{"status_updates", out}});
 }
 
 Response AddStatus(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   StatusDraft d;
@@ -124,14 +108,12 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
     }
   }
   if (!errors.empty()) return JsonError(FieldErrors(std::move(errors)));
-  if (auto item = ItemFor(s, r, id, Action::kReportStatus); !item.ok()) return Denied(r, item.error());
-  if (!text::Trim(d.obs_action).empty())
-    if (auto item = ItemFor(s, r, id, Action::kHandleObs); !item.ok()) return Denied(r, item.error());
+  ItemRead read = TRY_ALLOWED(r, s.plans.ItemForStatus(r.viewer, id, !text::Trim(d.obs_action).empty()));
   if (d.as_of.empty()) d.as_of = s.plans.Today().Short();
   if (text::Trim(d.author).empty()) d.author = r.viewer.AuthorName();
-  auto base = BaseRevision(r, s.plans, id);
+  auto base = BaseRevision(r, read.item);
   if (!base.ok()) return JsonError(base.error());
-  auto updated = s.plans.AddStatus(id, d, *base, s.plans.Meta(r.viewer.AuthorName(), "status"));
+  auto updated = s.plans.AddStatus(r.viewer, id, d, *base);
   if (!updated.ok()) return JsonError(updated.error());
   auto updates = s.plans.StatusUpdates(r.viewer, id);
   if (!updates.ok() || updates->empty()) return JsonError(Internal("status"));
@@ -141,20 +123,16 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
 }
 
 Response ListVersions(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kRead, Resource::Kind::kVersion)) return *denied;
-  auto versions = s.plans.ListVersions(id);
-  if (!versions.ok()) return JsonError(versions.error());
+  PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
+  auto versions = TRY_ALLOWED(r, s.plans.Versions(r.viewer, id));
   json out = json::array();
-  for (const auto& v : *versions) out.push_back(VersionJson(v));
+  for (const auto& v : versions) out.push_back(VersionJson(v));
   return Json(200, {{"versions", out}});
 }
 
 Response Publish(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kPublish)) return *denied;
+  PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
+  TRY_ALLOWED(r, s.plans.PlanForPublishing(r.viewer, id));
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   VersionDraft d;
@@ -164,7 +142,7 @@ Response Publish(Services s, const Request& r, const Params& p) {
     if (!v.is_string()) return JsonError(FieldErrors({{key, "Skal være en tekst."}}));
     *target = v.get<std::string>();
   }
-  auto published = s.plans.PublishVersion(id, d, r.viewer.AuthorName());
+  auto published = s.plans.PublishVersion(r.viewer, id, d);
   if (!published.ok()) return JsonError(published.error());
   Response res = Json(201, VersionJson(*published));
   res.headers.emplace_back("Location", "/api/v1/versions/" + std::to_string(published->id));
@@ -172,33 +150,26 @@ Response Publish(Services s, const Request& r, const Params& p) {
 }
 
 Response PlanHistory(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kRead, Resource::Kind::kHistory)) return *denied;
-  auto events = s.plans.PlanEvents(id);
-  if (!events.ok()) return JsonError(events.error());
+  PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
+  auto events = TRY_ALLOWED(r, s.plans.PlanEvents(r.viewer, id));
   json out = json::array();
-  for (const auto& e : *events)
+  for (const auto& e : events)
     out.push_back({{"at", e.at}, {"author", e.author}, {"source", e.source}, {"action", e.action},
                    {"label", PlanEventLabel(e.action)}, {"detail", e.detail}, {"plan_wide", e.plan_id != 0}});
   return Json(200, {{"plan_id", id}, {"events", out}});
 }
 
 Response GetVersion(Services s, const Request& r, const Params& p) {
-  VersionId id;
-  if (!ParseId(p, "vid", &id)) return JsonError(404, "Versionen findes ikke.");
-  auto version = s.plans.GetVersion(id);
-  if (!version.ok()) return JsonError(version.error());
-  if (auto denied = Refuse(s, r, version->plan_id, Action::kRead, Resource::Kind::kVersion)) return *denied;
-  auto ctx = s.plans.Context(version->plan_id);
-  if (!ctx.ok()) return JsonError(ctx.error());
-  auto ov = s.plans.VersionOverview(r.viewer, *ctx, id, ItemFilter{}, false);
+  VersionId id = TRY_JSON(PathId(p, "vid", "Versionen findes ikke."));
+  VersionRead version = TRY_ALLOWED(r, s.plans.ReadVersion(r.viewer, id));
+  const PlanContext* ctx = &version.plan.ctx;
+  auto ov = s.plans.VersionOverview(r.viewer, version, ItemFilter{}, false);
   if (!ov.ok()) return JsonError(ov.error());
   json items = json::array();
   for (const auto& sec : ov->sections)
     for (const auto& g : sec.groups)
       for (const auto& i : g.items) items.push_back(ItemToJson(*ctx, *i));
-  json out = VersionJson(*version);
+  json out = VersionJson(version.version);
   out["items"] = items;
   return Json(200, out);
 }
@@ -209,17 +180,13 @@ json ItemBrief(const PlanItem& i) {
 }
 
 Response GetRedline(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return JsonError(ctx.error());
+  PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.ReadPublished(r.viewer, id));
   VersionId from = 0, to = 0;
   auto parsed = ParseRedlineQuery(r.query, &from, &to);
   if (!parsed.ok()) return JsonError(parsed.error());
-  if (auto denied = Refuse(s, r, id, Action::kRead, to ? Resource::Kind::kVersion : Resource::Kind::kRedlineToNow))
-    return *denied;
-  auto view = s.plans.RedlineBetween(r.viewer, *ctx, from, to);
-  if (!view.ok()) return JsonError(view.error());
+  auto view = s.plans.Redline(r.viewer, plan, from, to);
+  if (!view.ok()) return Denied(r, view.error());
   const Redline& rl = view->redline;
   json added = json::array(), removed = json::array(), changed = json::array();
   for (const auto& i : rl.added) added.push_back(ItemBrief(i));

@@ -18,15 +18,9 @@ bool ReadRevision(const FormData& form, const char* key, int64_t* out) {
 }
 
 Response AddStatus(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  FormData form;
-  if (!FormData::Parse(r.body, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
-  if (auto denied = RefuseItem(s, r, *item, Action::kReportStatus)) return *denied;
-  if (!text::Trim(form.Get("obs_action")).empty())
-    if (auto denied = RefuseItem(s, r, *item, Action::kHandleObs)) return *denied;
+  ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
+  TRY_ALLOWED(r, s.plans.ItemForStatus(r.viewer, id, !text::Trim(form.Get("obs_action")).empty()));
   int64_t revision = 0;
   if (!ReadRevision(form, "revision", &revision))
     return HtmlError(400, "Formularen mangler den version, statusopdateringen bygger på. Hent siden igen.");
@@ -36,10 +30,10 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
   for (const auto& [key, value] : form.all())
     if (key.rfind("realised_", 0) == 0) m.draft.realised[key.substr(9)] = value;
   if (text::Trim(m.draft.author).empty()) m.draft.author = r.viewer.AuthorName();
-  auto updated = s.plans.AddStatus(id, m.draft, revision, s.plans.Meta(r.viewer.AuthorName(), "status"));
+  auto updated = s.plans.AddStatus(r.viewer, id, m.draft, revision);
   if (updated.ok()) return Response::Redirect("/items/" + std::to_string(id) + "?gemt=1");
   const Error& e = updated.error();
-  if (e.code == ErrorCode::kNotFound) return HtmlError(e);
+  if (e.code == ErrorCode::kNotFound || e.code == ErrorCode::kPermissionDenied) return Denied(r, e);
   if (e.code == ErrorCode::kConflict)
     m.message = "En anden har ændret punktet, siden du hentede siden. Din statusopdatering er ikke gemt, men står herunder; "
                 "se punktets nye indhold ovenfor og gem igen.";
@@ -50,17 +44,13 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
 }
 
 Response Restore(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  FormData form;
-  if (!FormData::Parse(r.body, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  if (auto denied = RefuseItem(s, r, *item, Action::kEdit, Resource::Kind::kHistory)) return *denied;
+  ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
+  FormData form = TRY_PAGE(ReadForm(r));
+  TRY_ALLOWED(r, s.plans.ItemForRestore(r.viewer, id));
   int64_t revision = 0, base = 0;
   if (!ReadRevision(form, "revision", &revision) || !ReadRevision(form, "base", &base))
     return HtmlError(400, "Formularen mangler hvilken version der skal gendannes. Hent siden igen.");
-  auto restored = s.plans.RestoreItem(id, revision, base, s.plans.Meta(r.viewer.AuthorName(), "restore"));
+  auto restored = s.plans.RestoreItem(r.viewer, id, revision, base);
   if (!restored.ok()) {
     if (restored.error().code == ErrorCode::kConflict)
       return HtmlError(409, "En anden har ændret punktet, siden du hentede siden. Hent siden igen og vælg versionen på ny.");
@@ -70,80 +60,56 @@ Response Restore(Services s, const Request& r, const Params& p) {
 }
 
 Response ShowHistory(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  if (auto denied = RefuseItem(s, r, *item, Action::kRead, Resource::Kind::kHistory)) return *denied;
-  PlanId plan = item->plan_id();
+  ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
+  ItemRead read = TRY_ALLOWED(r, s.plans.ItemForHistory(r.viewer, id));
   // Cached per plan revision: a long history renders once per change.
-  return CachedByPlan(s, plan, r, [&] {
-    auto ctx = s.plans.Context(plan);
-    if (!ctx.ok()) return HtmlError(ctx.error());
-    auto history = s.plans.History(id);
+  return CachedByPlan(s, read.item.plan_id(), r, [&] {
+    auto history = s.plans.History(r.viewer, id);
     if (!history.ok()) return HtmlError(history.error());
-    return Response::Html(200, views::HistoryPage(*ctx, *item, *history));
+    return Response::Html(200, views::HistoryPage(read.ctx, read.item, *history));
   });
 }
 
 Response ShowVersions(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kRead, Resource::Kind::kVersion)) return *denied;
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
-  auto versions = s.plans.ListVersions(id);
-  if (!versions.ok()) return HtmlError(versions.error());
-  Capabilities caps = s.plans.CapabilitiesFor(r.viewer, id);
+  PlanId id = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.ReadPublished(r.viewer, id));
+  auto versions = TRY_PAGE(s.plans.Versions(r.viewer, id));
   std::vector<PlanEvent> events;
-  if (caps.history) {
-    auto all = s.plans.PlanEvents(id);
-    if (!all.ok()) return HtmlError(all.error());
-    events = std::move(*all);
-  }
+  if (plan.caps.history) events = TRY_PAGE(s.plans.PlanEvents(r.viewer, id));
   VersionDraft draft{"", s.plans.Today().Short(), ""};
-  return Response::Html(200, views::VersionsPage(*ctx, *versions, draft, {}, events, caps));
+  return Response::Html(200, views::VersionsPage(plan.ctx, versions, draft, {}, events, plan.caps));
 }
 
 Response Publish(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kPublish)) return *denied;
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
-  FormData form;
-  if (!FormData::Parse(r.body, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  PlanId id = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForPublishing(r.viewer, id));
+  FormData form = TRY_PAGE(ReadForm(r));
   VersionDraft draft{form.Get("name"), form.Get("as_of"), form.Get("reporting_round")};
-  auto published = s.plans.PublishVersion(id, draft, r.viewer.AuthorName());
+  auto published = s.plans.PublishVersion(r.viewer, id, draft);
   if (published.ok()) return Response::Redirect("/plans/" + std::to_string(id) + "/versions/" + std::to_string(published->id));
-  auto versions = s.plans.ListVersions(id);
-  auto events = s.plans.PlanEvents(id);
+  auto versions = s.plans.Versions(r.viewer, id);
+  auto events = s.plans.PlanEvents(r.viewer, id);
   std::vector<FieldError> errors = published.error().fields;
   if (errors.empty()) errors.push_back({"name", published.error().code == ErrorCode::kInternal ? "Der opstod en intern fejl." : published.error().message});
   return Response::Html(HttpStatus(published.error().code),
-                        views::VersionsPage(*ctx, versions.ok() ? *versions : std::vector<Version>{}, draft, errors,
+                        views::VersionsPage(plan.ctx, versions.ok() ? *versions : std::vector<Version>{}, draft, errors,
                                             events.ok() ? *events : std::vector<PlanEvent>{},
-                                            s.plans.CapabilitiesFor(r.viewer, id)));
+                                            plan.caps));
 }
 
 Response ShowVersion(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  VersionId vid;
-  if (!ParseId(p, "id", &id) || !ParseId(p, "vid", &vid)) return HtmlError(404, "Versionen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kRead, Resource::Kind::kVersion)) return *denied;
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
-  auto version = s.plans.GetVersion(vid);
-  if (!version.ok() || version->plan_id != id) return HtmlError(404, "Versionen findes ikke i denne plan.");
+  PlanId id = TRY_PAGE(PathId(p, "id", "Versionen findes ikke."));
+  VersionId vid = TRY_PAGE(PathId(p, "vid", "Versionen findes ikke."));
+  VersionRead version = TRY_ALLOWED(r, s.plans.ReadVersion(r.viewer, id, vid));
   // The public reads versions most: cached per access class like the live plan.
   return CachedByPlan(s, id, r, [&] {
-    ListQuery q = ParseListQuery(r.query, *ctx, false);
-    auto ov = s.plans.VersionOverview(r.viewer, *ctx, vid, q.filter, q.separate_done);
+    ListQuery q = ParseListQuery(r.query, version.plan.ctx, false);
+    auto ov = s.plans.VersionOverview(r.viewer, version, q.filter, q.separate_done);
     if (!ov.ok()) return HtmlError(ov.error());
     auto mark = s.rounds.VersionMark(id, vid);  // items that gave no status in the round behind it
     if (!mark.ok()) return HtmlError(mark.error());
     return Response::Html(q.errors.empty() ? 200 : 400,
-                          views::PlanPage(*ctx, *ov, q, &*version, s.plans.CapabilitiesFor(r.viewer, id),
+                          views::PlanPage(version.plan.ctx, *ov, q, &version.version, version.plan.caps,
                                           *mark ? &**mark : nullptr));
   });
 }
@@ -171,21 +137,19 @@ Status ParseRedlineQuery(const std::string& query, VersionId* from, VersionId* t
 namespace {
 
 Response ShowRedline(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
+  PlanId id = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.ReadPublished(r.viewer, id));
   VersionId from = 0, to = 0;
   auto parsed = ParseRedlineQuery(r.query, &from, &to);
   if (!parsed.ok()) return HtmlError(400, parsed.error().fields.empty() ? parsed.error().message : parsed.error().fields[0].message);
-  if (auto denied = Refuse(s, r, id, Action::kRead, to ? Resource::Kind::kVersion : Resource::Kind::kRedlineToNow))
-    return *denied;
-  return CachedByPlan(s, id, r, [&] {
-    auto view = s.plans.RedlineBetween(r.viewer, *ctx, from, to);
+  auto stamp = s.plans.RedlineStamp(r.viewer, id, to);
+  if (!stamp.ok()) return Denied(r, stamp.error());
+  return CachedByStamp(s, stamp, r, [&] {
+    auto view = s.plans.Redline(r.viewer, plan, from, to);
     if (!view.ok()) return HtmlError(view.error());
-    auto versions = s.plans.ListVersions(id);
+    auto versions = s.plans.Versions(r.viewer, id);
     if (!versions.ok()) return HtmlError(versions.error());
-    return Response::Html(200, views::RedlinePage(*ctx, *view, *versions, s.plans.CapabilitiesFor(r.viewer, id)));
+    return Response::Html(200, views::RedlinePage(plan.ctx, *view, *versions, plan.caps));
   });
 }
 

@@ -217,7 +217,7 @@ bool ParseIfMatch(const std::string& header, int64_t* revision, bool* any) {
   return *revision > 0;
 }
 
-Result<int64_t> BaseRevision(const Request& r, PlanService& plans, ItemId id) {
+Result<int64_t> BaseRevision(const Request& r, const PlanItem& current) {
   std::string header = r.Header("if-match");
   if (text::Trim(header).empty())
     return MakeError(ErrorCode::kPreconditionRequired,
@@ -227,8 +227,7 @@ Result<int64_t> BaseRevision(const Request& r, PlanService& plans, ItemId id) {
   if (!ParseIfMatch(header, &revision, &any))
     return FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}});
   if (!any) return revision;
-  PlanItem now = TRY(plans.GetItem(id));
-  return now.revision();
+  return current.revision();
 }
 
 Response JsonResponse(int status, const json& j) {

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "web/http.h"
 
 namespace bs::web {
@@ -32,7 +32,7 @@ bool ParseIfMatch(const std::string& header, int64_t* revision, bool* any);
 // The revision an edit (restore, status update) is based on: If-Match "N" gives N, and
 // "If-Match: *" the item's current revision. PreconditionRequired (428) without
 // If-Match, InvalidArgument (400) when it is not a revision.
-Result<int64_t> BaseRevision(const Request& request, PlanService& plans, ItemId id);
+Result<int64_t> BaseRevision(const Request& request, const PlanItem& current);
 
 // The item as JSON with its revision as ETag.
 Response ItemResponse(int status, const PlanContext& ctx, const PlanItem& item);

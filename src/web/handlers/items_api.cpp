@@ -31,70 +31,58 @@ Response ListPlans(Services s, const Request& r, const Params&) {
 }
 
 Response GetPlan(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kRead, Resource::Kind::kVersion)) return *denied;
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return JsonError(ctx.error());
-  return Json(200, PlanToJson(*ctx));
+  PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.ReadPublished(r.viewer, id));
+  return Json(200, PlanToJson(plan.ctx));
 }
 
 Response RenderItemList(Services s, const Request& r, PlanId id);
 
 Response ListItems(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kRead)) return *denied;
-  return CachedByPlan(s, id, r, [&] { return RenderItemList(s, r, id); });
+  PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
+  auto stamp = s.plans.LiveStamp(r.viewer, id);
+  if (!stamp.ok()) return Denied(r, stamp.error());
+  return CachedByStamp(s, stamp, r, [&] { return RenderItemList(s, r, id); });
 }
 
 Response RenderItemList(Services s, const Request& r, PlanId id) {
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return JsonError(ctx.error());
-  ListQuery q = ParseListQuery(r.query, *ctx, true);
+  PlanRead plan = TRY_ALLOWED(r, s.plans.ReadPlan(r.viewer, id));
+  ListQuery q = ParseListQuery(r.query, plan.ctx, true);
   if (!q.errors.empty()) return JsonError(FieldErrors(q.errors));
-  auto page = s.plans.ListItems(id, q.filter);
+  auto page = s.plans.ListItems(r.viewer, plan, q.filter);
   if (!page.ok()) return JsonError(page.error());
   json items = json::array();
-  for (const auto& item : page->items) items.push_back(ItemToJson(*ctx, Redact(r.viewer, item)));
+  for (const auto& item : page->items) items.push_back(ItemToJson(plan.ctx, item));
   return Json(200, {{"items", items}, {"total", page->total}, {"limit", q.filter.limit}, {"offset", q.filter.offset}});
 }
 
 Response CreateItem(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kEdit)) return *denied;
+  PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForEditing(r.viewer, id));
   if (!IsJsonBody(r)) return JsonError(415, "Send indholdet som application/json.");
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return JsonError(ctx.error());
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   ItemDraft draft;
   auto applied = ApplyJsonToDraft(*j, draft, nullptr);
   if (!applied.ok()) return JsonError(applied.error());
   std::string key = text::Trim(r.Header("idempotency-key")).substr(0, 64);
-  auto created = s.plans.CreateItem(id, draft, s.plans.Meta(r.viewer.AuthorName(), "api", key));
+  auto created = s.plans.CreateItem(r.viewer, id, draft, "api", key);
   if (!created.ok()) return JsonError(created.error());
-  Response res = ItemResponse(201, *ctx, *created);
+  Response res = ItemResponse(201, plan.ctx, *created);
   res.headers.emplace_back("Location", "/api/v1/items/" + std::to_string(created->id()));
   return res;
 }
 
 Response GetItem(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return JsonError(item.error());
-  if (auto denied = RefuseItem(s, r, *item, Action::kRead)) return *denied;
-  auto ctx = s.plans.Context(item->plan_id());
-  if (!ctx.ok()) return JsonError(ctx.error());
-  return ItemResponse(200, *ctx, Redact(r.viewer, *item));
+  ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
+  ItemRead read = TRY_ALLOWED(r, s.plans.ReadItem(r.viewer, id));
+  return ItemResponse(200, read.ctx, read.item);
 }
 
 // 409 body: which fields the other writer changed since the client's revision.
-Response ConflictError(Services s, ItemId id, int64_t base, const Error& e) {
+Response ConflictError(Services s, const Request& r, ItemId id, int64_t base, const Error& e) {
   Error out = e;
-  auto changed = s.plans.ChangedSince(id, base);
+  auto changed = s.plans.ChangedSince(r.viewer, id, base);
   if (changed.ok())
     for (const auto& f : *changed)
       out.fields.push_back({f.field, "Ændret af en anden til «" + f.after.substr(0, 200) + "» (før «" + f.before.substr(0, 200) + "»)."});
@@ -102,8 +90,7 @@ Response ConflictError(Services s, ItemId id, int64_t base, const Error& e) {
 }
 
 Response PutItem(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
+  ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
   if (!IsJsonBody(r)) return JsonError(415, "Send indholdet som application/json.");
   int64_t if_match = 0;
   bool any = false;
@@ -116,11 +103,10 @@ Response PutItem(Services s, const Request& r, const Params& p) {
   // (a GET body sent back). "If-Match: *" asks to apply to whatever is current: a write
   // landing between our read and our write is then re-read and merged again.
   for (int attempt = 0;; ++attempt) {
-    auto item = s.plans.GetItem(id);
-    if (!item.ok()) return JsonError(item.error());
-    if (auto denied = RefuseItem(s, r, *item, Action::kEdit)) return *denied;
-    auto ctx = s.plans.Context(item->plan_id());
-    if (!ctx.ok()) return JsonError(ctx.error());
+    auto read = s.plans.ItemForEditing(r.viewer, id);
+    if (!read.ok()) return Denied(r, read.error());
+    const PlanItem* item = &read->item;
+    const PlanContext* ctx = &read->ctx;
     ItemDraft draft = ItemDraft::From(item->data(), ctx->themes);
     int64_t body_revision = 0;
     auto applied = ApplyJsonToDraft(*j, draft, &body_revision);
@@ -129,23 +115,20 @@ Response PutItem(Services s, const Request& r, const Params& p) {
       return JsonError(MakeError(ErrorCode::kPreconditionRequired,
                                  "Send If-Match med den version, ændringen bygger på (fra ETag), eller If-Match: * for at overskrive."));
     int64_t base = if_match ? if_match : body_revision ? body_revision : item->revision();
-    auto updated = s.plans.UpdateItem(id, draft, base, s.plans.Meta(r.viewer.AuthorName(), "api"));
+    auto updated = s.plans.UpdateItem(r.viewer, id, draft, base, "api");
     if (!updated.ok() && updated.error().code == ErrorCode::kConflict && any && attempt < 5) continue;
-    if (!updated.ok() && updated.error().code == ErrorCode::kConflict) return ConflictError(s, id, base, updated.error());
+    if (!updated.ok() && updated.error().code == ErrorCode::kConflict) return ConflictError(s, r, id, base, updated.error());
     if (!updated.ok()) return JsonError(updated.error());
     return ItemResponse(200, *ctx, *updated);
   }
 }
 
 Response DeleteItem(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return JsonError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return JsonError(item.error());
-  if (auto denied = RefuseItem(s, r, *item, Action::kEdit)) return *denied;
-  auto base = BaseRevision(r, s.plans, id);
+  ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
+  ItemRead read = TRY_ALLOWED(r, s.plans.ItemForEditing(r.viewer, id));
+  auto base = BaseRevision(r, read.item);
   if (!base.ok()) return JsonError(base.error());
-  auto st = s.plans.DeleteItem(id, *base, s.plans.Meta(r.viewer.AuthorName(), "api"));
+  auto st = s.plans.DeleteItem(r.viewer, id, *base, "api");
   if (!st.ok()) return JsonError(st.error());
   return Response::NoContent();
 }

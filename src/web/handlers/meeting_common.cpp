@@ -39,9 +39,9 @@ Response RenderMeeting(Services s, const Request& r, int64_t id, views::MeetingP
     if (plans.ok())
       for (const auto& p : *plans) {
         if (!p.published) continue;
-        auto versions = s.plans.ListVersions(p.plan.id());
-        auto ctx = s.plans.Context(p.plan.id());
-        if (versions.ok() && ctx.ok()) m.report_sources.push_back({p.plan.id(), p.plan.name(), *versions, ctx->committees});
+        auto versions = s.plans.Versions(r.viewer, p.plan.id());
+        auto read = s.plans.ReadPublished(r.viewer, p.plan.id());
+        if (versions.ok() && read.ok()) m.report_sources.push_back({p.plan.id(), p.plan.name(), *versions, read->ctx.committees});
       }
   }
   // A preparer looking at the public edition keeps the way back to their own.

@@ -41,21 +41,6 @@ ItemDraft DraftFromForm(const FormData& form, const Plan& plan) {
   return d;
 }
 
-// An item and its plan's context, which every item page needs.
-struct LoadedItem {
-  PlanItem item;
-  PlanContext ctx;
-};
-Result<LoadedItem> LoadItem(Services s, ItemId id) {
-  PlanItem item = TRY(s.plans.GetItem(id));
-  PlanContext ctx = TRY(s.plans.Context(item.plan_id()));
-  return LoadedItem{std::move(item), std::move(ctx)};
-}
-
-bool ParseFormBody(const Request& r, FormData* form) {
-  return FormData::Parse(r.body, form);
-}
-
 Response FormError(const views::ItemFormModel& m, int status) {
   return Response::Html(status, views::ItemFormPage(m));
 }
@@ -72,17 +57,16 @@ Response RenderPlan(Services s, const Request& r, PlanId id);
 
 // The other person's saved value beside the user's input, for each field changed since
 // the revision the user's edit was based on.
-std::vector<views::ConflictRow> ConflictRows(Services s, ItemId id, int64_t base, const ItemDraft& draft,
-                                             const PlanContext& ctx) {
+std::vector<views::ConflictRow> ConflictRows(Services s, const Request& r, ItemId id, int64_t base,
+                                             const ItemDraft& draft, const PlanContext& ctx) {
   std::vector<views::ConflictRow> rows;
-  auto changed = s.plans.ChangedSince(id, base);
-  auto base_entry = s.plans.Revision(id, base);
-  if (!changed.ok() || !base_entry.ok()) return rows;
+  auto conflict = s.plans.ConflictWith(r.viewer, id, base);
+  if (!conflict.ok()) return rows;
   std::map<std::string, std::string> yours;
   auto mine = PlanItem::Validate(draft, ctx.validation);
   if (mine.ok())
-    for (const auto& f : DiffItems(base_entry->item.data(), *mine, ctx.themes, ctx.strategic_lines)) yours[f.field] = f.after;
-  for (const auto& f : *changed) {
+    for (const auto& f : DiffItems(conflict->base.item.data(), *mine, ctx.themes, ctx.strategic_lines)) yours[f.field] = f.after;
+  for (const auto& f : conflict->changed) {
     auto it = yours.find(f.field);
     rows.push_back({f.label, f.after.empty() ? "(tom)" : f.after,
                     it != yours.end() ? (it->second.empty() ? "(tom)" : it->second) : f.before + " (uændret af dig)"});
@@ -95,24 +79,11 @@ std::vector<views::ConflictRow> ConflictRows(Services s, ItemId id, int64_t base
 // Shared with handlers/history_pages.cpp: the item page with its status and history.
 Response RenderItemPage(Services s, const Request& r, ItemId id, const std::string& notice,
                         const views::StatusFormModel& form, int status) {
-  auto loaded = LoadItem(s, id);
-  if (!loaded.ok()) return HtmlError(loaded.error());
-  auto& [full_item, ctx] = *loaded;
-  if (auto denied = RefuseItem(s, r, full_item, Action::kRead)) return *denied;
-  auto published = s.plans.IsPublished(ctx.plan.id());  // asked once for everything the page offers
-  if (!published.ok()) return HtmlError(published.error());
-  const Resource resource = Resource::Item(*published, full_item);
-  PlanItem item = Redact(r.viewer, full_item);
-  auto updates = s.plans.StatusUpdates(r.viewer, id);
-  if (!updates.ok()) return HtmlError(updates.error());
-  views::ItemPageModel m{&ctx, &item, notice, std::move(*updates), {}, form, CapabilitiesOf(r.viewer, *published), {}};
-  if (m.caps.history) {
-    auto history = s.plans.History(id, 11);  // the last ten changes and the state before them
-    if (!history.ok()) return HtmlError(history.error());
-    m.history = std::move(*history);
-  }
-  m.status_form.show_form = Decide(r.viewer, Action::kReportStatus, resource) == Decision::kAllow;
-  m.status_form.obs_fields = Decide(r.viewer, Action::kHandleObs, resource) == Decision::kAllow;
+  ItemPageRead page = TRY_ALLOWED(r, s.plans.ReadItemPage(r.viewer, id));
+  views::ItemPageModel m{&page.ctx, &page.item, notice, std::move(page.updates), std::move(page.history), form, page.caps, {}};
+  m.status_form.show_form = page.may_report_status;
+  m.status_form.obs_fields = page.may_handle_obs;
+  const PlanContext& ctx = page.ctx;
   if (m.status_form.draft.as_of.empty()) m.status_form.draft.as_of = s.plans.Today().Short();
   if (m.status_form.draft.author.empty()) m.status_form.draft.author = r.viewer.AuthorName();
   auto treatments = s.meetings.TreatmentsOf(r.viewer, id);
@@ -127,32 +98,26 @@ Response RenderItemPage(Services s, const Request& r, ItemId id, const std::stri
 namespace {
 
 Response ShowPlan(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kRead)) return *denied;
-  return CachedByPlan(s, id, r, [&] { return RenderPlan(s, r, id); });
+  PlanId id = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  auto stamp = s.plans.LiveStamp(r.viewer, id);
+  if (!stamp.ok()) return Denied(r, stamp.error());
+  return CachedByStamp(s, stamp, r, [&] { return RenderPlan(s, r, id); });
 }
 
 Response RenderPlan(Services s, const Request& r, PlanId id) {
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
-  ListQuery q = ParseListQuery(r.query, *ctx, false);
-  auto ov = s.plans.Overview(r.viewer, *ctx, q.filter, q.separate_done);
-  if (!ov.ok()) return HtmlError(ov.error());
-  auto round = s.rounds.OpenRoundMark(id);
-  if (!round.ok()) return HtmlError(round.error());
-  return Response::Html(q.errors.empty() ? 200 : 400, views::PlanPage(*ctx, *ov, q, nullptr, s.plans.CapabilitiesFor(r.viewer, id),
-                                                                      *round ? &**round : nullptr));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.ReadPlan(r.viewer, id));
+  ListQuery q = ParseListQuery(r.query, plan.ctx, false);
+  PlanOverview ov = TRY_PAGE(s.plans.Overview(r.viewer, plan, q.filter, q.separate_done));
+  auto round = TRY_PAGE(s.rounds.OpenRoundMark(id));
+  return Response::Html(q.errors.empty() ? 200 : 400,
+                        views::PlanPage(plan.ctx, ov, q, nullptr, plan.caps, round ? &*round : nullptr));
 }
 
 Response NewItemForm(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kEdit)) return *denied;
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
+  PlanId id = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForEditing(r.viewer, id));
   views::ItemFormModel m;
-  m.ctx = &*ctx;
+  m.ctx = &plan.ctx;
   FormData query;
   if (FormData::Parse(r.query, &query)) m.draft.committee = query.Get("committee");
   m.request_key = RandomToken();
@@ -160,18 +125,14 @@ Response NewItemForm(Services s, const Request& r, const Params& p) {
 }
 
 Response CreateItem(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kEdit)) return *denied;
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
-  FormData form;
-  if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  PlanId id = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForEditing(r.viewer, id));
+  FormData form = TRY_PAGE(ReadForm(r));
   views::ItemFormModel m;
-  m.ctx = &*ctx;
-  m.draft = DraftFromForm(form, ctx->plan);
+  m.ctx = &plan.ctx;
+  m.draft = DraftFromForm(form, plan.ctx.plan);
   m.request_key = text::Trim(form.Get("request_key")).substr(0, 64);
-  auto created = s.plans.CreateItem(id, m.draft, s.plans.Meta(r.viewer.AuthorName(), "form", m.request_key));
+  auto created = s.plans.CreateItem(r.viewer, id, m.draft, "form", m.request_key);
   if (!created.ok()) {
     if (KeepsInput(created.error())) {
       m.message = SaveFailedMessage(created.error());
@@ -185,19 +146,14 @@ Response CreateItem(Services s, const Request& r, const Params& p) {
 }
 
 Response ShowItem(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
+  ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
   std::string notice = r.query.find("gemt=1") != std::string::npos ? "Punktet er gemt." : "";
   return RenderItemPage(s, r, id, notice, {}, 200);
 }
 
 Response EditItemForm(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto loaded = LoadItem(s, id);
-  if (!loaded.ok()) return HtmlError(loaded.error());
-  auto& [item, ctx] = *loaded;
-  if (auto denied = RefuseItem(s, r, item, Action::kEdit)) return *denied;
+  ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
+  auto [item, ctx] = TRY_ALLOWED(r, s.plans.ItemForEditing(r.viewer, id));
   views::ItemFormModel m;
   m.ctx = &ctx;
   m.item_id = id;
@@ -207,14 +163,9 @@ Response EditItemForm(Services s, const Request& r, const Params& p) {
 }
 
 Response UpdateItem(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto loaded = LoadItem(s, id);
-  if (!loaded.ok()) return HtmlError(loaded.error());
-  auto& [item, ctx] = *loaded;
-  if (auto denied = RefuseItem(s, r, item, Action::kEdit)) return *denied;
-  FormData form;
-  if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
+  auto [item, ctx] = TRY_ALLOWED(r, s.plans.ItemForEditing(r.viewer, id));
+  FormData form = TRY_PAGE(ReadForm(r));
   views::ItemFormModel m;
   m.ctx = &ctx;
   m.item_id = id;
@@ -223,17 +174,17 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
   if (rev.empty() || rev.size() > 18 || rev.find_first_not_of("0123456789") != std::string::npos)
     return HtmlError(400, "Formularen mangler den version, ændringen bygger på. Hent siden igen.");
   m.revision = std::stoll(rev);
-  auto updated = s.plans.UpdateItem(id, m.draft, m.revision, s.plans.Meta(r.viewer.AuthorName(), "form"));
+  auto updated = s.plans.UpdateItem(r.viewer, id, m.draft, m.revision, "form");
   if (!updated.ok()) {
     const Error& e = updated.error();
     if (e.code == ErrorCode::kConflict) {
       // Keep the user's input; show that someone else saved first.
-      auto now = s.plans.GetItem(id);
-      if (now.ok()) item = *now;
+      auto now = s.plans.ItemForEditing(r.viewer, id);
+      if (now.ok()) item = std::move(now->item);
       m.message = "En anden har gemt punktet, mens du redigerede (nu version " + std::to_string(item.revision()) +
                   "). Dine ændringer er ikke gemt, men står i formularen herunder. Tabellen viser den andens ændringer "
                   "ved siden af dine; ret til og gem igen for at lægge dine ændringer oven på.";
-      m.conflicts = ConflictRows(s, id, m.revision, m.draft, ctx);
+      m.conflicts = ConflictRows(s, r, id, m.revision, m.draft, ctx);
       m.revision = item.revision();
       return FormError(m, 409);
     }
@@ -249,29 +200,21 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
 }
 
 Response DeleteConfirm(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto loaded = LoadItem(s, id);
-  if (!loaded.ok()) return HtmlError(loaded.error());
-  auto& [item, ctx] = *loaded;
-  if (auto denied = RefuseItem(s, r, item, Action::kEdit)) return *denied;
+  ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
+  auto [item, ctx] = TRY_ALLOWED(r, s.plans.ItemForEditing(r.viewer, id));
   return Response::Html(200, views::DeleteConfirmPage(ctx, item));
 }
 
 Response DeleteItem(Services s, const Request& r, const Params& p) {
-  ItemId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Punktet findes ikke.");
-  auto item = s.plans.GetItem(id);
-  if (!item.ok()) return HtmlError(item.error());
-  if (auto denied = RefuseItem(s, r, *item, Action::kEdit)) return *denied;
-  FormData form;
-  if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
+  auto [item, ctx] = TRY_ALLOWED(r, s.plans.ItemForEditing(r.viewer, id));
+  FormData form = TRY_PAGE(ReadForm(r));
   std::string rev = text::Trim(form.Get("revision"));
   int64_t revision = (!rev.empty() && rev.size() < 18 && rev.find_first_not_of("0123456789") == std::string::npos) ? std::stoll(rev) : 0;
   if (!revision) return HtmlError(400, "Formularen mangler den version, sletningen bygger på. Hent siden igen.");
-  auto st = s.plans.DeleteItem(id, revision, s.plans.Meta(r.viewer.AuthorName(), "form"));
+  auto st = s.plans.DeleteItem(r.viewer, id, revision, "form");
   if (!st.ok()) return HtmlError(st.error());
-  return Response::Redirect("/plans/" + std::to_string(item->plan_id()));
+  return Response::Redirect("/plans/" + std::to_string(item.plan_id()));
 }
 
 Result<std::vector<Plan>> VisiblePlans(Services s, const Viewer& viewer) {
@@ -283,29 +226,28 @@ Result<std::vector<Plan>> VisiblePlans(Services s, const Viewer& viewer) {
 Response ListPlans(Services s, const Request& r, const Params&) {
   auto plans = VisiblePlans(s, r.viewer);
   if (!plans.ok()) return HtmlError(plans.error());
-  return Response::Html(200, views::PlansPage(*plans, {}, {}, CapabilitiesOf(r.viewer, false)));
+  return Response::Html(200, views::PlansPage(*plans, {}, {}, s.plans.CapabilitiesFor(r.viewer)));
 }
 
 Response CreatePlan(Services s, const Request& r, const Params&) {
-  FormData form;
-  if (!ParseFormBody(r, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
-  if (auto st = Check(r.viewer, Action::kSetup, Resource::Plan(false), "oprettelse af planer"); !st.ok()) return Denied(r, st.error());
+  FormData form = TRY_PAGE(ReadForm(r));
   PlanDraft d{form.Get("name"), form.Get("budget_name"), form.Get("first_year"), form.Get("last_year"), form.Get("description")};
-  auto plan = s.plans.CreatePlan(d, r.viewer.AuthorName(), "form");
+  auto plan = s.plans.CreatePlan(r.viewer, d, "form");
   if (!plan.ok()) {
+    if (plan.error().code == ErrorCode::kPermissionDenied) return Denied(r, plan.error());
     auto plans = VisiblePlans(s, r.viewer);
     std::vector<FieldError> errors = plan.error().fields;
     if (errors.empty()) errors.push_back({"name", plan.error().message});
-    return Response::Html(HttpStatus(plan.error().code), views::PlansPage(plans.ok() ? *plans : std::vector<Plan>{}, d, errors, CapabilitiesOf(r.viewer, false)));
+    return Response::Html(HttpStatus(plan.error().code), views::PlansPage(plans.ok() ? *plans : std::vector<Plan>{}, d, errors, s.plans.CapabilitiesFor(r.viewer)));
   }
   return Response::Redirect("/plans/" + std::to_string(plan->id()));
 }
 
 Response Home(Services s, const Request& r, const Params&) {
-  auto plans = s.plans.ListPlans();
+  auto plans = s.plans.VisiblePlans(r.viewer);
   if (!plans.ok()) return HtmlError(plans.error());
-  if (plans->empty() || !CapabilitiesOf(r.viewer, false).live) return Response::Redirect("/plans");
-  return Response::Redirect("/plans/" + std::to_string(plans->front().id()));
+  if (plans->empty() || !s.plans.CapabilitiesFor(r.viewer).live) return Response::Redirect("/plans");
+  return Response::Redirect("/plans/" + std::to_string(plans->front().plan.id()));
 }
 
 }  // namespace

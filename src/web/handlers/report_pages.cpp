@@ -69,10 +69,11 @@ std::optional<Response> Parse(Services s, const Request& r, const Params& p, Par
   if (out->request.kind == ReportKind::kPlan) {
     // A plan the viewer may not know of answers as unknown before its filter is read, so
     // that a wrong filter value cannot tell a hidden plan from a missing one.
-    if (auto denied = Refuse(s, r, plan, Action::kRead, Resource::Kind::kVersion)) return denied;
-    auto ctx = s.plans.Context(plan);
-    if (ctx.ok()) {
-      ListQuery lq = ParseListQuery(r.query, *ctx, false);
+    auto read = s.plans.ReadPublished(r.viewer, plan);
+    if (!read.ok() && (read.error().code == ErrorCode::kPermissionDenied || read.error().code == ErrorCode::kNotFound))
+      return Denied(r, read.error());
+    if (read.ok()) {
+      ListQuery lq = ParseListQuery(r.query, read->ctx, false);
       if (!lq.errors.empty()) return Bad(r, "Filteret kunne ikke bruges: " + lq.errors.front().message);
       out->request.filter = lq.filter;
       out->request.filtered = lq.Any();
@@ -163,7 +164,7 @@ Response Extract(Services s, const Request& r, const Params& p, std::optional<Ve
     in.request.version = *version;
     in.version = std::to_string(*version);
   } else {
-    if (auto denied = Refuse(s, r, in.request.plan, Action::kRead)) return *denied;
+    if (auto live = s.plans.LiveStamp(r.viewer, in.request.plan); !live.ok()) return Denied(r, live.error());
     in.request.basis = ReportRequest::Basis::kLive;
     in.version = "live";
   }
@@ -185,16 +186,12 @@ Response ShowVersionExtract(Services s, const Request& r, const Params& p) {
 }
 
 Response ShowIndex(Services s, const Request& r, const Params& p) {
-  PlanId plan;
-  if (!ParseId(p, "id", &plan)) return HtmlError(404, "Planen findes ikke.");
+  PlanId plan = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
   // The list is as public as the plan's versions.
-  if (auto denied = Refuse(s, r, plan, Action::kRead, Resource::Kind::kVersion)) return *denied;
-  auto ctx = s.plans.Context(plan);
-  if (!ctx.ok()) return HtmlError(ctx.error());
+  PlanRead read = TRY_ALLOWED(r, s.plans.ReadPublished(r.viewer, plan));
   auto choices = s.reports.Choices(r.viewer, plan);
   if (!choices.ok()) return HtmlError(choices.error());
-  return Response::Html(200, views::ReportsIndexPage(plan, ctx->plan.name(), *choices,
-                                                     s.plans.CapabilitiesFor(r.viewer, plan).live));
+  return Response::Html(200, views::ReportsIndexPage(plan, read.ctx.plan.name(), *choices, read.caps.live));
 }
 
 // A report of a published version as a frozen attachment of an agenda item.

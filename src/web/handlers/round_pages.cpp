@@ -16,15 +16,15 @@ namespace {
 Response RenderRounds(Services s, const Request& r, PlanId plan, const RoundDraft& draft, const Error* error, int status) {
   auto rounds = s.rounds.Rounds(r.viewer, plan);
   if (!rounds.ok()) return Denied(r, rounds.error());
-  auto ctx = s.plans.Context(plan);
-  if (!ctx.ok()) return HtmlError(ctx.error());
+  auto read = s.plans.ReadPublished(r.viewer, plan);  // Rounds() above decided who may follow them
+  if (!read.ok()) return Denied(r, read.error());
   views::RoundsPageModel m;
-  m.ctx = &*ctx;
+  m.ctx = &read->ctx;
   m.rounds = std::move(*rounds);
   auto open = s.rounds.OpenRoundMark(plan);
   if (!open.ok()) return HtmlError(open.error());
   m.open = std::move(*open);
-  m.may_open = s.plans.CapabilitiesFor(r.viewer, plan).publish;
+  m.may_open = read->caps.publish;
   m.draft = draft;
   if (!error && m.draft.cutoff.empty()) m.draft.cutoff = s.plans.Today().Short();  // a fresh form only
   if (error) {

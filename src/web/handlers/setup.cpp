@@ -60,19 +60,18 @@ Result<std::string> CleanName(const std::string& raw, const char* field) {
 enum class What { kBody, kTheme, kLine };
 
 // Applies one setup change; shared by the page and the API.
-Status Apply(Services s, PlanId plan, What what, const std::map<std::string, std::string>& in, const std::string& author) {
+Status Apply(Services s, const Viewer& viewer, PlanId plan, What what, const std::map<std::string, std::string>& in) {
   auto get = [&](const char* k) { auto it = in.find(k); return it == in.end() ? std::string() : it->second; };
   switch (what) {
     case What::kBody: {
       auto bodies = TRY(s.plans.ListBodies());
       Body body = TRY(Body::Create(get("code"), get("name"), get("owns_items") == "1", static_cast<int>(bodies.size())));
       for (const auto& b : bodies) if (b.code == body.code) body.sort_order = b.sort_order;
-      return s.plans.UpsertBody(body, author);
+      return s.plans.UpsertBody(viewer, body);
     }
     case What::kTheme: {
       std::string name = TRY(CleanName(get("name"), "name"));
-      auto themes = TRY(s.plans.Context(plan)).themes;
-      auto added = s.plans.AddTheme(plan, name, static_cast<int>(themes.size()), author);
+      auto added = s.plans.AddTheme(viewer, plan, name);
       if (!added.ok()) return added.error();
       return OkStatus();
     }
@@ -80,8 +79,7 @@ Status Apply(Services s, PlanId plan, What what, const std::map<std::string, std
       std::string title = TRY(CleanName(get("title"), "title"));
       std::string desc = text::IsValidUtf8(get("description")) ? text::Trim(text::CleanMultiline(get("description"))) : "";
       if (text::CodePointCount(desc) > 2000) return FieldErrors({{"description", "Højst 2.000 tegn."}});
-      auto lines = TRY(s.plans.Context(plan)).strategic_lines;
-      auto added = s.plans.AddStrategicLine(plan, title, desc, static_cast<int>(lines.size()), author);
+      auto added = s.plans.AddStrategicLine(viewer, plan, title, desc);
       if (!added.ok()) return added.error();
       return OkStatus();
     }
@@ -90,38 +88,30 @@ Status Apply(Services s, PlanId plan, What what, const std::map<std::string, std
 }
 
 Response ShowSetup(Services s, const Request& r, const Params& p) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kSetup)) return *denied;
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
-  return Response::Html(200, SetupPage(*ctx, r.query.find("gemt=1") != std::string::npos ? "Gemt." : "", {}));
+  PlanId id = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForSetup(r.viewer, id));
+  return Response::Html(200, SetupPage(plan.ctx, r.query.find("gemt=1") != std::string::npos ? "Gemt." : "", {}));
 }
 
 Response PostSetup(Services s, const Request& r, const Params& p, What what) {
-  PlanId id;
-  if (!ParseId(p, "id", &id)) return HtmlError(404, "Planen findes ikke.");
-  if (auto denied = Refuse(s, r, id, Action::kSetup)) return *denied;
-  FormData form;
-  if (!FormData::Parse(r.body, &form)) return HtmlError(400, "Formularen kunne ikke læses (ugyldig kodning).");
+  PlanId id = TRY_PAGE(PathId(p, "id", "Planen findes ikke."));
+  TRY_ALLOWED(r, s.plans.PlanForSetup(r.viewer, id));
+  FormData form = TRY_PAGE(ReadForm(r));
   std::map<std::string, std::string> in;
   for (const auto& [k, v] : form.all()) in.emplace(k, v);
-  auto st = Apply(s, id, what, in, r.viewer.AuthorName());
+  auto st = Apply(s, r.viewer, id, what, in);
   if (st.ok()) return Response::Redirect("/plans/" + std::to_string(id) + "/setup?gemt=1");
   if (st.error().code == ErrorCode::kNotFound || st.error().code == ErrorCode::kInternal) return HtmlError(st.error());
-  auto ctx = s.plans.Context(id);
-  if (!ctx.ok()) return HtmlError(ctx.error());
+  if (st.error().code == ErrorCode::kPermissionDenied) return Denied(r, st.error());
+  PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForSetup(r.viewer, id));
   std::vector<FieldError> errors = st.error().fields;
   if (errors.empty()) errors.push_back({"", st.error().message});
-  return Response::Html(HttpStatus(st.error().code), SetupPage(*ctx, "", errors));
+  return Response::Html(HttpStatus(st.error().code), SetupPage(plan.ctx, "", errors));
 }
 
 Response ApiSetup(Services s, const Request& r, PlanId plan, What what) {
-  if (plan) {
-    if (auto denied = Refuse(s, r, plan, Action::kSetup)) return *denied;
-  } else if (auto st = Check(r.viewer, Action::kSetup, Resource::Plan(false), "opsætningen"); !st.ok()) {
-    return Denied(r, st.error());
-  }
+  if (plan) TRY_ALLOWED(r, s.plans.PlanForSetup(r.viewer, plan));
+  else TRY_ALLOWED(r, s.plans.MaySetUp(r.viewer));
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   std::map<std::string, std::string> in;
@@ -130,14 +120,13 @@ Response ApiSetup(Services s, const Request& r, PlanId plan, What what) {
     else if (v.is_boolean()) in[k] = v.get<bool>() ? "1" : "0";
     else return JsonError(FieldErrors({{text::IsValidUtf8(k) ? k.substr(0, 60) : "?", "Skal være en tekst eller true/false."}}));
   }
-  auto st = Apply(s, plan, what, in, r.viewer.AuthorName());
-  if (!st.ok()) return JsonError(st.error());
+  auto st = Apply(s, r.viewer, plan, what, in);
+  if (!st.ok()) return Denied(r, st.error());
   return JsonResponse(201, {{"ok", true}});
 }
 
 Response ApiCreatePlan(Services s, const Request& r, const Params&) {
-  if (auto st = Check(r.viewer, Action::kSetup, Resource::Plan(false), "oprettelse af planer"); !st.ok())
-    return Denied(r, st.error());
+  TRY_ALLOWED(r, s.plans.MayCreatePlans(r.viewer));
   auto j = ParseJsonObject(r.body);
   if (!j.ok()) return JsonError(j.error());
   PlanDraft d;
@@ -149,11 +138,10 @@ Response ApiCreatePlan(Services s, const Request& r, const Params&) {
     else if (v.is_number_integer()) *target = std::to_string(v.get<int64_t>());
     else return JsonError(FieldErrors({{k, "Skal være en tekst eller et tal."}}));
   }
-  auto plan = s.plans.CreatePlan(d, r.viewer.AuthorName(), "api");
-  if (!plan.ok()) return JsonError(plan.error());
-  auto ctx = s.plans.Context(plan->id());
-  if (!ctx.ok()) return JsonError(ctx.error());
-  Response res = JsonResponse(201, PlanToJson(*ctx));
+  auto plan = s.plans.CreatePlan(r.viewer, d, "api");
+  if (!plan.ok()) return Denied(r, plan.error());
+  PlanRead created = TRY_ALLOWED(r, s.plans.ReadPlan(r.viewer, plan->id()));
+  Response res = JsonResponse(201, PlanToJson(created.ctx));
   res.headers.emplace_back("Location", "/api/v1/plans/" + std::to_string(plan->id()));
   return res;
 }
@@ -169,10 +157,7 @@ void AddSetup(Router& router, Services s) {
   router.Add("POST", "/api/v1/bodies", [s](const Request& r, const Params&) { return ApiSetup(s, r, 0, What::kBody); });
   auto plan_api = [s](What what) {
     return [s, what](const Request& r, const Params& p) {
-      PlanId id;
-      if (!ParseId(p, "id", &id)) return JsonError(404, "Planen findes ikke.");
-      auto plan = s.plans.GetPlan(id);
-      if (!plan.ok()) return JsonError(plan.error());
+      PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
       return ApiSetup(s, r, id, what);
     };
   };

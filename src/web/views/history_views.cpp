@@ -249,7 +249,7 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
   return h.Take();
 }
 
-std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& view, const std::vector<Version>& versions,
+std::string RedlinePage(const PlanContext& ctx, const RedlineView& view, const std::vector<Version>& versions,
                         const Capabilities& caps) {
   Html h;
   const std::string base = "/plans/" + std::to_string(ctx.plan.id());

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "web/html.h"
 #include "web/list_query.h"
 
@@ -34,7 +34,7 @@ std::string HistoryPage(const PlanContext& ctx, const PlanItem& item, const std:
 std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& versions, const VersionDraft& draft,
                          const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events,
                          const Capabilities& caps);
-std::string RedlinePage(const PlanContext& ctx, const PlanService::RedlineView& view,
+std::string RedlinePage(const PlanContext& ctx, const RedlineView& view,
                         const std::vector<Version>& versions, const Capabilities& caps);
 
 // The conflict table shown on a 409: the other person's saved value beside the user's.

@@ -35,7 +35,7 @@ struct FieldWriter {
               bool required = false) {
     fields.Select({"i-" + name, name, label, {}, required}, value, options);
   }
-  void Check(const std::string& name, std::string_view label, bool checked) { fields.Checkbox(name, label, checked); }
+  void Checkbox(const std::string& name, std::string_view label, bool checked) { fields.Checkbox(name, label, checked); }
 };
 
 }  // namespace
@@ -186,10 +186,10 @@ std::string ItemFormPage(const ItemFormModel& m) {
     f.Input("amount_" + key, key, it == d.amounts.end() ? "" : it->second, "", false, " inputmode=\"decimal\"");
   }
   h.Raw("</div></fieldset><fieldset><legend>Markeringer</legend>");
-  f.Check("cross_cutting", "Tværgående (månedlig status i direktionen)", d.cross_cutting);
-  f.Check("strategic", "Strategisk", d.strategic);
+  f.Checkbox("cross_cutting", "Tværgående (månedlig status i direktionen)", d.cross_cutting);
+  f.Checkbox("strategic", "Strategisk", d.strategic);
   f.Choice("strategic_line", "Strategisk linje", d.strategic_line, lines);
-  f.Check("obs", "OBS-punkt (kræver direktionens hjælp eller en beslutning)", d.obs);
+  f.Checkbox("obs", "OBS-punkt (kræver direktionens hjælp eller en beslutning)", d.obs);
   f.Area("obs_note", "OBS-note", d.obs_note, "Skal udfyldes når punktet har et OBS-punkt.", 2);
   h.Raw("</fieldset><fieldset><legend>Sammenhænge</legend>");
   f.Input("case_numbers", "Sagsnumre", d.case_numbers, "Adskilt med komma, fx 24/7615, 22/291.");

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app/meeting_service.h"
-#include "app/plan_service.h"
+#include "app/plan_register.h"
 #include "app/round_service.h"
 #include "web/list_query.h"
 #include "web/views/history_views.h"

@@ -209,6 +209,16 @@ Status PeopleService::SetPassword(const Viewer& actor, UserId id, const std::str
   return OkStatus();
 }
 
+Result<User> PeopleService::SetPasswordFromCommandLine(const std::string& username, const std::string& password) {
+  auto found = people_.FindUser(text::FoldCase(username));
+  if (!found.ok()) return NotFoundAs(found.error(), "Brugeren «" + text::Truncate(username, 60) + "» findes ikke.");
+  RETURN_IF_ERROR(ValidateNewPassword(password));
+  RETURN_IF_ERROR(people_.SetPasswordHash(found->user.id, TRY(hasher_.Hash(password))));
+  RETURN_IF_ERROR(people_.DeleteSessionsOf(found->user.id));
+  Record("kommandolinje", "password_set", found->user.username, "", "");
+  return found->user;
+}
+
 Result<Membership> PeopleService::AddMembership(const Viewer& actor, UserId id, const MembershipDraft& draft,
                                                 const std::string& remote) {
   RETURN_IF_ERROR(RequireAdmin(actor));

@@ -76,6 +76,9 @@ class PeopleService {
   // The first administrator, from the command line (whoever runs it owns the database
   // file already). Audited as done by "kommandolinje".
   Result<User> CreateUserFromCommandLine(const UserDraft& draft, const std::string& password);
+  // `budgetspor user passwd`: the operator holding the database sets a password by user
+  // name (recorded as "kommandolinje"); NotFound for an unknown user. Returns the user.
+  Result<User> SetPasswordFromCommandLine(const std::string& username, const std::string& password);
 
   // Who sat in `body` on `day` (members, chairs, vice-chairs; public information).
   Result<std::vector<Seat>> SeatsOn(const std::string& body, Date day);

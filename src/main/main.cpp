@@ -270,14 +270,9 @@ int UserCommand(const std::string& sub, const std::map<std::string, std::string>
     if (!user.ok()) return report(user.error());
     std::cout << "Brugeren «" << user->username << "» (" << user->name << ") er oprettet.\n";
   } else {
-    auto found = people_store.FindUser(bs::text::FoldCase(get("username")));
-    if (!found.ok()) return report(found.error());
-    bs::Viewer root;
-    root.user = found->user;
-    root.user->roles.insert(bs::Role::kAdministrator);  // the command line acts with full rights
-    auto st = people.SetPassword(root, found->user.id, password, "kommandolinje");
-    if (!st.ok()) return report(st.error());
-    std::cout << "Ny adgangskode sat for «" << found->user.username << "».\n";
+    auto user = people.SetPasswordFromCommandLine(get("username"), password);
+    if (!user.ok()) return report(user.error());
+    std::cout << "Ny adgangskode sat for «" << user->username << "».\n";
   }
   if (generated) std::cout << "Adgangskode (vises kun nu): " << password << "\n";
   return 0;

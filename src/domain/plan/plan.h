@@ -70,7 +70,6 @@ class Plan {
   const std::string& description() const { return description_; }
   int64_t revision() const { return revision_; }
   std::vector<int> Years() const;
-  bool CoversYear(int year) const { return year >= first_year_ && year <= last_year_; }
 
  private:
   PlanId id_ = 0;

@@ -406,10 +406,4 @@ std::string PlanItem::CodeSortKey() const {
 
 std::string PlanItem::TitleSortKey() const { return text::DanishSortKey(data_.title); }
 
-Amount PlanItem::TotalAmount() const {
-  Amount total;
-  for (const auto& [year, amount] : data_.amounts) total += amount;
-  return total;
-}
-
 }  // namespace bs

@@ -144,7 +144,6 @@ class PlanItem {
   // Sort keys shared by every storage backend.
   std::string CodeSortKey() const;  // prefix, zero-padded number, flags; items without code last
   std::string TitleSortKey() const;  // Danish order
-  Amount TotalAmount() const;
 
  private:
   ItemId id_ = 0;

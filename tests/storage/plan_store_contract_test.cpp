@@ -415,11 +415,11 @@ TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
   {
     auto db = sqlite::Database::Open((dir / "a.db").string());
     ASSERT_TRUE(db.ok());
-    EXPECT_EQ((*db)->SchemaVersion(), 6);
+    EXPECT_EQ((*db)->SchemaVersion(), 7);
   }
   auto again = sqlite::Database::Open((dir / "a.db").string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 6);
+  EXPECT_EQ((*again)->SchemaVersion(), 7);
   std::filesystem::remove_all(dir);
 }
 

@@ -126,7 +126,11 @@ Result<std::unique_ptr<Connection>> Database::OpenConnection() {
   sqlite3_busy_timeout(raw, 5000);
   sqlite3_extended_result_codes(raw, 1);
   RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                                 "PRAGMA journal_size_limit=16777216;"));
+                                 "PRAGMA journal_size_limit=16777216; "
+                                 // Reads map the file instead of copying pages through
+                                 // pread (a fifth of a plan page's time at N=5,000), and
+                                 // each connection keeps 16 MiB of pages.
+                                 "PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384;"));
   return conn;
 }
 

@@ -9,74 +9,89 @@ namespace bs::web {
 using nlohmann::json;
 
 namespace {
-json AmountsJson(const std::map<int, Amount>& amounts) {
-  json a = json::object();
-  for (const auto& [year, amount] : amounts) a[std::to_string(year)] = amount.tkr();
-  return a;
+void WriteAmounts(JsonWriter& w, const std::map<int, Amount>& amounts) {
+  w.BeginObject();
+  for (const auto& [year, amount] : amounts) w.Key(std::to_string(year)).Double(amount.tkr());
+  w.EndObject();
 }
 
-json TimingJson(const Timing& t) {
-  json j = {{"text", t.Display()}};
+void WriteTiming(JsonWriter& w, const Timing& t) {
+  w.BeginObject();
   switch (t.kind()) {
-    case Timing::Kind::kNone: j["kind"] = "none"; break;
-    case Timing::Kind::kMonth: j["kind"] = "month"; j["year"] = t.year(); j["month"] = t.month(); break;
-    case Timing::Kind::kQuarter: j["kind"] = "quarter"; j["year"] = t.year(); j["quarter"] = t.quarter(); break;
-    case Timing::Kind::kYear: j["kind"] = "year"; j["year"] = t.year(); break;
-    case Timing::Kind::kText: j["kind"] = "text"; break;
+    case Timing::Kind::kNone: w.Member("kind", "none"); break;
+    case Timing::Kind::kMonth: w.Member("kind", "month").Member("month", t.month()); break;
+    case Timing::Kind::kQuarter: w.Member("kind", "quarter").Member("quarter", t.quarter()); break;
+    case Timing::Kind::kYear: w.Member("kind", "year"); break;
+    case Timing::Kind::kText: w.Member("kind", "text"); break;
   }
-  return j;
+  w.Member("text", t.Display());
+  if (t.kind() == Timing::Kind::kMonth || t.kind() == Timing::Kind::kQuarter || t.kind() == Timing::Kind::kYear)
+    w.Member("year", t.year());
+  w.EndObject();
+}
+
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& values) {
+  w.BeginArray();
+  for (const auto& v : values) w.String(v);
+  w.EndArray();
 }
 }  // namespace
 
-json ItemToJson(const PlanContext& ctx, const PlanItem& item) {
+// Members in sorted order, as nlohmann's objects print them (json_writer.h).
+void WriteItemJson(JsonWriter& w, const PlanContext& ctx, const PlanItem& item) {
   const ItemData& d = item.data();
-  json j;
-  j["id"] = item.id();
-  j["plan_id"] = item.plan_id();
-  j["revision"] = item.revision();
-  j["category"] = Slug(d.category);
-  j["category_label"] = Label(d.category);
-  j["committee"] = d.committee.empty() ? json(nullptr) : json(d.committee);
-  const Theme* theme = ctx.FindTheme(d.theme_id);
-  j["theme"] = theme ? json(theme->name) : json(nullptr);
+  w.BeginObject();
+  w.Key("amounts");
+  WriteAmounts(w, d.amounts);
+  w.Key("case_numbers");
+  WriteStrings(w, d.case_numbers);
+  w.Member("category", Slug(d.category)).Member("category_label", Label(d.category));
   if (d.code) {
-    j["code"] = d.code->text();
-    j["code_parts"] = {{"prefix", d.code->prefix()}, {"number", d.code->number()}, {"flags", d.code->flags()}};
+    w.Member("code", d.code->text()).Key("code_parts").BeginObject().Key("flags");
+    WriteStrings(w, d.code->flags());
+    w.Member("number", d.code->number()).Member("prefix", d.code->prefix()).EndObject();
   } else {
-    j["code"] = nullptr;
+    w.Key("code").Null();
   }
-  j["title"] = d.title;
-  j["process"] = d.process;
-  j["status_text"] = d.status_text;
-  j["state"] = Slug(d.state);
-  j["state_label"] = Label(d.state);
-  j["traffic_light"] = Slug(d.traffic_light);
-  j["responsible"] = d.responsible;
-  j["director"] = d.director;
-  j["timing"] = d.timing.Display();
-  j["timing_parsed"] = TimingJson(d.timing);
-  j["political_treatment"] = d.treatment.FormatLines();
-  json steps = json::array();
-  for (const auto& s : d.treatment.steps) steps.push_back({{"body", s.body}, {"when", s.when.Display()}});
-  j["political_treatment_steps"] = steps;
-  j["ordinary_operation"] = d.treatment.ordinary_operation;
-  j["directors_role"] = d.directors_role;
-  j["amounts"] = AmountsJson(d.amounts);
-  j["realised"] = AmountsJson(d.realised);  // expected realised effect per year, from status updates (read-only)
-  j["cross_cutting"] = d.cross_cutting;
-  j["strategic"] = d.strategic;
-  j["strategic_line"] = d.strategic_line_id ? json(d.strategic_line_id) : json(nullptr);
-  j["obs"] = d.obs;
-  j["obs_note"] = d.obs_note;
-  j["case_numbers"] = d.case_numbers;
-  j["strategies"] = d.strategies;
-  j["sdgs"] = d.sdgs;
-  j["demo"] = d.demo;
-  j["created_at"] = item.created_at();
-  j["updated_at"] = item.updated_at();
-  j["url"] = "/api/v1/items/" + std::to_string(item.id());
-  return j;
+  w.Key("committee");
+  if (d.committee.empty()) w.Null(); else w.String(d.committee);
+  w.Member("created_at", item.created_at()).Member("cross_cutting", d.cross_cutting).Member("demo", d.demo);
+  w.Member("director", d.director).Member("directors_role", d.directors_role).Member("id", item.id());
+  w.Member("obs", d.obs).Member("obs_note", d.obs_note).Member("ordinary_operation", d.treatment.ordinary_operation);
+  w.Member("plan_id", item.plan_id()).Member("political_treatment", d.treatment.FormatLines());
+  w.Key("political_treatment_steps").BeginArray();
+  for (const auto& s : d.treatment.steps) w.BeginObject().Member("body", s.body).Member("when", s.when.Display()).EndObject();
+  w.EndArray();
+  w.Member("process", d.process);
+  w.Key("realised");  // expected realised effect per year, from status updates (read-only)
+  WriteAmounts(w, d.realised);
+  w.Member("responsible", d.responsible).Member("revision", item.revision());
+  w.Key("sdgs").BeginArray();
+  for (int g : d.sdgs) w.Int(g);
+  w.EndArray();
+  w.Member("state", Slug(d.state)).Member("state_label", Label(d.state)).Member("status_text", d.status_text);
+  w.Member("strategic", d.strategic).Key("strategic_line");
+  if (d.strategic_line_id) w.Int(d.strategic_line_id); else w.Null();
+  w.Key("strategies");
+  WriteStrings(w, d.strategies);
+  const Theme* theme = ctx.FindTheme(d.theme_id);
+  w.Key("theme");
+  if (theme) w.String(theme->name); else w.Null();
+  w.Member("timing", d.timing.Display()).Key("timing_parsed");
+  WriteTiming(w, d.timing);
+  w.Member("title", d.title).Member("traffic_light", Slug(d.traffic_light)).Member("updated_at", item.updated_at());
+  w.Member("url", "/api/v1/items/" + std::to_string(item.id()));
+  w.EndObject();
 }
+
+std::string ItemJsonText(const PlanContext& ctx, const PlanItem& item) {
+  std::string out;
+  JsonWriter w(out);
+  WriteItemJson(w, ctx, item);
+  return out;
+}
+
+json ItemToJson(const PlanContext& ctx, const PlanItem& item) { return json::parse(ItemJsonText(ctx, item)); }
 
 json PlanToJson(const PlanContext& ctx) {
   const Plan& p = ctx.plan;
@@ -235,7 +250,7 @@ Response JsonResponse(int status, const json& j) {
 }
 
 Response ItemResponse(int status, const PlanContext& ctx, const PlanItem& item) {
-  Response r = JsonResponse(status, ItemToJson(ctx, item));
+  Response r = Response::Json(status, ItemJsonText(ctx, item));
   r.headers.emplace_back("ETag", "\"" + std::to_string(item.revision()) + "\"");
   return r;
 }

@@ -5,9 +5,15 @@
 
 #include "app/plan_register.h"
 #include "web/http.h"
+#include "web/json_writer.h"
 
 namespace bs::web {
 
+// An item as the API shows it. WriteItemJson streams it (the list's hot path);
+// ItemJsonText is that text and ItemToJson the same document as a tree, for callers
+// that add to it.
+void WriteItemJson(JsonWriter& w, const PlanContext& ctx, const PlanItem& item);
+std::string ItemJsonText(const PlanContext& ctx, const PlanItem& item);
 nlohmann::json ItemToJson(const PlanContext& ctx, const PlanItem& item);
 nlohmann::json PlanToJson(const PlanContext& ctx);
 

@@ -51,9 +51,13 @@ Response RenderItemList(Services s, const Request& r, PlanId id) {
   if (!q.errors.empty()) return JsonError(FieldErrors(q.errors));
   auto page = s.plans.ListItems(r.viewer, plan, q.filter);
   if (!page.ok()) return JsonError(page.error());
-  json items = json::array();
-  for (const auto& item : page->items) items.push_back(ItemToJson(plan.ctx, item));
-  return Json(200, {{"items", items}, {"total", page->total}, {"limit", q.filter.limit}, {"offset", q.filter.offset}});
+  std::string body;
+  body.reserve(page->items.size() * 1200 + 64);
+  JsonWriter w(body);
+  w.BeginObject().Key("items").BeginArray();
+  for (const auto& item : page->items) WriteItemJson(w, plan.ctx, item);
+  w.EndArray().Member("limit", q.filter.limit).Member("offset", q.filter.offset).Member("total", page->total).EndObject();
+  return Response::Json(200, std::move(body));
 }
 
 Response CreateItem(Services s, const Request& r, const Params& p) {

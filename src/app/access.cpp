@@ -180,8 +180,12 @@ PlanItem Redact(const Viewer& v, const PlanItem& item) {
   return PlanItem::Restore(item.id(), item.plan_id(), std::move(d), item.revision(), item.created_at(), item.updated_at());
 }
 
+bool SeesEveryItemField(const Viewer& v) {
+  return v.IsStaff() || (MaySeeField(v, ItemField::kDirectorsRole) && MaySeeField(v, ItemField::kObsNote));
+}
+
 void RedactAll(const Viewer& v, std::vector<PlanItem>& items) {
-  if (v.IsStaff()) return;
+  if (SeesEveryItemField(v)) return;
   for (auto& i : items) i = Redact(v, i);
 }
 

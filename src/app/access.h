@@ -130,6 +130,9 @@ bool MaySeeField(const Viewer& viewer, ItemField field);
 // The item as this viewer may see it: internal fields emptied when not entitled.
 PlanItem Redact(const Viewer& viewer, const PlanItem& item);
 void RedactAll(const Viewer& viewer, std::vector<PlanItem>& items);
+// True when Redact leaves every item as it is for this viewer (staff see every field):
+// their lists may share the store's items instead of copying them.
+bool SeesEveryItemField(const Viewer& viewer);
 // Status updates likewise: their OBS note is internal.
 void RedactAll(const Viewer& viewer, std::vector<StatusUpdate>& updates);
 

@@ -74,8 +74,31 @@ Result<StrategicLine> PlanRegister::AddStrategicLine(PlanId plan, const std::str
 
 Result<PlanItem> PlanRegister::GetItem(ItemId id) { return store_.GetItem(id); }
 
+namespace {
+// Filters the store can answer from its index and text columns faster than testing
+// every item here (PlanItem::SearchText folds case on each call).
+bool NeedsTextSearch(const ItemFilter& f) { return !f.query.empty() || !f.responsible.empty(); }
+}  // namespace
+
+Result<PlanRegister::Selection> PlanRegister::Select(PlanId plan, const ItemFilter& filter) {
+  Selection sel;
+  sel.all = TRY(store_.LiveItems(plan));
+  for (const auto& item : *sel.all)
+    if (filter.Matches(item)) sel.items.push_back(&item);
+  if (!filter.DefaultOrder()) filter.Sort(sel.items);  // the store's order is the default
+  return sel;
+}
+
 Result<ItemPage> PlanRegister::ListItems(PlanId plan, const ItemFilter& filter) {
-  return store_.ListItems(plan, filter);
+  if (NeedsTextSearch(filter)) return store_.ListItems(plan, filter);
+  Selection sel = TRY(Select(plan, filter));
+  ItemPage page;
+  page.total = static_cast<int64_t>(sel.items.size());
+  size_t from = std::min(sel.items.size(), static_cast<size_t>(std::max(0, filter.offset)));
+  size_t to = filter.limit > 0 ? std::min(sel.items.size(), from + static_cast<size_t>(filter.limit)) : sel.items.size();
+  page.items.reserve(to - from);
+  for (size_t i = from; i < to; ++i) page.items.push_back(*sel.items[i]);
+  return page;
 }
 
 Result<PlanItem> PlanRegister::CreateItem(PlanId plan, const ItemDraft& draft, const WriteMeta& meta) {
@@ -125,11 +148,26 @@ void AddAmounts(FigureSums& into, const PlanItem& item) { into.Add(item.data());
 }  // namespace
 
 Result<PlanOverview> PlanRegister::Overview(const PlanContext& ctx, const ItemFilter& filter, bool separate_completed) {
+  return SharedOverview(ctx, filter, separate_completed, nullptr);
+}
+
+// The overview over the store's shared live items (no copy), or over redacted copies
+// for a viewer who may not see every field.
+Result<PlanOverview> PlanRegister::SharedOverview(const PlanContext& ctx, const ItemFilter& filter,
+                                                 bool separate_completed, const Viewer* viewer) {
   ItemFilter all = filter;
   all.limit = 0;
   all.offset = 0;
-  ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
-  return OwningOverview(ctx, std::move(page.items), separate_completed);
+  if (NeedsTextSearch(all) || (viewer && !SeesEveryItemField(*viewer))) {
+    // The store's free-text search never reads internal fields (PlanItem::SearchText).
+    std::vector<PlanItem> items = TRY(ListItems(ctx.plan.id(), all)).items;
+    if (viewer) RedactAll(*viewer, items);
+    return OwningOverview(ctx, std::move(items), separate_completed);
+  }
+  Selection sel = TRY(Select(ctx.plan.id(), all));
+  PlanOverview out = BuildOverview(ctx, sel.items, separate_completed);
+  out.source = std::move(sel.all);
+  return out;
 }
 
 Result<PlanOverview> PlanRegister::VersionOverview(const PlanContext& ctx, VersionId version, const ItemFilter& filter,
@@ -161,6 +199,13 @@ PlanOverview OwningOverview(const PlanContext& ctx, std::vector<PlanItem> items,
 }
 
 PlanOverview BuildOverview(const PlanContext& ctx, const std::vector<PlanItem>& items, bool separate_completed) {
+  std::vector<const PlanItem*> pointers;
+  pointers.reserve(items.size());
+  for (const auto& item : items) pointers.push_back(&item);
+  return BuildOverview(ctx, pointers, separate_completed);
+}
+
+PlanOverview BuildOverview(const PlanContext& ctx, const std::vector<const PlanItem*>& items, bool separate_completed) {
   PlanOverview out;
   // One section per category, groups in the order of the bodies (or themes), items in
   // the given order; an item whose committee or theme the plan no longer has is left out.
@@ -185,7 +230,8 @@ PlanOverview BuildOverview(const PlanContext& ctx, const std::vector<PlanItem>& 
     }
     sections.push_back(std::move(section));
   }
-  for (const auto& item : items) {
+  for (const PlanItem* item_ptr : items) {
+    const PlanItem& item = *item_ptr;
     const ItemData& d = item.data();
     if (d.obs) ++out.obs_count;
     if (separate_completed && d.state == ProgressState::kDone) {
@@ -344,12 +390,7 @@ Capabilities PlanRegister::CapabilitiesFor(const Viewer& viewer, PlanId plan) {
 
 Result<PlanOverview> PlanRegister::Overview(const Viewer& viewer, const PlanContext& ctx, const ItemFilter& filter,
                                            bool separate_completed) {
-  ItemFilter all = filter;
-  all.limit = 0;
-  all.offset = 0;
-  ItemPage page = TRY(store_.ListItems(ctx.plan.id(), all));
-  RedactAll(viewer, page.items);  // the store's free-text search never reads internal fields (PlanItem::SearchText)
-  return OwningOverview(ctx, std::move(page.items), separate_completed);
+  return SharedOverview(ctx, filter, separate_completed, &viewer);
 }
 
 Result<std::vector<StatusUpdate>> PlanRegister::StatusUpdates(const Viewer& viewer, ItemId id) {

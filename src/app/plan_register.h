@@ -86,6 +86,8 @@ class PlanRegister {
 
   Result<PlanItem> GetItem(ItemId id);
   Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter);
+  // Every live item, shared with the store (PlanStore::LiveItems): no copy.
+  Result<std::shared_ptr<const std::vector<PlanItem>>> LiveItems(PlanId plan) { return store_.LiveItems(plan); }
   Result<PlanItem> CreateItem(PlanId plan, const ItemDraft& draft, const WriteMeta& meta);
   // As above with a context already read (bulk loads).
   Result<PlanItem> CreateItem(const PlanContext& context, const ItemDraft& draft, const WriteMeta& meta);
@@ -160,6 +162,15 @@ class PlanRegister {
   WriteMeta Meta(std::string author, std::string source, std::string request_key = "") const;
 
  private:
+  // The live items that match a filter, in its order, pointing into the store's shared
+  // snapshot (PlanStore::LiveItems), which `all` keeps alive.
+  struct Selection {
+    std::shared_ptr<const std::vector<PlanItem>> all;
+    std::vector<const PlanItem*> items;
+  };
+  Result<Selection> Select(PlanId plan, const ItemFilter& filter);
+  Result<PlanOverview> SharedOverview(const PlanContext& context, const ItemFilter& filter, bool separate_completed,
+                                      const Viewer* viewer);
   Result<PlanOverview> VersionOverview(const Viewer& viewer, const PlanContext& context, VersionId version,
                                        const ItemFilter& filter, bool separate_completed, bool redact);
   Result<RedlineView> RedlineBetween(const Viewer* viewer, const PlanContext& context, VersionId from, VersionId to);
@@ -173,6 +184,7 @@ bool SameData(const ItemData& a, const ItemData& b);
 // Groups items (already filtered and sorted) the way the plan document is organised.
 // The overview points into `items`, which must outlive it; OwningOverview keeps them.
 PlanOverview BuildOverview(const PlanContext& context, const std::vector<PlanItem>& items, bool separate_completed);
+PlanOverview BuildOverview(const PlanContext& context, const std::vector<const PlanItem*>& items, bool separate_completed);
 PlanOverview OwningOverview(const PlanContext& context, std::vector<PlanItem> items, bool separate_completed);
 
 }  // namespace bs

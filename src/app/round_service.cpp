@@ -196,7 +196,8 @@ Result<std::optional<RoundMark>> RoundService::OpenRoundMark(PlanId plan) {
   for (const auto& r : TRY(store_.ListRounds(plan))) {
     if (!r.open()) continue;
     auto reported = TRY(store_.ReportedInRound(r.id));
-    return std::optional<RoundMark>(Mark(r, reported, TRY(plans_.ListItems(plan, ItemFilter{})).items));
+    auto live = TRY(plans_.LiveItems(plan));
+    return std::optional<RoundMark>(Mark(r, reported, *live));
   }
   return std::optional<RoundMark>();
 }

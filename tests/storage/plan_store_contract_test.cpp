@@ -404,7 +404,53 @@ TEST_P(PlanStoreContract, ListsMatchTheFilterSemantics) {
     for (const auto& item : got->items) have.push_back(item.id());
     EXPECT_EQ(got->total, total) << "filter " << i;
     EXPECT_EQ(have, want) << "filter " << i;
+
+    // The register filters the store's shared live items in memory (LiveItems): the same answer.
+    auto shared = service_->ListItems(plan, f);
+    ASSERT_TRUE(shared.ok());
+    std::vector<ItemId> from_register;
+    for (const auto& item : shared->items) from_register.push_back(item.id());
+    EXPECT_EQ(shared->total, total) << "filter " << i;
+    EXPECT_EQ(from_register, want) << "filter " << i;
   }
+}
+
+// LiveItems is ListItems(plan, {}) as of the plan's revision, and a store that keeps it
+// in memory never hands out items older than the last write.
+TEST_P(PlanStoreContract, LiveItemsFollowEveryWrite) {
+  auto titles = [&] {
+    std::vector<std::string> out;
+    auto live = store_->LiveItems(plan_);
+    EXPECT_TRUE(live.ok());
+    if (live.ok())
+      for (const auto& item : **live) out.push_back(item.data().title);
+    return out;
+  };
+  EXPECT_TRUE(titles().empty());
+  PlanItem b = Create("B-punkt");
+  PlanItem a = Create("A-punkt");
+  EXPECT_EQ(titles(), (std::vector<std::string>{"A-punkt", "B-punkt"}));
+  EXPECT_EQ(titles(), (std::vector<std::string>{"A-punkt", "B-punkt"}));  // read again: unchanged
+  ItemData d = b.data();
+  d.title = "C-punkt";
+  ASSERT_TRUE(store_->UpdateItem(b.id(), d, 1, Meta()).ok());
+  EXPECT_EQ(titles(), (std::vector<std::string>{"A-punkt", "C-punkt"}));
+  StatusUpdate u;
+  u.as_of = {2025, 5, 31};
+  u.author = "test";
+  u.status_text = "Godt på vej";
+  u.state = ProgressState::kInProgress;
+  ItemData with_status = a.data();
+  with_status.status_text = u.status_text;
+  with_status.state = u.state;
+  ASSERT_TRUE(store_->AddStatusUpdate(a.id(), u, with_status, 1, Meta()).ok());
+  auto live = store_->LiveItems(plan_);
+  ASSERT_TRUE(live.ok());
+  ASSERT_EQ((*live)->size(), 2u);
+  EXPECT_EQ((*live)->front().data().status_text, "Godt på vej");
+  ASSERT_TRUE(store_->DeleteItem(a.id(), 2, Meta()).ok());
+  EXPECT_EQ(titles(), (std::vector<std::string>{"C-punkt"}));
+  EXPECT_EQ(store_->LiveItems(999'999).error().code, ErrorCode::kNotFound);
 }
 
 BS_CONTRACT_ON_ALL_BACKENDS(PlanStoreContract);
@@ -455,5 +501,51 @@ TEST(SqliteDatabaseTest, UnopenablePathIsUnavailable) {
   EXPECT_EQ(db.error().code, ErrorCode::kUnavailable);
 }
 
+}  // namespace
+}  // namespace bs
+
+namespace bs {
+namespace {
+// Two servers on one database file: the one that keeps the plan's live items in memory
+// sees the other's writes on its next read, because it reads the plan's revision from
+// the database first (live_items_cache.h).
+TEST(SqliteLiveItemsTest, AnotherServersWriteIsSeenOnTheNextRead) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-XXXXXX").string();
+  std::filesystem::path dir = mkdtemp(tmpl.data());
+  auto db_a = sqlite::Database::Open((dir / "shared.db").string());
+  auto db_b = sqlite::Database::Open((dir / "shared.db").string());
+  ASSERT_TRUE(db_a.ok() && db_b.ok());
+  SqlitePlanStore a(**db_a), b(**db_b);
+  FixedClock clock(1'750'000'000);
+  PlanRegister reg_a(a, clock), reg_b(b, clock);
+  WriteMeta meta{1'750'000'000, "test", "test", "", ""};
+  ASSERT_TRUE(a.UpsertBody(*Body::Create("BUU", "Børne- og Ungdomsudvalget", true, 0), meta).ok());
+  auto plan = reg_a.CreatePlan({"Plan 2025-2028", "Budget 2025-2028", "2025", "2028", ""}, "test", "test");
+  ASSERT_TRUE(plan.ok());
+  ItemDraft draft;
+  draft.category = "operating";
+  draft.committee = "BUU";
+  draft.title = "Første";
+  auto first = reg_a.CreateItem(plan->id(), draft, meta);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  auto before = a.LiveItems(plan->id());
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ((*before)->size(), 1u);
+  EXPECT_EQ(a.LiveItems(plan->id())->get(), before->get()) << "unchanged plan: the same shared items";
+
+  draft.title = "Anden";
+  ASSERT_TRUE(reg_b.CreateItem(plan->id(), draft, meta).ok());  // the other server
+  auto after = a.LiveItems(plan->id());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ((*after)->size(), 2u);
+  ItemData d = first->data();
+  d.title = "Første, rettet";
+  ASSERT_TRUE(b.UpdateItem(first->id(), d, 1, meta).ok());
+  auto latest = reg_a.ListItems(plan->id(), ItemFilter{});
+  ASSERT_TRUE(latest.ok());
+  ASSERT_EQ(latest->items.size(), 2u);
+  EXPECT_EQ(latest->items[1].data().title, "Første, rettet");
+  std::filesystem::remove_all(dir);
+}
 }  // namespace
 }  // namespace bs

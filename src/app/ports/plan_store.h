@@ -118,6 +118,14 @@ class PlanStore {
   // A plan's versions, newest first.
   virtual Result<std::vector<Version>> ListVersions(PlanId plan) = 0;
   virtual Result<Version> GetVersion(VersionId id) = 0;
+  // Every live item of the plan in the default order (ItemFilter{}), shared and never
+  // changed, as of one moment: the same items as ListItems(plan, ItemFilter{}). A store
+  // may keep them in memory while the plan's revision stands (SQLite does: the plan page
+  // and the item list filter them instead of reading and decoding thousands of rows per
+  // request, issue 12).
+  virtual Result<std::shared_ptr<const std::vector<PlanItem>>> LiveItems(PlanId plan) {
+    return std::make_shared<const std::vector<PlanItem>>(TRY(ListItems(plan, ItemFilter{})).items);
+  }
   // The items as they were when the version was published, sorted by code.
   virtual Result<std::vector<PlanItem>> VersionItems(VersionId id) = 0;
   // The same items, shared and never changed: a store that keeps versions in memory

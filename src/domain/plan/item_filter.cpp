@@ -59,16 +59,36 @@ bool ItemFilter::Less(const PlanItem& a, const PlanItem& b) const {
   return descending ? KeyOf(b, sort) < KeyOf(a, sort) : KeyOf(a, sort) < KeyOf(b, sort);
 }
 
-void ItemFilter::Sort(std::vector<PlanItem>& items) const {
+namespace {
+// The positions of `items` in the filter's order, each key computed once.
+template <typename Get>
+std::vector<size_t> SortedPositions(size_t n, Get get, ItemSort sort, bool descending) {
   std::vector<std::pair<SortKey, size_t>> keys;
-  keys.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) keys.push_back({KeyOf(items[i], sort), i});
-  std::sort(keys.begin(), keys.end(), [this](const auto& a, const auto& b) {
+  keys.reserve(n);
+  for (size_t i = 0; i < n; ++i) keys.push_back({KeyOf(get(i), sort), i});
+  std::sort(keys.begin(), keys.end(), [descending](const auto& a, const auto& b) {
     return descending ? b.first < a.first : a.first < b.first;
   });
+  std::vector<size_t> out;
+  out.reserve(n);
+  for (const auto& k : keys) out.push_back(k.second);
+  return out;
+}
+}  // namespace
+
+void ItemFilter::Sort(std::vector<PlanItem>& items) const {
   std::vector<PlanItem> sorted;
   sorted.reserve(items.size());
-  for (const auto& k : keys) sorted.push_back(std::move(items[k.second]));
+  for (size_t i : SortedPositions(items.size(), [&](size_t i) -> const PlanItem& { return items[i]; }, sort, descending))
+    sorted.push_back(std::move(items[i]));
+  items = std::move(sorted);
+}
+
+void ItemFilter::Sort(std::vector<const PlanItem*>& items) const {
+  std::vector<const PlanItem*> sorted;
+  sorted.reserve(items.size());
+  for (size_t i : SortedPositions(items.size(), [&](size_t i) -> const PlanItem& { return *items[i]; }, sort, descending))
+    sorted.push_back(items[i]);
   items = std::move(sorted);
 }
 

@@ -38,6 +38,7 @@ struct ItemFilter {
   // Sorts in Less order, computing each item's sort key once (Less builds keys on
   // every comparison, which dominates for thousands of items).
   void Sort(std::vector<PlanItem>& items) const;
+  void Sort(std::vector<const PlanItem*>& items) const;
   // The order a version's items come in from the store (PlanStore::VersionItems).
   bool DefaultOrder() const { return sort == ItemSort::kCode && !descending; }
 };

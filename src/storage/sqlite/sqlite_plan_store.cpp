@@ -444,11 +444,6 @@ Result<ItemPage> SqlitePlanStore::ListItems(PlanId plan, const ItemFilter& f) {
   add("id");
 
   ItemPage page;
-  {
-    auto s = TRY(c->Prepare("SELECT count(*)" + where));
-    bind(s);
-    if (TRY(s.Step())) page.total = s.Int(0);
-  }
   page.items = TRY(QueryAll(*c, std::string("SELECT ") + kItemColumns + where + order + " LIMIT ?10 OFFSET ?11",
                             [&](Stmt& s) {
                               bind(s);
@@ -456,7 +451,36 @@ Result<ItemPage> SqlitePlanStore::ListItems(PlanId plan, const ItemFilter& f) {
                               s.Bind(11, static_cast<int64_t>(std::max(0, f.offset)));
                             },
                             ReadItem));
+  // The whole list (the plan page, extracts) is its own count; only a page of it asks.
+  if (f.limit <= 0 && f.offset <= 0) {
+    page.total = static_cast<int64_t>(page.items.size());
+  } else {
+    auto s = TRY(c->Prepare("SELECT count(*)" + where));
+    bind(s);
+    if (TRY(s.Step())) page.total = s.Int(0);
+  }
   return page;
+}
+
+Result<std::shared_ptr<const std::vector<PlanItem>>> SqlitePlanStore::LiveItems(PlanId plan) {
+  int64_t revision = TRY(PlanRevision(plan));
+  if (auto cached = live_.Get(plan, revision)) return cached;
+  auto c = TRY(db_.Acquire());
+  // The revision comes with every row from the same snapshot as the rows themselves
+  // (the one read before may be older already).
+  int64_t read_at = -1;
+  auto items = TRY(QueryAll(*c,
+                            std::string("SELECT ") + kItemColumns +
+                                ", (SELECT revision FROM plans WHERE id = ?1) FROM items"
+                                " WHERE plan_id = ?1 AND deleted_at IS NULL ORDER BY code_key, title_key, id",
+                            [&](Stmt& s) { s.Bind(1, plan); },
+                            [&](const Stmt& s) {
+                              read_at = s.Int(kItemRealisedColumn + 1);
+                              return ReadItem(s);
+                            }));
+  auto shared = std::make_shared<const std::vector<PlanItem>>(std::move(items));
+  if (read_at >= 0) live_.Put(plan, read_at, shared);
+  return shared;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include "app/ports/plan_store.h"
 #include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/live_items_cache.h"
 #include "storage/sqlite/version_cache.h"
 
 namespace bs {
@@ -32,6 +33,7 @@ class SqlitePlanStore final : public PlanStore {
                               const WriteMeta& meta) override;
   Status DeleteItem(ItemId id, int64_t expected_revision, const WriteMeta& meta) override;
   Result<ItemPage> ListItems(PlanId plan, const ItemFilter& filter) override;
+  Result<std::shared_ptr<const std::vector<PlanItem>>> LiveItems(PlanId plan) override;
   Result<std::vector<HistoryEntry>> ItemHistory(ItemId id, int limit) override;
   Result<HistoryEntry> ItemRevision(ItemId id, int64_t revision) override;
   Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& update, const ItemData& data,
@@ -64,6 +66,7 @@ class SqlitePlanStore final : public PlanStore {
   sqlite::Database& db_;
   // Published versions' items: immutable, so read once (about 4 versions of 5,000 items).
   sqlite::VersionCache versions_{20'000};
+  sqlite::LiveItemsCache live_{50'000};
 };
 
 }  // namespace bs

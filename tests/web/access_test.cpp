@@ -1,4 +1,6 @@
-// Sign-in, sessions, CSRF and the access rule through HTTP (issue 5).
+// Sign-in, sessions, CSRF and the access rule through HTTP (issue 5). Single requests
+// (what the public may read, who may not see the admin pages) are in
+// tests/requests/access.req and people.req.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -53,28 +55,6 @@ std::string SessionCookie(const HttpResult& r) {
   std::string h = r.Header("set-cookie");
   std::regex re("bs_session=([0-9a-f]{64})");
   return std::regex_search(h, m, re) ? "bs_session=" + m[1].str() : "";
-}
-
-TEST_F(AccessTest, ThePublicSeesPublishedVersionsOnly) {
-  server_->ActAnonymously();
-  auto live = server_->Get("/plans/1");
-  EXPECT_EQ(live.status, 403);
-  EXPECT_TRUE(Has(live.body, "/log-ind?next=%2Fplans%2F1"));
-  auto version = server_->Get("/plans/1/versions/1");
-  EXPECT_EQ(version.status, 200);
-  EXPECT_FALSE(Has(version.body, "href=\"/items/"));  // no links into the live plan
-  EXPECT_FALSE(Has(version.body, "Nyt punkt"));
-  EXPECT_EQ(server_->Get("/plans/1/versions").status, 200);
-  EXPECT_EQ(server_->Get("/plans/1/redline?from=1&to=now").status, 403);
-  EXPECT_EQ(server_->Get("/api/v1/plans/1/items").status, 403);
-  EXPECT_EQ(server_->Get("/api/v1/versions/1").status, 200);
-  EXPECT_EQ(server_->Get("/items/1").status, 403);
-  EXPECT_EQ(server_->Get("/items/1/history").status, 403);
-  EXPECT_EQ(server_->Get("/plans/1/setup").status, 403);
-  EXPECT_EQ(server_->Get("/admin/brugere").status, 403);
-  auto plans = server_->Get("/plans");
-  EXPECT_FALSE(Has(plans.body, "Ny plan"));
-  EXPECT_TRUE(Has(plans.body, "href=\"/plans/1/versions\""));
 }
 
 TEST_F(AccessTest, AnUnpublishedPlanDoesNotExistForThePublicAndIdGuessingTellsNothing) {
@@ -310,9 +290,6 @@ TEST_F(AccessTest, PathTraversalInEveryNewPathParameter) {
 }
 
 TEST_F(AccessTest, AdministratorManagesUsersAndMembershipsAndSeesTheAuditLog) {
-  server_->ActAs("okonomi");
-  EXPECT_EQ(server_->Get("/admin/brugere").status, 403);
-  EXPECT_EQ(server_->Get("/admin/log").status, 403);
   server_->ActAs("administrator");
   auto created = server_->PostForm("/admin/brugere", "username=kirsten&name=Kirsten+%C3%98rum&roles=politiker&password=kirstens-kodeord");
   ASSERT_EQ(created.status, 303) << created.body;
@@ -334,7 +311,6 @@ TEST_F(AccessTest, AdministratorManagesUsersAndMembershipsAndSeesTheAuditLog) {
   auto api = json::parse(server_->Get("/api/v1/bodies/%C3%98K/members?date=2025-05-31").body);
   // Ole Bæk and Kirsten Ørum, and the two members seed 000 names in ØK's attendance.
   EXPECT_EQ(api["members"].size(), 4u);
-  EXPECT_EQ(server_->Get("/organer/%C3%98K/medlemmer?dato=i+går").status, 400);
   auto roles = server_->PostForm(user_url, "name=Kirsten+%C3%98rum&roles=politiker&roles=sekretaer&active=1");
   EXPECT_EQ(roles.status, 303);
   (void)SignInByForm("kirsten", "forkert-kodeord", "/");

@@ -1,4 +1,6 @@
-// The HTML pages and forms against the real server on port 0.
+// The HTML pages and forms against the real server on port 0: what needs logic (order,
+// writes, concurrency). What single pages say is in tests/requests/plan_pages.req and
+// errors.req.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -35,7 +37,6 @@ TEST_F(PagesTest, PlanPageIsGroupedAsTheDocument) {
   auto r = server_->Get(Plan());
   ASSERT_EQ(r.status, 200);
   const std::string& b = r.body;
-  EXPECT_TRUE(Has(b, "<html lang=\"da\">"));
   size_t operating = b.find("<h2 id=\"operating\">Driftsændringer"), proposals = b.find("<h2 id=\"proposal\">Råderumsforslag"),
          capital = b.find("<h2 id=\"capital\">Anlægsprojekter"), intents = b.find("<h2 id=\"intent\">Hensigtserklæringer");
   ASSERT_NE(operating, std::string::npos);
@@ -43,20 +44,10 @@ TEST_F(PagesTest, PlanPageIsGroupedAsTheDocument) {
   EXPECT_LT(operating, proposals);
   EXPECT_LT(proposals, capital);
   EXPECT_LT(capital, intents);
-  EXPECT_TRUE(Has(b, "Børne- og Ungdomsudvalget (BUU)"));
-  EXPECT_TRUE(Has(b, "R101 (I)(B)"));
-  EXPECT_TRUE(Has(b, "Partnerskaber"));
-  EXPECT_TRUE(Has(b, "OBS-punkt:</strong> Licitationen kom 18 % over budget"));
-  EXPECT_TRUE(Has(b, "<span class=\"done-mark\" aria-hidden=\"true\">X</span> Afsluttet"));
-  EXPECT_TRUE(Has(b, "I alt for planen"));
   size_t strategic = b.find("<h2 id=\"strategisk\">Strategisk del</h2>");
   ASSERT_NE(strategic, std::string::npos);
   EXPECT_NE(b.find("Flådestyring</h3>", strategic), std::string::npos);
   EXPECT_NE(b.find("R003(I)(B) Flådestyring</a>", strategic), std::string::npos);
-  // BUU operating: 1.500 + (-400) = 1.100 in 2025, printed with the true minus where negative.
-  EXPECT_TRUE(Has(b, "I alt Børne- og Ungdomsudvalget"));
-  EXPECT_TRUE(Has(b, ">1.100<"));
-  EXPECT_TRUE(Has(b, "\xE2\x88\x92" "400"));
 }
 
 TEST_F(PagesTest, CachedPagesFollowEveryChange) {
@@ -71,25 +62,6 @@ TEST_F(PagesTest, CachedPagesFollowEveryChange) {
   EXPECT_TRUE(Has(server_->Get(url).body, "Cache-prøve"));
   EXPECT_TRUE(Has(server_->Get(api).body, "Cache-prøve"));
   EXPECT_TRUE(Has(server_->Get(Plan("/committees/AU")).body, "Cache-prøve"));
-}
-
-TEST_F(PagesTest, FiltersLiveInTheUrlAndTheForm) {
-  auto r = server_->Get(Plan("?committee=BUU&category=proposal"));
-  ASSERT_EQ(r.status, 200);
-  EXPECT_TRUE(Has(r.body, "<option value=\"BUU\" selected>"));
-  EXPECT_TRUE(Has(r.body, "Investering i fraværsindsatsen på BUU"));
-  EXPECT_FALSE(Has(r.body, "Aktindsigt"));
-  EXPECT_FALSE(Has(r.body, "Styrket sprogindsats"));
-  auto q = server_->Get(Plan("?q=DEMENS"));
-  EXPECT_TRUE(Has(q.body, "Samling af demensindsatsen i Glesborg"));
-  EXPECT_TRUE(Has(q.body, "1 punkt matcher filteret"));
-  auto obs = server_->Get(Plan("?obs=1"));
-  EXPECT_TRUE(Has(obs.body, "Digital jobsamtale"));
-  EXPECT_TRUE(Has(obs.body, "Bosætningskampagne"));  // raised by a demo status update
-  EXPECT_FALSE(Has(obs.body, "Arbejde med kloge m2"));
-  auto bad = server_->Get(Plan("?committee=XYZ"));
-  EXPECT_EQ(bad.status, 400);
-  EXPECT_TRUE(Has(bad.body, "«XYZ» er ikke et kendt udvalg."));
 }
 
 TEST_F(PagesTest, SortsByTitleInDanishOrder) {
@@ -109,13 +81,9 @@ TEST_F(PagesTest, CompletedItemsCanBeListedSeparately) {
   EXPECT_NE(done, std::string::npos) << "the completed item is not listed after the section heading";
 }
 
-TEST_F(PagesTest, CommitteePageHasOwnAndCrossCuttingItems) {
+TEST_F(PagesTest, CommitteePageListsItsOwnItemsBeforeTheCrossCuttingOnes) {
   auto r = server_->Get(Plan("/committees/BUU"));
   ASSERT_EQ(r.status, 200);
-  EXPECT_TRUE(Has(r.body, "Styrket sprogindsats i dagtilbud"));
-  EXPECT_TRUE(Has(r.body, "Aktindsigt"));                    // ØK, cross-cutting
-  EXPECT_FALSE(Has(r.body, "Fælles indkøbsaftaler"));        // ØK, not cross-cutting
-  EXPECT_TRUE(Has(r.body, "Økonomiudvalget (ØK) – tværgående"));
   // The committee's own group comes before the cross-cutting ones (issue 11: the page is
   // the extract report, its groups are heading rows of one table).
   size_t own = r.body.find("<strong>Børne- og Ungdomsudvalget (BUU)</strong>");
@@ -123,10 +91,6 @@ TEST_F(PagesTest, CommitteePageHasOwnAndCrossCuttingItems) {
   ASSERT_NE(own, std::string::npos);
   ASSERT_NE(cross, std::string::npos);
   EXPECT_LT(own, cross);
-  // Seed 003: the declarations of intent, grouped by theme, are part of the extract.
-  EXPECT_TRUE(Has(r.body, "<strong>Partnerskaber</strong>"));
-  EXPECT_EQ(server_->Get(Plan("/committees/XYZ")).status, 404);
-  EXPECT_EQ(server_->Get(Plan("/committees/KB")).status, 404);
 }
 
 TEST_F(PagesTest, FormWithErrorsKeepsInputAndNamesFields) {
@@ -240,19 +204,6 @@ TEST_F(PagesTest, DeleteAsksFirst) {
   EXPECT_TRUE(Has(confirm.body, "Ja, slet punktet"));
   EXPECT_EQ(server_->PostForm("/items/" + id + "/delete", "revision=1").status, 303);
   EXPECT_EQ(server_->Get("/items/" + id).status, 404);
-}
-
-TEST_F(PagesTest, ErrorsAreDanishPagesWithTheRightStatus) {
-  auto missing = server_->Get("/items/999999");
-  EXPECT_EQ(missing.status, 404);
-  EXPECT_TRUE(Has(missing.body, "Punkt 999999 findes ikke."));
-  EXPECT_EQ(server_->Get("/items/..%2F..%2Fetc%2Fpasswd").status, 404);
-  EXPECT_EQ(server_->Get("/plans/1/../../etc/passwd").status, 404);
-  EXPECT_EQ(server_->Get("/plans/abc").status, 404);
-  EXPECT_EQ(server_->Get("/static/style.css").status, 200);
-  EXPECT_EQ(server_->Get("/static/..%2Fmain.cpp").status, 404);
-  EXPECT_EQ(server_->PostForm(Plan("/items"), "title=%ZZ").status, 400);
-  EXPECT_EQ(server_->Send("DELETE", Plan(), "").status, 405);
 }
 
 TEST_F(PagesTest, PlansCanBeCreatedAndDuplicatesAreRefused) {

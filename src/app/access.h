@@ -16,7 +16,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
-#include "domain/access/people.h"
+#include "domain/people/people.h"
 #include "domain/plan/history.h"
 #include "domain/plan/plan_item.h"
 

@@ -22,7 +22,7 @@
 #include "crypto/sodium_crypto.h"
 #include "demo/demo_meetings.h"
 #include "demo/demo_people.h"
-#include "exporters/meeting_exporter.h"
+#include "exporters/meeting_files.h"
 #include "exporters/report_files.h"
 #include "app/report_service.h"
 #include "app/round_service.h"
@@ -172,7 +172,7 @@ int Serve(const std::map<std::string, std::string>& flags) {
   bs::web::RenderCache cache;
   bs::SqliteMeetingStore meeting_store(**db);
   bs::MeetingService meetings(meeting_store, plans, people, clock, meeting_policy);
-  bs::DocumentExporter exports;
+  bs::MeetingFiles exports;
   bs::RoundService rounds(store, plans, clock);
   bs::ReportService reports(store, plans, rounds, clock);
   bs::ReportFiles report_files;

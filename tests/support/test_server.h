@@ -10,7 +10,7 @@
 
 #include "app/meeting_service.h"
 #include "app/people_service.h"
-#include "exporters/meeting_exporter.h"
+#include "exporters/meeting_files.h"
 #include "exporters/report_files.h"
 #include "app/report_service.h"
 #include "app/round_service.h"
@@ -96,7 +96,7 @@ class TestServer {
   std::unique_ptr<SqliteMeetingStore> meeting_store_;
   std::unique_ptr<FaultyMeetingStore> faulty_meetings_;
   std::unique_ptr<MeetingService> meetings_;
-  DocumentExporter exports_;
+  MeetingFiles exports_;
   std::unique_ptr<RoundService> rounds_;
   std::unique_ptr<ReportService> reports_;
   ReportFiles report_files_;

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "domain/access/people.h"
+#include "domain/people/people.h"
 
 namespace bs {
 

@@ -1,11 +1,12 @@
-// MeetingExporter from the PDF and iCalendar exporters.
+// MeetingExporter from the PDF and iCalendar exporters (issue 6): the files of a meeting
+// (agenda and minutes as PDF) and a body's iCalendar feed, as ReportFiles is for reports.
 #pragma once
 
 #include "app/ports/meeting_exporter.h"
 
 namespace bs {
 
-class DocumentExporter final : public MeetingExporter {
+class MeetingFiles final : public MeetingExporter {
  public:
   Result<std::string> Pdf(const MeetingView& view, MeetingDocument kind) const override;
   std::string Calendar(const std::vector<MeetingSummary>& meetings, const std::string& host) const override;

@@ -1,4 +1,4 @@
-#include "domain/access/people.h"
+#include "domain/people/people.h"
 
 #include "core/text.h"
 

@@ -21,7 +21,8 @@ class JsonWriter {
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
-  // The next member's name; the value follows with one of the calls below.
+  // The next member's name (a plain ASCII literal: written as it is, not escaped); the
+  // value follows with one of the calls below.
   JsonWriter& Key(std::string_view name);
 
   JsonWriter& String(std::string_view s);

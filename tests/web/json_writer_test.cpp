@@ -61,7 +61,9 @@ TEST(JsonWriterTest, EveryDemoItemStreamsAsNlohmannWouldPrintIt) {
     EXPECT_EQ(parsed["id"], item.id());
     EXPECT_EQ(parsed["title"], item.data().title);
     kinds.insert(parsed["timing_parsed"]["kind"].get<std::string>());
-    if (item.data().code) EXPECT_EQ(parsed["code_parts"]["number"], item.data().code->number());
+    if (item.data().code) {
+      EXPECT_EQ(parsed["code_parts"]["number"], item.data().code->number());
+    }
   }
   EXPECT_GE(kinds.size(), 3u) << "the demo should hold several kinds of timing";
 }

@@ -52,7 +52,7 @@ for id in $ids; do
   changed=$((changed + 1))
 done
 v2=$(curl -s "${AUTH[@]}" -X POST -H 'Content-Type: application/json' -d '{"name":"Bench B","as_of":"30-11-2025"}' "$url/api/v1/plans/1/versions" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | awk 'NR==1')
-page_runs=$(for r in 1 2 3 4 5; do curl -s "${AUTH[@]}" -o "$dir/redline.html" -w '%{time_total}\n' "$url/plans/1/redline?from=$v1&to=$v2&run=$r"; done)
+page_runs=$(for r in 1 2 3 4 5; do curl -s "${AUTH[@]}" -o "$dir/redline.html" -w '%{time_total}\n' "$url/planer/1/aendringer?from=$v1&to=$v2&run=$r"; done)
 api_runs=$(for r in 1 2 3 4 5; do curl -s "${AUTH[@]}" -o "$dir/redline.json" -w '%{time_total}\n' "$url/api/v1/plans/1/redline?from=$v1&to=$v2&run=$r"; done)
 echo
 echo "### 1. Redline, $total items, $changed changed (10 %)"
@@ -67,9 +67,9 @@ hid=$(echo "$ids" | awk 'NR==1')
 for i in $(seq 1 999); do echo "{\"status_text\":\"Revision $i af statusteksten for punktet.\"}"; done > "$dir/bodies"
 while read -r body; do put "$hid" "$body"; done < "$dir/bodies" | sort | uniq -c > "$dir/put-codes"
 revs=$(curl -s "${AUTH[@]}" "$url/api/v1/items/$hid" | grep -o '"revision":[0-9]*' | cut -d: -f2)
-cold=$(curl -s "${AUTH[@]}" -o "$dir/history.html" -w '%{time_total}' "$url/items/$hid/history")
-wrk -t1 -c10 -d"$DURATION" --timeout 10s -s "$HERE/lua/get.lua" "$url/items/$hid/history" > "$OUT/history-page.txt" 2>&1
-wrk -t1 -c10 -d"$DURATION" --timeout 10s -s "$HERE/lua/get.lua" "$url/items/$hid" > "$OUT/item-page-1000.txt" 2>&1
+cold=$(curl -s "${AUTH[@]}" -o "$dir/history.html" -w '%{time_total}' "$url/emner/$hid/historik")
+wrk -t1 -c10 -d"$DURATION" --timeout 10s -s "$HERE/lua/get.lua" "$url/emner/$hid/historik" > "$OUT/history-page.txt" 2>&1
+wrk -t1 -c10 -d"$DURATION" --timeout 10s -s "$HERE/lua/get.lua" "$url/emner/$hid" > "$OUT/item-page-1000.txt" 2>&1
 row() { sed -n 's/^RESULT rps=\([^ ]*\) p50=\([^ ]*\) p99=\([^ ]*\) max=[^ ]* n=\([^ ]*\) non2xx=\([^ ]*\).*/| \1 | \2 | \3 | \4 | \5 |/p' "$1"; }
 echo
 echo "### 2. An item with $revs revisions (PUT answers: $(tr -s ' ' < "$dir/put-codes" | paste -sd' '))"

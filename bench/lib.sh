@@ -31,3 +31,11 @@ bench_start_server() {
     sleep 0.005
   done
 }
+
+# bench_page_paths: sets PLANER and EMNER to the server's page paths for plans and items:
+# /planer and /emner, or /plans and /items for a build from before the Danish page paths
+# (issue 12), so BIN=<an older build> measures the same pages.
+bench_page_paths() {
+  PLANER=/planer EMNER=/emner
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/planer")" = 404 ]; then PLANER=/plans EMNER=/items; fi
+}

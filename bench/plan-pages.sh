@@ -3,9 +3,9 @@
 # For each N in $NS (default "500 5000"): a fresh SQLite file with the demo plus N
 # generated items, the server started on a free port (time to first answer measured),
 # then wrk -t1 -c10 -d15s on:
-#   a  GET /plans/1?committee=BUU                      (HTML plan page, BUU)
+#   a  GET /planer/1?committee=BUU                      (HTML plan page, BUU)
 #   b  GET /api/v1/plans/1/items?committee=BUU&limit=100 (JSON)
-#   c  GET /items/<a BUU item>                         (HTML item page)
+#   c  GET /emner/<a BUU item>                         (HTML item page)
 #   d  PUT /api/v1/items/<id> state + status text      (JSON write)
 # Prints a Markdown table with req/s, p50, p99 and the server's RSS; raw wrk output
 # goes to bench/results/. Also times one uncached render of a and b (the first request).
@@ -45,18 +45,19 @@ for N in $NS; do
   bench_start_server "$db" "$dir" --threads "$THREADS"
   start_ms=$(ms_since "$t0")
   bench_sign_in "$url" "$dir/demo.out"  # live pages and writes need a signed-in person
+  bench_page_paths
   items=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
   buu=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?committee=BUU&limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
   ids=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?committee=BUU&limit=200" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
   first=${ids%%,*}
-  cold_a=$(curl -s "${AUTH[@]}" -o "$dir/a.html" -w '%{time_total}' "$url/plans/1?committee=BUU")
+  cold_a=$(curl -s "${AUTH[@]}" -o "$dir/a.html" -w '%{time_total}' "$url$PLANER/1?committee=BUU")
   cold_b=$(curl -s "${AUTH[@]}" -o "$dir/b.json" -w '%{time_total}' "$url/api/v1/plans/1/items?committee=BUU&limit=100")
   bytes_a=$(stat -c %s "$dir/a.html"); bytes_b=$(stat -c %s "$dir/b.json")
-  bytes_c=$(curl -s "${AUTH[@]}" "$url/items/$first" | wc -c)
+  bytes_c=$(curl -s "${AUTH[@]}" "$url$EMNER/$first" | wc -c)
   rss_idle=$(rss_mib $pid)
-  ra=$(run_wrk "a-plan-buu-$N" get.lua "$url/plans/1?committee=BUU")
+  ra=$(run_wrk "a-plan-buu-$N" get.lua "$url$PLANER/1?committee=BUU")
   rb=$(run_wrk "b-api-buu-$N" get.lua "$url/api/v1/plans/1/items?committee=BUU&limit=100")
-  rc=$(run_wrk "c-item-$N" get.lua "$url/items/$first")
+  rc=$(run_wrk "c-item-$N" get.lua "$url$EMNER/$first")
   rss_reads=$(rss_mib $pid)
   rd=$(BENCH_ITEM_IDS=$ids run_wrk "d-put-$N" put_state.lua "$url")
   rss_after=$(rss_mib $pid)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/render.sh — rendering with the page cache bypassed (issue 12).
-#  The BUU plan page (/plans/1?committee=BUU) and the JSON list of 100 BUU items at
+#  The BUU plan page (/planer/1?committee=BUU) and the JSON list of 100 BUU items at
 #  N (5000) items, signed in as økonomi, every request with a new query parameter
 #  (lua/uncached.lua) so the page cache never hits. Targets: the page at least
 #  1,000 req/s with p99 under 20 ms, the JSON list at least 3,000 req/s.
@@ -34,7 +34,8 @@ measure() {
   "$BIN" demo --db "$dir/bench.db" --items "$N" > "$dir/demo.out" 2>&1
   bench_start_server "$dir/bench.db" "$dir" --threads 2
   bench_sign_in "$url" "$dir/demo.out"
-  for u in "/plans/1?committee=BUU" "/api/v1/plans/1/items?committee=BUU&limit=100"; do
+  bench_page_paths
+  for u in "$PLANER/1?committee=BUU" "/api/v1/plans/1/items?committee=BUU&limit=100"; do
     curl -sf "${AUTH[@]}" -o /dev/null "$url$u" || { echo "$name: $u does not answer 200" >&2; exit 1; }
     printf '%-9s %-48s %s\n' "$name" "$u" "$(wrk -t1 -c"$CONNS" -d"$DURATION" -s "$BENCH_LUA_DIR/uncached.lua" "$url$u" | grep RESULT)"
   done
@@ -46,7 +47,7 @@ measure() {
       -d "{\"as_of\":\"31-05-2025\",\"author\":\"Bench\",\"status_text\":\"Benchstatus $i\",\"state\":\"in_progress\",\"traffic_light\":\"green\"}" \
       "$url/api/v1/items/$item/status-updates")
     [ "$code" = 201 ] || [ "$code" = 200 ] || { echo "$name: the status write answered $code" >&2; exit 1; }
-    times+=("$(curl -s "${AUTH[@]}" -o /dev/null -w '%{time_total}' "$url/plans/1?committee=BUU&after=$i")")
+    times+=("$(curl -s "${AUTH[@]}" -o /dev/null -w '%{time_total}' "$url$PLANER/1?committee=BUU&after=$i")")
   done
   printf '%-9s %-48s %s\n' "$name" "page right after a write" \
     "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{printf "median=%.1f ms slowest=%.1f ms runs=%d", a[int((NR+1)/2)]*1000, a[NR]*1000, NR}')"

@@ -66,14 +66,14 @@ for N in $NS; do
   curl -s "${AUTH[@]}" -H 'Content-Type: application/json' -d '{"name":"Bench B","as_of":"30-11-2026"}' "$url/api/v1/plans/1/versions" > /dev/null
   items=$(curl -s "${AUTH[@]}" "$url/api/v1/plans/1/items?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
   rss_idle=$(kib $pid VmRSS)
-  read -r pdf_med pdf_max pdf_bytes < <(timed "$url/plans/1/rapporter/plan?version=latest&format=pdf")
-  read -r xlsx_med xlsx_max xlsx_bytes < <(timed "$url/plans/1/rapporter/plan?version=latest&format=xlsx")
-  csv_bytes=$(curl -s "${AUTH[@]}" "$url/plans/1/rapporter/plan?version=latest&format=csv" | wc -c)
-  read -r c_rps c_p50 c_p99 c_n c_bad < <(run_wrk "csv-served-$N" get.lua "$url/plans/1/rapporter/plan?version=latest&format=csv")
-  read -r cu_rps cu_p50 cu_p99 cu_n cu_bad < <(run_wrk "csv-uncached-$N" vary_month.lua "$url/plans/1/rapporter/plan?version=latest&format=csv")
-  hy_bytes=$(curl -s "${AUTH[@]}" "$url/plans/1/rapporter/half-year?version=latest" | wc -c)
-  read -r h1_rps h1_p50 h1_p99 h1_n h1_bad < <(run_wrk "half-year-uncached-c1-$N" vary_month.lua "$url/plans/1/rapporter/half-year?version=latest" 1)
-  read -r h_rps h_p50 h_p99 h_n h_bad < <(run_wrk "half-year-uncached-$N" vary_month.lua "$url/plans/1/rapporter/half-year?version=latest")
+  read -r pdf_med pdf_max pdf_bytes < <(timed "$url/planer/1/rapporter/plan?version=latest&format=pdf")
+  read -r xlsx_med xlsx_max xlsx_bytes < <(timed "$url/planer/1/rapporter/plan?version=latest&format=xlsx")
+  csv_bytes=$(curl -s "${AUTH[@]}" "$url/planer/1/rapporter/plan?version=latest&format=csv" | wc -c)
+  read -r c_rps c_p50 c_p99 c_n c_bad < <(run_wrk "csv-served-$N" get.lua "$url/planer/1/rapporter/plan?version=latest&format=csv")
+  read -r cu_rps cu_p50 cu_p99 cu_n cu_bad < <(run_wrk "csv-uncached-$N" vary_month.lua "$url/planer/1/rapporter/plan?version=latest&format=csv")
+  hy_bytes=$(curl -s "${AUTH[@]}" "$url/planer/1/rapporter/half-year?version=latest" | wc -c)
+  read -r h1_rps h1_p50 h1_p99 h1_n h1_bad < <(run_wrk "half-year-uncached-c1-$N" vary_month.lua "$url/planer/1/rapporter/half-year?version=latest" 1)
+  read -r h_rps h_p50 h_p99 h_n h_bad < <(run_wrk "half-year-uncached-$N" vary_month.lua "$url/planer/1/rapporter/half-year?version=latest")
   rss_peak=$(kib $pid VmHWM)
   CSV_RPS[$N]=$c_rps
   CSV_UNCACHED[$N]=$cu_rps

@@ -4,7 +4,7 @@
 #     (curl total time, so it includes HTTP on localhost); the same for a wrong password
 #     and for unknown users (4 each, below the rate limits) to show they take as long.
 #     Target: 50-150 ms per sign-in (argon2id parameters in src/crypto/sodium_crypto.h).
-#  2. Session lookup: the same cached public page (/plans/1/versions/1) served to the
+#  2. Session lookup: the same cached public page (/planer/1/versioner/1) served to the
 #     public and to a signed-in person, wrk -t1 -c1 (latency) and -c10 (throughput).
 #     The difference is what resolving the session adds. Target: under 0.1 ms.
 # Env: DURATION (10s), BIN.
@@ -36,7 +36,7 @@ echo "   wrong password:   $(for i in 1 2 3 4; do attempt direktion "forkert-kod
 echo "   unknown user:     $(for i in 1 2 3 4; do attempt "ukendt$i" "forkert-kodeord-$i"; done | stats)"
 
 bench_sign_in "$url" "$dir/demo.out" okonomi
-page="$url/plans/1/versions/1"
+page="$url/planer/1/versioner/1"
 curl -s -o /dev/null "$page"; curl -s "${AUTH[@]}" -o /dev/null "$page"  # warm both cache entries
 run() { wrk -t1 -c"$1" -d"$DURATION" --timeout 10s -s "$HERE/lua/get.lua" "$page" > "$OUT/$2.txt" 2>&1; grep '^RESULT' "$OUT/$2.txt"; }
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<< "$1"; }

@@ -96,7 +96,7 @@ Response SignInRequired(const std::string& next, const std::string& message) {
   views::PageStart(h, "Log ind for at se siden", {});
   h.Raw("<h1>Log ind for at se siden</h1><p class=\"error-message\">").Text(message).Raw("</p>");
   h.Raw("<p><a class=\"button\" href=\"/log-ind?next=").Text(PercentEncode(next)).Raw("\">Log ind</a></p>");
-  h.Raw("<p><a href=\"/plans\">Se de offentliggjorte planer</a></p>");
+  h.Raw("<p><a href=\"/planer\">Se de offentliggjorte planer</a></p>");
   views::PageEnd(h);
   return Response::Html(403, h.Take());
 }

@@ -32,6 +32,63 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
   routes_.push_back(Route{std::move(method), std::move(segs), std::move(handler)});
 }
 
+void Router::Moved(std::string from, std::string to) {
+  Move m;
+  SplitPath(from, &m.from);
+  SplitPath(to, &m.to);
+  moved_.push_back(std::move(m));
+}
+
+namespace {
+
+bool IsParam(const std::string& p) { return p.size() > 2 && p.front() == '{' && p.back() == '}'; }
+
+// The raw (still percent-encoded) segments of a path that SplitPath accepted.
+std::vector<std::string> RawSegments(const std::string& path) {
+  std::vector<std::string> out;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    if (end > start) out.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+// 301/308 to where an old page path lives now, or nothing when no old pattern matches.
+std::optional<Response> Router::Redirect(const Request& request, const std::vector<std::string>& segs) const {
+  for (const auto& m : moved_) {
+    if (m.from.size() != segs.size()) continue;
+    bool match = true;
+    for (size_t i = 0; i < segs.size() && match; ++i) match = IsParam(m.from[i]) || m.from[i] == segs[i];
+    if (!match) continue;
+    // The values go on as they came (percent-encoded), so "/plans/1/committees/%C3%98K"
+    // keeps its code.
+    std::vector<std::string> raw = RawSegments(request.path);
+    if (raw.size() != segs.size()) continue;
+    std::string location;
+    for (const auto& t : m.to) {
+      std::string seg = t;
+      if (IsParam(t))
+        for (size_t i = 0; i < m.from.size(); ++i)
+          if (m.from[i] == t) seg = raw[i];
+      location += "/" + seg;
+    }
+    if (location.empty()) location = "/";
+    if (!request.query.empty()) location += "?" + request.query;
+    Response res;
+    res.status = request.method == "GET" || request.method == "HEAD" ? 301 : 308;
+    res.content_type = "text/plain; charset=utf-8";
+    res.body = "Siden er flyttet til " + location + "\n";
+    res.headers.emplace_back("Location", std::move(location));
+    return res;
+  }
+  return std::nullopt;
+}
+
 Response Router::Dispatch(const Request& request) const {
   std::vector<std::string> segs;
   if (!SplitPath(request.path, &segs)) return not_found_(request, {});
@@ -42,7 +99,7 @@ Response Router::Dispatch(const Request& request) const {
     bool match = true;
     for (size_t i = 0; i < segs.size() && match; ++i) {
       const std::string& p = r.segments[i];
-      if (p.size() > 2 && p.front() == '{' && p.back() == '}') params[p.substr(1, p.size() - 2)] = segs[i];
+      if (IsParam(p)) params[p.substr(1, p.size() - 2)] = segs[i];
       else match = p == segs[i];
     }
     if (!match) continue;
@@ -50,6 +107,7 @@ Response Router::Dispatch(const Request& request) const {
     if (allow.find(r.method) == std::string::npos) allow += (allow.empty() ? "" : ", ") + r.method;
   }
   if (!allow.empty()) return method_not_allowed_(request, allow);
+  if (auto moved = Redirect(request, segs)) return std::move(*moved);
   return not_found_(request, {});
 }
 

@@ -58,8 +58,39 @@ Response Denied(const Request& r, const Error& e) {
   return HtmlError(e);
 }
 
+const std::vector<std::pair<std::string, std::string>>& MovedPages() {
+  static const std::vector<std::pair<std::string, std::string>> kMoved = {
+      {"/plans", "/planer"},
+      {"/plans/{id}", "/planer/{id}"},
+      {"/plans/{id}/committees/{code}", "/planer/{id}/udvalg/{code}"},
+      {"/plans/{id}/items", "/planer/{id}/emner"},
+      {"/plans/{id}/items/new", "/planer/{id}/emner/ny"},
+      {"/plans/{id}/redline", "/planer/{id}/aendringer"},
+      {"/plans/{id}/setup", "/planer/{id}/opsaetning"},
+      {"/plans/{id}/setup/bodies", "/planer/{id}/opsaetning/organer"},
+      {"/plans/{id}/setup/lines", "/planer/{id}/opsaetning/linjer"},
+      {"/plans/{id}/setup/themes", "/planer/{id}/opsaetning/temaer"},
+      {"/plans/{id}/versions", "/planer/{id}/versioner"},
+      {"/plans/{id}/versions/{vid}", "/planer/{id}/versioner/{vid}"},
+      {"/plans/{id}/versions/{vid}/committees/{code}", "/planer/{id}/versioner/{vid}/udvalg/{code}"},
+      {"/plans/{id}/rapporter", "/planer/{id}/rapporter"},
+      {"/plans/{id}/rapporter/{kind}", "/planer/{id}/rapporter/{kind}"},
+      {"/plans/{id}/statusrunder", "/planer/{id}/statusrunder"},
+      {"/items/{id}", "/emner/{id}"},
+      {"/items/{id}/edit", "/emner/{id}/rediger"},
+      {"/items/{id}/delete", "/emner/{id}/slet"},
+      {"/items/{id}/history", "/emner/{id}/historik"},
+      {"/items/{id}/restore", "/emner/{id}/gendan"},
+      {"/items/{id}/status", "/emner/{id}/status"},
+      {"/docs/access", "/dokumentation/adgang"},
+      {"/docs/api", "/dokumentation/api"},
+  };
+  return kMoved;
+}
+
 Router BuildRouter(Services services) {
   Router router;
+  for (const auto& [from, to] : MovedPages()) router.Moved(from, to);
   AddPlanPages(router, services);
   AddItemsApi(router, services);
   AddHistoryPages(router, services);

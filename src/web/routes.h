@@ -53,8 +53,12 @@ inline Handler Bind(Services s, ServiceHandler fn) {
   return [s, fn](const Request& r, const Params& p) { return fn(s, r, p); };
 }
 
-// Builds the router: pages, API, static files and the error handlers.
+// Builds the router: pages, API, static files, the moved pages and the error handlers.
 Router BuildRouter(Services services);
+// Issue 12: the page paths that were English (old pattern -> new pattern). Old
+// bookmarks get 301 (GET/HEAD) or 308 (POST) to the new path, query kept; /api/v1
+// keeps its documented paths and is not in here.
+const std::vector<std::pair<std::string, std::string>>& MovedPages();
 
 // Route groups, one file each under handlers/.
 void AddPlanPages(Router& router, Services services);

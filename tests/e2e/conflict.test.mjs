@@ -19,8 +19,8 @@ try {
   const id = item.items[0].id;
 
   await step('both open the edit form of the same item', async () => {
-    await anne.goto(`${server.url}/items/${id}/edit`);
-    await bo.goto(`${server.url}/items/${id}/edit`);
+    await anne.goto(`${server.url}/emner/${id}/rediger`);
+    await bo.goto(`${server.url}/emner/${id}/rediger`);
     assert(await anne.getByLabel('Titel').inputValue() === 'Aktindsigt', 'title loaded');
   });
 
@@ -33,7 +33,7 @@ try {
   await step('the stale save is refused with both sides shown and the input kept', async () => {
     await bo.getByLabel('Status', { exact: true }).fill('Bo: afventer juridisk vurdering.');
     const [response] = await Promise.all([
-      bo.waitForResponse((r) => r.url().endsWith(`/items/${id}`) && r.request().method() === 'POST'),
+      bo.waitForResponse((r) => r.url().endsWith(`/emner/${id}`) && r.request().method() === 'POST'),
       bo.getByRole('button', { name: 'Gem' }).click(),
     ]);
     assert(response.status() === 409, `status ${response.status()}`);

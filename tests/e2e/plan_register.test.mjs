@@ -58,7 +58,7 @@ try {
   });
 
   await step('finds it through filters kept in the URL', async () => {
-    await page.goto(`${server.url}/plans/1`);
+    await page.goto(`${server.url}/planer/1`);
     await page.getByLabel('Fritekst').fill('redigeret');
     await page.getByLabel('Udvalg').selectOption('BUU');
     await page.getByLabel('Fremdrift').selectOption('in_progress');
@@ -75,7 +75,7 @@ try {
   });
 
   await step('sees it on the committee page with the cross-cutting items', async () => {
-    await page.goto(`${server.url}/plans/1/committees/BUU`);
+    await page.goto(`${server.url}/planer/1/udvalg/BUU`);
     await page.getByRole('link', { name: `${title} redigeret` }).waitFor();
     assert(await page.getByRole('link', { name: 'Aktindsigt' }).count() === 1, 'cross-cutting ØK item listed');
     await page.screenshot({ path: 'screenshots/committee-buu.png', fullPage: true });
@@ -83,7 +83,7 @@ try {
   });
 
   await step('the committee extract prints on a few landscape pages (regression: 63 pages)', async () => {
-    await page.goto(`${server.url}/plans/1/committees/BUU`);
+    await page.goto(`${server.url}/planer/1/udvalg/BUU`);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     assert(pages >= 1 && pages <= 12, `printed pages: ${pages}`);
@@ -95,16 +95,16 @@ try {
   });
 
   await step('history, versions, redline and setup pages pass axe', async () => {
-    await page.goto(`${itemUrl}/history`);
+    await page.goto(`${itemUrl}/historik`);
     await axe(page, 'history page');
-    await page.goto(`${server.url}/plans/1/versions`);
+    await page.goto(`${server.url}/planer/1/versioner`);
     await axe(page, 'versions page');
-    await page.goto(`${server.url}/plans/1/redline?from=1&to=now`);
+    await page.goto(`${server.url}/planer/1/aendringer?from=1&to=now`);
     await page.getByRole('heading', { name: 'Ændrede punkter' }).waitFor();
     await axe(page, 'redline page');
-    await page.goto(`${server.url}/plans/1/versions/1`);
+    await page.goto(`${server.url}/planer/1/versioner/1`);
     await axe(page, 'version view');
-    await page.goto(`${server.url}/plans/1/setup`);
+    await page.goto(`${server.url}/planer/1/opsaetning`);
     await axe(page, 'setup page');
     await page.goto(itemUrl);
     await page.getByText('Ny statusopdatering').click();

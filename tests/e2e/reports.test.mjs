@@ -31,7 +31,7 @@ async function narrow(page, label) {
 }
 
 try {
-  const okonomi = await as('okonomi', '/plans/1/statusrunder');
+  const okonomi = await as('okonomi', '/planer/1/statusrunder');
   await step('økonomi opens a round; errors stand beside their fields', async () => {
     const { page } = okonomi;
     await page.fill('#r-name', '');
@@ -101,7 +101,7 @@ try {
 
   await step('økonomi reads the half-yearly status and downloads it as PDF and XLSX', async () => {
     const { page, context } = okonomi;
-    await page.goto(`${server.url}/plans/1/rapporter/half-year`);
+    await page.goto(`${server.url}/planer/1/rapporter/half-year`);
     await page.getByRole('heading', { name: 'Halvårsstatus til ØK – Udmøntningsplan 2025-2028' }).waitFor();
     await page.getByText(`Statusrunde`).first().waitFor();
     await page.getByText('Forløbet bør fortsætte i 2026 (e2e).').first().waitFor();
@@ -123,7 +123,7 @@ try {
   await step('the public reads the new version\'s half-yearly status without internal notes', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/plans/1/rapporter/half-year`);
+    await page.goto(`${server.url}/planer/1/rapporter/half-year`);
     await page.locator('main p.lead', { hasText: roundName }).waitFor();
     const text = await page.locator('main').textContent();
     assert(!text.includes('Licitationen kom 18 % over budget'), 'an internal OBS note reached the public');

@@ -35,7 +35,7 @@ export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--d
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Signs in through the sign-in page as `username` and waits for the page asked for.
-export async function signIn(page, server, username, next = '/plans/1') {
+export async function signIn(page, server, username, next = '/planer/1') {
   await page.goto(`${server.url}/log-ind?next=${encodeURIComponent(next)}`);
   await page.fill('#si-user', username);
   await page.fill('#si-pass', server.passwords[username]);

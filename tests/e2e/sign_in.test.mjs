@@ -14,7 +14,7 @@ try {
   const page = await context.newPage();
 
   await step('the public is refused the live plan with a way to sign in', async () => {
-    const res = await page.goto(`${server.url}/plans/1`);
+    const res = await page.goto(`${server.url}/planer/1`);
     assert(res.status() === 403, `status ${res.status()}`);
     await page.getByRole('heading', { level: 1, name: 'Log ind for at se siden' }).waitFor();
     await page.screenshot({ path: 'screenshots/denied-public.png', fullPage: true });
@@ -22,17 +22,17 @@ try {
   });
 
   await step('the public reads the published version without links into the live plan', async () => {
-    await page.goto(`${server.url}/plans`);
+    await page.goto(`${server.url}/planer`);
     await page.getByRole('link', { name: 'Udmøntningsplan 2025-2028' }).click();
     await page.getByRole('link', { name: 'Status pr. ultimo februar 2025' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
-    assert(await page.locator('a[href^="/items/"]').count() === 0, 'links to live items');
+    assert(await page.locator('a[href^="/emner/"]').count() === 0, 'links to live items');
     await page.screenshot({ path: 'screenshots/public-version.png' });
     await axe(page, 'public version');
   });
 
   await step('a wrong password gives one clear message; the right one comes back to the page asked for', async () => {
-    await page.goto(`${server.url}/plans/1`);
+    await page.goto(`${server.url}/planer/1`);
     await page.getByRole('link', { name: 'Log ind' }).first().click();
     await page.fill('#si-user', 'politiker');
     await page.fill('#si-pass', 'forkert-adgangskode');
@@ -42,13 +42,13 @@ try {
     await page.screenshot({ path: 'screenshots/sign-in-error.png' });
     await page.fill('#si-user', 'politiker');
     await page.fill('#si-pass', server.passwords.politiker);
-    await Promise.all([page.waitForURL(`${server.url}/plans/1`), page.click('main button[type=submit]')]);
+    await Promise.all([page.waitForURL(`${server.url}/planer/1`), page.click('main button[type=submit]')]);
     await page.getByText('Ole Bæk').waitFor();
     assert(await page.getByRole('link', { name: 'Nyt punkt' }).count() === 0, 'a politician is offered "Nyt punkt"');
   });
 
   await step('a politician is denied the set-up page', async () => {
-    const res = await page.goto(`${server.url}/plans/1/setup`);
+    const res = await page.goto(`${server.url}/planer/1/opsaetning`);
     assert(res.status() === 403, `status ${res.status()}`);
     await page.getByText('Din rolle giver ikke adgang').waitFor();
     await page.screenshot({ path: 'screenshots/denied-politician.png' });
@@ -56,10 +56,10 @@ try {
   });
 
   await step('signing out ends the session', async () => {
-    await page.goto(`${server.url}/plans/1`);
+    await page.goto(`${server.url}/planer/1`);
     await Promise.all([page.waitForURL(/\/log-ind\?ud=1/), page.getByRole('button', { name: 'Log ud' }).click()]);
     await page.getByText('Du er logget ud.').waitFor();
-    const res = await page.goto(`${server.url}/plans/1`);
+    const res = await page.goto(`${server.url}/planer/1`);
     assert(res.status() === 403, `after sign-out: ${res.status()}`);
   });
 

@@ -67,8 +67,8 @@ TEST_F(AccessTest, AnUnpublishedPlanDoesNotExistForThePublicAndIdGuessingTellsNo
   ASSERT_EQ(item.status, 201);
   int iid = json::parse(item.body)["id"];
   server_->ActAnonymously();
-  for (std::string path : {"/plans/%d", "/plans/%d/versions", "/plans/%d/committees/BUU", "/api/v1/plans/%d",
-                           "/api/v1/plans/%d/items", "/api/v1/plans/%d/versions", "/plans/%d/setup"}) {
+  for (std::string path : {"/planer/%d", "/planer/%d/versioner", "/planer/%d/udvalg/BUU", "/api/v1/plans/%d",
+                           "/api/v1/plans/%d/items", "/api/v1/plans/%d/versions", "/planer/%d/opsaetning"}) {
     char buf[100];
     std::snprintf(buf, sizeof buf, path.c_str(), pid);
     EXPECT_EQ(server_->Get(buf).status, 404) << buf;
@@ -77,15 +77,15 @@ TEST_F(AccessTest, AnUnpublishedPlanDoesNotExistForThePublicAndIdGuessingTellsNo
   auto unknown = server_->Get("/api/v1/items/999999");
   EXPECT_EQ(hidden.status, 404);
   EXPECT_EQ(std::regex_replace(hidden.body, std::regex("[0-9]+"), "N"), std::regex_replace(unknown.body, std::regex("[0-9]+"), "N"));
-  auto hidden_page = server_->Get("/items/" + std::to_string(iid));
-  auto unknown_page = server_->Get("/items/999999");
+  auto hidden_page = server_->Get("/emner/" + std::to_string(iid));
+  auto unknown_page = server_->Get("/emner/999999");
   EXPECT_EQ(hidden_page.status, 404);
   EXPECT_EQ(std::regex_replace(hidden_page.body, std::regex("[0-9]+"), "N"),
             std::regex_replace(unknown_page.body, std::regex("[0-9]+"), "N"));
   auto list = json::parse(server_->Get("/api/v1/plans").body);
   for (const auto& p : list["plans"]) EXPECT_NE(p["id"], pid);
   server_->ActAs("politiker");
-  EXPECT_EQ(server_->Get("/plans/" + std::to_string(pid)).status, 200);
+  EXPECT_EQ(server_->Get("/planer/" + std::to_string(pid)).status, 200);
 }
 
 TEST_F(AccessTest, MissingOrWrongCsrfTokenChangesNothing) {
@@ -96,7 +96,7 @@ TEST_F(AccessTest, MissingOrWrongCsrfTokenChangesNothing) {
                       {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
   EXPECT_EQ(no_token.status, 403);
   EXPECT_TRUE(Has(no_token.body, "CSRF"));
-  auto wrong = Raw("POST", "/items/" + std::to_string(item["id"].get<int>()) + "/delete", "revision=1&_csrf=" + std::string(64, '0'),
+  auto wrong = Raw("POST", "/emner/" + std::to_string(item["id"].get<int>()) + "/slet", "revision=1&_csrf=" + std::string(64, '0'),
                    {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(wrong.status, 403);
   EXPECT_TRUE(Has(wrong.body, "Intet er ændret"));
@@ -104,7 +104,7 @@ TEST_F(AccessTest, MissingOrWrongCsrfTokenChangesNothing) {
   EXPECT_EQ(now["title"], "CSRF-mål");
   EXPECT_EQ(now["revision"], 1);
   // The form field works as well as the header.
-  auto ok = Raw("POST", "/items/" + std::to_string(item["id"].get<int>()) + "/delete",
+  auto ok = Raw("POST", "/emner/" + std::to_string(item["id"].get<int>()) + "/slet",
                 "revision=1&_csrf=" + server_->acting().csrf,
                 {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(ok.status, 303);
@@ -118,14 +118,14 @@ TEST_F(AccessTest, AnonymousWritesAreRefused) {
 }
 
 TEST_F(AccessTest, SignInByFormSetsAHttpOnlyCookieAndGoesBack) {
-  auto r = SignInByForm("direktion", server_->passwords().at("direktion"), "/plans/1?committee=BUU");
+  auto r = SignInByForm("direktion", server_->passwords().at("direktion"), "/planer/1?committee=BUU");
   EXPECT_EQ(r.status, 303);
-  EXPECT_EQ(r.Header("location"), "/plans/1?committee=BUU");
+  EXPECT_EQ(r.Header("location"), "/planer/1?committee=BUU");
   std::string set = r.Header("set-cookie");
   EXPECT_TRUE(Has(set, "HttpOnly"));
   EXPECT_TRUE(Has(set, "SameSite=Lax"));
   EXPECT_FALSE(Has(set, "Secure"));  // plain HTTP here; behind TLS (X-Forwarded-Proto: https) it is Secure
-  auto page = Raw("GET", "/plans/1", "", {{"Cookie", SessionCookie(r)}});
+  auto page = Raw("GET", "/planer/1", "", {{"Cookie", SessionCookie(r)}});
   EXPECT_EQ(page.status, 200);
   EXPECT_TRUE(Has(page.body, "Jens Kragh"));
   EXPECT_EQ(page.Header("cache-control"), "private, no-store");
@@ -136,7 +136,7 @@ TEST_F(AccessTest, SignInByFormSetsAHttpOnlyCookieAndGoesBack) {
 TEST_F(AccessTest, EveryPostFormCarriesTheSessionTokenAndSignOutWorks) {
   auto c = server_->SignIn("okonomi");
   json item = NewItem("BUU", "Formularer");
-  auto page = Raw("GET", "/items/" + std::to_string(item["id"].get<int>()), "", {{"Cookie", "bs_session=" + c.token}});
+  auto page = Raw("GET", "/emner/" + std::to_string(item["id"].get<int>()), "", {{"Cookie", "bs_session=" + c.token}});
   size_t forms = 0, fields = 0;
   for (size_t p = 0; (p = page.body.find("<form method=\"post\"", p)) != std::string::npos; ++p) ++forms;
   std::string field = "<input type=\"hidden\" name=\"_csrf\" value=\"" + c.csrf + "\">";
@@ -149,7 +149,7 @@ TEST_F(AccessTest, EveryPostFormCarriesTheSessionTokenAndSignOutWorks) {
                  {{"Cookie", "bs_session=" + c.token}, {"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(out.status, 303);
   EXPECT_EQ(out.Header("location"), "/log-ind?ud=1");
-  EXPECT_EQ(Raw("GET", "/plans/1", "", {{"Cookie", "bs_session=" + c.token}}).status, 403);
+  EXPECT_EQ(Raw("GET", "/planer/1", "", {{"Cookie", "bs_session=" + c.token}}).status, 403);
 }
 
 TEST_F(AccessTest, SigningInOnTopOfAnotherSessionEndsTheOldOne) {
@@ -163,8 +163,8 @@ TEST_F(AccessTest, SigningInOnTopOfAnotherSessionEndsTheOldOne) {
   auto second = Raw("POST", "/log-ind", "_pre=" + token + "&username=sekretaer&password=" + server_->passwords().at("sekretaer") + "&next=/",
                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", old_cookie + "; bs_pre=" + token}});
   EXPECT_EQ(second.status, 303);
-  EXPECT_EQ(Raw("GET", "/plans/1", "", {{"Cookie", old_cookie}}).status, 403);
-  EXPECT_EQ(Raw("GET", "/plans/1", "", {{"Cookie", SessionCookie(second)}}).status, 200);
+  EXPECT_EQ(Raw("GET", "/planer/1", "", {{"Cookie", old_cookie}}).status, 403);
+  EXPECT_EQ(Raw("GET", "/planer/1", "", {{"Cookie", SessionCookie(second)}}).status, 200);
 }
 
 TEST_F(AccessTest, SecureCookieBehindTls) {
@@ -173,8 +173,8 @@ TEST_F(AccessTest, SecureCookieBehindTls) {
 }
 
 TEST_F(AccessTest, WrongPasswordAndUnknownUserLookTheSame) {
-  auto wrong = SignInByForm("direktion", "forkert-adgangskode", "/plans/1");
-  auto unknown = SignInByForm("ingen.bruger", "forkert-adgangskode", "/plans/1");
+  auto wrong = SignInByForm("direktion", "forkert-adgangskode", "/planer/1");
+  auto unknown = SignInByForm("ingen.bruger", "forkert-adgangskode", "/planer/1");
   EXPECT_EQ(wrong.status, 400);
   EXPECT_EQ(unknown.status, 400);
   EXPECT_TRUE(Has(wrong.body, "Forkert brugernavn eller adgangskode."));
@@ -206,17 +206,17 @@ TEST_F(AccessTest, ExpiredSessionGoesToSignInAndBack) {
   std::string cookie = SessionCookie(r);
   ASSERT_FALSE(cookie.empty());
   server_->clock().Advance(server_->people().policy().idle_seconds + 5);
-  auto page = Raw("GET", "/plans/1?committee=BUU", "", {{"Cookie", cookie}});
+  auto page = Raw("GET", "/planer/1?committee=BUU", "", {{"Cookie", cookie}});
   EXPECT_EQ(page.status, 303);
-  EXPECT_EQ(page.Header("location"), "/log-ind?udloebet=1&next=%2Fplans%2F1%3Fcommittee%3DBUU");
+  EXPECT_EQ(page.Header("location"), "/log-ind?udloebet=1&next=%2Fplaner%2F1%3Fcommittee%3DBUU");
   EXPECT_TRUE(Has(page.Header("set-cookie"), "bs_session=;"));
   auto form = Raw("GET", page.Header("location"), "", {});
   EXPECT_TRUE(Has(form.body, "Din session er udløbet"));
-  EXPECT_TRUE(Has(form.body, "value=\"/plans/1?committee=BUU\""));
-  auto again = SignInByForm("sekretaer", server_->passwords().at("sekretaer"), "/plans/1?committee=BUU");
-  EXPECT_EQ(again.Header("location"), "/plans/1?committee=BUU");
+  EXPECT_TRUE(Has(form.body, "value=\"/planer/1?committee=BUU\""));
+  auto again = SignInByForm("sekretaer", server_->passwords().at("sekretaer"), "/planer/1?committee=BUU");
+  EXPECT_EQ(again.Header("location"), "/planer/1?committee=BUU");
   // A form sent with the expired session: refused, nothing saved, a clear message.
-  auto post = Raw("POST", "/plans", "name=x", {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  auto post = Raw("POST", "/planer", "name=x", {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(post.status, 403);
   EXPECT_TRUE(Has(post.body, "Din session er udløbet") || Has(post.body, "logget ind"));
   server_->ActAs("okonomi");  // the clock moved: fresh sessions for the rest
@@ -224,7 +224,7 @@ TEST_F(AccessTest, ExpiredSessionGoesToSignInAndBack) {
 
 TEST_F(AccessTest, ForgedSessionCookieIsThePublic) {
   for (std::string forged : {std::string(64, 'a'), std::string("../../etc/passwd"), std::string(3000, 'f')}) {
-    auto r = Raw("GET", "/plans/1", "", {{"Cookie", "bs_session=" + forged}});
+    auto r = Raw("GET", "/planer/1", "", {{"Cookie", "bs_session=" + forged}});
     EXPECT_EQ(r.status, 403) << forged.substr(0, 10);
     EXPECT_TRUE(Has(r.body, "Log ind"));
   }
@@ -236,7 +236,7 @@ TEST_F(AccessTest, FagchefReportsOnOwnDepartmentOnlyAndCannotEdit) {
   json answerable = NewItem("AU", "AU-punkt med Søren", "Søren Dahl");
   server_->ActAs("fagchef");
   auto status = [&](const json& item) {
-    return server_->PostForm("/items/" + std::to_string(item["id"].get<int>()) + "/status",
+    return server_->PostForm("/emner/" + std::to_string(item["id"].get<int>()) + "/status",
                              "revision=1&as_of=10-06-2025&status_text=I+gang&state=in_progress&traffic_light=green");
   };
   EXPECT_EQ(status(buu).status, 303);
@@ -247,14 +247,14 @@ TEST_F(AccessTest, FagchefReportsOnOwnDepartmentOnlyAndCannotEdit) {
   EXPECT_EQ(server_->Send("PUT", "/api/v1/items/" + std::to_string(buu["id"].get<int>()), json{{"title", "Kapret"}}.dump(),
                           {{"Content-Type", "application/json"}, {"If-Match", "*"}}).status, 403);
   // Raising an OBS point is for the directors and finance.
-  auto obs = server_->PostForm("/items/" + std::to_string(buu["id"].get<int>()) + "/status",
+  auto obs = server_->PostForm("/emner/" + std::to_string(buu["id"].get<int>()) + "/status",
                                "revision=2&as_of=10-06-2025&status_text=x&state=in_progress&obs_action=raise&obs_note=Hjælp");
   EXPECT_EQ(obs.status, 403);
-  auto page = server_->Get("/items/" + std::to_string(au["id"].get<int>()));
+  auto page = server_->Get("/emner/" + std::to_string(au["id"].get<int>()));
   EXPECT_FALSE(Has(page.body, "Ny statusopdatering"));
   EXPECT_FALSE(Has(page.body, "Redigér"));
   server_->ActAs("direktion");
-  auto raised = server_->PostForm("/items/" + std::to_string(buu["id"].get<int>()) + "/status",
+  auto raised = server_->PostForm("/emner/" + std::to_string(buu["id"].get<int>()) + "/status",
                                   "revision=2&as_of=10-06-2025&status_text=x&state=in_progress&obs_action=raise&obs_note=Hjælp");
   EXPECT_EQ(raised.status, 303);
   // History names the signed-in person.
@@ -268,15 +268,15 @@ TEST_F(AccessTest, PoliticianReadsThePlanWithoutInternalFieldsOrHistory) {
   json item = NewItem("ØK", "Politikerpunkt");
   std::string id = std::to_string(item["id"].get<int>());
   server_->ActAs("politiker");
-  auto page = server_->Get("/items/" + id);
+  auto page = server_->Get("/emner/" + id);
   EXPECT_EQ(page.status, 200);
   EXPECT_FALSE(Has(page.body, "Intern rolle"));
   EXPECT_FALSE(Has(page.body, "Historik"));
-  EXPECT_EQ(server_->Get("/items/" + id + "/history").status, 403);
+  EXPECT_EQ(server_->Get("/emner/" + id + "/historik").status, 403);
   EXPECT_EQ(server_->Get("/api/v1/items/" + id + "/history").status, 403);
   auto api = json::parse(server_->Get("/api/v1/items/" + id).body);
   EXPECT_EQ(api["directors_role"], "");
-  EXPECT_EQ(server_->PostForm("/items/" + id + "/delete", "revision=1").status, 403);
+  EXPECT_EQ(server_->PostForm("/emner/" + id + "/slet", "revision=1").status, 403);
 }
 
 TEST_F(AccessTest, PathTraversalInEveryNewPathParameter) {

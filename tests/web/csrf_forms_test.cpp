@@ -28,9 +28,9 @@ TEST(CsrfFormsTest, EveryPostFormOnTheStaffPagesCarriesTheSessionToken) {
   std::string prepared;
   for (const auto& m : *server.meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
     if (!m.published()) prepared = "/moeder/" + std::to_string(m.id);
-  std::string plan = "/plans/" + std::to_string(server.demo_plan());
+  std::string plan = "/planer/" + std::to_string(server.demo_plan());
   const std::vector<Crawl> crawls = {
-      {"okonomi", {plan, plan + "/items/new", plan + "/setup", plan + "/statusrunder", plan + "/versions", "/plans", "/moeder", "/sager"}},
+      {"okonomi", {plan, plan + "/emner/ny", plan + "/opsaetning", plan + "/statusrunder", plan + "/versioner", "/planer", "/moeder", "/sager"}},
       {"sekretaer", {"/moeder", "/sager", prepared}},
       {"administrator", {"/admin/brugere", "/admin/brugere/1"}},
   };

@@ -26,7 +26,7 @@ TEST_F(FaultsTest, BusyDatabaseIs503WithADanishMessage) {
   auto api = server_.Get(Items());
   EXPECT_EQ(api.status, 503);
   EXPECT_EQ(json::parse(api.body)["error"]["message"], "Databasen er optaget lige nu. Prøv igen om et øjeblik.");
-  auto page = server_.Get("/plans/" + std::to_string(server_.demo_plan()));
+  auto page = server_.Get("/planer/" + std::to_string(server_.demo_plan()));
   EXPECT_EQ(page.status, 503);
   EXPECT_TRUE(Has(page.body, "Prøv igen"));
 }
@@ -36,7 +36,7 @@ TEST_F(FaultsTest, InternalErrorsShowNoInternals) {
   auto api = server_.Get(Items());
   EXPECT_EQ(api.status, 500);
   EXPECT_FALSE(Has(api.body, "disk I/O"));
-  auto page = server_.Get("/items/1");
+  auto page = server_.Get("/emner/1");
   EXPECT_EQ(page.status, 500);
   EXPECT_FALSE(Has(page.body, "disk I/O"));
   EXPECT_FALSE(Has(page.body, "page 77"));
@@ -57,13 +57,13 @@ TEST_F(FaultsTest, AFailedEditKeepsTheOldItemAndTheFormInput) {
   auto created = server_.Send("POST", Items(), R"({"category":"operating","committee":"BUU","title":"Uændret"})");
   std::string id = std::to_string(json::parse(created.body)["id"].get<int>());
   server_.faults().FailWrite(1, ErrorCode::kUnavailable);
-  auto r = server_.PostForm("/items/" + id, "revision=1&category=operating&committee=BUU&title=Ny+titel");
+  auto r = server_.PostForm("/emner/" + id, "revision=1&category=operating&committee=BUU&title=Ny+titel");
   EXPECT_EQ(r.status, 503);
   EXPECT_TRUE(Has(r.body, "Punktet er ikke gemt"));
   EXPECT_TRUE(Has(r.body, "value=\"Ny titel\""));
-  EXPECT_TRUE(Has(server_.Get("/items/" + id).body, "Uændret"));
+  EXPECT_TRUE(Has(server_.Get("/emner/" + id).body, "Uændret"));
   server_.faults().FailWrite(1, ErrorCode::kInternal);
-  auto internal = server_.PostForm("/items/" + id, "revision=1&category=operating&committee=BUU&title=Ny+titel");
+  auto internal = server_.PostForm("/emner/" + id, "revision=1&category=operating&committee=BUU&title=Ny+titel");
   EXPECT_EQ(internal.status, 500);
   EXPECT_TRUE(Has(internal.body, "value=\"Ny titel\""));
   EXPECT_FALSE(Has(internal.body, "disk I/O"));

@@ -20,7 +20,7 @@ bool Has(const std::string& body, const std::string& needle) { return body.find(
 class HistoryTest : public ::testing::Test {
  protected:
   void SetUp() override { server_ = std::make_unique<TestServer>(); }
-  std::string Plan(const std::string& rest = "") { return "/plans/" + std::to_string(server_->demo_plan()) + rest; }
+  std::string Plan(const std::string& rest = "") { return "/planer/" + std::to_string(server_->demo_plan()) + rest; }
   std::string Api(const std::string& rest) { return "/api/v1/plans/" + std::to_string(server_->demo_plan()) + rest; }
   json NewItem(const std::string& title) {
     auto r = server_->Send("POST", Api("/items"), json{{"category", "operating"}, {"committee", "BUU"}, {"title", title},
@@ -40,11 +40,11 @@ class HistoryTest : public ::testing::Test {
 TEST_F(HistoryTest, StatusUpdateThroughTheFormShowsOnItemAndPlan) {
   json item = NewItem("Status via formular");
   std::string id = std::to_string(item["id"].get<int>());
-  auto r = server_->PostForm("/items/" + id + "/status",
+  auto r = server_->PostForm("/emner/" + id + "/status",
                              "revision=1&as_of=31-05-2025&author=Fagchef+Anne&status_text=Forsinket+pga.+udbud&state=in_progress"
                              "&traffic_light=yellow&realised_2025=-350&obs_action=raise&obs_note=Kr%C3%A6ver+beslutning");
   ASSERT_EQ(r.status, 303) << r.body;
-  auto page = server_->Get("/items/" + id);
+  auto page = server_->Get("/emner/" + id);
   EXPECT_TRUE(Has(page.body, "31. maj 2025</strong> · Fagchef Anne"));
   EXPECT_TRUE(Has(page.body, "OBS-punkt rejst:</strong> Kræver beslutning"));
   EXPECT_TRUE(Has(page.body, "Planlagt og forventet realiseret effekt (seneste tal 31-05-2025)"));
@@ -60,13 +60,13 @@ TEST_F(HistoryTest, StatusUpdateThroughTheFormShowsOnItemAndPlan) {
 TEST_F(HistoryTest, StatusFormErrorsKeepTheInput) {
   json item = NewItem("Statusfejl");
   std::string id = std::to_string(item["id"].get<int>());
-  auto r = server_->PostForm("/items/" + id + "/status",
+  auto r = server_->PostForm("/emner/" + id + "/status",
                              "revision=1&as_of=32-05-2025&author=&status_text=Min+tekst&state=in_progress&traffic_light=&realised_2031=5");
   EXPECT_EQ(r.status, 400);
   EXPECT_TRUE(Has(r.body, "Statusopdateringen er ikke gemt"));
   EXPECT_TRUE(Has(r.body, "Min tekst</textarea>"));
   EXPECT_FALSE(Has(r.body, "Skriv hvem statusopdateringen er fra."));  // an empty "Fra" is the signed-in person
-  auto stale = server_->PostForm("/items/" + id + "/status",
+  auto stale = server_->PostForm("/emner/" + id + "/status",
                                  "revision=9&as_of=31-05-2025&author=A&status_text=Sen+tekst&state=in_progress&traffic_light=");
   EXPECT_EQ(stale.status, 409);
   EXPECT_TRUE(Has(stale.body, "Sen tekst</textarea>"));
@@ -85,7 +85,7 @@ TEST_F(HistoryTest, HistoryShowsEveryChangeAndCannotBeEdited) {
   for (const char* method : {"POST", "PUT", "DELETE"})
     EXPECT_EQ(server_->Send(method, url + "/history", "{}").status, 405) << method;
   std::string id = std::to_string(item["id"].get<int>());
-  auto page = server_->Get("/items/" + id + "/history");
+  auto page = server_->Get("/emner/" + id + "/historik");
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(Has(page.body, "<del><span class=\"visually-hidden\">[slettet: </span>foråret"));
   EXPECT_TRUE(Has(page.body, "<ins><span class=\"visually-hidden\">[indsat: </span>efteråret"));
@@ -97,9 +97,9 @@ TEST_F(HistoryTest, RestoreIsANewRevision) {
   std::string url = item["url"];
   ASSERT_EQ(Put(url, {{"title", "Forkert titel"}}, "\"1\"").status, 200);
   std::string id = std::to_string(item["id"].get<int>());
-  auto stale = server_->PostForm("/items/" + id + "/restore", "revision=1&base=1");
+  auto stale = server_->PostForm("/emner/" + id + "/gendan", "revision=1&base=1");
   EXPECT_EQ(stale.status, 409);
-  auto r = server_->PostForm("/items/" + id + "/restore", "revision=1&base=2");
+  auto r = server_->PostForm("/emner/" + id + "/gendan", "revision=1&base=2");
   ASSERT_EQ(r.status, 303);
   auto now = json::parse(server_->Get(url).body);
   EXPECT_EQ(now["title"], "Gendannes");
@@ -119,7 +119,7 @@ TEST_F(HistoryTest, VersionsAreImmutableSnapshots) {
   ASSERT_EQ(v1.status, 201) << v1.body;
   int vid = json::parse(v1.body)["id"];
   ASSERT_EQ(Put(item["url"], {{"title", "Efter offentliggørelse"}}, "\"1\"").status, 200);
-  auto page = server_->Get(Plan("/versions/" + std::to_string(vid)));
+  auto page = server_->Get(Plan("/versioner/" + std::to_string(vid)));
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(Has(page.body, "Før offentliggørelse"));
   EXPECT_FALSE(Has(page.body, "Efter offentliggørelse"));
@@ -127,12 +127,12 @@ TEST_F(HistoryTest, VersionsAreImmutableSnapshots) {
   auto dup = Publish("Status pr. ultimo maj 2025", "31-05-2025");
   EXPECT_EQ(dup.status, 409);
   EXPECT_TRUE(Has(json::parse(dup.body)["error"]["message"].get<std::string>(), "allerede en version"));
-  auto form_dup = server_->PostForm(Plan("/versions"), "name=Status+pr.+ultimo+maj+2025&as_of=31-05-2025");
+  auto form_dup = server_->PostForm(Plan("/versioner"), "name=Status+pr.+ultimo+maj+2025&as_of=31-05-2025");
   EXPECT_EQ(form_dup.status, 409);
   EXPECT_TRUE(Has(form_dup.body, "allerede en version"));
   EXPECT_EQ(Publish("", "31-05-2025").status, 400);
-  EXPECT_EQ(server_->Get(Plan("/versions/999999")).status, 404);
-  auto list = server_->Get(Plan("/versions"));
+  EXPECT_EQ(server_->Get(Plan("/versioner/999999")).status, 404);
+  auto list = server_->Get(Plan("/versioner"));
   EXPECT_TRUE(Has(list.body, "Status pr. ultimo maj 2025"));
   EXPECT_TRUE(Has(list.body, "<strong>Version offentliggjort</strong>"));
   EXPECT_TRUE(Has(list.body, "<strong>Tema tilføjet</strong>"));
@@ -166,7 +166,7 @@ TEST_F(HistoryTest, RedlineShowsWordsNewRemovedCompletedAndAmounts) {
   NewItem("Nyt punkt");
   int v2 = json::parse(Publish("V2", "30-11-2025").body)["id"];
   std::string q = "?from=" + std::to_string(v1) + "&to=" + std::to_string(v2);
-  auto page = server_->Get(Plan("/redline" + q));
+  auto page = server_->Get(Plan("/aendringer" + q));
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(Has(page.body, "<li>1 nye punkter</li><li>1 fjernede punkter</li><li>1 ændrede punkter</li><li>1 afsluttet siden</li><li>1 OBS-punkter rejst</li>"));
   EXPECT_TRUE(Has(page.body, "<del><span class=\"visually-hidden\">[slettet: </span>foråret"));
@@ -178,13 +178,13 @@ TEST_F(HistoryTest, RedlineShowsWordsNewRemovedCompletedAndAmounts) {
   EXPECT_EQ(api["summary"]["changed"], 1);
   EXPECT_EQ(api["changed"][0]["completed"], true);
   EXPECT_EQ(api["changed"][0]["text_changes"][0]["field"], "status_text");
-  auto now = server_->Get(Plan("/redline?from=" + std::to_string(v2) + "&to=now"));
+  auto now = server_->Get(Plan("/aendringer?from=" + std::to_string(v2) + "&to=now"));
   EXPECT_TRUE(Has(now.body, "Ingen ændringer."));
 }
 
 TEST_F(HistoryTest, ComparingVersionsOfTwoPlansIs400) {
   int v1 = json::parse(Publish("V1", "31-05-2025").body)["id"];
-  auto plan2 = server_->PostForm("/plans", "name=Anden+plan&budget_name=Budget+2026-2029&first_year=2026&last_year=2029");
+  auto plan2 = server_->PostForm("/planer", "name=Anden+plan&budget_name=Budget+2026-2029&first_year=2026&last_year=2029");
   ASSERT_EQ(plan2.status, 303);
   std::string p2 = plan2.Header("location").substr(7);
   auto v2 = server_->Send("POST", "/api/v1/plans/" + p2 + "/versions", R"({"name":"V1","as_of":"01-01-2026"})");
@@ -193,7 +193,7 @@ TEST_F(HistoryTest, ComparingVersionsOfTwoPlansIs400) {
   auto r = server_->Get(Api("/redline?from=" + std::to_string(v1) + "&to=" + std::to_string(other)));
   EXPECT_EQ(r.status, 400);
   EXPECT_TRUE(Has(r.body, "samme plan"));
-  EXPECT_EQ(server_->Get(Plan("/redline?from=" + std::to_string(other) + "&to=now")).status, 400);
+  EXPECT_EQ(server_->Get(Plan("/aendringer?from=" + std::to_string(other) + "&to=now")).status, 400);
   EXPECT_EQ(server_->Get(Api("/redline?from=abc")).status, 400);
   EXPECT_EQ(server_->Get(Api("/redline?from=999999")).status, 404);
 }
@@ -202,7 +202,7 @@ TEST_F(HistoryTest, StaleFormEditShowsBothSidesAndKeepsInput) {
   json item = NewItem("Konflikt");
   std::string id = std::to_string(item["id"].get<int>());
   ASSERT_EQ(Put(item["url"], {{"status_text", "Kollegas status"}}, "\"1\"").status, 200);
-  auto r = server_->PostForm("/items/" + id, "revision=1&category=operating&committee=BUU&title=Min+titel&status_text=Min+status");
+  auto r = server_->PostForm("/emner/" + id, "revision=1&category=operating&committee=BUU&title=Min+titel&status_text=Min+status");
   EXPECT_EQ(r.status, 409);
   EXPECT_TRUE(Has(r.body, "Gemt af den anden (nu)"));
   EXPECT_TRUE(Has(r.body, "<th scope=\"row\">Status</th><td>Kollegas status</td><td>Min status</td>"));

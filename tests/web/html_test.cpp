@@ -47,8 +47,8 @@ TEST(HtmlTest, AFragmentIsAppendedAsBuilt) {
 
 TEST(HtmlTest, PostFormWritesTheCsrfSlotAfterTheOpeningTag) {
   Html h;
-  h.PostForm("/items/1/status?a=1&b=\"2\"", "class=\"stack\"").Raw("</form>");
-  EXPECT_EQ(h.Take(), std::string("<form method=\"post\" action=\"/items/1/status?a=1&amp;b=&quot;2&quot;\" class=\"stack\">") +
+  h.PostForm("/emner/1/status?a=1&b=\"2\"", "class=\"stack\"").Raw("</form>");
+  EXPECT_EQ(h.Take(), std::string("<form method=\"post\" action=\"/emner/1/status?a=1&amp;b=&quot;2&quot;\" class=\"stack\">") +
                           kSlot + "C</form>");
   Html bare;
   bare.PostForm("/log-ud");

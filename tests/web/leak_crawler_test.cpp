@@ -149,13 +149,15 @@ class LeakCrawlerTest : public ::testing::Test {
 
   // Every URL a visitor could try, whether linked or not: the id-guessing part.
   std::vector<std::string> Seeds() const {
-    std::vector<std::string> urls = {"/", "/plans", "/docs/api", "/log-ind", "/api/v1/plans", "/api/v1/bodies",
+    std::vector<std::string> urls = {"/", "/planer", "/dokumentation/api", "/dokumentation/adgang", "/log-ind", "/api/v1/plans", "/api/v1/bodies",
                                      "/api/v1/session", "/admin/brugere", "/admin/log", "/organer/%C3%98K/medlemmer",
-                                     "/nope", "/items/abc", "/plans/999999", "/api/v1/items/999999"};
+                                     "/nope", "/emner/abc", "/planer/999999", "/api/v1/items/999999",
+                                     // issue 12: old page paths answer with a redirect, never a page
+                                     "/plans/1", "/items/1/history", "/docs/api"};
     for (int p = 1; p <= hidden_plan_ + 1; ++p) {
-      std::string b = "/plans/" + std::to_string(p), a = "/api/v1/plans/" + std::to_string(p);
-      for (std::string s : {b, b + "/versions", b + "/setup", b + "/items/new", b + "/committees/BUU", b + "/redline?from=1&to=now",
-                            b + "/redline?from=1&to=2", b + "/versions/1", b + "/versions/2", b + "/versions/3", b + "/versions/4", b + "?q=leak", a, a + "/items",
+      std::string b = "/planer/" + std::to_string(p), a = "/api/v1/plans/" + std::to_string(p);
+      for (std::string s : {b, b + "/versioner", b + "/opsaetning", b + "/emner/ny", b + "/udvalg/BUU", b + "/aendringer?from=1&to=now",
+                            b + "/aendringer?from=1&to=2", b + "/versioner/1", b + "/versioner/2", b + "/versioner/3", b + "/versioner/4", b + "?q=leak", a, a + "/items",
                             a + "/items?q=leak", a + "/versions", a + "/history", a + "/redline?from=1&to=now",
                             a + "/redline?from=1&to=2"})
         urls.push_back(s);
@@ -164,10 +166,10 @@ class LeakCrawlerTest : public ::testing::Test {
     // Issue 11: every report in every format, of a version, the newest and the live plan;
     // the rounds and their pages; a version's committee extracts.
     for (int p = 1; p <= hidden_plan_ + 1; ++p) {
-      std::string b = "/plans/" + std::to_string(p);
+      std::string b = "/planer/" + std::to_string(p);
       urls.push_back(b + "/rapporter");
       urls.push_back(b + "/statusrunder");
-      urls.push_back(b + "/versions/1/committees/BUU");
+      urls.push_back(b + "/versioner/1/udvalg/BUU");
       for (const char* kind : {"plan", "extract", "half-year", "monthly"})
         for (const char* version : {"", "latest", "live", "1", "2"})
           for (const char* format : {"html", "xlsx", "csv", "pdf"}) {
@@ -202,8 +204,8 @@ class LeakCrawlerTest : public ::testing::Test {
       urls.push_back("/bilag/" + std::to_string(i) + "/fjern");
     }
     for (int i = 1; i <= max_item_ + 1; ++i) {
-      std::string b = "/items/" + std::to_string(i), a = "/api/v1/items/" + std::to_string(i);
-      for (std::string s : {b, b + "/history", b + "/edit", b + "/delete", a, a + "/history", a + "/status-updates"}) urls.push_back(s);
+      std::string b = "/emner/" + std::to_string(i), a = "/api/v1/items/" + std::to_string(i);
+      for (std::string s : {b, b + "/historik", b + "/rediger", b + "/slet", a, a + "/history", a + "/status-updates"}) urls.push_back(s);
     }
     return urls;
   }
@@ -249,6 +251,9 @@ class LeakCrawlerTest : public ::testing::Test {
       for (const std::regex* re : {&href, &api})
         for (auto it = std::sregex_iterator(r.body.begin(), r.body.end(), *re); it != std::sregex_iterator(); ++it) {
           std::string next = HtmlUnescape((*it)[1].str());
+          // Issue 12: pages link to the Danish page paths, never the old English ones.
+          for (const char* old : {"/plans", "/items", "/docs/"})
+            EXPECT_NE(next.rfind(old, 0), 0u) << who << " " << url << " links to the old path " << next;
           if (next.rfind("/log-ind", 0) == 0) next = "/log-ind";  // one sign-in page is enough
           // Week and year paging is endless; the seeded windows cover the data.
           if (next.find("/overblik?fra=") != std::string::npos || next.find("arbejdsplan?aar=") != std::string::npos) continue;
@@ -260,9 +265,9 @@ class LeakCrawlerTest : public ::testing::Test {
     // Error paths of writes: refused or failed writes must not echo closed content either.
     for (const std::string& url : std::vector<std::string>{"/punkter/" + std::to_string(max_agenda_item_), "/punkter/" + std::to_string(max_agenda_item_) + "/beslutning",
                                    "/moeder/" + std::to_string(max_meeting_) + "/punkter", "/moeder/1/fremmoede",
-                                   "/items/" + std::to_string(item_a_) + "/status", "/items/" + std::to_string(item_a_),
-                                   "/plans/" + std::to_string(hidden_plan_) + "/items", "/items/" + std::to_string(max_item_) + "/delete",
-                                   "/plans/1/statusrunder", "/statusrunder/" + std::to_string(max_round_) + "/fremhaev",
+                                   "/emner/" + std::to_string(item_a_) + "/status", "/emner/" + std::to_string(item_a_),
+                                   "/planer/" + std::to_string(hidden_plan_) + "/emner", "/emner/" + std::to_string(max_item_) + "/slet",
+                                   "/planer/1/statusrunder", "/statusrunder/" + std::to_string(max_round_) + "/fremhaev",
                                    "/statusrunder/" + std::to_string(max_round_) + "/luk",
                                    "/punkter/" + std::to_string(max_agenda_item_) + "/rapport-bilag"}) {
       auto h = headers;
@@ -303,15 +308,15 @@ TEST_F(LeakCrawlerTest, NoMarkerReachesAnyoneNotEntitled) {
 TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
   // Guards the crawler itself: if nobody saw the markers, the test above would prove nothing.
   server_->ActAs("direktion");
-  EXPECT_NE(server_->Get("/items/" + std::to_string(item_a_)).body.find("LEAKOBSNOTE1"), std::string::npos);
-  EXPECT_NE(server_->Get("/items/" + std::to_string(item_a_)).body.find("LEAKDIRROLE1"), std::string::npos);
-  EXPECT_NE(server_->Get("/items/" + std::to_string(item_a_)).body.find("LEAKSTATUSOBS1"), std::string::npos);
+  EXPECT_NE(server_->Get("/emner/" + std::to_string(item_a_)).body.find("LEAKOBSNOTE1"), std::string::npos);
+  EXPECT_NE(server_->Get("/emner/" + std::to_string(item_a_)).body.find("LEAKDIRROLE1"), std::string::npos);
+  EXPECT_NE(server_->Get("/emner/" + std::to_string(item_a_)).body.find("LEAKSTATUSOBS1"), std::string::npos);
   server_->ActAs("politiker");
-  EXPECT_NE(server_->Get("/plans").body.find("LEAKHIDDENPLAN1"), std::string::npos);
-  EXPECT_NE(server_->Get("/plans/1").body.find("LEAKUNPUBLISHED1"), std::string::npos);
+  EXPECT_NE(server_->Get("/planer").body.find("LEAKHIDDENPLAN1"), std::string::npos);
+  EXPECT_NE(server_->Get("/planer/1").body.find("LEAKUNPUBLISHED1"), std::string::npos);
   server_->ActAnonymously();
   // The demo has two versions; the test's own is the third (the round's the fourth).
-  auto version = server_->Get("/plans/1/versions/3").body;
+  auto version = server_->Get("/planer/1/versioner/3").body;
   EXPECT_NE(version.find("Lækagetest synligt punkt"), std::string::npos);
   // Meetings: the members see the closed item, its decision and the closed attachment;
   // the secretary sees the unpublished agenda; a closed attachment's bytes by URL are
@@ -350,13 +355,13 @@ TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
   // Issue 11: the internal highlight reason is staff's; the public half-yearly status of
   // the round's version still lists the item as lifted to ØK.
   server_->ActAs("direktion");
-  auto staff_report = server_->Get("/plans/1/rapporter/half-year?version=latest");
+  auto staff_report = server_->Get("/planer/1/rapporter/half-year?version=latest");
   EXPECT_NE(staff_report.body.find("LEAKHIGHLIGHT1"), std::string::npos);
-  auto staff_xlsx = ReadXlsx(server_->Get("/plans/1/rapporter/half-year?version=latest&format=xlsx").body);
+  auto staff_xlsx = ReadXlsx(server_->Get("/planer/1/rapporter/half-year?version=latest&format=xlsx").body);
   ASSERT_TRUE(staff_xlsx.has_value());
   EXPECT_NE(staff_xlsx->AllText().find("LEAKHIGHLIGHT1"), std::string::npos);
   server_->ActAnonymously();
-  auto public_report = server_->Get("/plans/1/rapporter/half-year?version=latest");
+  auto public_report = server_->Get("/planer/1/rapporter/half-year?version=latest");
   EXPECT_EQ(public_report.status, 200);
   EXPECT_NE(public_report.body.find("Lækagetest synligt punkt"), std::string::npos);
   EXPECT_NE(public_report.body.find("(intern begrundelse)"), std::string::npos);
@@ -369,10 +374,10 @@ TEST_F(LeakCrawlerTest, SearchNeverMatchesInternalText) {
   for (std::string who : {"", "politiker"}) {
     if (who.empty()) server_->ActAnonymously(); else server_->ActAs(who);
     // The item is in the version (so the search below could find it if it read the note).
-    EXPECT_NE(server_->Get("/plans/1/versions/3?q=L%C3%A6kagetest").body.find("Lækagetest synligt punkt"), std::string::npos) << who;
-    auto page = server_->Get("/plans/1/versions/3?q=LEAKOBSNOTE1");
+    EXPECT_NE(server_->Get("/planer/1/versioner/3?q=L%C3%A6kagetest").body.find("Lækagetest synligt punkt"), std::string::npos) << who;
+    auto page = server_->Get("/planer/1/versioner/3?q=LEAKOBSNOTE1");
     EXPECT_NE(page.body.find("Ingen punkter matcher"), std::string::npos) << who;
-    auto dir = server_->Get("/plans/1/versions/3?q=LEAKDIRROLE1");
+    auto dir = server_->Get("/planer/1/versioner/3?q=LEAKDIRROLE1");
     EXPECT_NE(dir.body.find("Ingen punkter matcher"), std::string::npos) << who;
   }
   server_->ActAs("politiker");

@@ -127,8 +127,8 @@ TEST_F(MeetingsWebTest, RouteShowsEarlierDecisionsAndItemPagesLinkBack) {
   auto page = server_->Get(Url(MeetingOn("ØK", "10-06-2025"))).body;
   EXPECT_NE(page.find("Beslutning i Økonomiudvalget den 10-06-2025"), std::string::npos);
   std::smatch link;
-  ASSERT_TRUE(std::regex_search(page, link, std::regex("href=\"/items/([0-9]+)\"")));
-  auto staff = server_->Get("/items/" + link[1].str()).body;
+  ASSERT_TRUE(std::regex_search(page, link, std::regex("href=\"/emner/([0-9]+)\"")));
+  auto staff = server_->Get("/emner/" + link[1].str()).body;
   EXPECT_NE(staff.find("Økonomiudvalget 10-06-2025"), std::string::npos);
   EXPECT_NE(staff.find("Beslutning:</span> Godkendt."), std::string::npos);
 }

@@ -18,7 +18,7 @@ class PagesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { server_ = new TestServer(); }
   static void TearDownTestSuite() { delete server_; }
-  std::string Plan(const std::string& rest = "") { return "/plans/" + std::to_string(server_->demo_plan()) + rest; }
+  std::string Plan(const std::string& rest = "") { return "/planer/" + std::to_string(server_->demo_plan()) + rest; }
   static std::string Form(const std::vector<std::pair<std::string, std::string>>& kv) {
     std::string out;
     for (const auto& [k, v] : kv) out += (out.empty() ? "" : "&") + k + "=" + web::PercentEncode(v);
@@ -61,7 +61,7 @@ TEST_F(PagesTest, CachedPagesFollowEveryChange) {
   ASSERT_EQ(created.status, 201);
   EXPECT_TRUE(Has(server_->Get(url).body, "Cache-prøve"));
   EXPECT_TRUE(Has(server_->Get(api).body, "Cache-prøve"));
-  EXPECT_TRUE(Has(server_->Get(Plan("/committees/AU")).body, "Cache-prøve"));
+  EXPECT_TRUE(Has(server_->Get(Plan("/udvalg/AU")).body, "Cache-prøve"));
 }
 
 TEST_F(PagesTest, SortsByTitleInDanishOrder) {
@@ -82,7 +82,7 @@ TEST_F(PagesTest, CompletedItemsCanBeListedSeparately) {
 }
 
 TEST_F(PagesTest, CommitteePageListsItsOwnItemsBeforeTheCrossCuttingOnes) {
-  auto r = server_->Get(Plan("/committees/BUU"));
+  auto r = server_->Get(Plan("/udvalg/BUU"));
   ASSERT_EQ(r.status, 200);
   // The committee's own group comes before the cross-cutting ones (issue 11: the page is
   // the extract report, its groups are heading rows of one table).
@@ -94,7 +94,7 @@ TEST_F(PagesTest, CommitteePageListsItsOwnItemsBeforeTheCrossCuttingOnes) {
 }
 
 TEST_F(PagesTest, FormWithErrorsKeepsInputAndNamesFields) {
-  auto r = server_->PostForm(Plan("/items"), Form({{"request_key", "t1"}, {"category", "proposal"}, {"committee", "BUU"},
+  auto r = server_->PostForm(Plan("/emner"), Form({{"request_key", "t1"}, {"category", "proposal"}, {"committee", "BUU"},
                                                   {"code", "R30 7(B"}, {"title", ""}, {"amount_2025", "12,5,0"},
                                                   {"amount_2026", "abc"}, {"process", "<script>alert(1)</script>"}}));
   ASSERT_EQ(r.status, 400);
@@ -109,26 +109,26 @@ TEST_F(PagesTest, FormWithErrorsKeepsInputAndNamesFields) {
 }
 
 TEST_F(PagesTest, FormCreatesShowsAndEditsAnItem) {
-  auto created = server_->PostForm(Plan("/items"), Form({{"request_key", "t2"}, {"category", "operating"}, {"committee", "KFU"},
+  auto created = server_->PostForm(Plan("/emner"), Form({{"request_key", "t2"}, {"category", "operating"}, {"committee", "KFU"},
                                                         {"title", "Nyt <b>punkt</b> fra formular"}, {"amount_2027", "-1.250"},
                                                         {"political_treatment", "KFU: maj 2025"}, {"obs", "1"},
                                                         {"obs_note", "Mangler finansiering"}}));
   ASSERT_EQ(created.status, 303) << created.body;
   std::string location = created.Header("location");
   std::smatch m;
-  ASSERT_TRUE(std::regex_match(location, m, std::regex("/items/(\\d+)\\?gemt=1")));
+  ASSERT_TRUE(std::regex_match(location, m, std::regex("/emner/(\\d+)\\?gemt=1")));
   auto page = server_->Get(location);
   EXPECT_TRUE(Has(page.body, "Punktet er gemt."));
   EXPECT_TRUE(Has(page.body, "Nyt &lt;b&gt;punkt&lt;/b&gt; fra formular"));
   EXPECT_TRUE(Has(page.body, "OBS-punkt:</strong> Mangler finansiering"));
   EXPECT_TRUE(Has(page.body, "\xE2\x88\x92" "1.250"));
-  auto edit = server_->Get("/items/" + m[1].str() + "/edit");
+  auto edit = server_->Get("/emner/" + m[1].str() + "/rediger");
   EXPECT_TRUE(Has(edit.body, "name=\"revision\" value=\"1\""));
   EXPECT_TRUE(Has(edit.body, "KFU: maj 2025"));
-  auto saved = server_->PostForm("/items/" + m[1].str(), Form({{"revision", "1"}, {"category", "operating"}, {"committee", "KFU"},
+  auto saved = server_->PostForm("/emner/" + m[1].str(), Form({{"revision", "1"}, {"category", "operating"}, {"committee", "KFU"},
                                                               {"title", "Omdøbt punkt"}, {"state", "done"}}));
   EXPECT_EQ(saved.status, 303);
-  EXPECT_TRUE(Has(server_->Get("/items/" + m[1].str()).body, "Omdøbt punkt"));
+  EXPECT_TRUE(Has(server_->Get("/emner/" + m[1].str()).body, "Omdøbt punkt"));
 }
 
 TEST_F(PagesTest, ScriptInEveryTextFieldIsShownAsText) {
@@ -139,10 +139,10 @@ TEST_F(PagesTest, ScriptInEveryTextFieldIsShownAsText) {
                         "obs_note", "strategies"})
     kv.emplace_back(f, x);
   kv.emplace_back("obs", "1");
-  auto created = server_->PostForm(Plan("/items"), Form(kv));
+  auto created = server_->PostForm(Plan("/emner"), Form(kv));
   ASSERT_EQ(created.status, 303) << created.body;
   std::string item = created.Header("location").substr(0, created.Header("location").find('?'));
-  for (const std::string& url : {item, item + "/edit", Plan(), Plan("/committees/BUU"), Plan("?q=alert")}) {
+  for (const std::string& url : {item, item + "/rediger", Plan(), Plan("/udvalg/BUU"), Plan("?q=alert")}) {
     auto page = server_->Get(url);
     ASSERT_EQ(page.status, 200) << url;
     EXPECT_FALSE(Has(page.body, "<script>alert")) << url;
@@ -150,7 +150,7 @@ TEST_F(PagesTest, ScriptInEveryTextFieldIsShownAsText) {
     EXPECT_TRUE(Has(page.body, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")) << url;
   }
   // Every other field with script gets a field error, shown escaped, never run.
-  auto bad = server_->PostForm(Plan("/items"), Form({{"category", x}, {"committee", x}, {"theme", x}, {"code", x},
+  auto bad = server_->PostForm(Plan("/emner"), Form({{"category", x}, {"committee", x}, {"theme", x}, {"code", x},
                                                     {"political_treatment", x}, {"case_numbers", x}, {"sdgs", x},
                                                     {"state", x}, {"traffic_light", x}, {"amount_2025", x}, {"title", "t"}}));
   EXPECT_EQ(bad.status, 400);
@@ -162,8 +162,8 @@ TEST_F(PagesTest, SameFormSentTwiceAtOnceMakesOneItem) {
   std::string body = Form({{"request_key", "dobbelt-1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Dobbeltklik"}});
   int64_t before = CountItems("dobbeltklik");
   HttpResult a, b;
-  std::thread t1([&] { a = server_->PostForm(Plan("/items"), body); });
-  std::thread t2([&] { b = server_->PostForm(Plan("/items"), body); });
+  std::thread t1([&] { a = server_->PostForm(Plan("/emner"), body); });
+  std::thread t2([&] { b = server_->PostForm(Plan("/emner"), body); });
   t1.join();
   t2.join();
   EXPECT_EQ(a.status, 303);
@@ -173,12 +173,12 @@ TEST_F(PagesTest, SameFormSentTwiceAtOnceMakesOneItem) {
 }
 
 TEST_F(PagesTest, SameEditSentTwiceAtOnceIsNotAConflict) {
-  auto created = server_->PostForm(Plan("/items"), Form({{"request_key", "t3"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Før"}}));
+  auto created = server_->PostForm(Plan("/emner"), Form({{"request_key", "t3"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Før"}}));
   std::string id = created.Header("location").substr(7, created.Header("location").find('?') - 7);
   std::string body = Form({{"revision", "1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Efter"}});
   HttpResult a, b;
-  std::thread t1([&] { a = server_->PostForm("/items/" + id, body); });
-  std::thread t2([&] { b = server_->PostForm("/items/" + id, body); });
+  std::thread t1([&] { a = server_->PostForm("/emner/" + id, body); });
+  std::thread t2([&] { b = server_->PostForm("/emner/" + id, body); });
   t1.join();
   t2.join();
   EXPECT_EQ(a.status, 303);
@@ -186,35 +186,35 @@ TEST_F(PagesTest, SameEditSentTwiceAtOnceIsNotAConflict) {
 }
 
 TEST_F(PagesTest, StaleEditIsRefusedAndKeepsTheInput) {
-  auto created = server_->PostForm(Plan("/items"), Form({{"request_key", "t4"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Udgangspunkt"}}));
+  auto created = server_->PostForm(Plan("/emner"), Form({{"request_key", "t4"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Udgangspunkt"}}));
   std::string id = created.Header("location").substr(7, created.Header("location").find('?') - 7);
-  EXPECT_EQ(server_->PostForm("/items/" + id, Form({{"revision", "1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Kollegas ændring"}})).status, 303);
-  auto stale = server_->PostForm("/items/" + id, Form({{"revision", "1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Min ændring"}}));
+  EXPECT_EQ(server_->PostForm("/emner/" + id, Form({{"revision", "1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Kollegas ændring"}})).status, 303);
+  auto stale = server_->PostForm("/emner/" + id, Form({{"revision", "1"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Min ændring"}}));
   EXPECT_EQ(stale.status, 409);
   EXPECT_TRUE(Has(stale.body, "En anden har gemt punktet"));
   EXPECT_TRUE(Has(stale.body, "value=\"Min ændring\""));
-  EXPECT_TRUE(Has(server_->Get("/items/" + id).body, "Kollegas ændring"));
-  EXPECT_EQ(server_->PostForm("/items/" + id, Form({{"title", "uden version"}})).status, 400);
+  EXPECT_TRUE(Has(server_->Get("/emner/" + id).body, "Kollegas ændring"));
+  EXPECT_EQ(server_->PostForm("/emner/" + id, Form({{"title", "uden version"}})).status, 400);
 }
 
 TEST_F(PagesTest, DeleteAsksFirst) {
-  auto created = server_->PostForm(Plan("/items"), Form({{"request_key", "t5"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Skal slettes"}}));
+  auto created = server_->PostForm(Plan("/emner"), Form({{"request_key", "t5"}, {"category", "operating"}, {"committee", "EU"}, {"title", "Skal slettes"}}));
   std::string id = created.Header("location").substr(7, created.Header("location").find('?') - 7);
-  auto confirm = server_->Get("/items/" + id + "/delete");
+  auto confirm = server_->Get("/emner/" + id + "/slet");
   EXPECT_TRUE(Has(confirm.body, "Ja, slet punktet"));
-  EXPECT_EQ(server_->PostForm("/items/" + id + "/delete", "revision=1").status, 303);
-  EXPECT_EQ(server_->Get("/items/" + id).status, 404);
+  EXPECT_EQ(server_->PostForm("/emner/" + id + "/slet", "revision=1").status, 303);
+  EXPECT_EQ(server_->Get("/emner/" + id).status, 404);
 }
 
 TEST_F(PagesTest, PlansCanBeCreatedAndDuplicatesAreRefused) {
-  auto ok = server_->PostForm("/plans", Form({{"name", "Udmøntningsplan 2026-2029"}, {"budget_name", "Budget 2026-2029"},
+  auto ok = server_->PostForm("/planer", Form({{"name", "Udmøntningsplan 2026-2029"}, {"budget_name", "Budget 2026-2029"},
                                              {"first_year", "2026"}, {"last_year", "2029"}}));
   EXPECT_EQ(ok.status, 303);
-  auto dup = server_->PostForm("/plans", Form({{"name", "Udmøntningsplan 2026-2029"}, {"budget_name", "B"},
+  auto dup = server_->PostForm("/planer", Form({{"name", "Udmøntningsplan 2026-2029"}, {"budget_name", "B"},
                                               {"first_year", "2026"}, {"last_year", "2029"}}));
   EXPECT_EQ(dup.status, 409);
   EXPECT_TRUE(Has(dup.body, "findes allerede"));
-  auto bad = server_->PostForm("/plans", Form({{"name", ""}, {"first_year", "20x6"}, {"last_year", "2019"}}));
+  auto bad = server_->PostForm("/planer", Form({{"name", ""}, {"first_year", "20x6"}, {"last_year", "2019"}}));
   EXPECT_EQ(bad.status, 400);
 }
 

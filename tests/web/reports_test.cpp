@@ -23,7 +23,8 @@ bool Has(const std::string& s, const std::string& part) { return s.find(part) !=
 class ReportsWebTest : public ::testing::Test {
  protected:
   void SetUp() override { server_ = std::make_unique<TestServer>(); }
-  std::string Base() const { return "/plans/" + std::to_string(server_->demo_plan()); }
+  std::string Base() const { return "/planer/" + std::to_string(server_->demo_plan()); }
+  std::string ApiBase() const { return "/api/v1/plans/" + std::to_string(server_->demo_plan()); }
   std::unique_ptr<TestServer> server_;
 };
 
@@ -58,14 +59,15 @@ TEST_F(ReportsWebTest, APlanWithoutVersionsSaysSoAndIsUnknownToThePublic) {
   auto created = server_->Send("POST", "/api/v1/plans",
                                R"({"name":"Udmøntningsplan 2026-2029","budget_name":"Budget 2026-2029","first_year":2026,"last_year":2029})");
   ASSERT_EQ(created.status, 201) << created.body;
-  std::string plan = "/plans/" + std::to_string(json::parse(created.body)["id"].get<int>());
+  const std::string id = std::to_string(json::parse(created.body)["id"].get<int>());
+  std::string plan = "/planer/" + id;
   auto latest = server_->Get(plan + "/rapporter/half-year?version=latest");
   EXPECT_EQ(latest.status, 409);
   EXPECT_TRUE(Has(latest.body, "Planen har ingen offentliggjort version endnu"));
   EXPECT_EQ(server_->Get(plan + "/rapporter/half-year").status, 200) << "staff get the draft by default";
   server_->ActAnonymously();
   auto hidden = server_->Get(plan + "/rapporter/half-year");
-  auto unknown = server_->Get("/plans/999/rapporter/half-year");
+  auto unknown = server_->Get("/planer/999/rapporter/half-year");
   EXPECT_EQ(hidden.status, 404);
   EXPECT_EQ(unknown.status, 404);
   std::regex digits("[0-9]+");
@@ -74,14 +76,14 @@ TEST_F(ReportsWebTest, APlanWithoutVersionsSaysSoAndIsUnknownToThePublic) {
   // Also when the address carries a wrong filter: no 400 that would tell it exists.
   auto probe = server_->Get(plan + "/rapporter/plan?state=halvfaerdig");
   EXPECT_EQ(probe.status, 404);
-  EXPECT_EQ(server_->Get("/api/v1" + plan + "/reports/plan?committee=XX").status, 404);
+  EXPECT_EQ(server_->Get("/api/v1/plans/" + id + "/reports/plan?committee=XX").status, 404);
 }
 
 TEST_F(ReportsWebTest, ThePlanPageExportsExactlyWhatItShows) {
   auto page = server_->Get(Base() + "?committee=AU&obs=1");
   ASSERT_EQ(page.status, 200);
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(page.body, m, std::regex("href=\"(/plans/[0-9]+/rapporter/plan\\?version=live[^\"]*format=csv)\"")))
+  ASSERT_TRUE(std::regex_search(page.body, m, std::regex("href=\"(/planer/[0-9]+/rapporter/plan\\?version=live[^\"]*format=csv)\"")))
       << "an export link that keeps the filter";
   std::string url = std::regex_replace(m[1].str(), std::regex("&amp;"), "&");
   EXPECT_TRUE(Has(url, "committee=AU"));
@@ -147,7 +149,7 @@ TEST_F(ReportsWebTest, ARoundFromOpeningToClosing) {
   auto twice = server_->PostForm(round + "/luk", "publish=1");
   EXPECT_EQ(twice.status, 409);
   EXPECT_TRUE(Has(twice.body, "er allerede lukket"));
-  auto versions = server_->Get(Base() + "/versions");
+  auto versions = server_->Get(Base() + "/versioner");
   EXPECT_TRUE(Has(versions.body, "Budgetopfølgning 3</a>"));
   auto list = server_->Get(rounds);
   EXPECT_TRUE(Has(list.body, "Halvårsstatus juni 2025"));
@@ -241,7 +243,7 @@ TEST_F(ReportsWebTest, DefectsTheIssueNamedAreGone) {
 TEST_F(ReportsWebTest, AVersionsReportShowsTheVersionNotTodaysItems) {
   // An item highlighted in the demo round (version 2) is renamed afterwards: the version's
   // half-yearly status keeps the name it had.
-  auto items = json::parse(server_->Get("/api/v1" + Base() + "/items?q=Aktindsigt").body)["items"];
+  auto items = json::parse(server_->Get(ApiBase() + "/items?q=Aktindsigt").body)["items"];
   ASSERT_EQ(items.size(), 1u);
   std::string rev = "\"" + std::to_string(items[0]["revision"].get<int>()) + "\"";
   ASSERT_EQ(server_->Send("PUT", items[0]["url"], R"({"title":"LIVEONLYTITLE"})",
@@ -257,7 +259,7 @@ TEST_F(ReportsWebTest, AVersionsReportShowsTheVersionNotTodaysItems) {
 }
 
 TEST_F(ReportsWebTest, CsvCellsThatLookLikeFormulasStayText) {
-  auto created = server_->Send("POST", "/api/v1" + Base() + "/items",
+  auto created = server_->Send("POST", ApiBase() + "/items",
                                R"J({"category":"operating","committee":"BUU","title":"=HYPERLINK(\"http://x/\",\"klik\")","responsible":"@SUM(1)"})J");
   ASSERT_EQ(created.status, 201) << created.body;
   auto csv = server_->Get(Base() + "/rapporter/plan?version=live&format=csv&q=hyperlink").body;

@@ -6,11 +6,11 @@
 // The format, one block per request, blocks separated by blank lines:
 //
 //   # The public sees the published plan, never the live one
-//   request GET /plans/{demo_plan}/versions/1
+//   request GET /planer/{demo_plan}/versioner/1
 //   as public
 //   status 200
 //   contains <html lang="da">
-//   lacks href="/items/
+//   lacks href="/emner/
 //   header Cache-Control: private, no-store
 //
 //   request    METHOD PATH   starts a block (GET, POST, PUT, DELETE); PATH is sent as
@@ -367,7 +367,7 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"NoBlankLineBetweenBlocks", "request GET /\nas public\nstatus 200\nrequest GET /plans\nas public\nstatus 200\n", 4,
                   "blank line"},
         Malformed{"BodyOnAGet", "request GET /\nas public\nstatus 200\nbody a=1\n", 4, "GET request has no `body`"},
-        Malformed{"UnknownPlaceholder", "request GET /plans/{plan}\nas public\nstatus 200\n", 1, "unknown placeholder «{plan}»"},
+        Malformed{"UnknownPlaceholder", "request GET /planer/{plan}\nas public\nstatus 200\n", 1, "unknown placeholder «{plan}»"},
         Malformed{"HeaderWithoutColon", "request GET /\nas public\nstatus 200\nheader Location /x\n", 4, "«Name: value»"},
         Malformed{"TwoAs", "request GET /\nas public\nas okonomi\nstatus 200\n", 3, "second `as`"}),
     [](const ::testing::TestParamInfo<Malformed>& info) { return info.param.name; });
@@ -375,7 +375,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(RequestFileParserTest, ReadsEveryDirective) {
   ParsedFile parsed = Parse(
       "# comment\n"
-      "request POST /plans/{demo_plan}/items\n"
+      "request POST /planer/{demo_plan}/emner\n"
       "as okonomi\n"
       "# a comment inside the block\n"
       "body title=%ZZ\n"
@@ -392,7 +392,7 @@ TEST(RequestFileParserTest, ReadsEveryDirective) {
   const RequestBlock& b = parsed.blocks[0];
   EXPECT_EQ(b.line, 2);
   EXPECT_EQ(b.method, "POST");
-  EXPECT_EQ(b.target, "/plans/{demo_plan}/items");
+  EXPECT_EQ(b.target, "/planer/{demo_plan}/emner");
   EXPECT_EQ(b.as, "okonomi");
   EXPECT_EQ(b.body, "title=%ZZ");
   EXPECT_EQ(b.status, 400);

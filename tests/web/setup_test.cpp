@@ -28,12 +28,12 @@ TEST(SetupTest, AFreshMunicipalitySetsItselfUpWithoutTheDemo) {
   EXPECT_EQ(server.Send("POST", "/api/v1/plans/" + id + "/themes", R"({"name":"Sundhed og trivsel"})").status, 409);
   EXPECT_EQ(server.Send("POST", "/api/v1/plans/999/themes", R"({"name":"x"})").status, 404);
   // The same through the setup page.
-  auto line = server.PostForm("/plans/" + id + "/setup/lines", "title=Forebyggelse&description=Tidlig+indsats");
+  auto line = server.PostForm("/planer/" + id + "/opsaetning/linjer", "title=Forebyggelse&description=Tidlig+indsats");
   EXPECT_EQ(line.status, 303);
-  auto bad = server.PostForm("/plans/" + id + "/setup/themes", "name=");
+  auto bad = server.PostForm("/planer/" + id + "/opsaetning/temaer", "name=");
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(Has(bad.body, "Skriv et navn på 1-200 tegn."));
-  auto setup = server.Get("/plans/" + id + "/setup");
+  auto setup = server.Get("/planer/" + id + "/opsaetning");
   EXPECT_TRUE(Has(setup.body, "Sundhedsudvalget"));
   EXPECT_TRUE(Has(setup.body, "Forebyggelse"));
   // Now items of every kind can be created.
@@ -43,7 +43,7 @@ TEST(SetupTest, AFreshMunicipalitySetsItselfUpWithoutTheDemo) {
   auto intent = server.Send("POST", "/api/v1/plans/" + id + "/items",
                             R"({"category":"intent","theme":"Sundhed og trivsel","title":"Sundhedspolitik revideres"})");
   EXPECT_EQ(intent.status, 201) << intent.body;
-  auto page = server.Get("/plans/" + id);
+  auto page = server.Get("/planer/" + id);
   EXPECT_TRUE(Has(page.body, "Sundhedsudvalget (SU)"));
   EXPECT_TRUE(Has(page.body, "Sundhed og trivsel"));
   EXPECT_TRUE(Has(page.body, "SU marts 2026, KB april 2026"));

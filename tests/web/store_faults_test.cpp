@@ -78,7 +78,7 @@ class StoreFaultsTest : public ::testing::Test {
         {"GET", body + "/portefoelje", ""},
         {"GET", body + "/arbejdsplan", ""},
         {"GET", body + "/moeder.ics", ""},
-        {"GET", "/items/" + std::to_string(plan_item_), ""},  // where the plan item was treated
+        {"GET", "/emner/" + std::to_string(plan_item_), ""},  // where the plan item was treated
         {"POST", "/moeder", "body=%C3%98K&date=01-12-2025&start=16:00&end=18:00&place=R%C3%A5dhuset&kind=ordinary"},
         {"POST", m, "date=01-12-2025&start=16:00&end=18:00&place=R%C3%A5dhuset&kind=ordinary&begrundelse=Flyttet"},
         {"POST", m + "/punkter", "sag=24%2F7615&begrundelse=Tilf%C3%B8jet"},
@@ -166,7 +166,7 @@ TEST_F(StoreFaultsTest, BusyMeetingStoreIs503ForThePublicToo) {
   std::vector<Call> pages;
   for (const auto& c : MeetingPages()) {
     // The public may not see cases or the (unpublished) plan item: refused before any read.
-    if (c.method == "GET" && c.target != "/sager" && c.target.rfind("/items/", 0) != 0) pages.push_back(c);
+    if (c.method == "GET" && c.target != "/sager" && c.target.rfind("/emner/", 0) != 0) pages.push_back(c);
   }
   ExpectAll(pages, 503);
 }

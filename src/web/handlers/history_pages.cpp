@@ -31,7 +31,7 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
     if (key.rfind("realised_", 0) == 0) m.draft.realised[key.substr(9)] = value;
   if (text::Trim(m.draft.author).empty()) m.draft.author = r.viewer.AuthorName();
   auto updated = s.plans.AddStatus(r.viewer, id, m.draft, revision);
-  if (updated.ok()) return Response::Redirect("/items/" + std::to_string(id) + "?gemt=1");
+  if (updated.ok()) return Response::Redirect("/emner/" + std::to_string(id) + "?gemt=1");
   const Error& e = updated.error();
   if (e.code == ErrorCode::kNotFound || e.code == ErrorCode::kPermissionDenied) return Denied(r, e);
   if (e.code == ErrorCode::kConflict)
@@ -56,7 +56,7 @@ Response Restore(Services s, const Request& r, const Params& p) {
       return HtmlError(409, "En anden har ændret punktet, siden du hentede siden. Hent siden igen og vælg versionen på ny.");
     return HtmlError(restored.error());
   }
-  return Response::Redirect("/items/" + std::to_string(id) + "?gemt=1");
+  return Response::Redirect("/emner/" + std::to_string(id) + "?gemt=1");
 }
 
 Response ShowHistory(Services s, const Request& r, const Params& p) {
@@ -86,7 +86,7 @@ Response Publish(Services s, const Request& r, const Params& p) {
   FormData form = TRY_PAGE(ReadForm(r));
   VersionDraft draft{form.Get("name"), form.Get("as_of"), form.Get("reporting_round")};
   auto published = s.plans.PublishVersion(r.viewer, id, draft);
-  if (published.ok()) return Response::Redirect("/plans/" + std::to_string(id) + "/versions/" + std::to_string(published->id));
+  if (published.ok()) return Response::Redirect("/planer/" + std::to_string(id) + "/versioner/" + std::to_string(published->id));
   auto versions = s.plans.Versions(r.viewer, id);
   auto events = s.plans.PlanEvents(r.viewer, id);
   std::vector<FieldError> errors = published.error().fields;
@@ -157,13 +157,13 @@ Response ShowRedline(Services s, const Request& r, const Params& p) {
 
 void AddHistoryPages(Router& router, Services s) {
   auto bind = [s](ServiceHandler fn) { return Bind(s, fn); };
-  router.Add("POST", "/items/{id}/status", bind(AddStatus));
-  router.Add("POST", "/items/{id}/restore", bind(Restore));
-  router.Add("GET", "/items/{id}/history", bind(ShowHistory));
-  router.Add("GET", "/plans/{id}/versions", bind(ShowVersions));
-  router.Add("POST", "/plans/{id}/versions", bind(Publish));
-  router.Add("GET", "/plans/{id}/versions/{vid}", bind(ShowVersion));
-  router.Add("GET", "/plans/{id}/redline", bind(ShowRedline));
+  router.Add("POST", "/emner/{id}/status", bind(AddStatus));
+  router.Add("POST", "/emner/{id}/gendan", bind(Restore));
+  router.Add("GET", "/emner/{id}/historik", bind(ShowHistory));
+  router.Add("GET", "/planer/{id}/versioner", bind(ShowVersions));
+  router.Add("POST", "/planer/{id}/versioner", bind(Publish));
+  router.Add("GET", "/planer/{id}/versioner/{vid}", bind(ShowVersion));
+  router.Add("GET", "/planer/{id}/aendringer", bind(ShowRedline));
 }
 
 }  // namespace bs::web

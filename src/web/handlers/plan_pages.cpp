@@ -142,7 +142,7 @@ Response CreateItem(Services s, const Request& r, const Params& p) {
     m.errors = created.error().fields;
     return FormError(m, 400);
   }
-  return Response::Redirect("/items/" + std::to_string(created->id()) + "?gemt=1");
+  return Response::Redirect("/emner/" + std::to_string(created->id()) + "?gemt=1");
 }
 
 Response ShowItem(Services s, const Request& r, const Params& p) {
@@ -196,7 +196,7 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
     m.errors = e.fields;
     return FormError(m, 400);
   }
-  return Response::Redirect("/items/" + std::to_string(id) + "?gemt=1");
+  return Response::Redirect("/emner/" + std::to_string(id) + "?gemt=1");
 }
 
 Response DeleteConfirm(Services s, const Request& r, const Params& p) {
@@ -214,7 +214,7 @@ Response DeleteItem(Services s, const Request& r, const Params& p) {
   if (!revision) return HtmlError(400, "Formularen mangler den version, sletningen bygger på. Hent siden igen.");
   auto st = s.plans.DeleteItem(r.viewer, id, revision, "form");
   if (!st.ok()) return HtmlError(st.error());
-  return Response::Redirect("/plans/" + std::to_string(item.plan_id()));
+  return Response::Redirect("/planer/" + std::to_string(item.plan_id()));
 }
 
 Result<std::vector<Plan>> VisiblePlans(Services s, const Viewer& viewer) {
@@ -240,14 +240,14 @@ Response CreatePlan(Services s, const Request& r, const Params&) {
     if (errors.empty()) errors.push_back({"name", plan.error().message});
     return Response::Html(HttpStatus(plan.error().code), views::PlansPage(plans.ok() ? *plans : std::vector<Plan>{}, d, errors, s.plans.CapabilitiesFor(r.viewer)));
   }
-  return Response::Redirect("/plans/" + std::to_string(plan->id()));
+  return Response::Redirect("/planer/" + std::to_string(plan->id()));
 }
 
 Response Home(Services s, const Request& r, const Params&) {
   auto plans = s.plans.VisiblePlans(r.viewer);
   if (!plans.ok()) return HtmlError(plans.error());
-  if (plans->empty() || !s.plans.CapabilitiesFor(r.viewer).live) return Response::Redirect("/plans");
-  return Response::Redirect("/plans/" + std::to_string(plans->front().plan.id()));
+  if (plans->empty() || !s.plans.CapabilitiesFor(r.viewer).live) return Response::Redirect("/planer");
+  return Response::Redirect("/planer/" + std::to_string(plans->front().plan.id()));
 }
 
 }  // namespace
@@ -255,16 +255,16 @@ Response Home(Services s, const Request& r, const Params&) {
 void AddPlanPages(Router& router, Services s) {
   auto bind = [s](ServiceHandler fn) { return Bind(s, fn); };
   router.Add("GET", "/", bind(Home));
-  router.Add("GET", "/plans", bind(ListPlans));
-  router.Add("POST", "/plans", bind(CreatePlan));
-  router.Add("GET", "/plans/{id}", bind(ShowPlan));
-  router.Add("GET", "/plans/{id}/items/new", bind(NewItemForm));
-  router.Add("POST", "/plans/{id}/items", bind(CreateItem));
-  router.Add("GET", "/items/{id}", bind(ShowItem));
-  router.Add("POST", "/items/{id}", bind(UpdateItem));
-  router.Add("GET", "/items/{id}/edit", bind(EditItemForm));
-  router.Add("GET", "/items/{id}/delete", bind(DeleteConfirm));
-  router.Add("POST", "/items/{id}/delete", bind(DeleteItem));
+  router.Add("GET", "/planer", bind(ListPlans));
+  router.Add("POST", "/planer", bind(CreatePlan));
+  router.Add("GET", "/planer/{id}", bind(ShowPlan));
+  router.Add("GET", "/planer/{id}/emner/ny", bind(NewItemForm));
+  router.Add("POST", "/planer/{id}/emner", bind(CreateItem));
+  router.Add("GET", "/emner/{id}", bind(ShowItem));
+  router.Add("POST", "/emner/{id}", bind(UpdateItem));
+  router.Add("GET", "/emner/{id}/rediger", bind(EditItemForm));
+  router.Add("GET", "/emner/{id}/slet", bind(DeleteConfirm));
+  router.Add("POST", "/emner/{id}/slet", bind(DeleteItem));
 }
 
 }  // namespace bs::web

@@ -1,8 +1,8 @@
-// The generated reports (issue 11): /plans/{id}/rapporter (the list),
-// /plans/{id}/rapporter/{kind}?format=html|pdf|xlsx|csv&version=ID|latest|live
+// The generated reports (issue 11): /planer/{id}/rapporter (the list),
+// /planer/{id}/rapporter/{kind}?format=html|pdf|xlsx|csv&version=ID|latest|live
 // &committee=BUU&month=04-2025&sep=semicolon (and the plan page's filters for kind plan),
 // the same under /api/v1/plans/{id}/reports/{kind}, and a published version's committee
-// extract at /plans/{id}/versions/{vid}/committees/{code}. Every format is drawn from the
+// extract at /planer/{id}/versioner/{vid}/udvalg/{code}. Every format is drawn from the
 // one Report ReportService builds for the viewer; answers are cached per plan revision
 // and access class like the plan pages.
 #include "core/text.h"
@@ -152,8 +152,8 @@ Response ShowReport(Services s, const Request& r, const Params& p) {
 }
 
 // A committee's extract at the addresses people bookmark: of the live plan
-// (/plans/{id}/committees/{code}, for those who read it) and of a published version
-// (/plans/{id}/versions/{vid}/committees/{code}, public). Both are the extract report.
+// (/planer/{id}/udvalg/{code}, for those who read it) and of a published version
+// (/planer/{id}/versioner/{vid}/udvalg/{code}, public). Both are the extract report.
 Response Extract(Services s, const Request& r, const Params& p, std::optional<VersionId> version) {
   Params q = p;
   q["kind"] = "extract";
@@ -227,10 +227,10 @@ Response AttachReport(Services s, const Request& r, const Params& p) {
 }  // namespace
 
 void AddReportPages(Router& router, Services s) {
-  router.Add("GET", "/plans/{id}/rapporter", Bind(s, ShowIndex));
-  router.Add("GET", "/plans/{id}/rapporter/{kind}", Bind(s, ShowReport));
-  router.Add("GET", "/plans/{id}/committees/{code}", Bind(s, ShowLiveExtract));
-  router.Add("GET", "/plans/{id}/versions/{vid}/committees/{code}", Bind(s, ShowVersionExtract));
+  router.Add("GET", "/planer/{id}/rapporter", Bind(s, ShowIndex));
+  router.Add("GET", "/planer/{id}/rapporter/{kind}", Bind(s, ShowReport));
+  router.Add("GET", "/planer/{id}/udvalg/{code}", Bind(s, ShowLiveExtract));
+  router.Add("GET", "/planer/{id}/versioner/{vid}/udvalg/{code}", Bind(s, ShowVersionExtract));
   router.Add("GET", "/api/v1/plans/{id}/reports/{kind}", Bind(s, ShowReport));
   router.Add("POST", "/punkter/{id}/rapport-bilag", Bind(s, AttachReport));
 }

@@ -1,4 +1,4 @@
-// Reporting rounds (issue 11): /plans/{id}/statusrunder (list, open), /statusrunder/{id}
+// Reporting rounds (issue 11): /planer/{id}/statusrunder (list, open), /statusrunder/{id}
 // (progress, mine, highlights), /statusrunder/{id}/fremhaev[/{item}/fjern] (directors),
 // /statusrunder/{id}/luk (confirmation, then close and publish). The round service
 // decides who may do what; these only read forms and choose the page.
@@ -119,8 +119,8 @@ Response Close(Services s, const Request& r, const Params& p) {
 }  // namespace
 
 void AddRoundPages(Router& router, Services s) {
-  router.Add("GET", "/plans/{id}/statusrunder", Bind(s, ShowRounds));
-  router.Add("POST", "/plans/{id}/statusrunder", Bind(s, OpenRound));
+  router.Add("GET", "/planer/{id}/statusrunder", Bind(s, ShowRounds));
+  router.Add("POST", "/planer/{id}/statusrunder", Bind(s, OpenRound));
   router.Add("GET", "/statusrunder/{id}", Bind(s, ShowRound));
   router.Add("POST", "/statusrunder/{id}/fremhaev", Bind(s, Highlight));
   router.Add("POST", "/statusrunder/{id}/fremhaev/{item}/fjern", Bind(s, RemoveHighlight));

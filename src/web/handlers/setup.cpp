@@ -1,6 +1,6 @@
 // Setting up a municipality and a plan: bodies (committees that own items, and the
 // others), a plan's themes for declarations of intent, and its strategic lines.
-// Page /plans/{id}/setup with forms, and the same through the API.
+// Page /planer/{id}/opsaetning with forms, and the same through the API.
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
@@ -16,8 +16,8 @@ using nlohmann::json;
 
 std::string SetupPage(const PlanContext& ctx, const std::string& message, const std::vector<FieldError>& errors) {
   Html h;
-  const std::string base = "/plans/" + std::to_string(ctx.plan.id());
-  views::PageStart(h, "Opsætning – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}, {"Opsætning", ""}});
+  const std::string base = "/planer/" + std::to_string(ctx.plan.id());
+  views::PageStart(h, "Opsætning – " + ctx.plan.name(), {{"Planer", "/planer"}, {ctx.plan.name(), base}, {"Opsætning", ""}});
   h.Raw("<h1>Opsætning af ").Text(ctx.plan.name()).Raw("</h1>");
   if (!message.empty()) h.Raw("<p class=\"notice\" role=\"status\">").Text(message).Raw("</p>");
   if (!errors.empty()) {
@@ -30,19 +30,19 @@ std::string SetupPage(const PlanContext& ctx, const std::string& message, const 
         "<th scope=\"col\">Forkortelse</th><th scope=\"col\">Navn</th><th scope=\"col\">Ejer punkter</th></tr></thead><tbody>");
   for (const auto& b : ctx.bodies)
     h.Raw("<tr><td>").Text(b.code).Raw("</td><td>").Text(b.name).Raw("</td><td>").Raw(b.owns_items ? Literal("Ja") : Literal("Nej")).Raw("</td></tr>");
-  h.Raw("</tbody></table>").PostForm(base + "/setup/bodies", "class=\"stack no-print\"").Raw(
+  h.Raw("</tbody></table>").PostForm(base + "/opsaetning/organer", "class=\"stack no-print\"").Raw(
         "<div class=\"field\"><label for=\"b-code\">Forkortelse (fx BUU)</label><input id=\"b-code\" name=\"code\"></div>"
         "<div class=\"field\"><label for=\"b-name\">Navn</label><input id=\"b-name\" name=\"name\"></div>"
         "<label class=\"check\"><input type=\"checkbox\" name=\"owns_items\" value=\"1\" checked> Ejer punkter i planen</label>"
         "<div class=\"actions\"><button type=\"submit\">Tilføj eller ret organ</button></div></form></section>");
   h.Raw("<section><h2>Temaer for hensigtserklæringer</h2><ul>");
   for (const auto& t : ctx.themes) h.Raw("<li>").Text(t.name).Raw("</li>");
-  h.Raw("</ul>").PostForm(base + "/setup/themes", "class=\"stack no-print\"").Raw(
+  h.Raw("</ul>").PostForm(base + "/opsaetning/temaer", "class=\"stack no-print\"").Raw(
         "<div class=\"field\"><label for=\"t-name\">Nyt tema</label><input id=\"t-name\" name=\"name\"></div>"
         "<div class=\"actions\"><button type=\"submit\">Tilføj tema</button></div></form></section>");
   h.Raw("<section><h2>Strategiske linjer</h2><ul>");
   for (const auto& l : ctx.strategic_lines) h.Raw("<li><strong>").Text(l.title).Raw("</strong> ").Text(l.description).Raw("</li>");
-  h.Raw("</ul>").PostForm(base + "/setup/lines", "class=\"stack no-print\"").Raw(
+  h.Raw("</ul>").PostForm(base + "/opsaetning/linjer", "class=\"stack no-print\"").Raw(
         "<div class=\"field\"><label for=\"l-title\">Titel</label><input id=\"l-title\" name=\"title\"></div>"
         "<div class=\"field\"><label for=\"l-desc\">Beskrivelse</label><input id=\"l-desc\" name=\"description\"></div>"
         "<div class=\"actions\"><button type=\"submit\">Tilføj strategisk linje</button></div></form></section>");
@@ -100,7 +100,7 @@ Response PostSetup(Services s, const Request& r, const Params& p, What what) {
   std::map<std::string, std::string> in;
   for (const auto& [k, v] : form.all()) in.emplace(k, v);
   auto st = Apply(s, r.viewer, id, what, in);
-  if (st.ok()) return Response::Redirect("/plans/" + std::to_string(id) + "/setup?gemt=1");
+  if (st.ok()) return Response::Redirect("/planer/" + std::to_string(id) + "/opsaetning?gemt=1");
   if (st.error().code == ErrorCode::kNotFound || st.error().code == ErrorCode::kInternal) return HtmlError(st.error());
   if (st.error().code == ErrorCode::kPermissionDenied) return Denied(r, st.error());
   PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForSetup(r.viewer, id));
@@ -149,10 +149,10 @@ Response ApiCreatePlan(Services s, const Request& r, const Params&) {
 }  // namespace
 
 void AddSetup(Router& router, Services s) {
-  router.Add("GET", "/plans/{id}/setup", [s](const Request& r, const Params& p) { return ShowSetup(s, r, p); });
-  router.Add("POST", "/plans/{id}/setup/bodies", [s](const Request& r, const Params& p) { return PostSetup(s, r, p, What::kBody); });
-  router.Add("POST", "/plans/{id}/setup/themes", [s](const Request& r, const Params& p) { return PostSetup(s, r, p, What::kTheme); });
-  router.Add("POST", "/plans/{id}/setup/lines", [s](const Request& r, const Params& p) { return PostSetup(s, r, p, What::kLine); });
+  router.Add("GET", "/planer/{id}/opsaetning", [s](const Request& r, const Params& p) { return ShowSetup(s, r, p); });
+  router.Add("POST", "/planer/{id}/opsaetning/organer", [s](const Request& r, const Params& p) { return PostSetup(s, r, p, What::kBody); });
+  router.Add("POST", "/planer/{id}/opsaetning/temaer", [s](const Request& r, const Params& p) { return PostSetup(s, r, p, What::kTheme); });
+  router.Add("POST", "/planer/{id}/opsaetning/linjer", [s](const Request& r, const Params& p) { return PostSetup(s, r, p, What::kLine); });
   router.Add("POST", "/api/v1/plans", [s](const Request& r, const Params& p) { return ApiCreatePlan(s, r, p); });
   router.Add("POST", "/api/v1/bodies", [s](const Request& r, const Params&) { return ApiSetup(s, r, 0, What::kBody); });
   auto plan_api = [s](What what) {

@@ -39,8 +39,8 @@ void AddStatic(Router& router) {
       return Response::Html(200, h.Take());
     };
   };
-  router.Add("GET", "/docs/api", doc("api.md", "API-dokumentation"));
-  router.Add("GET", "/docs/access", doc("access.md", "Adgang: hvem må se og gøre hvad"));
+  router.Add("GET", "/dokumentation/api", doc("api.md", "API-dokumentation"));
+  router.Add("GET", "/dokumentation/adgang", doc("access.md", "Adgang: hvem må se og gøre hvad"));
 }
 
 }  // namespace bs::web

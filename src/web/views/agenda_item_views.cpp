@@ -38,7 +38,7 @@ std::string AgendaItemForm(const AgendaItemFormModel& m) {
   Field(h, "a-who", "deltagere", "Deltager under behandlingen", m.draft.participants, m.errors, "textarea");
   h.Raw("</fieldset>");
   Field(h, "a-plan", "planpunkter", "Planpunkter, som punktet vedrører (id'er, kommasepareret)", m.plan_items, m.errors, "text",
-        "Id'et står i planpunktets adresse, fx /items/12.");
+        "Id'et står i planpunktets adresse, fx /emner/12.");
   h.Raw("<button type=\"submit\">Gem punktet</button> <a href=\"").Text(MeetingUrl(meeting)).Raw("#punkt-").Text(item.position)
       .Raw("\">Fortryd</a></form>");
   PageEnd(h);

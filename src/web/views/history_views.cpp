@@ -92,7 +92,7 @@ void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const Sta
     h.Raw("</ul></div>");
   }
   const StatusDraft& f = form.draft;
-  h.PostForm("/items/" + std::to_string(item.id()) + "/status", "class=\"item-form\"").Raw(
+  h.PostForm("/emner/" + std::to_string(item.id()) + "/status", "class=\"item-form\"").Raw(
         "<input type=\"hidden\" name=\"revision\" value=\"").Text(item.revision()).Raw("\">");
   FormFields fields(h, form.errors);  // ids "s-<name>", which the summary above links to
   auto input = [&](const std::string& name, std::string_view label, const std::string& value, Literal extra = "") {
@@ -172,7 +172,7 @@ void HistoryTimeline(Html& h, const PlanContext& ctx, const PlanItem& item, cons
     if (!e.comment.empty()) h.Raw("<p class=\"comment\">").Text(e.comment).Raw("</p>");
     if (k > 0) Changes(h, DiffItems(history[k - 1].item.data(), e.item.data(), ctx.themes, ctx.strategic_lines));
     if (e.revision != item.revision() && e.action != "delete") {
-      h.PostForm("/items/" + std::to_string(item.id()) + "/restore", "class=\"no-print inline\"").Raw(
+      h.PostForm("/emner/" + std::to_string(item.id()) + "/gendan", "class=\"no-print inline\"").Raw(
             "<input type=\"hidden\" name=\"revision\" value=\"").Text(e.revision)
           .Raw("\"><input type=\"hidden\" name=\"base\" value=\"").Text(item.revision())
           .Raw("\"><button type=\"submit\" class=\"secondary\">Gendan version ").Text(e.revision).Raw("</button></form>");
@@ -184,9 +184,9 @@ void HistoryTimeline(Html& h, const PlanContext& ctx, const PlanItem& item, cons
 
 std::string HistoryPage(const PlanContext& ctx, const PlanItem& item, const std::vector<HistoryEntry>& history) {
   Html h;
-  const std::string plan_href = "/plans/" + std::to_string(ctx.plan.id());
+  const std::string plan_href = "/planer/" + std::to_string(ctx.plan.id());
   PageStart(h, "Historik: " + item.data().title,
-            {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {item.data().title, "/items/" + std::to_string(item.id())},
+            {{"Planer", "/planer"}, {ctx.plan.name(), plan_href}, {item.data().title, "/emner/" + std::to_string(item.id())},
              {"Historik", ""}});
   h.Raw("<h1>Historik: ").Text(item.data().title).Raw("</h1><p class=\"lead\">").Text(static_cast<long long>(history.size()))
       .Raw(" versioner, nyeste først. Historikken kan ikke ændres; en gendannelse bliver en ny version.</p>");
@@ -199,9 +199,9 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
                          const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events,
                          const Capabilities& caps) {
   Html h;
-  const std::string base = "/plans/" + std::to_string(ctx.plan.id());
+  const std::string base = "/planer/" + std::to_string(ctx.plan.id());
   // The public reads the plan through this page: its crumb does not lead to a sign-in.
-  PageStart(h, "Versioner – " + ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), caps.live ? base : base + "/versions"}, {"Versioner", ""}});
+  PageStart(h, "Versioner – " + ctx.plan.name(), {{"Planer", "/planer"}, {ctx.plan.name(), caps.live ? base : base + "/versioner"}, {"Versioner", ""}});
   h.Raw("<h1>Offentliggjorte versioner</h1><p class=\"lead\">En version er et uforanderligt øjebliksbillede af hele planen, "
         "fx til halvårsstatus til ØK. Redline viser ændringerne mellem to versioner eller fra en version til nu.</p>");
   if (versions.empty()) h.Raw("<p>Der er ingen versioner endnu.</p>");
@@ -211,14 +211,14 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
           "<th scope=\"col\" class=\"num\">Punkter</th><th scope=\"col\">Redline</th></tr></thead><tbody>");
     for (size_t i = 0; i < versions.size(); ++i) {
       const Version& v = versions[i];
-      std::string vhref = base + "/versions/" + std::to_string(v.id);
+      std::string vhref = base + "/versioner/" + std::to_string(v.id);
       h.Raw("<tr><th scope=\"row\"><a href=\"").Text(vhref).Raw("\">").Text(v.name).Raw("</a></th><td>").Text(v.as_of.Short())
           .Raw("</td><td>").Text(v.reporting_round).Raw("</td><td>").Text(When(v.published_at)).Raw(", ").Text(v.published_by)
           .Raw("</td><td class=\"num\">").Text(v.item_count).Raw("</td><td>");
-      if (caps.live) h.Raw("<a href=\"").Text(base).Raw("/redline?from=").Text(v.id).Raw("&amp;to=now\">til nu</a>");
+      if (caps.live) h.Raw("<a href=\"").Text(base).Raw("/aendringer?from=").Text(v.id).Raw("&amp;to=now\">til nu</a>");
       if (caps.live && i + 1 < versions.size()) h.Raw(" · ");
       if (i + 1 < versions.size())
-        h.Raw("<a href=\"").Text(base).Raw("/redline?from=").Text(versions[i + 1].id).Raw("&amp;to=").Text(v.id)
+        h.Raw("<a href=\"").Text(base).Raw("/aendringer?from=").Text(versions[i + 1].id).Raw("&amp;to=").Text(v.id)
             .Raw("\">fra forrige</a>");
       h.Raw("</td></tr>");
     }
@@ -231,7 +231,7 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
     for (const auto& e : errors) h.Raw("<li>").Text(e.message).Raw("</li>");
     h.Raw("</ul></div>");
   }
-  h.PostForm(base + "/versions", "class=\"stack\"").Raw(
+  h.PostForm(base + "/versioner", "class=\"stack\"").Raw(
         "<div class=\"field\"><label for=\"v-name\">Navn</label><input id=\"v-name\" name=\"name\" placeholder=\"Status pr. ultimo maj 2025\" value=\"")
       .Text(draft.name).Raw("\"></div><div class=\"field\"><label for=\"v-asof\">Pr. dato (dd-mm-åååå)</label><input id=\"v-asof\" name=\"as_of\" value=\"")
       .Text(draft.as_of).Raw("\"></div><div class=\"field\"><label for=\"v-round\">Opfølgningsrunde (valgfri)</label><input id=\"v-round\" name=\"reporting_round\" placeholder=\"Budgetopfølgning 2 pr. 31.05.2025\" value=\"")
@@ -252,15 +252,15 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
 std::string RedlinePage(const PlanContext& ctx, const RedlineView& view, const std::vector<Version>& versions,
                         const Capabilities& caps) {
   Html h;
-  const std::string base = "/plans/" + std::to_string(ctx.plan.id());
+  const std::string base = "/planer/" + std::to_string(ctx.plan.id());
   const Redline& r = view.redline;
   std::string to_label = view.to ? view.to->name : "nu";
   PageStart(h, "Redline – " + ctx.plan.name(),
-            {{"Planer", "/plans"}, {ctx.plan.name(), caps.live ? base : base + "/versions"}, {"Versioner", base + "/versions"}, {"Redline", ""}});
+            {{"Planer", "/planer"}, {ctx.plan.name(), caps.live ? base : base + "/versioner"}, {"Versioner", base + "/versioner"}, {"Redline", ""}});
   h.Raw("<h1>Ændringer i ").Text(ctx.plan.name()).Raw("</h1><p class=\"lead\">Fra «").Text(view.from.name).Raw("» (pr. ")
       .Text(view.from.as_of.Short()).Raw(") til ").Text(view.to ? "«" + to_label + "» (pr. " + view.to->as_of.Short() + ")" : "planen, som den er nu")
       .Raw(". Ny tekst er <ins>understreget med rødt</ins>, fjernet tekst er <del>overstreget</del>.</p>");
-  h.Raw("<form method=\"get\" action=\"").Text(base).Raw("/redline\" class=\"filters no-print\"><div class=\"field\"><label for=\"r-from\">Fra</label><select id=\"r-from\" name=\"from\">");
+  h.Raw("<form method=\"get\" action=\"").Text(base).Raw("/aendringer\" class=\"filters no-print\"><div class=\"field\"><label for=\"r-from\">Fra</label><select id=\"r-from\" name=\"from\">");
   for (const auto& v : versions)
     h.Raw("<option value=\"").Text(v.id).Raw("\"").Raw(v.id == view.from.id ? Literal(" selected") : Literal("")).Raw(">").Text(v.name).Raw("</option>");
   h.Raw("</select></div><div class=\"field\"><label for=\"r-to\">Til</label><select id=\"r-to\" name=\"to\">");
@@ -273,7 +273,7 @@ std::string RedlinePage(const PlanContext& ctx, const RedlineView& view, const s
       .Raw(" ændrede punkter</li><li>").Text(r.completed).Raw(" afsluttet siden</li><li>").Text(r.obs_raised)
       .Raw(" OBS-punkter rejst</li><li>").Text(r.obs_resolved).Raw(" OBS-punkter løst</li></ul>");
   auto item_link = [&](const PlanItem& i) {
-    if (caps.live) h.Raw("<a href=\"/items/").Text(i.id()).Raw("\">");
+    if (caps.live) h.Raw("<a href=\"/emner/").Text(i.id()).Raw("\">");
     if (i.data().code) h.Text(i.data().code->text()).Raw(" ");
     h.Text(i.data().title).Raw(caps.live ? Literal("</a>") : Literal(""));
   };

@@ -45,16 +45,16 @@ std::string ItemPage(const ItemPageModel& model) {
   const PlanItem& item = *model.item;
   const std::string& notice = model.notice;
   const ItemData& d = item.data();
-  const std::string plan_href = "/plans/" + std::to_string(ctx.plan.id());
+  const std::string plan_href = "/planer/" + std::to_string(ctx.plan.id());
   Html h;
-  PageStart(h, d.title, {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {d.code ? d.code->text() : d.title, ""}});
+  PageStart(h, d.title, {{"Planer", "/planer"}, {ctx.plan.name(), plan_href}, {d.code ? d.code->text() : d.title, ""}});
   if (!notice.empty()) h.Raw("<p class=\"notice\" role=\"status\">").Text(notice).Raw("</p>");
   h.Raw("<h1>");
   if (d.code) h.Raw("<span class=\"code\">").Text(d.code->text()).Raw("</span> ");
   h.Text(d.title).Raw("</h1><p class=\"lead\">").Text(Label(d.category));
   if (!d.committee.empty()) {
     const Body* b = ctx.FindBody(d.committee);
-    h.Raw(" · <a href=\"").Text(plan_href).Raw("/committees/").Text(PercentEncode(d.committee)).Raw("\">")
+    h.Raw(" · <a href=\"").Text(plan_href).Raw("/udvalg/").Text(PercentEncode(d.committee)).Raw("\">")
         .Text(b ? b->name : d.committee).Raw("</a>");
   }
   if (const Theme* t = ctx.FindTheme(d.theme_id)) h.Raw(" · Tema: ").Text(t->name);
@@ -67,8 +67,8 @@ std::string ItemPage(const ItemPageModel& model) {
         .Raw("</strong> ").Multiline(d.obs_note).Raw("</div>");
   }
   if (model.caps.edit)
-    h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"/items/").Text(item.id()).Raw("/edit\">Redigér</a> "
-          "<a class=\"button secondary\" href=\"/items/").Text(item.id()).Raw("/delete\">Slet</a></p>");
+    h.Raw("<p class=\"no-print\"><a class=\"button\" href=\"/emner/").Text(item.id()).Raw("/rediger\">Redigér</a> "
+          "<a class=\"button secondary\" href=\"/emner/").Text(item.id()).Raw("/slet\">Slet</a></p>");
   // In an open round an item without status is "afventer status", not last round's light.
   const bool awaiting = model.round && model.round->awaiting.count(item.id());
   if (awaiting)
@@ -120,7 +120,7 @@ std::string ItemPage(const ItemPageModel& model) {
   if (model.caps.history) {
     h.Raw("<section class=\"history\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">Historik</h2>");
     HistoryTimeline(h, ctx, item, model.history, 10);
-    h.Raw("<p><a href=\"/items/").Text(item.id()).Raw("/history\">Se hele historikken (").Text(item.revision())
+    h.Raw("<p><a href=\"/emner/").Text(item.id()).Raw("/historik\">Se hele historikken (").Text(item.revision())
         .Raw(" versioner)</a></p></section>");
   }
   PageEnd(h);
@@ -131,10 +131,10 @@ std::string ItemFormPage(const ItemFormModel& m) {
   const PlanContext& ctx = *m.ctx;
   const ItemDraft& d = m.draft;
   const bool is_new = m.item_id == 0;
-  const std::string plan_href = "/plans/" + std::to_string(ctx.plan.id());
+  const std::string plan_href = "/planer/" + std::to_string(ctx.plan.id());
   Html h;
   std::string title = is_new ? "Nyt punkt" : "Redigér punkt";
-  PageStart(h, (m.errors.empty() ? "" : "Fejl: ") + title, {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {title, ""}});
+  PageStart(h, (m.errors.empty() ? "" : "Fejl: ") + title, {{"Planer", "/planer"}, {ctx.plan.name(), plan_href}, {title, ""}});
   h.Raw("<h1>").Text(title).Raw("</h1>");
   if (!m.message.empty()) {
     h.Raw("<div class=\"conflict\" role=\"alert\"><p>").Text(m.message).Raw("</p>");
@@ -147,7 +147,7 @@ std::string ItemFormPage(const ItemFormModel& m) {
       h.Raw("<li><a href=\"#i-").Text(e.field).Raw("\">").Text(e.message).Raw("</a></li>");
     h.Raw("</ul></div>");
   }
-  std::string action = is_new ? plan_href + "/items" : "/items/" + std::to_string(m.item_id);
+  std::string action = is_new ? plan_href + "/emner" : "/emner/" + std::to_string(m.item_id);
   h.PostForm(action, "class=\"item-form\" novalidate");
   if (is_new) h.Raw("<input type=\"hidden\" name=\"request_key\" value=\"").Text(m.request_key).Raw("\">");
   else h.Raw("<input type=\"hidden\" name=\"revision\" value=\"").Text(m.revision).Raw("\">");
@@ -196,19 +196,19 @@ std::string ItemFormPage(const ItemFormModel& m) {
   f.Area("strategies", "Strategier", d.strategies, "Én pr. linje, fx Plan- og Udviklingsstrategi.", 2);
   f.Input("sdgs", "FN's verdensmål", d.sdgs, "Numre 1-17 adskilt med komma.");
   h.Raw("</fieldset><div class=\"actions\"><button type=\"submit\">Gem</button> <a href=\"")
-      .Text(is_new ? plan_href : "/items/" + std::to_string(m.item_id)).Raw("\">Annullér</a></div></form>");
+      .Text(is_new ? plan_href : "/emner/" + std::to_string(m.item_id)).Raw("\">Annullér</a></div></form>");
   PageEnd(h);
   return h.Take();
 }
 
 std::string DeleteConfirmPage(const PlanContext& ctx, const PlanItem& item) {
   Html h;
-  const std::string plan_href = "/plans/" + std::to_string(ctx.plan.id());
-  PageStart(h, "Slet punkt", {{"Planer", "/plans"}, {ctx.plan.name(), plan_href}, {"Slet punkt", ""}});
+  const std::string plan_href = "/planer/" + std::to_string(ctx.plan.id());
+  PageStart(h, "Slet punkt", {{"Planer", "/planer"}, {ctx.plan.name(), plan_href}, {"Slet punkt", ""}});
   h.Raw("<h1>Slet punktet?</h1><p>Vil du slette «").Text(item.data().title)
       .Raw("»? Punktet forsvinder fra planen og dens udsnit, men bevares i databasen.</p>");
-  h.PostForm("/items/" + std::to_string(item.id()) + "/delete").Raw("<input type=\"hidden\" name=\"revision\" value=\"")
-      .Text(item.revision()).Raw("\"><button type=\"submit\" class=\"danger\">Ja, slet punktet</button> <a href=\"/items/")
+  h.PostForm("/emner/" + std::to_string(item.id()) + "/slet").Raw("<input type=\"hidden\" name=\"revision\" value=\"")
+      .Text(item.revision()).Raw("\"><button type=\"submit\" class=\"danger\">Ja, slet punktet</button> <a href=\"/emner/")
       .Text(item.id()).Raw("\">Nej, behold det</a></form>");
   PageEnd(h);
   return h.Take();

@@ -9,8 +9,8 @@ void PageStart(Html& h, const std::string& title, const Crumbs& crumbs) {
         "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
         "<a class=\"skip\" href=\"#indhold\">Gå til indhold</a>"
         "<header class=\"site\"><a class=\"brand\" href=\"/\">budgetspor</a>"
-        "<nav aria-label=\"Hovedmenu\"><ul><li><a href=\"/plans\">Planer</a></li>"
-        "<li><a href=\"/moeder\">Møder</a></li><li><a href=\"/docs/api\">API</a></li>").Raw(kUserBarSlot).Raw("</ul></nav></header>");
+        "<nav aria-label=\"Hovedmenu\"><ul><li><a href=\"/planer\">Planer</a></li>"
+        "<li><a href=\"/moeder\">Møder</a></li><li><a href=\"/dokumentation/api\">API</a></li>").Raw(kUserBarSlot).Raw("</ul></nav></header>");
   if (!crumbs.empty()) {
     h.Raw("<nav class=\"crumbs\" aria-label=\"Brødkrummesti\"><ol>");
     for (size_t i = 0; i < crumbs.size(); ++i) {

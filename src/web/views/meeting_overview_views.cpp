@@ -57,7 +57,7 @@ std::string PortfolioPage(const Portfolio& p) {
   else {
     h.Raw("<table><thead><tr><th scope=\"col\">Punkt</th><th scope=\"col\">Politisk behandling</th></tr></thead><tbody>");
     for (size_t i = 0; i < p.waiting.size(); ++i)
-      h.Raw("<tr><td><a href=\"/items/").Text(p.waiting[i].id).Raw("\">").Text(p.waiting[i].code).Raw(" ").Text(p.waiting[i].title)
+      h.Raw("<tr><td><a href=\"/emner/").Text(p.waiting[i].id).Raw("\">").Text(p.waiting[i].code).Raw(" ").Text(p.waiting[i].title)
           .Raw("</a></td><td>").Text(p.waiting_when[i]).Raw("</td></tr>");
     h.Raw("</tbody></table>");
   }

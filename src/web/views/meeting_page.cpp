@@ -50,7 +50,7 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     // With each item's status as the meeting saw it: the directors' monthly status.
     h.Raw("<h4>Vedrører planpunkter</h4><ul class=\"plan-links\">");
     for (const auto& p : e.plan_items) {
-      h.Raw("<li><a href=\"/items/").Text(p.id).Raw("\">");
+      h.Raw("<li><a href=\"/emner/").Text(p.id).Raw("\">");
       if (!p.code.empty()) h.Text(p.code).Raw(" ");
       h.Text(p.title).Raw("</a> <span class=\"meta\">– ").Text(Label(p.state));
       if (p.light != TrafficLight::kNone)

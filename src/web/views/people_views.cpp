@@ -57,7 +57,7 @@ std::string SignInPage(const SignInModel& m) {
   Input(h, "si-pass", "password", "Adgangskode", "", " type=\"password\" autocomplete=\"current-password\" required maxlength=\"256\"");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Log ind</button></div></form>");
   h.Raw("<p class=\"lead\">Offentligheden kan uden login se planernes offentliggjorte versioner under "
-        "<a href=\"/plans\">Planer</a>. Har du glemt din adgangskode, så kontakt en administrator.</p>");
+        "<a href=\"/planer\">Planer</a>. Har du glemt din adgangskode, så kontakt en administrator.</p>");
   PageEnd(h);
   return h.Take();
 }

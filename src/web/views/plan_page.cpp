@@ -17,7 +17,7 @@ std::string FormatAmountCell(const std::map<int, Amount>& amounts, int year) {
 
 namespace {
 
-std::string PlanHref(const Plan& p) { return "/plans/" + std::to_string(p.id()); }
+std::string PlanHref(const Plan& p) { return "/planer/" + std::to_string(p.id()); }
 
 void Select(Html& h, const char* name, const char* label, const std::string& current,
             const std::vector<std::pair<std::string, std::string>>& options, const char* all_label) {
@@ -99,7 +99,7 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<const PlanIte
     h.Raw("<tr").Raw(cls.empty() ? Literal("") : Literal(" class=\"")).Text(cls).Raw(cls.empty() ? Literal("") : Literal("\"")).Raw(">");
     h.Raw("<td class=\"code\">").Text(d.code ? d.code->text() : "").Raw("</td>");
     h.Raw("<th scope=\"row\" class=\"title\">");
-    if (link_items) h.Raw("<a href=\"/items/").Text(item.id()).Raw("\">").Text(d.title).Raw("</a>");
+    if (link_items) h.Raw("<a href=\"/emner/").Text(item.id()).Raw("\">").Text(d.title).Raw("</a>");
     else h.Text(d.title);
     if (d.cross_cutting) h.Raw(" <span class=\"tag\">Tværgående</span>");
     if (d.demo) h.Raw(" <span class=\"tag demo\">Demo</span>");
@@ -168,7 +168,7 @@ void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov, bool
     if (items.empty()) { h.Raw("<p class=\"none\">Ingen punkter i visningen.</p>"); continue; }
     h.Raw("<ul>");
     for (const PlanItem* i : items) {
-      h.Raw(link_items ? Literal("<li><a href=\"/items/") : Literal("<li><span data-item=\"")).Text(i->id()).Raw("\">");
+      h.Raw(link_items ? Literal("<li><a href=\"/emner/") : Literal("<li><span data-item=\"")).Text(i->id()).Raw("\">");
       if (i->data().code) h.Text(i->data().code->text()).Raw(" ");
       h.Text(i->data().title).Raw(link_items ? Literal("</a> – ") : Literal("</span> – ")).Text(Label(i->data().state)).Raw("</li>");
     }
@@ -182,13 +182,13 @@ void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov, bool
 std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, const std::vector<FieldError>& errors,
                       const Capabilities& caps) {
   Html h;
-  PageStart(h, "Udmøntningsplaner", {{"Planer", "/plans"}});
+  PageStart(h, "Udmøntningsplaner", {{"Planer", "/planer"}});
   h.Raw("<h1>Udmøntningsplaner</h1>");
   if (plans.empty()) h.Raw("<p>Der er endnu ingen planer.</p>");
   else {
     h.Raw("<ul class=\"plans\">");
     for (const auto& p : plans) {
-      h.Raw("<li><a href=\"").Text(caps.live ? PlanHref(p) : PlanHref(p) + "/versions").Raw("\">").Text(p.name()).Raw("</a> – ").Text(p.budget_name())
+      h.Raw("<li><a href=\"").Text(caps.live ? PlanHref(p) : PlanHref(p) + "/versioner").Raw("\">").Text(p.name()).Raw("</a> – ").Text(p.budget_name())
           .Raw(" (").Text(p.first_year()).Raw("–").Text(p.last_year()).Raw(")</li>");
     }
     h.Raw("</ul>");
@@ -205,7 +205,7 @@ std::string PlansPage(const std::vector<Plan>& plans, const PlanDraft& draft, co
     for (const auto& e : errors) h.Raw("<li>").Text(e.message).Raw("</li>");
     h.Raw("</ul></div>");
   }
-  h.PostForm("/plans", "class=\"stack\"").Raw(
+  h.PostForm("/planer", "class=\"stack\"").Raw(
         "<div class=\"field\"><label for=\"p-name\">Navn</label><input id=\"p-name\" name=\"name\" required placeholder=\"Udmøntningsplan 2026-2029\" value=\"")
       .Text(draft.name).Raw("\"></div><div class=\"field\"><label for=\"p-budget\">Budget</label><input id=\"p-budget\" name=\"budget_name\" required placeholder=\"Budget 2026-2029\" value=\"")
       .Text(draft.budget_name).Raw("\"></div><div class=\"field\"><label for=\"p-first\">Første år</label><input id=\"p-first\" name=\"first_year\" inputmode=\"numeric\" required value=\"")
@@ -219,15 +219,15 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
                      const Capabilities& caps, const RoundMark* round) {
   Html h;
   const std::string base = PlanHref(ctx.plan);
-  const std::string here = version ? base + "/versions/" + std::to_string(version->id) : base;
+  const std::string here = version ? base + "/versioner/" + std::to_string(version->id) : base;
   // The public reads the plan through its versions: the crumb goes there, not to a page
   // that asks them to sign in.
-  const std::string plan_crumb = caps.live ? base : base + "/versions";
+  const std::string plan_crumb = caps.live ? base : base + "/versioner";
   if (version)
     PageStart(h, version->name + " – " + ctx.plan.name(),
-              {{"Planer", "/plans"}, {ctx.plan.name(), plan_crumb}, {"Versioner", base + "/versions"}, {version->name, ""}});
+              {{"Planer", "/planer"}, {ctx.plan.name(), plan_crumb}, {"Versioner", base + "/versioner"}, {version->name, ""}});
   else
-    PageStart(h, ctx.plan.name(), {{"Planer", "/plans"}, {ctx.plan.name(), base}});
+    PageStart(h, ctx.plan.name(), {{"Planer", "/planer"}, {ctx.plan.name(), base}});
   h.Raw("<div class=\"page-head\"><h1>").Text(ctx.plan.name());
   if (version) h.Raw(" – ").Text(version->name);
   h.Raw("</h1><p class=\"lead\">").Text(ctx.plan.budget_name()).Raw(". Tidspunkterne er vejledende. Beløb i 1.000 kr.</p>");
@@ -235,7 +235,7 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
     h.Raw("<p class=\"notice\">Offentliggjort version pr. ").Text(version->as_of.Short());
     if (!version->reporting_round.empty()) h.Raw(" (").Text(version->reporting_round).Raw(")");
     h.Raw(". Sådan så planen ud; den kan ikke ændres.");
-    if (caps.live) h.Raw(" <a href=\"").Text(base).Raw("/redline?from=").Text(version->id).Raw("&amp;to=now\">Se ændringerne siden</a>.");
+    if (caps.live) h.Raw(" <a href=\"").Text(base).Raw("/aendringer?from=").Text(version->id).Raw("&amp;to=now\">Se ændringerne siden</a>.");
     h.Raw("</p>");
   }
   if (round && round->round.open()) {
@@ -250,14 +250,14 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
         .Raw(" punkter gav status. Punkter uden status i runden står som «Ingen status i runden».</p>");
   }
   h.Raw("<p class=\"no-print\">");
-  if (!version && caps.edit) h.Raw("<a class=\"button\" href=\"").Text(base).Raw("/items/new\">Nyt punkt</a> ");
-  h.Raw("<a href=\"").Text(base).Raw("/versions\">Versioner og redline</a> · <a href=\"").Text(base).Raw("/rapporter\">Rapporter</a>");
+  if (!version && caps.edit) h.Raw("<a class=\"button\" href=\"").Text(base).Raw("/emner/ny\">Nyt punkt</a> ");
+  h.Raw("<a href=\"").Text(base).Raw("/versioner\">Versioner og redline</a> · <a href=\"").Text(base).Raw("/rapporter\">Rapporter</a>");
   if (caps.history) h.Raw(" · <a href=\"").Text(base).Raw("/statusrunder\">Statusrunder</a>");
-  if (!version && caps.setup) h.Raw(" · <a href=\"").Text(base).Raw("/setup\">Opsætning</a>");
+  if (!version && caps.setup) h.Raw(" · <a href=\"").Text(base).Raw("/opsaetning\">Opsætning</a>");
   h.Raw(" · Udvalgenes udsnit: ");
   for (size_t i = 0; i < ctx.committees.size(); ++i) {
-    std::string href = version ? here + "/committees/" + PercentEncode(ctx.committees[i].code)
-                               : base + "/committees/" + PercentEncode(ctx.committees[i].code);
+    std::string href = version ? here + "/udvalg/" + PercentEncode(ctx.committees[i].code)
+                               : base + "/udvalg/" + PercentEncode(ctx.committees[i].code);
     h.Raw(i ? Literal(", ") : Literal("")).Raw("<a href=\"").Text(href).Raw("\">").Text(ctx.committees[i].code).Raw("</a>");
   }
   h.Raw("</p></div>");

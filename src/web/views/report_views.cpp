@@ -82,7 +82,7 @@ void TableHtml(Html& h, const Table& t, bool link_items) {
           if (row.done && k == 0 && !c.runs.empty()) h.Raw("<span class=\"done-mark\" aria-hidden=\"true\">X</span> ");
           if (header_cell && link_items && row.item && !c.runs.empty()) {
             // The title (the first run) links to the item; the status line follows it.
-            h.Raw("<a href=\"/items/").Text(row.item).Raw("\">");
+            h.Raw("<a href=\"/emner/").Text(row.item).Raw("\">");
             RunsHtml(h, {c.runs.front()});
             h.Raw("</a>");
             RunsHtml(h, Runs(c.runs.begin() + 1, c.runs.end()));
@@ -281,7 +281,7 @@ void ReportBody(Html& h, const Report& r, bool link_items) {
 namespace {
 
 std::string ReportHref(PlanId plan, ReportKind kind) {
-  return "/plans/" + std::to_string(plan) + "/rapporter/" + std::string(Slug(kind));
+  return "/planer/" + std::to_string(plan) + "/rapporter/" + std::string(Slug(kind));
 }
 
 // The query of a report request with `format` (and what the chooser holds).
@@ -337,8 +337,8 @@ void Chooser(Html& h, const ReportPageModel& m) {
 std::string ReportPage(const ReportPageModel& m) {
   Html h;
   const Report& r = *m.report;
-  std::string base = "/plans/" + std::to_string(m.plan);
-  PageStart(h, r.title, {{"Planer", "/plans"}, {m.plan_name, m.live_plan_link ? base : base + "/versions"},
+  std::string base = "/planer/" + std::to_string(m.plan);
+  PageStart(h, r.title, {{"Planer", "/planer"}, {m.plan_name, m.live_plan_link ? base : base + "/versioner"},
                          {"Rapporter", base + "/rapporter"}, {std::string(Label(r.kind)), ""}});
   Chooser(h, m);
   ReportBody(h, r, m.live_plan_link);
@@ -361,8 +361,8 @@ std::string ReportDocument(const Report& r) {
 
 std::string ReportsIndexPage(PlanId plan, const std::string& plan_name, const ReportChoices& c, bool live_plan_link) {
   Html h;
-  std::string base = "/plans/" + std::to_string(plan);
-  PageStart(h, "Rapporter – " + plan_name, {{"Planer", "/plans"}, {plan_name, live_plan_link ? base : base + "/versions"},
+  std::string base = "/planer/" + std::to_string(plan);
+  PageStart(h, "Rapporter – " + plan_name, {{"Planer", "/planer"}, {plan_name, live_plan_link ? base : base + "/versioner"},
                                            {"Rapporter", ""}});
   h.Raw("<h1>Rapporter</h1><p class=\"lead\">Alle dokumenter dannes af planen: vælg rapport og grundlag, og hent den som side, "
         "PDF, Excel eller CSV.</p>");

@@ -20,7 +20,7 @@ void Progress(Html& h, int reported, int items, const std::string& label) {
 }
 
 void ItemLink(Html& h, const PlanItem& i) {
-  h.Raw("<a href=\"/items/").Text(i.id()).Raw("\">");
+  h.Raw("<a href=\"/emner/").Text(i.id()).Raw("\">");
   if (i.data().code) h.Text(i.data().code->text()).Raw(" ");
   h.Text(i.data().title).Raw("</a>");
 }
@@ -57,8 +57,8 @@ void Tallies(Html& h, const char* caption, const char* head, const std::vector<R
 std::string RoundsPage(const RoundsPageModel& m) {
   Html h;
   const Plan& plan = m.ctx->plan;
-  std::string base = "/plans/" + std::to_string(plan.id());
-  PageStart(h, "Statusrunder – " + plan.name(), {{"Planer", "/plans"}, {plan.name(), base}, {"Statusrunder", ""}});
+  std::string base = "/planer/" + std::to_string(plan.id());
+  PageStart(h, "Statusrunder – " + plan.name(), {{"Planer", "/planer"}, {plan.name(), base}, {"Statusrunder", ""}});
   h.Raw("<h1>Statusrunder</h1><p class=\"lead\">I en statusrunde giver hver ansvarlig status på sine punkter inden fristen. "
         "Et punkt uden status i runden står som «Afventer status». Direktionen fremhæver emner for ØK, og når runden lukkes, "
         "offentliggøres en version med rundens navn.</p>");
@@ -88,7 +88,7 @@ std::string RoundsPage(const RoundsPageModel& m) {
       if (r.open() && m.open && m.open->round.id == r.id) h.Text(m.open->reported).Raw(" af ").Text(m.open->items).Raw(" (i gang)");
       else if (!r.open()) h.Text(r.reported_count).Raw(" af ").Text(r.item_count).Raw(" (").Text(Percent(static_cast<int>(r.reported_count), static_cast<int>(r.item_count))).Raw(")");
       h.Raw("</td><td>");
-      if (r.version_id) h.Raw("<a href=\"").Text(base + "/versions/" + std::to_string(r.version_id)).Raw("\">").Text(r.name).Raw("</a>");
+      if (r.version_id) h.Raw("<a href=\"").Text(base + "/versioner/" + std::to_string(r.version_id)).Raw("\">").Text(r.name).Raw("</a>");
       h.Raw("</td></tr>");
     }
     h.Raw("</tbody></table></div>");
@@ -110,8 +110,8 @@ std::string RoundsPage(const RoundsPageModel& m) {
 std::string RoundPage(const RoundPageModel& m) {
   const RoundView& v = *m.view;
   Html h;
-  std::string base = "/plans/" + std::to_string(v.plan.id());
-  PageStart(h, v.round.name, {{"Planer", "/plans"}, {v.plan.name(), base}, {"Statusrunder", base + "/statusrunder"}, {v.round.name, ""}});
+  std::string base = "/planer/" + std::to_string(v.plan.id());
+  PageStart(h, v.round.name, {{"Planer", "/planer"}, {v.plan.name(), base}, {"Statusrunder", base + "/statusrunder"}, {v.round.name, ""}});
   h.Raw("<h1>").Text(v.round.name).Raw("</h1>");
   Notice(h, m.notice);
   // The highlight form is far down the page: its errors are said at the top too.
@@ -127,7 +127,7 @@ std::string RoundPage(const RoundPageModel& m) {
   else h.Text("Lukket " + When(v.round.closed_at) + " af " + v.round.closed_by);
   h.Raw("</dd></div>");
   if (v.version)
-    h.Raw("<div class=\"row\"><dt>Version</dt><dd><a href=\"").Text(base + "/versions/" + std::to_string(v.version->id)).Raw("\">")
+    h.Raw("<div class=\"row\"><dt>Version</dt><dd><a href=\"").Text(base + "/versioner/" + std::to_string(v.version->id)).Raw("\">")
         .Text(v.version->name).Raw("</a> · <a href=\"").Text(base + "/rapporter/half-year?version=" + std::to_string(v.version->id))
         .Raw("\">Halvårsstatus til ØK</a></dd></div>");
   h.Raw("</dl>");
@@ -220,8 +220,8 @@ std::string RoundPage(const RoundPageModel& m) {
 
 std::string CloseRoundPage(const RoundView& v, const std::string& message) {
   Html h;
-  std::string base = "/plans/" + std::to_string(v.plan.id());
-  PageStart(h, "Luk " + v.round.name, {{"Planer", "/plans"}, {v.plan.name(), base}, {"Statusrunder", base + "/statusrunder"},
+  std::string base = "/planer/" + std::to_string(v.plan.id());
+  PageStart(h, "Luk " + v.round.name, {{"Planer", "/planer"}, {v.plan.name(), base}, {"Statusrunder", base + "/statusrunder"},
                                        {v.round.name, RoundHref(v.round)}, {"Luk runden", ""}});
   h.Raw("<h1>Luk «").Text(v.round.name).Raw("»?</h1>");
   if (!message.empty()) h.Raw("<div class=\"error-summary\" role=\"alert\"><p>").Text(message).Raw("</p></div>");

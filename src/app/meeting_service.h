@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/access.h"
+#include "app/meeting_read_models.h"
 #include "app/people_service.h"
 #include "app/plan_register.h"
 #include "app/ports/meeting_store.h"
@@ -21,103 +22,6 @@ namespace bs {
 
 struct MeetingPolicy {
   int64_t upload_limit = 50LL * 1024 * 1024;  // bytes per attachment (--upload-limit-mb)
-};
-
-// A decision taken earlier on the case's route, shown on a later body's agenda item.
-struct EarlierDecision {
-  std::string heading;  // "Beslutning i Økonomiudvalget den 10-06-2025"
-  std::string text;
-  int64_t meeting_id = 0;
-};
-
-// A plan item an agenda item concerns, as a link, with its status as the meeting saw
-// it (issue 11: the directors' monthly status item shows status, light and OBS of its
-// items): for a meeting held, the latest status given on or before its day; otherwise
-// the item as it is now. Internal notes are emptied for those not entitled.
-struct PlanLink {
-  ItemId id = 0;
-  std::string code;   // "R307(B)" or ""
-  std::string title;
-  std::string status_text;
-  ProgressState state = ProgressState::kNotStarted;
-  TrafficLight light = TrafficLight::kNone;
-  bool obs = false;
-  std::string obs_note;      // internal: "" for politicians and the public
-  Date status_date;          // of the status update shown; year 0 when none
-  std::string status_author; // who gave it
-};
-
-// One agenda item as this viewer may see it. When `content` is false (a closed item
-// the viewer is not entitled to) only the number and title are filled.
-struct AgendaEntry {
-  AgendaItem item;
-  Case c;
-  bool content = false;
-  bool decision_visible = false;  // minutes approved, or the viewer prepares them
-  std::vector<Attachment> attachments;  // every one; closed ones the viewer may not open have `title` emptied
-  std::vector<bool> may_open;           // per attachment
-  std::vector<EarlierDecision> earlier;
-  std::vector<PlanLink> plan_items;
-  std::vector<AgendaRevision> revisions;
-  std::optional<std::string> next_body;  // on the route after this meeting's body
-};
-
-struct MeetingView {
-  Meeting meeting;
-  std::string body_name;
-  bool may_prepare = false;     // the viewer edits this meeting (buttons, forms)
-  bool agenda_visible = false;  // published, or the viewer prepares it
-  bool members_edition = false; // the viewer sees closed items' content (some or all)
-  std::vector<AgendaEntry> agenda;
-  std::vector<Seat> seated;      // members who sat in the body on the day
-  std::vector<std::string> absent, apologies, present;  // names
-  std::vector<ScheduleRow> schedule;
-};
-
-// A meeting in lists (overview, portfolio, workplan, calendar).
-struct MeetingSummary {
-  Meeting meeting;
-  std::string body_name;
-  std::vector<std::string> titles;  // "1. Status på udmøntningsplan" (visible items only)
-  std::vector<std::string> planned; // recurring topics due (workplan)
-};
-
-// A case on its way: decided at one body, the next body on its route not yet booked.
-struct CaseOnItsWay {
-  Case c;
-  std::string from_body, next_body;
-  Date decided_on;
-};
-
-struct Overview {
-  Date from, to;
-  std::vector<MeetingSummary> meetings;
-  std::vector<CaseOnItsWay> on_the_way;
-};
-
-struct Portfolio {
-  Body body;
-  std::vector<MeetingSummary> next_meetings;  // at most three
-  std::vector<PlanLink> waiting;               // plan items due for this body's treatment
-  std::vector<std::string> waiting_when;       // "juni 2025", per waiting item
-};
-
-// Where a plan item was treated (the plan item's page).
-struct Treatment {
-  int64_t meeting_id = 0;
-  int64_t agenda_item_id = 0;
-  std::string body_name;
-  Date date;
-  int position = 0;
-  std::string title;
-  std::string decision;  // empty when not decided or not visible
-};
-
-struct Workplan {
-  Body body;
-  int year = 0;
-  std::vector<RecurringTopic> topics;
-  std::vector<MeetingSummary> meetings;  // with `planned` filled
 };
 
 class MeetingService {
@@ -136,19 +40,19 @@ class MeetingService {
   Result<Meeting> CreateMeeting(const Viewer& v, const MeetingDraft& draft);
   // Changes date, times, place, kind, cancelled and the breaks ("10:45-10:55 Pause").
   // After publishing a change needs `reason` and is added to the meeting's change log.
-  Result<Meeting> UpdateMeeting(const Viewer& v, int64_t id, const MeetingDraft& draft, const std::string& breaks,
+  Result<Meeting> UpdateMeeting(const Viewer& v, MeetingId id, const MeetingDraft& draft, const std::string& breaks,
                                 const std::string& reason = "");
-  Result<MeetingView> GetMeeting(const Viewer& v, int64_t id);
+  Result<MeetingView> GetMeeting(const Viewer& v, MeetingId id);
   // A body's meetings from `from` to `to` (public: dates and places are public).
   Result<std::vector<MeetingSummary>> BodyMeetings(const Viewer& v, const std::string& body, Date from, Date to);
   // Publishes the agenda: Conflict when empty, cancelled or already published.
-  Status PublishAgenda(const Viewer& v, int64_t meeting);
+  Status PublishAgenda(const Viewer& v, MeetingId meeting);
   // Approves the minutes: Conflict unless published, held (date <= today) and
   // every item has a decision.
-  Status ApproveMinutes(const Viewer& v, int64_t meeting);
+  Status ApproveMinutes(const Viewer& v, MeetingId meeting);
   // Attendance: user ids absent (Fraværende) and with apologies (Afbud); InvalidArgument
   // naming anyone who did not sit in the body that day.
-  Status RecordAttendance(const Viewer& v, int64_t meeting, const std::set<int64_t>& absent,
+  Status RecordAttendance(const Viewer& v, MeetingId meeting, const std::set<int64_t>& absent,
                           const std::set<int64_t>& apologies);
 
   // Cases ---------------------------------------------------------------------------
@@ -160,21 +64,21 @@ class MeetingService {
   // Agenda --------------------------------------------------------------------------
   // Puts the case (by number) on the meeting's agenda, last. After publishing a reason
   // is required and kept as the item's first revision.
-  Result<AgendaItem> AddToAgenda(const Viewer& v, int64_t meeting, const std::string& case_number,
+  Result<AgendaItem> AddToAgenda(const Viewer& v, MeetingId meeting, const std::string& case_number,
                                  const std::string& reason);
   // Before publishing: changes freely. After: `reason` required, a revision written.
-  Result<AgendaItem> UpdateAgendaItem(const Viewer& v, int64_t id, const AgendaItemDraft& draft,
+  Result<AgendaItem> UpdateAgendaItem(const Viewer& v, AgendaItemId id, const AgendaItemDraft& draft,
                                       const std::string& reason);
   // Moves the item up (-1) or down (+1); Conflict after publishing.
-  Status MoveAgendaItem(const Viewer& v, int64_t id, int delta);
+  Status MoveAgendaItem(const Viewer& v, AgendaItemId id, int delta);
   // Conflict after publishing.
-  Status RemoveAgendaItem(const Viewer& v, int64_t id);
+  Status RemoveAgendaItem(const Viewer& v, AgendaItemId id);
   // The decision (preset or free text) and protocol note. Conflict before the
   // meeting day or before publishing; after approval `reason` is required.
-  Result<AgendaItem> RecordDecision(const Viewer& v, int64_t id, const std::string& decision,
+  Result<AgendaItem> RecordDecision(const Viewer& v, AgendaItemId id, const std::string& decision,
                                     const std::string& protocol_note, const std::string& reason);
   // Puts the case on the next meeting of the next body on its route (one action).
-  Result<AgendaItem> SendOn(const Viewer& v, int64_t id);
+  Result<AgendaItem> SendOn(const Viewer& v, AgendaItemId id);
 
   // Where an agenda item or attachment sits: NotFound when the viewer may not know it
   // exists (an unpublished agenda they do not prepare).
@@ -182,21 +86,21 @@ class MeetingService {
     AgendaItem item;
     Meeting meeting;
   };
-  Result<Located> AgendaItemFor(const Viewer& v, int64_t agenda_item);
-  Result<Located> AttachmentFor(const Viewer& v, int64_t attachment);
+  Result<Located> AgendaItemFor(const Viewer& v, AgendaItemId agenda_item);
+  Result<Located> AttachmentFor(const Viewer& v, AttachmentId attachment);
 
   // Attachments ---------------------------------------------------------------------
-  Result<Attachment> AddAttachment(const Viewer& v, int64_t agenda_item, const std::string& title, bool closed,
+  Result<Attachment> AddAttachment(const Viewer& v, AgendaItemId agenda_item, const std::string& title, bool closed,
                                    const std::string& document_number, const std::string& filename,
                                    const std::string& claimed_type, const std::string& bytes);
-  Status RemoveAttachment(const Viewer& v, int64_t id);
+  Status RemoveAttachment(const Viewer& v, AttachmentId id);
   struct File {
     Attachment meta;
     std::string bytes;
   };
   // The bytes only for a viewer entitled to them: NotFound (404) when the agenda is not
   // published and the viewer does not prepare it, PermissionDenied (403) when closed.
-  Result<File> OpenAttachment(const Viewer& v, int64_t id);
+  Result<File> OpenAttachment(const Viewer& v, AttachmentId id);
 
   // Overviews -----------------------------------------------------------------------
   // All bodies' meetings from `from` for `days` days and the cases on their way.
@@ -211,17 +115,13 @@ class MeetingService {
   Result<Workplan> BodyWorkplan(const Viewer& v, const std::string& body, int year);
   // Adds the agenda items the year wheel plans for this meeting (those not there yet);
   // returns how many were added.
-  Result<int> ApplyTopics(const Viewer& v, int64_t meeting);
+  Result<int> ApplyTopics(const Viewer& v, MeetingId meeting);
 
   // Changes whenever anything a meeting page, PDF or feed shows may have changed: the
   // meeting tables, any plan (titles of linked items), people (names, memberships).
   // Read from the database, so it holds across several app servers.
   Result<int64_t> ContentStamp();
 
-  // For exports and feeds: the meetings of a body (all when empty) in a window.
-  Result<std::vector<Meeting>> Meetings(const std::string& body, Date from, Date to) {
-    return store_.ListMeetings(body, from, to);
-  }
   Result<std::vector<Body>> Bodies() { return plans_.ListBodies(); }
 
  private:
@@ -232,7 +132,7 @@ class MeetingService {
     AgendaItem item;
     Meeting meeting;
   };
-  Result<Editing> ForEditing(const Viewer& v, int64_t agenda_item);
+  Result<Editing> ForEditing(const Viewer& v, AgendaItemId agenda_item);
   // The revision a change after publishing (or approval) makes: `what` empty when
   // nothing changed; InvalidArgument on "begrundelse" without a reason (`why_needed`
   // says why one is needed).

@@ -40,11 +40,6 @@ struct UserDetails {
   std::vector<Membership> memberships;
 };
 
-struct Seat {
-  Membership membership;
-  std::string name;  // the person's name
-};
-
 class PeopleService {
  public:
   PeopleService(PeopleStore& people, PlanStore& plans, const PasswordHasher& hasher, const TokenSource& tokens,

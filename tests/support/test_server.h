@@ -46,6 +46,11 @@ class TestServer {
   FaultyPeopleStore& people_faults() { return *faulty_people_; }
   PeopleService& people() { return *people_; }
   MeetingService& meetings() { return *meetings_; }
+  // The meetings of a body in a window, straight from the store (no viewer: tests find
+  // the demo's meetings by day with it; pages go through MeetingService).
+  Result<std::vector<Meeting>> MeetingsOf(const std::string& body, Date from, Date to) {
+    return meeting_store_->ListMeetings(body, from, to);
+  }
   RoundService& rounds() { return *rounds_; }
   ReportService& reports() { return *reports_; }
   ReportAttachments& report_attachments() { return *report_attachments_; }

@@ -26,7 +26,8 @@ TEST(CsrfFormsTest, EveryPostFormOnTheStaffPagesCarriesTheSessionToken) {
   TestServer server;
   Date today = server.meetings().Today();
   std::string prepared;
-  for (const auto& m : *server.meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+  auto listed = server.MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60));
+  for (const auto& m : listed.value())
     if (!m.published()) prepared = "/moeder/" + std::to_string(m.id);
   std::string plan = "/planer/" + std::to_string(server.demo_plan());
   const std::vector<Crawl> crawls = {

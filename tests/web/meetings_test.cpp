@@ -41,14 +41,15 @@ class MeetingsWebTest : public ::testing::Test {
   // The meeting of `body` on `date` (dd-mm-yyyy) in the demo.
   int64_t MeetingOn(const std::string& body, const std::string& date) {
     auto d = Date::Parse(date).value();
-    auto list = server_->meetings().Meetings(body, d, d);
+    auto list = server_->MeetingsOf(body, d, d);
     EXPECT_TRUE(list.ok() && !list->empty()) << body << " " << date;
     return list.ok() && !list->empty() ? list->front().id : 0;
   }
   // The demo's published meeting with a closed item (ØK, the first published one after today).
   int64_t DemoMeeting() {
     Date today = server_->meetings().Today();
-    for (const auto& m : *server_->meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+    auto listed = server_->MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60));
+    for (const auto& m : listed.value())
       if (m.published() && !m.approved()) return m.id;
     ADD_FAILURE() << "no published demo meeting";
     return 0;
@@ -146,7 +147,8 @@ TEST_F(MeetingsWebTest, UploadsAreCheckedAndNothingIsStoredOnRefusal) {
   // A meeting still being prepared.
   Date today = server_->meetings().Today();
   int64_t coming = 0;
-  for (const auto& m : *server_->meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+  auto listed = server_->MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60));
+  for (const auto& m : listed.value())
     if (!m.published()) { coming = m.id; break; }
   ASSERT_NE(coming, 0);
   auto add = server_->PostForm(Url(coming) + "/punkter", "sag=24%2F7615");
@@ -227,7 +229,8 @@ TEST_F(MeetingsWebTest, DuplicateCaseAttendanceAndRevisionErrorsOverHttp) {
 
   int64_t coming = 0;
   Date today = server_->meetings().Today();
-  for (const auto& m : *server_->meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+  auto listed = server_->MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60));
+  for (const auto& m : listed.value())
     if (m.published()) coming = m.id;
   // Attendance of someone not seated in ØK that day (the director sits in DIR).
   auto users = server_->people().SeatsOn("DIR", today);
@@ -316,7 +319,8 @@ TEST(MeetingsUploadLimitTest, UploadsBeyondTheOrdinaryBodyLimitArriveWhole) {
   admin.user->roles = {Role::kAdministrator};
   Date today = server.meetings().Today();
   int64_t coming = 0;
-  for (const auto& m : *server.meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60)))
+  auto listed = server.MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60));
+  for (const auto& m : listed.value())
     if (!m.published()) { coming = m.id; break; }
   ASSERT_NE(coming, 0);
   auto item = server.meetings().AddToAgenda(admin, coming, "24/7615", "");

@@ -164,7 +164,7 @@ TEST_F(ReportsWebTest, ARoundFromOpeningToClosing) {
 TEST_F(ReportsWebTest, AReportBecomesAFrozenAttachmentOfAnAgendaItem) {
   // The demo's DIR 04-06-2025 item 7 carries the half-yearly status generated from the version.
   server_->ActAs("sekretaer");
-  auto meetings = server_->meetings().Meetings("ØK", server_->meetings().Today(), Date{2100, 1, 1});
+  auto meetings = server_->MeetingsOf("ØK", server_->meetings().Today(), Date{2100, 1, 1});
   ASSERT_TRUE(meetings.ok() && !meetings->empty());
   int64_t meeting = 0;
   for (const auto& m : *meetings)
@@ -198,7 +198,7 @@ TEST_F(ReportsWebTest, AReportBecomesAFrozenAttachmentOfAnAgendaItem) {
 
 TEST_F(ReportsWebTest, TheDirectorsMonthlyStatusItemShowsStatusLightAndObsAsTheMeetingSawIt) {
   server_->ActAs("direktion");
-  auto list = server_->meetings().Meetings("DIR", Date{2025, 4, 2}, Date{2025, 4, 2});
+  auto list = server_->MeetingsOf("DIR", Date{2025, 4, 2}, Date{2025, 4, 2});
   ASSERT_TRUE(list.ok() && !list->empty());
   auto page = server_->Get("/moeder/" + std::to_string(list->front().id)).body;
   EXPECT_TRUE(Has(page, "Alle køretøjer er registreret; kørselsdata indsamles.")) << "April's status";
@@ -217,7 +217,7 @@ TEST_F(ReportsWebTest, TheDirectorsMonthlyStatusItemShowsStatusLightAndObsAsTheM
 TEST_F(ReportsWebTest, DefectsTheIssueNamedAreGone) {
   // The ØK minutes of 10-06-2025 name the absent and the apologies of seed 000.
   server_->ActAnonymously();
-  auto ok = server_->meetings().Meetings("ØK", Date{2025, 6, 10}, Date{2025, 6, 10});
+  auto ok = server_->MeetingsOf("ØK", Date{2025, 6, 10}, Date{2025, 6, 10});
   ASSERT_TRUE(ok.ok() && !ok->empty());
   auto minutes = PdfText(server_->Get("/moeder/" + std::to_string(ok->front().id) + "/protokol.pdf").body);
   ASSERT_TRUE(minutes.has_value());
@@ -226,7 +226,7 @@ TEST_F(ReportsWebTest, DefectsTheIssueNamedAreGone) {
   EXPECT_FALSE(Has(*minutes, "Fraværende: Ingen"));
   // A members' agenda PDF holding a closed attachment's title says so on every page.
   server_->ActAs("politiker");
-  auto dir = server_->meetings().Meetings("DIR", Date{2025, 6, 4}, Date{2025, 6, 4});
+  auto dir = server_->MeetingsOf("DIR", Date{2025, 6, 4}, Date{2025, 6, 4});
   ASSERT_TRUE(dir.ok() && !dir->empty());
   server_->ActAs("direktion");
   auto members = PdfText(server_->Get("/moeder/" + std::to_string(dir->front().id) + "/dagsorden.pdf").body);

@@ -283,7 +283,7 @@ class Runner {
     words >> name >> body >> date;
     auto day = Date::Parse(date);
     if (day.ok()) {
-      auto list = server_.meetings().Meetings(body, *day, *day);
+      auto list = server_.MeetingsOf(body, *day, *day);
       if (list.ok() && !list->empty()) return std::to_string(list->front().id);
     }
     ADD_FAILURE_AT(file_.c_str(), line) << "{" << placeholder << "}: no meeting of " << body << " on " << date;

@@ -33,7 +33,7 @@ class StoreFaultsTest : public ::testing::Test {
     // The demo's published ØK meeting with items, an attachment and a linked plan item.
     Date today = server_.meetings().Today();
     Viewer admin = SignedIn(Role::kAdministrator);
-    auto meetings = server_.meetings().Meetings("ØK", today, Date::FromDays(today.ToDays() + 60));
+    auto meetings = server_.MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60));
     ASSERT_TRUE(meetings.ok());
     for (const auto& m : *meetings) {
       if (!m.published()) continue;

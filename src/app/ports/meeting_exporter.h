@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/meeting_service.h"
+#include "app/meeting_read_models.h"
 #include "core/result.h"
 
 namespace bs {

@@ -32,13 +32,13 @@ class MeetingStore {
   virtual Result<Meeting> CreateMeeting(const Meeting& meeting) = 0;
   // Replaces every field of an existing meeting, state and attendance included.
   virtual Status UpdateMeeting(const Meeting& meeting) = 0;
-  virtual Result<Meeting> GetMeeting(int64_t id) = 0;
+  virtual Result<Meeting> GetMeeting(MeetingId id) = 0;
   // Meetings of `body` (all bodies when empty) with from <= date <= to, by date and start.
   virtual Result<std::vector<Meeting>> ListMeetings(const std::string& body, Date from, Date to) = 0;
 
   // AlreadyExists when the case number is taken (numbers are unique per municipality).
   virtual Result<Case> CreateCase(const Case& c) = 0;
-  virtual Result<Case> GetCase(int64_t id) = 0;
+  virtual Result<Case> GetCase(CaseId id) = 0;
   virtual Result<Case> FindCase(const std::string& number) = 0;  // by normalised number
   virtual Result<std::vector<Case>> ListCases() = 0;             // newest number first
 
@@ -48,32 +48,32 @@ class MeetingStore {
   // it in the same transaction and sets the item's revision to its number.
   virtual Status UpdateAgendaItem(const AgendaItem& item, const std::optional<AgendaRevision>& revision) = 0;
   // Removes the item with its attachments and links and renumbers the rest.
-  virtual Status RemoveAgendaItem(int64_t id) = 0;
+  virtual Status RemoveAgendaItem(AgendaItemId id) = 0;
   // Sets the positions 1..n in the given order; Conflict unless `order` holds exactly
   // the meeting's agenda item ids.
-  virtual Status SetAgendaOrder(int64_t meeting, const std::vector<int64_t>& order) = 0;
-  virtual Result<AgendaItem> GetAgendaItem(int64_t id) = 0;
-  virtual Result<std::vector<AgendaItem>> AgendaOf(int64_t meeting) = 0;  // by position
-  virtual Result<std::vector<AgendaItem>> AgendaItemsOfCase(int64_t case_id) = 0;
+  virtual Status SetAgendaOrder(MeetingId meeting, const std::vector<AgendaItemId>& order) = 0;
+  virtual Result<AgendaItem> GetAgendaItem(AgendaItemId id) = 0;
+  virtual Result<std::vector<AgendaItem>> AgendaOf(MeetingId meeting) = 0;  // by position
+  virtual Result<std::vector<AgendaItem>> AgendaItemsOfCase(CaseId case_id) = 0;
   // The agenda items linking the plan item, each with its meeting, in one read.
   virtual Result<std::vector<PlacedItem>> AgendaItemsForPlanItem(ItemId item) = 0;
-  virtual Result<std::vector<AgendaRevision>> RevisionsOf(int64_t agenda_item) = 0;  // oldest first
+  virtual Result<std::vector<AgendaRevision>> RevisionsOf(AgendaItemId agenda_item) = 0;  // oldest first
 
   // Batched reads for one meeting's page (a query each instead of one per item):
   // the cases on its agenda; its items' attachments (by item, then number); its items'
   // revisions (by item, then number); and the items of other meetings that treat the
   // same cases and have a decision (the earlier decisions on the route).
-  virtual Result<std::vector<Case>> CasesOnAgenda(int64_t meeting) = 0;
-  virtual Result<std::vector<Attachment>> AttachmentsOfMeeting(int64_t meeting) = 0;
-  virtual Result<std::vector<AgendaRevision>> RevisionsOfMeeting(int64_t meeting) = 0;
-  virtual Result<std::vector<AgendaItem>> DecidedElsewhere(int64_t meeting) = 0;
+  virtual Result<std::vector<Case>> CasesOnAgenda(MeetingId meeting) = 0;
+  virtual Result<std::vector<Attachment>> AttachmentsOfMeeting(MeetingId meeting) = 0;
+  virtual Result<std::vector<AgendaRevision>> RevisionsOfMeeting(MeetingId meeting) = 0;
+  virtual Result<std::vector<AgendaItem>> DecidedElsewhere(MeetingId meeting) = 0;
 
   // Stores the attachment and its bytes; number = count on the item + 1.
   virtual Result<Attachment> AddAttachment(const Attachment& meta, const std::string& bytes) = 0;
-  virtual Result<Attachment> GetAttachment(int64_t id) = 0;
-  virtual Result<std::string> AttachmentBytes(int64_t id) = 0;
-  virtual Result<std::vector<Attachment>> AttachmentsOf(int64_t agenda_item) = 0;  // by number
-  virtual Status RemoveAttachment(int64_t id) = 0;
+  virtual Result<Attachment> GetAttachment(AttachmentId id) = 0;
+  virtual Result<std::string> AttachmentBytes(AttachmentId id) = 0;
+  virtual Result<std::vector<Attachment>> AttachmentsOf(AgendaItemId agenda_item) = 0;  // by number
+  virtual Status RemoveAttachment(AttachmentId id) = 0;
 
   // A number that changes with every write above (caches compare it).
   virtual Result<int64_t> Revision() = 0;

@@ -37,9 +37,9 @@ struct SectionField {
 const std::vector<SectionField>& SectionFields();
 
 struct AgendaItem {
-  int64_t id = 0;
-  int64_t meeting_id = 0;
-  int64_t case_id = 0;
+  AgendaItemId id = 0;
+  MeetingId meeting_id = 0;
+  CaseId case_id = 0;
   int position = 0;           // 1-based number on the agenda
   std::string title;          // as printed; the case title by default
   bool closed = false;        // Lukket punkt (the case's by default)
@@ -66,7 +66,7 @@ Result<AgendaItem> ApplyDraft(AgendaItem item, const AgendaItemDraft& draft);
 // A change after publishing (agenda) or approval (minutes): the reason and the text as
 // it was before, so nothing changes silently.
 struct AgendaRevision {
-  int64_t agenda_item_id = 0;
+  AgendaItemId agenda_item_id = 0;
   int number = 0;        // 1, 2, ...
   std::string reason;    // required
   std::string author;
@@ -82,8 +82,8 @@ std::string DecisionHeading(const std::string& body_name, Date date);
 
 // An attachment (bilag).
 struct Attachment {
-  int64_t id = 0;
-  int64_t agenda_item_id = 0;
+  AttachmentId id = 0;
+  AgendaItemId agenda_item_id = 0;
   int number = 0;            // 1, 2, ... within the agenda item
   std::string title;
   bool closed = false;       // Lukket bilag
@@ -125,7 +125,7 @@ struct RecurringTopic {
   std::string body;
   std::string title;        // "Halvårlig status på udmøntningsplanen"
   std::vector<int> months;  // 1..12, ascending
-  int64_t case_id = 0;      // the case its agenda items put before the body
+  CaseId case_id = 0;      // the case its agenda items put before the body
 };
 struct TopicDraft {
   std::string body, title, months, case_number;  // months "6, 12" or "alle"

@@ -14,6 +14,12 @@
 
 namespace bs {
 
+// Ids of the meeting side, as PlanId and ItemId are for the plan (issue 12).
+using MeetingId = int64_t;
+using CaseId = int64_t;
+using AgendaItemId = int64_t;
+using AttachmentId = int64_t;
+
 // A case number as municipalities write it: two-digit year, slash, serial: "24/7615".
 // Unique per municipality (the store enforces it).
 struct CaseNumber {
@@ -41,7 +47,7 @@ struct ScheduleBreak {
 };
 
 struct Meeting {
-  int64_t id = 0;
+  MeetingId id = 0;
   std::string body;   // body code, e.g. "ØK"
   Date date;
   int start_minute = 0;  // minutes after midnight, Danish local time
@@ -75,7 +81,7 @@ Result<int> ParseClock(std::string_view text);
 std::string FormatClock(int minute);  // "14:00"
 
 struct Case {
-  int64_t id = 0;
+  CaseId id = 0;
   CaseNumber number;
   std::string kle;          // as written
   std::string title;

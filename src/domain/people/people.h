@@ -83,6 +83,12 @@ struct Membership {
   bool Sits() const { return kind != MembershipKind::kSecretary; }
 };
 
+// A member who sits in a body, with the person's name (meeting pages, minutes).
+struct Seat {
+  Membership membership;
+  std::string name;  // the person's name
+};
+
 struct MembershipDraft {
   std::string body, kind, from, to;
 };

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/meeting_service.h"
+#include "app/meeting_read_models.h"
 
 namespace bs::ical {
 

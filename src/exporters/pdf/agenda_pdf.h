@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "app/meeting_service.h"
+#include "app/meeting_read_models.h"
 #include "app/ports/meeting_exporter.h"
 #include "core/result.h"
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/meeting_service.h"
+#include "app/meeting_read_models.h"
 #include "web/html.h"
 
 namespace bs::web::views::meeting_parts {

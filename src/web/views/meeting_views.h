@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "app/meeting_service.h"
+#include "app/meeting_read_models.h"
+#include "domain/plan/history.h"
 #include "web/html.h"
 
 namespace bs::web::views {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/meeting_service.h"
+#include "app/meeting_read_models.h"
 #include "app/plan_register.h"
 #include "app/round_service.h"
 #include "web/list_query.h"

@@ -453,6 +453,56 @@ TEST_P(PlanStoreContract, LiveItemsFollowEveryWrite) {
   EXPECT_EQ(store_->LiveItems(999'999).error().code, ErrorCode::kNotFound);
 }
 
+// The same after each of many small writes to a larger plan (the SQLite store then reads
+// only the changed items again and keeps the rest) and after one that changes most of
+// it: every field of every item, and the order, as ListItems has them.
+TEST_P(PlanStoreContract, LiveItemsEqualTheListAfterSmallAndLargeWrites) {
+  auto expect_same = [&](const std::string& after) {
+    auto live = store_->LiveItems(plan_);
+    auto list = store_->ListItems(plan_, ItemFilter{});
+    ASSERT_TRUE(live.ok() && list.ok()) << after;
+    ASSERT_EQ((*live)->size(), list->items.size()) << after;
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      const PlanItem& l = (**live)[i];
+      const PlanItem& w = list->items[i];
+      EXPECT_EQ(l.id(), w.id()) << after << " at " << i;
+      EXPECT_EQ(l.revision(), w.revision()) << after << " at " << i;
+      EXPECT_EQ(l.updated_at(), w.updated_at()) << after << " at " << i;
+      EXPECT_TRUE(SameData(l.data(), w.data())) << after << " at " << i;
+    }
+  };
+  std::vector<PlanItem> items;
+  for (int i = 0; i < 20; ++i) items.push_back(Create("Punkt " + std::string(1, static_cast<char>('a' + i))));
+  expect_same("creating");
+  // One title that moves the item to the front, one status update, one delete, one new.
+  ItemData d = items[10].data();
+  d.title = "Aaa først";
+  ASSERT_TRUE(store_->UpdateItem(items[10].id(), d, 1, Meta()).ok());
+  expect_same("a title that changes the order");
+  StatusUpdate u;
+  u.as_of = {2025, 5, 31};
+  u.author = "test";
+  u.status_text = "Forsinket";
+  u.state = ProgressState::kInProgress;
+  ItemData s = items[3].data();
+  s.status_text = u.status_text;
+  s.state = u.state;
+  s.realised[2025] = Amount::FromKroner(-120'000);
+  ASSERT_TRUE(store_->AddStatusUpdate(items[3].id(), u, s, 1, Meta()).ok());
+  expect_same("a status update with realised amounts");
+  ASSERT_TRUE(store_->DeleteItem(items[7].id(), 1, Meta()).ok());
+  expect_same("a delete");
+  Create("Punkt nyt");
+  expect_same("a new item");
+  for (int i = 0; i < 15; ++i) {
+    if (i == 3 || i == 7 || i == 10) continue;
+    ItemData m = items[i].data();
+    m.process = "Ny proces " + std::to_string(i);
+    ASSERT_TRUE(store_->UpdateItem(items[i].id(), m, 1, Meta()).ok());
+  }
+  expect_same("most items changed");
+}
+
 BS_CONTRACT_ON_ALL_BACKENDS(PlanStoreContract);
 
 TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {

@@ -1,7 +1,9 @@
 // The SQLite store's cache of published versions' items: the least recently used version
 // goes first once more items than the bound are held; a version larger than the bound is
-// never held.
+// never held. The live items' cache (issue 12) answers only for the revision its items
+// were read at and replaces them when another revision's are put.
 #include "storage/sqlite/version_cache.h"
+#include "storage/sqlite/live_items_cache.h"
 
 #include <gtest/gtest.h>
 
@@ -35,6 +37,24 @@ TEST(VersionCache, KeepsVersionsUpToTheBoundAndDropsTheLeastRecentlyUsed) {
   EXPECT_NE(cache.Get(1), nullptr);
   cache.Put(1, ItemsNamed({"x"}));  // a version is never replaced: it cannot change
   EXPECT_EQ(cache.Get(1)->at(0).data().title, "a");
+}
+
+TEST(LiveItemsCache, AnswersOnlyForTheRevisionReadAndTakesANewerOne) {
+  LiveItemsCache cache(4);
+  cache.Put(7, 3, ItemsNamed({"a", "b"}));
+  ASSERT_NE(cache.Get(7, 3), nullptr);
+  EXPECT_EQ(cache.Get(7, 4), nullptr) << "the plan was written since: read again";
+  cache.Put(7, 4, ItemsNamed({"c"}));
+  EXPECT_EQ(cache.Get(7, 3), nullptr);
+  ASSERT_NE(cache.Get(7, 4), nullptr);
+  EXPECT_EQ(cache.Get(7, 4)->at(0).data().title, "c");
+  cache.Put(7, 4, ItemsNamed({"x"}));  // the same revision holds the same rows
+  EXPECT_EQ(cache.Get(7, 4)->at(0).data().title, "c");
+  cache.Put(8, 1, ItemsNamed({"d", "e", "f"}));  // 4 items: still both
+  EXPECT_NE(cache.Get(7, 4), nullptr);
+  cache.Put(9, 1, ItemsNamed({"g"}));  // 5: the least recently used (8) goes
+  EXPECT_EQ(cache.Get(8, 1), nullptr);
+  EXPECT_NE(cache.Get(9, 1), nullptr);
 }
 
 }  // namespace

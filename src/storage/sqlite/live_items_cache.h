@@ -9,64 +9,27 @@
 // thousands of items per request, and reading and decoding them was most of the time).
 #pragma once
 
-#include <cstdint>
-#include <list>
-#include <memory>
-#include <mutex>
-#include <vector>
-
-#include "domain/plan/plan_item.h"
+#include "storage/sqlite/items_cache.h"
 
 namespace bs::sqlite {
 
 class LiveItemsCache {
  public:
-  using Items = std::shared_ptr<const std::vector<PlanItem>>;
-  explicit LiveItemsCache(size_t max_items) : max_items_(max_items) {}
+  using Items = ItemsCache::Items;
+  explicit LiveItemsCache(size_t max_items) : cache_(max_items) {}
 
   // The items of `plan` if they were read at `revision`, else null.
-  Items Get(int64_t plan, int64_t revision) {
-    std::lock_guard lock(mu_);
-    for (auto it = entries_.begin(); it != entries_.end(); ++it)
-      if (it->plan == plan) {
-        if (it->revision != revision) return nullptr;
-        entries_.splice(entries_.begin(), entries_, it);  // most recently used first
-        return entries_.front().items;
-      }
-    return nullptr;
-  }
-
+  Items Get(int64_t plan, int64_t revision) { return cache_.Get(plan, revision); }
+  // The plan's items as last read, at whatever revision: unchanged items are taken from
+  // them when the plan has moved on (SqlitePlanStore::LiveItems).
+  Items Earlier(int64_t plan) { return cache_.Any(plan); }
   // Keeps `items` as the plan's at `revision` (replacing another revision's: a reader
   // that raced a newer one only costs the next request a read; a database restored from
   // a backup may go back in revision).
-  void Put(int64_t plan, int64_t revision, Items items) {
-    if (!items || items->size() > max_items_) return;
-    std::lock_guard lock(mu_);
-    for (auto it = entries_.begin(); it != entries_.end(); ++it)
-      if (it->plan == plan) {
-        if (it->revision == revision) return;
-        held_ -= it->items->size();
-        entries_.erase(it);
-        break;
-      }
-    held_ += items->size();
-    entries_.push_front({plan, revision, std::move(items)});
-    while (held_ > max_items_ && !entries_.empty()) {
-      held_ -= entries_.back().items->size();
-      entries_.pop_back();
-    }
-  }
+  void Put(int64_t plan, int64_t revision, Items items) { cache_.Put(plan, revision, std::move(items)); }
 
  private:
-  struct Entry {
-    int64_t plan;
-    int64_t revision;
-    Items items;
-  };
-  const size_t max_items_;
-  std::mutex mu_;
-  std::list<Entry> entries_;
-  size_t held_ = 0;
+  ItemsCache cache_;
 };
 
 }  // namespace bs::sqlite

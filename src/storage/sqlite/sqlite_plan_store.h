@@ -66,6 +66,9 @@ class SqlitePlanStore final : public PlanStore {
   sqlite::Database& db_;
   // Published versions' items: immutable, so read once (about 4 versions of 5,000 items).
   sqlite::VersionCache versions_{20'000};
+  // Reads again only the items changed since `earlier` (null: too many, read all).
+  Result<std::shared_ptr<const std::vector<PlanItem>>> RefreshLiveItems(sqlite::Connection& c, PlanId plan,
+                                                                        const std::vector<PlanItem>& earlier);
   sqlite::LiveItemsCache live_{50'000};
 };
 

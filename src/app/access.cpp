@@ -181,7 +181,7 @@ PlanItem Redact(const Viewer& v, const PlanItem& item) {
 }
 
 bool SeesEveryItemField(const Viewer& v) {
-  return v.IsStaff() || (MaySeeField(v, ItemField::kDirectorsRole) && MaySeeField(v, ItemField::kObsNote));
+  return MaySeeField(v, ItemField::kDirectorsRole) && MaySeeField(v, ItemField::kObsNote);
 }
 
 void RedactAll(const Viewer& v, std::vector<PlanItem>& items) {

@@ -50,8 +50,9 @@ void AppendJsonDouble(std::string& out, double v) {
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
   std::string_view digits(buf, static_cast<size_t>(end - buf));
-  if (ec != std::errc() || digits.find_first_of(".e") != std::string_view::npos) {
-    // Fractions and exponents: nlohmann's own shortest form, so the two never differ.
+  if (ec != std::errc() || std::fabs(v) >= 1e15 || digits.find_first_of(".e") != std::string_view::npos) {
+    // Fractions, exponents and whole numbers of 16 digits or more (nlohmann writes those
+    // with an exponent): nlohmann's own shortest form, so the two never differ.
     out += nlohmann::json(v).dump();
     return;
   }

@@ -56,6 +56,24 @@ std::vector<std::string> RawSegments(const std::string& path) {
   return out;
 }
 
+// What goes into Location as it came, except bytes outside printable ASCII, which are
+// percent-encoded (the header stays ASCII and cannot be split whatever the parser let by).
+std::string HeaderSafe(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c > 0x20 && c < 0x7f) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 // 301/308 to where an old page path lives now, or nothing when no old pattern matches.
@@ -74,11 +92,11 @@ std::optional<Response> Router::Redirect(const Request& request, const std::vect
       std::string seg = t;
       if (IsParam(t))
         for (size_t i = 0; i < m.from.size(); ++i)
-          if (m.from[i] == t) seg = raw[i];
+          if (m.from[i] == t) seg = HeaderSafe(raw[i]);
       location += "/" + seg;
     }
     if (location.empty()) location = "/";
-    if (!request.query.empty()) location += "?" + request.query;
+    if (!request.query.empty()) location += "?" + HeaderSafe(request.query);
     Response res;
     res.status = request.method == "GET" || request.method == "HEAD" ? 301 : 308;
     res.content_type = "text/plain; charset=utf-8";

@@ -55,6 +55,12 @@ TEST(LiveItemsCache, AnswersOnlyForTheRevisionReadAndTakesANewerOne) {
   cache.Put(9, 1, ItemsNamed({"g"}));  // 5: the least recently used (8) goes
   EXPECT_EQ(cache.Get(8, 1), nullptr);
   EXPECT_NE(cache.Get(9, 1), nullptr);
+  // A plan grown past the bound is not kept, and its earlier items go too (they would
+  // be refreshed from on every request and never replaced).
+  ASSERT_NE(cache.Earlier(9), nullptr);
+  cache.Put(9, 2, ItemsNamed({"h", "i", "j", "k", "l"}));
+  EXPECT_EQ(cache.Earlier(9), nullptr);
+  EXPECT_EQ(cache.Get(9, 2), nullptr);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ TEST(JsonWriterTest, StringsAreEscapedAsNlohmannDoes) {
 }
 
 TEST(JsonWriterTest, NumbersArePrintedAsNlohmannDoes) {
-  for (double v : {0.0, -0.0, 1.0, -400.0, 1100.0, 1234.5, -1.5, 0.001, 123456789.123, 1e-5, 1e20, 2.5e15, 1e16,
+  for (double v : {0.0, -0.0, 1.0, -400.0, 1100.0, 1234.5, -1.5, 0.001, 123456789.123, 1e-5, 1e20, 2.5e15, 1e16, 1234567890123456.0, 123456789012345680.0, 999999999999999.0,
                    -987654.321, 0.1, 1.0 / 3.0}) {
     std::string out;
     web::AppendJsonDouble(out, v);

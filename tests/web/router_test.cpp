@@ -70,6 +70,10 @@ TEST(RouterTest, MovedPagesRedirectPermanently) {
   EXPECT_EQ(r.Dispatch(request("GET", "/plans/7/committees")).status, 404);
   EXPECT_EQ(r.Dispatch(request("GET", "/plans/7/committees/BUU/x")).status, 404);
   EXPECT_EQ(r.Dispatch(request("GET", "/plans/7/committees/..")).status, 404);
+  // Whatever bytes the parser let through, Location stays printable ASCII.
+  auto raw = r.Dispatch(request("GET", "/plans/7/committees/\xC3\x98K", "q=\xC3\xA6 x\r\nSet-Cookie: a=1"));
+  EXPECT_EQ(raw.status, 301);
+  EXPECT_EQ(location(raw), "/planer/7/udvalg/%C3%98K?q=%C3%A6%20x%0D%0ASet-Cookie:%20a=1");
 }
 
 TEST(FormDataTest, ParsesUrlEncodedUtf8) {

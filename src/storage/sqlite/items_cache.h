@@ -41,8 +41,10 @@ class ItemsCache {
   }
 
   // Keeps `items` as those of `key` under `tag`, replacing those kept under another tag.
+  // Items over the bound are not kept, and those kept for `key` under another tag go
+  // (they would only be refreshed from again and again, never replaced).
   void Put(int64_t key, int64_t tag, Items items) {
-    if (!items || items->size() > max_items_) return;
+    if (!items) return;
     std::lock_guard lock(mu_);
     for (auto it = entries_.begin(); it != entries_.end(); ++it)
       if (it->key == key) {
@@ -51,6 +53,7 @@ class ItemsCache {
         entries_.erase(it);
         break;
       }
+    if (items->size() > max_items_) return;
     held_ += items->size();
     entries_.push_front({key, tag, std::move(items)});
     while (held_ > max_items_ && !entries_.empty()) {

@@ -148,6 +148,9 @@ Result<Lease> Database::Acquire() {
 }
 
 void Database::Release(std::unique_ptr<Connection> c) {
+  // A connection still inside a transaction (a COMMIT and ROLLBACK that both failed)
+  // would serve an old snapshot forever: close it instead of keeping it.
+  if (sqlite3_get_autocommit(c->raw()) == 0) return;
   std::lock_guard lock(mu_);
   if (idle_.size() < 16) idle_.push_back(std::move(c));
 }

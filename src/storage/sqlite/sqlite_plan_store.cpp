@@ -475,7 +475,7 @@ class ReadSnapshot {
   ReadSnapshot(ReadSnapshot&& o) noexcept : c_(std::exchange(o.c_, nullptr)) {}
   ReadSnapshot(const ReadSnapshot&) = delete;
   ~ReadSnapshot() {
-    if (c_) (void)c_->Exec("COMMIT");
+    if (c_ && !c_->Exec("COMMIT").ok()) (void)c_->Exec("ROLLBACK");
   }
 
  private:

@@ -1,5 +1,6 @@
 #include "web/handlers/item_json.h"
 
+#include <cassert>
 #include <set>
 
 #include "core/text.h"
@@ -11,7 +12,12 @@ using nlohmann::json;
 namespace {
 void WriteAmounts(JsonWriter& w, const std::map<int, Amount>& amounts) {
   w.BeginObject();
-  for (const auto& [year, amount] : amounts) w.Key(std::to_string(year)).Double(amount.tkr());
+  // Numeric order is nlohmann's (string) order while every year has four digits, which
+  // validation guarantees (budget years 1900-2200).
+  for (const auto& [year, amount] : amounts) {
+    assert(year >= 1000 && year <= 9999);
+    w.Key(std::to_string(year)).Double(amount.tkr());
+  }
   w.EndObject();
 }
 

@@ -97,7 +97,11 @@ Result<Portfolio> MeetingService::BodyPortfolio(const Viewer& v, const std::stri
       for (const auto& step : item.data().treatment.steps) {
         int key = DueMonthKey(step.when);
         if (step.body != code || key < 0 || key > horizon_key) continue;
-        p.waiting.push_back({item.id(), item.data().code ? item.data().code->text() : "", item.data().title});
+        PlanLink link;
+        link.id = item.id();
+        link.code = item.data().code ? item.data().code->text() : "";
+        link.title = item.data().title;
+        p.waiting.push_back(std::move(link));
         p.waiting_when.push_back(step.when.Display());
         break;
       }

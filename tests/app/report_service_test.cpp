@@ -126,7 +126,9 @@ TEST_F(ReportServiceTest, EachFormatGetsThePartsItDraws) {
     ASSERT_NE(all.PrimaryTable(), nullptr);
     EXPECT_EQ(page.PrimaryTable(), nullptr);
     for (const auto& b : page.blocks)
-      if (b.kind == Block::Kind::kTable) EXPECT_TRUE(b.table.on_page) << b.table.id;
+      if (b.kind == Block::Kind::kTable) {
+        EXPECT_TRUE(b.table.on_page) << b.table.id;
+      }
     ASSERT_EQ(ids(csv), std::vector<std::string>{all.PrimaryTable()->id});
     EXPECT_TRUE(same_rows(csv.PrimaryTable(), all.PrimaryTable()));
     // Every on-page table of the whole report is on the page, row for row.

@@ -68,6 +68,12 @@ Result<ItemRead> PlanService::ItemFor(const Viewer& v, ItemId id, Action action,
   return ItemRead{redact ? Redact(v, item) : std::move(item), std::move(ctx)};
 }
 
+Result<PlanItem> PlanService::AllowedItem(const Viewer& v, ItemId id, Action action, Resource::Kind kind) {
+  PlanItem item = TRY(plans_.GetItem(id));
+  RETURN_IF_ERROR(plans_.AuthorizeItem(v, item, action, kind));
+  return item;
+}
+
 Result<ItemRead> PlanService::ReadItem(const Viewer& v, ItemId id) {
   return ItemFor(v, id, Action::kRead, Resource::Kind::kItem, true);
 }
@@ -103,7 +109,7 @@ Result<ItemPageRead> PlanService::ReadItemPage(const Viewer& v, ItemId id) {
 }
 
 Result<std::vector<HistoryEntry>> PlanService::History(const Viewer& v, ItemId id) {
-  TRY(ItemFor(v, id, Action::kRead, Resource::Kind::kHistory, false));
+  TRY(AllowedItem(v, id, Action::kRead, Resource::Kind::kHistory));
   return plans_.History(id);
 }
 
@@ -134,13 +140,12 @@ Result<PlanItem> PlanService::CreateItem(const Viewer& v, PlanId plan, const Ite
 
 Result<PlanItem> PlanService::UpdateItem(const Viewer& v, ItemId id, const ItemDraft& draft, int64_t base_revision,
                                          const std::string& source) {
-  TRY(ItemFor(v, id, Action::kEdit, Resource::Kind::kItem, false));
+  TRY(AllowedItem(v, id, Action::kEdit, Resource::Kind::kItem));
   return plans_.UpdateItem(id, draft, base_revision, plans_.Meta(v.AuthorName(), source));
 }
 
 Status PlanService::DeleteItem(const Viewer& v, ItemId id, int64_t base_revision, const std::string& source) {
-  PlanItem item = TRY(plans_.GetItem(id));
-  RETURN_IF_ERROR(plans_.AuthorizeItem(v, item, Action::kEdit, Resource::Kind::kItem));
+  TRY(AllowedItem(v, id, Action::kEdit, Resource::Kind::kItem));
   return plans_.DeleteItem(id, base_revision, plans_.Meta(v.AuthorName(), source));
 }
 

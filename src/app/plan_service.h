@@ -138,6 +138,9 @@ class PlanService {
  private:
   Result<PlanRead> PlanFor(const Viewer& v, PlanId plan, Action action, Resource::Kind kind);
   Result<ItemRead> ItemFor(const Viewer& v, ItemId id, Action action, Resource::Kind kind, bool redact);
+  // The check alone, for writes and reads that need no plan context (one read of the
+  // item instead of the item and the plan's bodies, themes and lines).
+  Result<PlanItem> AllowedItem(const Viewer& v, ItemId id, Action action, Resource::Kind kind);
 
   PlanRegister& plans_;
 };

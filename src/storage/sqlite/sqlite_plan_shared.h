@@ -1,4 +1,4 @@
-// Internal to the SQLite plan store (sqlite_plan_store.cpp, sqlite_plan_rounds.cpp): the
+// Internal to the SQLite plan store (sqlite_plan_store.cpp, sqlite_plan_rounds.cpp, sqlite_live_items.cpp): the
 // small helpers both halves write with.
 #pragma once
 
@@ -18,5 +18,14 @@ Status RecordEvent(sqlite::Connection& c, PlanId plan, const WriteMeta& meta, co
 // Every write a plan view can show bumps the plan's revision in its own transaction.
 Status BumpPlan(sqlite::Connection& c, PlanId id);
 Result<bool> PlanExists(sqlite::Connection& c, PlanId id);
+
+// A live item's columns in the order ReadItem reads them (realised last).
+inline constexpr const char* kItemColumns =
+    "id, plan_id, category, committee, theme_id, code, title, process, status_text, state, "
+    "traffic_light, responsible, director, timing, political_treatment, directors_role, amounts, "
+    "cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
+    "revision, created_at, updated_at, realised";
+inline constexpr int kItemRealisedColumn = 29;
+Result<PlanItem> ReadItem(const sqlite::Stmt& s);
 
 }  // namespace bs::sqlite_plan

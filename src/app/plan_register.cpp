@@ -119,7 +119,7 @@ bool SameData(const ItemData& a, const ItemData& b) {
          a.director == b.director && a.timing == b.timing && a.treatment == b.treatment &&
          a.directors_role == b.directors_role && a.amounts == b.amounts && a.realised == b.realised && a.cross_cutting == b.cross_cutting &&
          a.strategic == b.strategic && a.strategic_line_id == b.strategic_line_id && a.obs == b.obs &&
-         a.obs_note == b.obs_note && a.case_numbers == b.case_numbers && a.strategies == b.strategies &&
+         a.obs_note == b.obs_note && a.case_numbers == b.case_numbers && a.external_keys == b.external_keys && a.strategies == b.strategies &&
          a.sdgs == b.sdgs && a.demo == b.demo;
 }
 

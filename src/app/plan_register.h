@@ -158,6 +158,15 @@ class PlanRegister {
   // stored: callers redact).
   Result<std::vector<StatusUpdate>> StatusUpdatesUntil(PlanId plan, Date day);
 
+  // ---- Imports (issue 13): see PlanStore; PlanImportService checks access ----
+  Result<ImportApplied> ApplyImport(const ImportBatch& batch, const WriteMeta& meta) { return store_.ApplyImport(batch, meta); }
+  Result<std::optional<std::string>> ImportMapping(const std::string& key) { return store_.ImportMapping(key); }
+  Status SaveImportMapping(const std::string& key, const std::string& mapping, const WriteMeta& meta) {
+    return store_.SaveImportMapping(key, mapping, meta);
+  }
+  Result<int64_t> SaveImportUpload(const ImportUpload& u, const WriteMeta& meta) { return store_.SaveImportUpload(u, meta); }
+  Result<ImportUpload> GetImportUpload(int64_t id) { return store_.GetImportUpload(id); }
+
   // Fills meta.now from the clock.
   WriteMeta Meta(std::string author, std::string source, std::string request_key = "") const;
 

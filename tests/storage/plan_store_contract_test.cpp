@@ -119,6 +119,7 @@ TEST_P(PlanStoreContract, ItemRoundTripsEveryField) {
   d.case_numbers = "24/7615, 22/291";
   d.strategies = "Plan- og Udviklingsstrategi\nFN's verdensmål";
   d.sdgs = "17, 3";
+  d.external_keys = "3.22.01-1-001, PRJ 4711";
   auto created = service_->CreateItem(plan_, d, Meta());
   ASSERT_TRUE(created.ok()) << created.error().message;
   EXPECT_EQ(created->revision(), 1);
@@ -130,6 +131,8 @@ TEST_P(PlanStoreContract, ItemRoundTripsEveryField) {
   EXPECT_EQ(read->data().amounts.at(2025).kroner(), -1'234'500);
   EXPECT_EQ(read->data().treatment.FormatLines(), "BUU: maj 2025\nØK: juni 2025\nKB");
   EXPECT_EQ(read->data().sdgs, (std::vector<int>{3, 17}));
+  EXPECT_EQ(read->data().external_keys, (std::vector<std::string>{"3.22.01-1-001", "PRJ 4711"}));
+  EXPECT_EQ(store_->ItemRevision(created->id(), 1)->item.data().external_keys, read->data().external_keys);
   EXPECT_EQ(read->created_at(), 1'750'000'000);
 }
 
@@ -511,11 +514,11 @@ TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
   {
     auto db = sqlite::Database::Open((dir / "a.db").string());
     ASSERT_TRUE(db.ok());
-    EXPECT_EQ((*db)->SchemaVersion(), 7);
+    EXPECT_EQ((*db)->SchemaVersion(), 8);
   }
   auto again = sqlite::Database::Open((dir / "a.db").string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 7);
+  EXPECT_EQ((*again)->SchemaVersion(), 8);
   std::filesystem::remove_all(dir);
 }
 

@@ -70,6 +70,11 @@ class FaultyPlanStore final : public PlanStore {
   }
   Result<std::string> MunicipalityName() override { if (auto e = Read()) return *e; return inner_.MunicipalityName(); }
   Status SetMunicipalityName(const std::string& n, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.SetMunicipalityName(n, m); }
+  Result<ImportApplied> ApplyImport(const ImportBatch& b, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.ApplyImport(b, m); }
+  Result<std::optional<std::string>> ImportMapping(const std::string& k) override { if (auto e = Read()) return *e; return inner_.ImportMapping(k); }
+  Status SaveImportMapping(const std::string& k, const std::string& v, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.SaveImportMapping(k, v, m); }
+  Result<int64_t> SaveImportUpload(const ImportUpload& u, const WriteMeta& m) override { if (auto e = Write()) return *e; return inner_.SaveImportUpload(u, m); }
+  Result<ImportUpload> GetImportUpload(int64_t id) override { if (auto e = Read()) return *e; return inner_.GetImportUpload(id); }
 
  private:
   std::optional<Error> Read() { return faults_.Read(); }

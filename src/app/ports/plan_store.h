@@ -49,6 +49,41 @@ struct ItemPage {
   int64_t total = 0;            // how many match, ignoring limit and offset
 };
 
+// ---- Imports (issue 13) ----
+struct ItemWrite {
+  ItemId id = 0;
+  ItemData data;
+  int64_t expected_revision = 0;
+};
+struct StatusWrite {
+  ItemId id = 0;
+  StatusUpdate update;
+  ItemData data;  // the item with the update applied
+  int64_t expected_revision = 0;
+};
+// What one import writes, all in one transaction.
+struct ImportBatch {
+  PlanId plan = 0;
+  std::vector<Body> new_bodies;       // bodies the import creates (or renames)
+  std::vector<PlanItem> creates;      // new items of `plan`
+  std::vector<ItemWrite> updates;     // history action "update"
+  std::vector<StatusWrite> statuses;  // status updates (history action "status")
+};
+struct ImportApplied {
+  std::vector<PlanItem> created;  // in the batch's order, with their ids
+  std::vector<PlanItem> updated;  // updates, then status writes, in the batch's order
+};
+// A sheet uploaded for import, waiting between the mapping step and apply.
+struct ImportUpload {
+  int64_t id = 0;
+  PlanId plan = 0;
+  std::string kind;      // "plan-sheet", "realised"
+  std::string filename;  // as uploaded
+  std::string bytes;
+  int64_t uploaded_at = 0;
+  std::string uploaded_by;
+};
+
 class PlanStore {
  public:
   virtual ~PlanStore() = default;
@@ -165,6 +200,23 @@ class PlanStore {
   // The plan's status updates (deleted items' too) dated from `from` to `to`
   // inclusive, newest first by date then id.
   virtual Result<std::vector<StatusUpdate>> PlanStatusUpdates(PlanId plan, Date from, Date to) = 0;
+
+  // ---- Imports (issue 13) ----
+
+  // Writes the whole batch in one transaction, or nothing: NotFound for an unknown plan
+  // or item (or an item of another plan), Conflict when any item is no longer at its
+  // expected revision. Every item write records a revision with meta (source "import",
+  // the comment naming the file); new bodies append their PlanEvent. Bumps the plan's revision.
+  virtual Result<ImportApplied> ApplyImport(const ImportBatch& batch, const WriteMeta& meta) = 0;
+  // The mapping last confirmed for a sheet layout (a key the importer derives from the
+  // kind of import and the header row), as the importer's text; nullopt when none.
+  virtual Result<std::optional<std::string>> ImportMapping(const std::string& layout_key) = 0;
+  virtual Status SaveImportMapping(const std::string& layout_key, const std::string& mapping, const WriteMeta& meta) = 0;
+  // Keeps an uploaded sheet (id assigned; upload.uploaded_at/by from meta) and forgets
+  // uploads older than a day. NotFound for an unknown plan.
+  virtual Result<int64_t> SaveImportUpload(const ImportUpload& upload, const WriteMeta& meta) = 0;
+  // NotFound when unknown or forgotten.
+  virtual Result<ImportUpload> GetImportUpload(int64_t id) = 0;
 
   // The municipality's name on documents ("Norddjurs Kommune"); "" until set.
   virtual Result<std::string> MunicipalityName() = 0;

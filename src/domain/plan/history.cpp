@@ -60,6 +60,7 @@ std::vector<FieldChange> DiffItems(const ItemData& a, const ItemData& b, const s
   add("obs", "OBS-punkt", YesNo(a.obs), YesNo(b.obs));
   add("obs_note", "OBS-note", a.obs_note, b.obs_note, true);
   add("case_numbers", "Sager", Join(a.case_numbers, ", "), Join(b.case_numbers, ", "));
+  add("external_keys", "Nøgler i økonomisystemet", Join(a.external_keys, ", "), Join(b.external_keys, ", "));
   add("strategies", "Strategier", Join(a.strategies, "; "), Join(b.strategies, "; "));
   std::vector<std::string> sa, sb;
   for (int g : a.sdgs) sa.push_back(std::to_string(g));

@@ -172,6 +172,7 @@ ItemDraft ItemDraft::From(const ItemData& d, const std::vector<Theme>& themes) {
   r.directors_role = d.directors_role;
   r.obs_note = d.obs_note;
   r.case_numbers = text::Join(d.case_numbers, ", ");
+  r.external_keys = text::Join(d.external_keys, ", ");
   r.strategies = text::Join(d.strategies, "\n");
   std::vector<std::string> sdgs;
   for (int g : d.sdgs) sdgs.push_back(std::to_string(g));
@@ -339,6 +340,23 @@ Result<ItemData> PlanItem::Validate(const ItemDraft& d, const ValidationContext&
     c.Add("case_numbers", "Teksten indeholder ugyldige tegn (ikke UTF-8).");
   }
   if (out.case_numbers.size() > 50) c.Add("case_numbers", "Højst 50 sagsnumre.");
+
+  if (text::IsValidUtf8(d.external_keys)) {
+    std::string keys = d.external_keys;
+    std::replace(keys.begin(), keys.end(), '\n', ',');
+    for (auto& k : text::SplitTrimmed(keys, ',')) {
+      bool printable = std::all_of(k.begin(), k.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7f; });
+      if (!printable || text::CodePointCount(k) > 60) {
+        c.Add("external_keys", "«" + text::Truncate(text::CleanSingleLine(k), 40) + "» er ikke en nøgle (højst 60 tegn på én linje).");
+        break;
+      }
+      if (std::find(out.external_keys.begin(), out.external_keys.end(), k) == out.external_keys.end())
+        out.external_keys.push_back(k);
+    }
+  } else {
+    c.Add("external_keys", "Teksten indeholder ugyldige tegn (ikke UTF-8).");
+  }
+  if (out.external_keys.size() > 50) c.Add("external_keys", "Højst 50 nøgler.");
 
   std::string strategies = c.Text("strategies", d.strategies, kMaxTextChars, true, false);
   out.strategies = text::SplitTrimmed(strategies, '\n');

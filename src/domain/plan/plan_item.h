@@ -90,6 +90,10 @@ struct ItemData {
   bool obs = false;
   std::string obs_note;
   std::vector<std::string> case_numbers;  // "24/7615"
+  // Keys of the item in the finance system (account or project numbers as an extract
+  // from KMD Opus or Prisme names them, "3.22.01-1-001"): realised amounts imported from
+  // there are matched to the item by them (issue 13). Several per item.
+  std::vector<std::string> external_keys;
   std::vector<std::string> strategies;    // "Plan- og Udviklingsstrategi"
   std::vector<int> sdgs;                  // UN Sustainable Development Goals 1..17
   bool demo = false;                      // invented for the demo, not from the seeds
@@ -99,7 +103,7 @@ struct ItemData {
 struct ItemDraft {
   std::string category, committee, theme, code, title, process, status_text, state,
       traffic_light, responsible, director, timing, political_treatment, directors_role,
-      obs_note, case_numbers, strategies, sdgs, strategic_line;
+      obs_note, case_numbers, strategies, sdgs, strategic_line, external_keys;
   std::map<std::string, std::string> amounts;  // "2025" -> "-1.234,5"
   bool cross_cutting = false, strategic = false, obs = false, demo = false;
 

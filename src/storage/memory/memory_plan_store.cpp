@@ -447,4 +447,88 @@ Status MemoryPlanStore::SetMunicipalityName(const std::string& name, const Write
   return OkStatus();
 }
 
+// ---- Imports (issue 13) ----
+
+Result<ImportApplied> MemoryPlanStore::ApplyImport(const ImportBatch& batch, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  if (!plans_.count(batch.plan)) return PlanNotFound(batch.plan);
+  // Every precondition first, so that a refusal writes nothing.
+  auto check = [&](ItemId id, int64_t expected) -> Status {
+    auto it = items_.find(id);
+    if (it == items_.end() || it->second.deleted || it->second.item.plan_id() != batch.plan) return ItemNotFound(id);
+    if (it->second.item.revision() != expected)
+      return Conflict("Punkt " + std::to_string(id) + " er ændret af en anden, siden importen blev forberedt.");
+    return OkStatus();
+  };
+  for (const auto& c : batch.creates)
+    if (c.plan_id() != batch.plan) return PlanNotFound(c.plan_id());
+  for (const auto& u : batch.updates) RETURN_IF_ERROR(check(u.id, u.expected_revision));
+  for (const auto& u : batch.statuses) RETURN_IF_ERROR(check(u.id, u.expected_revision));
+  ImportApplied out;
+  for (const auto& b : batch.new_bodies) {
+    bodies_[b.code] = b;
+    Event(0, meta, "body_changed", b.code + " – " + b.name);
+    for (auto& [id, rev] : plan_revisions_) ++rev;
+  }
+  for (const auto& c : batch.creates) {
+    ItemId id = next_id_++;
+    PlanItem stored = PlanItem::Restore(id, batch.plan, c.data(), 1, meta.now, meta.now);
+    items_.emplace(id, StoredItem{stored, false});
+    Record(stored, meta, "create");
+    out.created.push_back(stored);
+  }
+  for (const auto& u : batch.updates) out.updated.push_back(*Update(u.id, u.data, u.expected_revision, meta, "update"));
+  for (const auto& w : batch.statuses) {
+    PlanItem item = *Update(w.id, w.data, w.expected_revision, meta, "status");
+    StatusUpdate stored = w.update;
+    stored.id = next_id_++;
+    stored.item_id = w.id;
+    stored.item_revision = item.revision();
+    stored.created_at = meta.now;
+    stored.round_id = 0;
+    for (const auto& r : rounds_)
+      if (r.plan_id == batch.plan && r.open()) stored.round_id = r.id;
+    status_[w.id].insert(status_[w.id].begin(), stored);
+    out.updated.push_back(item);
+  }
+  Bump(batch.plan);
+  return out;
+}
+
+Result<std::optional<std::string>> MemoryPlanStore::ImportMapping(const std::string& layout_key) {
+  std::lock_guard lock(mu_);
+  auto it = import_mappings_.find(layout_key);
+  if (it == import_mappings_.end()) return std::optional<std::string>();
+  return std::optional<std::string>(it->second);
+}
+
+Status MemoryPlanStore::SaveImportMapping(const std::string& layout_key, const std::string& mapping,
+                                          const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  import_mappings_[layout_key] = mapping;
+  return OkStatus();
+}
+
+Result<int64_t> MemoryPlanStore::SaveImportUpload(const ImportUpload& upload, const WriteMeta& meta) {
+  std::lock_guard lock(mu_);
+  if (meta.author.empty()) return NoAuthor();
+  if (!plans_.count(upload.plan)) return PlanNotFound(upload.plan);
+  std::erase_if(import_uploads_, [&](const auto& e) { return e.second.uploaded_at < meta.now - 86400; });
+  ImportUpload stored = upload;
+  stored.id = next_id_++;
+  stored.uploaded_at = meta.now;
+  stored.uploaded_by = meta.author;
+  import_uploads_[stored.id] = stored;
+  return stored.id;
+}
+
+Result<ImportUpload> MemoryPlanStore::GetImportUpload(int64_t id) {
+  std::lock_guard lock(mu_);
+  auto it = import_uploads_.find(id);
+  if (it == import_uploads_.end()) return NotFound("Den uploadede fil findes ikke længere; upload den igen.");
+  return it->second;
+}
+
 }  // namespace bs

@@ -51,6 +51,12 @@ class MemoryPlanStore final : public PlanStore {
   Result<std::string> MunicipalityName() override;
   Status SetMunicipalityName(const std::string& name, const WriteMeta& meta) override;
 
+  Result<ImportApplied> ApplyImport(const ImportBatch& batch, const WriteMeta& meta) override;
+  Result<std::optional<std::string>> ImportMapping(const std::string& layout_key) override;
+  Status SaveImportMapping(const std::string& layout_key, const std::string& mapping, const WriteMeta& meta) override;
+  Result<int64_t> SaveImportUpload(const ImportUpload& upload, const WriteMeta& meta) override;
+  Result<ImportUpload> GetImportUpload(int64_t id) override;
+
  private:
   // Appends the item's current state to its history (caller holds mu_).
   void Record(const PlanItem& item, const WriteMeta& meta, const char* action);
@@ -74,6 +80,8 @@ class MemoryPlanStore final : public PlanStore {
   std::map<ItemId, StoredItem> items_;
   std::map<std::pair<PlanId, std::string>, ItemId> request_keys_;
   std::map<ItemId, std::vector<HistoryEntry>> history_;
+  std::map<std::string, std::string> import_mappings_;
+  std::map<int64_t, ImportUpload> import_uploads_;
   std::vector<PlanEvent> events_;
   void Event(PlanId plan, const WriteMeta& meta, const char* action, const std::string& detail) {
     events_.push_back(PlanEvent{next_id_++, plan, meta.now, meta.author, meta.source, action, detail});

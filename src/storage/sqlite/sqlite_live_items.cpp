@@ -60,7 +60,7 @@ Result<std::shared_ptr<const std::vector<PlanItem>>> SqlitePlanStore::LiveItems(
                                 ", (SELECT revision FROM plans WHERE id = ?1) FROM items" + kLiveOrder,
                             [&](Stmt& s) { s.Bind(1, plan); },
                             [&](const Stmt& s) {
-                              read_at = s.Int(kItemRealisedColumn + 1);
+                              read_at = s.Int(kItemColumnCount);
                               return ReadItem(s);
                             }));
   auto shared = std::make_shared<const std::vector<PlanItem>>(std::move(items));

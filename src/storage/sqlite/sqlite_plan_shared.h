@@ -19,13 +19,14 @@ Status RecordEvent(sqlite::Connection& c, PlanId plan, const WriteMeta& meta, co
 Status BumpPlan(sqlite::Connection& c, PlanId id);
 Result<bool> PlanExists(sqlite::Connection& c, PlanId id);
 
-// A live item's columns in the order ReadItem reads them (realised last).
+// A live item's columns in the order ReadItem reads them (realised and external keys last).
 inline constexpr const char* kItemColumns =
     "id, plan_id, category, committee, theme_id, code, title, process, status_text, state, "
     "traffic_light, responsible, director, timing, political_treatment, directors_role, amounts, "
     "cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
-    "revision, created_at, updated_at, realised";
-inline constexpr int kItemRealisedColumn = 29;
+    "revision, created_at, updated_at, realised, external_keys";
+inline constexpr int kItemRealisedColumn = 29;  // external keys right after it
+inline constexpr int kItemColumnCount = 31;
 Result<PlanItem> ReadItem(const sqlite::Stmt& s);
 
 }  // namespace bs::sqlite_plan

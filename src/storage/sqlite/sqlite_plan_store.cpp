@@ -53,7 +53,7 @@ namespace {
 constexpr const char* kHistoryDataColumns =
     "category, committee, theme_id, code, title, process, status_text, state, traffic_light, responsible, "
     "director, timing, political_treatment, directors_role, amounts, cross_cutting, strategic, "
-    "strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, realised";
+    "strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, realised, external_keys";
 
 // Appends the item's current row to item_revisions (append-only history).
 Status RecordRevision(Connection& c, ItemId id, const WriteMeta& meta, const char* action) {
@@ -96,7 +96,8 @@ std::string EncodeInts(const std::vector<int>& v) {
   return text::Join(parts, ",");
 }
 
-// `realised_column`: where the expected realised effect is in this statement's row.
+// `realised_column`: where the expected realised effect is in this statement's row; the
+// external keys follow it.
 // Stored text that does not read back (an SDG that is no number) is an error, not an
 // exception (issue 12); the rest falls back as before.
 Result<PlanItem> ReadItemWith(const Stmt& s, int realised_column) {
@@ -131,6 +132,7 @@ Result<PlanItem> ReadItemWith(const Stmt& s, int realised_column) {
     d.sdgs.push_back(static_cast<int>(TRY(sqlite::StoredInt(g, "items.sdgs"))));
   d.demo = s.Int(25) != 0;
   d.realised = DecodeAmounts(s.Text(realised_column));
+  d.external_keys = text::SplitTrimmed(s.Text(realised_column + 1), ',');
   return PlanItem::Restore(s.Int(0), s.Int(1), std::move(d), s.Int(26), s.Int(27), s.Int(28));
 }
 }  // namespace
@@ -144,7 +146,7 @@ namespace {
 // responsible, director, timing, political_treatment, directors_role, amounts,
 // cross_cutting, strategic, strategic_line_id, obs, obs_note, case_numbers, strategies,
 // sdgs, demo, search_text, responsible_key, code_key, title_key, state_order, timing_key,
-// realised.
+// realised, external_keys.
 void BindData(Stmt& s, const PlanItem& item) {
   const ItemData& d = item.data();
   s.Bind(1, Slug(d.category));
@@ -160,14 +162,14 @@ void BindData(Stmt& s, const PlanItem& item) {
   s.Bind(22, text::Join(d.strategies, "\n")).Bind(23, EncodeInts(d.sdgs)).Bind(24, d.demo);
   s.Bind(25, item.SearchText()).Bind(26, text::FoldCase(d.responsible)).Bind(27, item.CodeSortKey());
   s.Bind(28, item.TitleSortKey()).Bind(29, static_cast<int>(d.state)).Bind(30, d.timing.SortKey());
-  s.Bind(31, EncodeAmounts(d.realised));
+  s.Bind(31, EncodeAmounts(d.realised)).Bind(32, text::Join(d.external_keys, ","));
 }
 
 constexpr const char* kDataColumns =
     "category, committee, theme_id, code, title, process, status_text, state, traffic_light, "
     "responsible, director, timing, political_treatment, directors_role, amounts, cross_cutting, "
     "strategic, strategic_line_id, obs, obs_note, case_numbers, strategies, sdgs, demo, "
-    "search_text, responsible_key, code_key, title_key, state_order, timing_key, realised";
+    "search_text, responsible_key, code_key, title_key, state_order, timing_key, realised, external_keys";
 
 Result<PlanItem> ReadItemById(Connection& c, ItemId id) {
   auto s = TRY(c.Prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ? AND deleted_at IS NULL"));
@@ -328,22 +330,24 @@ Result<PlanItem> SqlitePlanStore::CreateItem(const PlanItem& item, const WriteMe
     }
     if (existing) return ReadItemById(*c, existing);
   }
-  ItemId id = 0;
-  {
-    auto s = TRY(c->Prepare(std::string("INSERT INTO items (") + kDataColumns +
-                            ", plan_id, revision, created_at, created_by, updated_at, updated_by, request_key) VALUES "
-                            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?, 1, ?, ?, ?, ?, ?)"));
-    BindData(s, item);
-    s.Bind(32, item.plan_id()).Bind(33, meta.now).Bind(34, meta.author).Bind(35, meta.now).Bind(36, meta.author);
-    if (meta.request_key.empty()) s.BindNull(37); else s.Bind(37, meta.request_key);
-    RETURN_IF_ERROR(s.Run());
-    id = c->LastInsertId();
-  }
-  RETURN_IF_ERROR(RecordRevision(*c, id, meta, "create"));
+  ItemId id = TRY(Insert(*c, item, meta));
   auto stored = TRY(ReadItemById(*c, id));
   RETURN_IF_ERROR(BumpPlan(*c, item.plan_id()));
   RETURN_IF_ERROR(tx.Commit());
   return stored;
+}
+
+Result<ItemId> SqlitePlanStore::Insert(Connection& c, const PlanItem& item, const WriteMeta& meta) {
+  auto s = TRY(c.Prepare(std::string("INSERT INTO items (") + kDataColumns +
+                         ", plan_id, revision, created_at, created_by, updated_at, updated_by, request_key) VALUES "
+                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?, 1, ?, ?, ?, ?, ?)"));
+  BindData(s, item);
+  s.Bind(33, item.plan_id()).Bind(34, meta.now).Bind(35, meta.author).Bind(36, meta.now).Bind(37, meta.author);
+  if (meta.request_key.empty()) s.BindNull(38); else s.Bind(38, meta.request_key);
+  RETURN_IF_ERROR(s.Run());
+  ItemId id = c.LastInsertId();
+  RETURN_IF_ERROR(RecordRevision(c, id, meta, "create"));
+  return id;
 }
 
 Result<PlanItem> SqlitePlanStore::GetItem(ItemId id) {
@@ -371,11 +375,11 @@ Result<PlanItem> SqlitePlanStore::Update(Connection& c, ItemId id, const ItemDat
   {
     std::string sql = "UPDATE items SET (";
     sql += kDataColumns;
-    sql += ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?), "
+    sql += ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?), "
            "revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ? AND revision = ?";
     auto s = TRY(c.Prepare(sql));
     BindData(s, next);
-    s.Bind(32, meta.now).Bind(33, meta.author).Bind(34, id).Bind(35, expected_revision);
+    s.Bind(33, meta.now).Bind(34, meta.author).Bind(35, id).Bind(36, expected_revision);
     RETURN_IF_ERROR(s.Run());
     if (c.Changes() != 1) return Conflict("Punktet er ændret af en anden, siden du hentede det.");
   }
@@ -466,7 +470,8 @@ constexpr const char* kRevisionSelect =
     "SELECT r.item_id, r.plan_id, r.category, r.committee, r.theme_id, r.code, r.title, r.process, r.status_text, "
     "r.state, r.traffic_light, r.responsible, r.director, r.timing, r.political_treatment, r.directors_role, "
     "r.amounts, r.cross_cutting, r.strategic, r.strategic_line_id, r.obs, r.obs_note, r.case_numbers, "
-    "r.strategies, r.sdgs, r.demo, r.revision, r.at, r.at, r.author, r.source, r.action, r.comment, r.realised "
+    "r.strategies, r.sdgs, r.demo, r.revision, r.at, r.at, r.author, r.source, r.action, r.comment, r.realised, "
+    "r.external_keys "
     "FROM item_revisions r";
 constexpr int kRevisionRealisedColumn = 33;
 
@@ -542,18 +547,22 @@ Result<PlanItem> SqlitePlanStore::AddStatusUpdate(ItemId id, const StatusUpdate&
   if (meta.author.empty()) return NoAuthor();
   auto c = TRY(db_.Acquire());
   auto tx = TRY(Transaction::Begin(*c));
-  auto item = TRY(Update(*c, id, data, expected_revision, meta, "status"));
-  {
-    auto s = TRY(c->Prepare(
-        "INSERT INTO status_updates (item_id, item_revision, as_of, author, status_text, state, traffic_light, "
-        "realised, obs_action, obs_note, created_at, round_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "(SELECT id FROM reporting_rounds WHERE plan_id = ? AND closed_at IS NULL))"));
-    s.Bind(1, id).Bind(2, item.revision()).Bind(3, u.as_of.Iso()).Bind(4, u.author).Bind(5, u.status_text);
-    s.Bind(6, Slug(u.state)).Bind(7, Slug(u.traffic_light)).Bind(8, EncodeAmounts(u.realised));
-    s.Bind(9, Slug(u.obs_action)).Bind(10, u.obs_note).Bind(11, meta.now).Bind(12, item.plan_id());
-    RETURN_IF_ERROR(s.Run());
-  }
+  auto item = TRY(AddStatus(*c, id, u, data, expected_revision, meta));
   RETURN_IF_ERROR(tx.Commit());
+  return item;
+}
+
+Result<PlanItem> SqlitePlanStore::AddStatus(Connection& c, ItemId id, const StatusUpdate& u, const ItemData& data,
+                                            int64_t expected_revision, const WriteMeta& meta) {
+  auto item = TRY(Update(c, id, data, expected_revision, meta, "status"));
+  auto s = TRY(c.Prepare(
+      "INSERT INTO status_updates (item_id, item_revision, as_of, author, status_text, state, traffic_light, "
+      "realised, obs_action, obs_note, created_at, round_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "(SELECT id FROM reporting_rounds WHERE plan_id = ? AND closed_at IS NULL))"));
+  s.Bind(1, id).Bind(2, item.revision()).Bind(3, u.as_of.Iso()).Bind(4, u.author).Bind(5, u.status_text);
+  s.Bind(6, Slug(u.state)).Bind(7, Slug(u.traffic_light)).Bind(8, EncodeAmounts(u.realised));
+  s.Bind(9, Slug(u.obs_action)).Bind(10, u.obs_note).Bind(11, meta.now).Bind(12, item.plan_id());
+  RETURN_IF_ERROR(s.Run());
   return item;
 }
 

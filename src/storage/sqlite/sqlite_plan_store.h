@@ -39,6 +39,11 @@ class SqlitePlanStore final : public PlanStore {
   Result<PlanItem> AddStatusUpdate(ItemId id, const StatusUpdate& update, const ItemData& data,
                                    int64_t expected_revision, const WriteMeta& meta) override;
   Result<std::vector<StatusUpdate>> ListStatusUpdates(ItemId id) override;
+  Result<ImportApplied> ApplyImport(const ImportBatch& batch, const WriteMeta& meta) override;
+  Result<std::optional<std::string>> ImportMapping(const std::string& layout_key) override;
+  Status SaveImportMapping(const std::string& layout_key, const std::string& mapping, const WriteMeta& meta) override;
+  Result<int64_t> SaveImportUpload(const ImportUpload& upload, const WriteMeta& meta) override;
+  Result<ImportUpload> GetImportUpload(int64_t id) override;
   Result<Version> PublishVersion(const Version& version, const WriteMeta& meta) override;
   Result<std::vector<Version>> ListVersions(PlanId plan) override;
   Result<Version> GetVersion(VersionId id) override;
@@ -58,6 +63,11 @@ class SqlitePlanStore final : public PlanStore {
   Status SetMunicipalityName(const std::string& name, const WriteMeta& meta) override;
 
  private:
+  // Inside the caller's transaction: a new item and its first revision.
+  Result<ItemId> Insert(sqlite::Connection& c, const PlanItem& item, const WriteMeta& meta);
+  // AddStatusUpdate inside the caller's transaction.
+  Result<PlanItem> AddStatus(sqlite::Connection& c, ItemId id, const StatusUpdate& update, const ItemData& data,
+                             int64_t expected_revision, const WriteMeta& meta);
   // UpdateItem with the history action to record ("update", "status").
   Result<PlanItem> Update(sqlite::Connection& c, ItemId id, const ItemData& data, int64_t expected_revision,
                           const WriteMeta& meta, const char* action);

@@ -62,7 +62,10 @@ void WriteItemJson(JsonWriter& w, const PlanContext& ctx, const PlanItem& item) 
   w.Key("committee");
   if (d.committee.empty()) w.Null(); else w.String(d.committee);
   w.Member("created_at", item.created_at()).Member("cross_cutting", d.cross_cutting).Member("demo", d.demo);
-  w.Member("director", d.director).Member("directors_role", d.directors_role).Member("id", item.id());
+  w.Member("director", d.director).Member("directors_role", d.directors_role);
+  w.Key("external_keys");
+  WriteStrings(w, d.external_keys);
+  w.Member("id", item.id());
   w.Member("obs", d.obs).Member("obs_note", d.obs_note).Member("ordinary_operation", d.treatment.ordinary_operation);
   w.Member("plan_id", item.plan_id()).Member("political_treatment", d.treatment.FormatLines());
   w.Key("political_treatment_steps").BeginArray();
@@ -191,6 +194,8 @@ Status ApplyJsonToDraft(const json& j, ItemDraft& d, int64_t* revision) {
       ReadAmountsJson(v, "amount_", &d.amounts, &errors);
     } else if (key == "case_numbers") {
       string_list(key, v, ",", &d.case_numbers);
+    } else if (key == "external_keys") {
+      string_list(key, v, ",", &d.external_keys);
     } else if (key == "strategies") {
       string_list(key, v, "\n", &d.strategies);
     } else if (key == "sdgs") {

@@ -28,6 +28,7 @@ ItemDraft DraftFromForm(const FormData& form, const Plan& plan) {
   d.directors_role = form.Get("directors_role");
   d.obs_note = form.Get("obs_note");
   d.case_numbers = form.Get("case_numbers");
+  d.external_keys = form.Get("external_keys");
   d.strategies = form.Get("strategies");
   d.sdgs = form.Get("sdgs");
   d.strategic_line = form.Get("strategic_line");

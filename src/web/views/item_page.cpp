@@ -91,6 +91,7 @@ std::string ItemPage(const ItemPageModel& model) {
   for (const auto& l : ctx.strategic_lines) if (l.id == d.strategic_line_id) line = l.title;
   Row(h, "Strategisk linje", line);
   Row(h, "Sager", text::Join(d.case_numbers, ", "));
+  Row(h, "Nøgler i økonomisystemet", text::Join(d.external_keys, ", "));
   Row(h, "Strategier", text::Join(d.strategies, "; "));
   std::string sdgs;
   for (int g : d.sdgs) sdgs += (sdgs.empty() ? "Verdensmål " : ", ") + std::to_string(g);
@@ -193,6 +194,8 @@ std::string ItemFormPage(const ItemFormModel& m) {
   f.Area("obs_note", "OBS-note", d.obs_note, "Skal udfyldes når punktet har et OBS-punkt.", 2);
   h.Raw("</fieldset><fieldset><legend>Sammenhænge</legend>");
   f.Input("case_numbers", "Sagsnumre", d.case_numbers, "Adskilt med komma, fx 24/7615, 22/291.");
+  f.Input("external_keys", "Nøgler i økonomisystemet", d.external_keys,
+          "Konti eller projektnumre adskilt med komma; realiserede beløb importeres til punktet efter dem.");
   f.Area("strategies", "Strategier", d.strategies, "Én pr. linje, fx Plan- og Udviklingsstrategi.", 2);
   f.Input("sdgs", "FN's verdensmål", d.sdgs, "Numre 1-17 adskilt med komma.");
   h.Raw("</fieldset><div class=\"actions\"><button type=\"submit\">Gem</button> <a href=\"")

@@ -101,6 +101,7 @@ Router BuildRouter(Services services) {
   AddMeetingPages(router, services);
   AddReportPages(router, services);
   AddRoundPages(router, services);
+  AddImportPages(router, services);
   AddStatic(router);
   router.SetNotFound([](const Request& r, const Params&) {
     return WantsJson(r) ? JsonError(404, "Adressen findes ikke.") : HtmlError(404, "Siden findes ikke. Tjek adressen.");

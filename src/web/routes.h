@@ -4,6 +4,7 @@
 #include "app/meeting_service.h"
 #include "app/people_service.h"
 #include "app/ports/meeting_exporter.h"
+#include "app/plan_import.h"
 #include "app/plan_service.h"
 #include "app/ports/report_exporter.h"
 #include "app/report_attachments.h"
@@ -26,6 +27,7 @@ struct Services {
   ReportService& reports;         // issue 11: the generated reports
   const ReportExporter& report_files;
   ReportAttachments& report_attachments;
+  PlanImportService& imports;     // issue 13: sheet and finance-system imports
 };
 
 // Answers from the cache when the plan is unchanged since this request (path, query
@@ -73,6 +75,7 @@ void AddAdminPages(Router& router, Services services);
 void AddMeetingPages(Router& router, Services services);
 void AddReportPages(Router& router, Services services);
 void AddRoundPages(Router& router, Services services);
+void AddImportPages(Router& router, Services services);
 
 // Helpers the handlers share.
 bool ParseId(const Params& params, const char* name, int64_t* out);  // digits only, > 0

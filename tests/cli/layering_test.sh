@@ -16,6 +16,7 @@ check_lib 'sqlite3\.h' storage/sqlite
 check_lib 'sodium\.h' crypto
 check_lib 'cairo|pango' exporters/pdf
 check_lib 'boost/' web
+check_lib 'zip\.h|pugixml' importers/sheet
 # layer -> folders it must not include
 check_layer() {
   local dir=$1 forbidden=$2 hits

@@ -1,6 +1,7 @@
 #include "app/plan_import.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/text.h"
 
@@ -60,7 +61,10 @@ void SetField(ItemDraft& d, const std::string& field, const std::string& value) 
   else if (field == "obs") d.obs = !value.empty();
   else if (field == "completed" && !value.empty()) d.state = std::string(Slug(ProgressState::kDone));
   else if (field.rfind("amount_", 0) == 0) {
-    if (value.empty()) d.amounts.erase(field.substr(7)); else d.amounts[field.substr(7)] = value;
+    // A sheet writes 0 (or nothing) for a year without effect; an item keeps no amount then.
+    std::string year = field.substr(7);
+    if (value.empty()) d.amounts.erase(year);
+    else if (value != "0" || d.amounts.count(year)) d.amounts[year] = value;
   }
 }
 
@@ -157,13 +161,17 @@ Result<PlanImportResult> PlanImportService::Sheet(const Viewer& v, const PlanShe
   }
 
   auto live = TRY(register_.LiveItems(request.plan));
-  std::map<std::string, const PlanItem*> by_code, by_title;
+  // Codes are not unique in every plan (the catalogue's R307(B) covers two items in the
+  // seeds): then the title tells them apart.
+  std::multimap<std::string, const PlanItem*> by_code;
+  std::map<std::string, const PlanItem*> by_title;
   for (const auto& item : *live) {
     if (item.data().code) by_code.emplace(CodeKey(item.data().code->text()), &item);
     else by_title.emplace(TitleKey(item.data().title), &item);
   }
 
-  std::map<std::string, int> seen;  // code or title key -> the row that had it first
+  std::map<std::string, int> seen;  // code and title, or title -> the row that had it first
+  std::map<std::string, int> seen_code;
   std::map<std::string, size_t> unknown_index;
   std::map<ItemId, int> matched_rows;
   for (const SheetRow& row : request.rows) {
@@ -177,24 +185,36 @@ Result<PlanImportResult> PlanImportService::Sheet(const Viewer& v, const PlanShe
     };
     std::string code = text::Trim(value("code"));
     std::string title = text::Trim(value("title"));
-    std::string key = code.empty() ? "t:" + TitleKey(title) : "c:" + CodeKey(code);
     if (code.empty() && title.empty()) {
       out.problems.push_back({row.row, column("title"), "Rækken har hverken kode eller titel og er ikke importeret."});
       continue;
     }
+    std::string key = (code.empty() ? "" : CodeKey(code)) + "\n" + TitleKey(title);
     if (auto [it, fresh] = seen.emplace(key, row.row); !fresh) {
       out.problems.push_back({row.row, code.empty() ? column("title") : column("code"),
                               (code.empty() ? "Titlen «" + text::Truncate(title, 60) + "»" : "Koden " + code) +
                                   " står også i række " + std::to_string(it->second) + "."});
       continue;
     }
-    ItemDraft draft;
     const PlanItem* existing = nullptr;
     if (!code.empty()) {
-      if (auto it = by_code.find(CodeKey(code)); it != by_code.end()) existing = it->second;
+      auto [from, to] = by_code.equal_range(CodeKey(code));
+      size_t candidates = static_cast<size_t>(std::distance(from, to));
+      for (auto it = from; it != to; ++it)
+        if (candidates == 1 || TitleKey(it->second->data().title) == TitleKey(title)) existing = it->second;
+      if (auto [it, fresh] = seen_code.emplace(CodeKey(code), row.row); !fresh && candidates < 2) {
+        out.problems.push_back({row.row, column("code"), "Koden " + code + " står også i række " + std::to_string(it->second) + "."});
+        continue;
+      }
+      if (!existing && candidates > 1) {
+        out.problems.push_back({row.row, column("title"), "Koden " + code + " står på " + std::to_string(candidates) +
+                                                                " punkter, og titlen passer ikke på nogen af dem; ret titlen, så den viser, hvilket punkt rækken gælder."});
+        continue;
+      }
     } else if (auto it = by_title.find(TitleKey(title)); it != by_title.end()) {
       existing = it->second;
     }
+    ItemDraft draft;
     if (existing) {
       draft = ItemDraft::From(existing->data(), ctx.themes);
       if (auto [it, fresh] = matched_rows.emplace(existing->id(), row.row); !fresh) {

@@ -35,21 +35,13 @@
 #include "web/server.h"
 #include "web/session.h"
 #include "web/views/report_views.h"
+#include "main/import_commands.h"
+#include "importers/plan_sheet/plan_sheet.h"
+#include "main/system_clock.h"
 
 namespace {
 
-class SystemClock final : public bs::Clock {
- public:
-  int64_t NowUnix() const override {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  }
-  bs::Date Today() const override {
-    std::time_t t = static_cast<std::time_t>(NowUnix());
-    std::tm local{};
-    localtime_r(&t, &local);
-    return bs::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-  }
-};
+using bs::SystemClock;
 
 constexpr const char* kUsage =
     "budgetspor – udmøntningsplanen og dens møder\n"
@@ -60,6 +52,7 @@ constexpr const char* kUsage =
     "  budgetspor user add --db FIL --username NAVN --name \"FULDT NAVN\" --roles ROLLE[,ROLLE] [--departments BUU]\n"
     "  budgetspor user password --db FIL --username NAVN\n"
     "  budgetspor report ART --db FIL --plan ID [--version ID|latest] [--committee KODE] --format pdf|xlsx|csv|html --out FIL\n"
+    "  budgetspor import plan-sheet|realised|agenda-text|kle ... [--dry-run] [--json] FIL\n"
     "  budgetspor KOMMANDO --help\n";
 
 constexpr const char* kReportHelp =
@@ -178,7 +171,9 @@ int Serve(const std::map<std::string, std::string>& flags) {
   bs::ReportFiles report_files;
   bs::ReportAttachments report_attachments(meetings, reports, report_files);
   bs::PlanService plan_use_cases(plans);  // web/ reads and writes the plan only through this
-  bs::web::Site site({plan_use_cases, cache, people, meetings, exports, rounds, reports, report_files, report_attachments});
+  bs::plan_sheet::SheetImportReader import_reader;
+  bs::PlanImportService imports(plan_use_cases, plans, import_reader);
+  bs::web::Site site({plan_use_cases, cache, people, meetings, exports, rounds, reports, report_files, report_attachments, imports});
   bs::web::Server server(options, [&site](const bs::web::Request& r) { return site.Handle(r); });
   auto listening = server.Listen();
   if (!listening.ok()) { std::cerr << listening.error().message << "\n"; return 1; }
@@ -399,6 +394,7 @@ int main(int argc, char** argv) {
     if (help) { std::cout << kReportHelp; return 0; }
     return ReportCommand(argv[2], flags);
   }
+  if (command == "import") return bs::ImportCommand(argc, argv);
   if (command != "serve" && command != "demo") {
     std::cerr << "Ukendt kommando: " << command << "\n" << kUsage;
     return 2;

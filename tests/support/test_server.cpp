@@ -63,8 +63,9 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   if (!report_attachments_) report_attachments_ = std::make_unique<ReportAttachments>(*meetings_, *reports_, report_files_);
   ActAs("okonomi");
   use_cases_ = std::make_unique<PlanService>(*service_);
+  imports_ = std::make_unique<PlanImportService>(*use_cases_, *service_, import_reader_);
   site_ = std::make_unique<web::Site>(web::Services{*use_cases_, cache_, *people_, *meetings_, exports_, *rounds_, *reports_,
-                                                    report_files_, *report_attachments_});
+                                                    report_files_, *report_attachments_, *imports_});
   web::ServerOptions options;
   options.port = 0;
   options.threads = 2;

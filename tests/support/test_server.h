@@ -5,6 +5,8 @@
 // test chooses another person with ActAs() or the public with ActAnonymously().
 #pragma once
 
+#include "importers/plan_sheet/plan_sheet.h"
+
 #include <filesystem>
 #include <memory>
 
@@ -106,6 +108,8 @@ class TestServer {
   std::unique_ptr<ReportService> reports_;
   ReportFiles report_files_;
   std::unique_ptr<ReportAttachments> report_attachments_;
+  plan_sheet::SheetImportReader import_reader_;
+  std::unique_ptr<PlanImportService> imports_;
   std::map<std::string, std::string> passwords_;
   Credentials acting_;
   web::RenderCache cache_;

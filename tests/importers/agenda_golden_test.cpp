@@ -58,5 +58,22 @@ TEST(AgendaGoldenTest, EverySeedImportsAsItsGolden) {
   EXPECT_GE(checked, 5);
 }
 
+TEST(AgendaGoldenTest, TheSagsnrLayoutsFixtureImportsAsItsGolden) {
+  CheckGolden(GoldenDir() / "sagsnr_sample.txt", "sagsnr_sample.golden.json", *FindLayout("sagsnr"));
+}
+
+TEST(AgendaGoldenTest, DetectionPicksTheLayoutOfEachFixture) {
+  auto sagsnr = ParseDetect(ReadFile(GoldenDir() / "sagsnr_sample.txt"));
+  ASSERT_TRUE(sagsnr.ok());
+  EXPECT_EQ(sagsnr->layout, "sagsnr");
+  fs::path seeds = SeedsDir();
+  if (!fs::is_directory(seeds)) GTEST_SKIP() << "SKIPPED: no seeds directory at " << seeds;
+  for (const auto& entry : fs::directory_iterator(seeds)) {
+    auto r = ParseDetect(ReadFile(entry.path()));
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->layout, "norddjurs") << entry.path();
+  }
+}
+
 }  // namespace
 }  // namespace bs::agenda_import

@@ -74,7 +74,7 @@ Layout Sagsnr() {
   l.description = "« Nr.275 - Titel », « Sagsnr.: 17/20180 », Beslutningstema, Sagsforløb, "
                   "« Økonomiudvalgets beslutning den 12-03-2019 »";
   l.empty_line_breaks_paragraph = true;
-  l.short_line = 0;  // lines are paragraphs or list lines, never wrapped
+  l.short_line = 1000000;  // lines are never wrapped: every line break is kept
   l.headings = CommonSections();
   l.headings.insert(l.headings.begin(), {Role::kSection, {"Beslutningstema", "Resumé"}, "background"});
   l.headings.push_back({Role::kSection, {"Høring", "Kommunikation", "Videre proces"}, ""});

@@ -108,7 +108,10 @@ class Parser {
         (after_furniture && l.role < 0 && MatchContextual(i, Role::kPageNumber, fields))) {
       ++(Is(l, Role::kNoise) ? out_.noise.table_rules : out_.noise.page_furniture);
       after_furniture_ = Is(l, Role::kPageFurniture);
-      return;  // the blank lines around a page break still count as one run
+      // The empty lines around a page header are layout, not a paragraph break; a line
+      // of spaces still is one.
+      empty_lines_ = 0;
+      return;
     }
     bool title = l.role < 0 && IsTitleAboveCase(i, fields);
     if (title || Is(l, Role::kItemStart) || Is(l, Role::kCaseLine)) {

@@ -11,13 +11,18 @@ using Json = nlohmann::ordered_json;
 
 Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-Json ItemJson(const ImportedItem& item) {
+Json ItemJson(const ImportedItem& item, const JournalLookup* lookup) {
   Json j;
   j["line"] = item.line;
   j["number"] = item.number ? Json(*item.number) : Json(nullptr);
   j["title"] = OrNull(item.title);
   j["case_number"] = OrNull(item.case_number);
   j["journal_number"] = OrNull(item.journal_number);
+  if (lookup) {
+    JournalCheck check = item.journal_number.empty() ? JournalCheck{} : (*lookup)(item.journal_number);
+    j["journal_title"] = OrNull(check.title);
+    j["journal_problem"] = OrNull(check.problem);
+  }
   j["access"] = item.closed ? Json(*item.closed ? "closed" : "open") : Json(nullptr);
   j["route"] = item.route;
   j["responsible"] = OrNull(item.responsible);
@@ -48,14 +53,12 @@ Json ItemJson(const ImportedItem& item) {
   return j;
 }
 
-}  // namespace
-
-std::string ToJson(const AgendaImport& import) {
+std::string Write(const AgendaImport& import, const JournalLookup* lookup) {
   Json j;
   j["layout"] = import.layout;
   j["lines"] = import.lines;
   j["items"] = Json::array();
-  for (const auto& item : import.items) j["items"].push_back(ItemJson(item));
+  for (const auto& item : import.items) j["items"].push_back(ItemJson(item, lookup));
   j["unrecognised"] = Json::array();
   for (const auto& u : import.unrecognised)
     j["unrecognised"].push_back({{"line", u.line}, {"text", u.text}, {"reason", u.reason}});
@@ -66,5 +69,10 @@ std::string ToJson(const AgendaImport& import) {
                 {"attachment_overview", import.noise.attachment_overview}};
   return j.dump(2) + "\n";
 }
+
+}  // namespace
+
+std::string ToJson(const AgendaImport& import) { return Write(import, nullptr); }
+std::string ToJson(const AgendaImport& import, const JournalLookup& lookup) { return Write(import, &lookup); }
 
 }  // namespace bs::agenda_import

@@ -12,6 +12,7 @@
 // nothing is silently dropped.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -216,5 +217,16 @@ std::vector<ItemId> LinkedPlanItems(const ImportedItem& item, const std::vector<
 //  "line"}], "absent", "apologies"}], "unrecognised": [{"line", "text", "reason"}],
 //  "noise": {...}}. Text the import did not find is null (strings) or empty (lists).
 std::string ToJson(const AgendaImport& import);
+
+// What the KLE list says of a journal number: its title ("00.30.10 Budgetlægning, S00
+// Styring") or the problem (Danish). kle_import::LookupIn gives one for a parsed list.
+struct JournalCheck {
+  std::string title;
+  std::string problem;
+};
+using JournalLookup = std::function<JournalCheck(const std::string& journal_number)>;
+// As ToJson, with "journal_title" and "journal_problem" after "journal_number" (null
+// when the item has no journal number or nothing to say).
+std::string ToJson(const AgendaImport& import, const JournalLookup& lookup);
 
 }  // namespace bs::agenda_import

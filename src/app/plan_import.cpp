@@ -196,6 +196,7 @@ Result<PlanImportResult> PlanImportService::Sheet(const Viewer& v, const PlanShe
                                   " står også i række " + std::to_string(it->second) + "."});
       continue;
     }
+    if (row.unreadable) continue;  // its problem is reported; a dry run shows no action for it
     const PlanItem* existing = nullptr;
     if (!code.empty()) {
       auto [from, to] = by_code.equal_range(CodeKey(code));

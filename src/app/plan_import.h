@@ -36,6 +36,7 @@ struct SheetRow {
   // (slugs for category, state and light; "1"/"" for flags; amounts as Amount::FormatTkr).
   std::map<std::string, std::string> values;
   std::map<std::string, std::string> columns;  // field -> column letter
+  bool unreadable = false;  // a cell could not be read (its problem is in the request): listed in no action
 };
 
 struct PlanSheetRequest {

@@ -339,6 +339,7 @@ PlanSheetRequest ReadRows(const sheet::Sheet& sheet, const Mapping& mapping, con
     }
     SheetRow out;
     out.row = row.number;
+    size_t problems_before = req.problems.size();
     for (const auto& c : mapping.columns) {
       if (c.field.empty()) continue;
       std::string col = sheet::ColumnName(c.column);
@@ -381,6 +382,7 @@ PlanSheetRequest ReadRows(const sheet::Sheet& sheet, const Mapping& mapping, con
         out.values[c.field] = cell.text;
       }
     }
+    out.unreadable = req.problems.size() > problems_before;
     if (!out.values.count("category") && heading.category) out.values["category"] = *heading.category;
     if (!out.values.count("committee") && !heading.committee.empty()) out.values["committee"] = heading.committee;
     if (!out.values.count("theme") && !heading.theme.empty()) out.values["theme"] = heading.theme;

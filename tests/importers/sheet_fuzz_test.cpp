@@ -138,7 +138,7 @@ bool Survives(const std::string& input, std::string_view filename, const Limits&
   if (!r.ok()) {
     const Error& e = r.error();
     if (e.code != ErrorCode::kInvalidArgument && e.code != ErrorCode::kTooLarge) *why = "code " + std::to_string(static_cast<int>(e.code)) + ": " + e.message;
-    else if (e.message.empty() || !text::IsValidUtf8(e.message)) *why = "an empty or broken message";
+    else if (e.message.empty() || !text::IsValidUtf8(e.message)) *why = "an empty or broken message: " + e.message;
     return why->empty();
   }
   *read = true;

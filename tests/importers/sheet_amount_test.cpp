@@ -73,6 +73,8 @@ TEST(ParseAmountTest, RefusesWhatIsNoAmount) {
            {"1,2345", "«1,2345» har for mange decimaler: højst tre (hele kroner)."},
            {"1.2345", "«1.2345» har for mange decimaler: højst tre (hele kroner)."},
            {"99999999999", "«99999999999» er for stort et beløb."},
+           {"Besparelsen kommer først, når udbuddet er afsluttet i 2026",
+            "«Besparelsen kommer først, når udbuddet e…» er ikke et beløb."},
        }) {
     auto r = ParseAmount(TextCell(c.text));
     ASSERT_FALSE(r.ok()) << c.text;

@@ -209,6 +209,11 @@ TEST(XlsxReaderTest, RefusesBrokenXml) {
   p.sheet_data = "<row r=\"1\"><c r=\"A2\"><v>5</v></c></row>";
   ExpectError(ReadXlsx(Xlsx(p)), ErrorCode::kInvalidArgument,
               "Filen er ikke et gyldigt XLSX-regneark: cellen «A2» har en ugyldig placering.");
+  // Regression (found by the fuzzer): a broken reference shown in the message made the
+  // message itself invalid UTF-8.
+  p.sheet_data = "<row r=\"1\"><c r=\"A\xC3\"><v>5</v></c></row>";
+  ExpectError(ReadXlsx(Xlsx(p)), ErrorCode::kInvalidArgument,
+              "Filen er ikke et gyldigt XLSX-regneark: cellen «A?» har en ugyldig placering.");
   p.sheet_data = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\xC3</t></is></c></row>";
   ExpectError(ReadXlsx(Xlsx(p)), ErrorCode::kInvalidArgument,
               "Filen er ikke et gyldigt XLSX-regneark: celle A1 indeholder ugyldige tegn.");

@@ -27,6 +27,14 @@ std::string FormatBytes(size_t bytes) {
   return FormatCount(bytes) + " byte";
 }
 
+std::string Shown(std::string_view raw, size_t max_chars) {
+  std::string valid(raw);
+  if (!text::IsValidUtf8(valid))
+    for (char& c : valid)
+      if (static_cast<unsigned char>(c) >= 0x80) c = '?';
+  return text::Truncate(text::Trim(text::CleanSingleLine(valid)), max_chars);
+}
+
 Status RowsBuilder::Put(int row, size_t column, Cell cell) {
   if (column >= limits_.max_columns)
     return TooLarge("Række " + std::to_string(row) + " har en celle i kolonne " + ColumnName(column) +
@@ -118,7 +126,11 @@ Result<Sheet> Dispatch(std::string_view bytes, std::string_view filename, const 
 
 // ---- ParseAmount ----
 
-Error NotAnAmount(const std::string& shown) { return InvalidArgument("«" + shown + "» er ikke et beløb."); }
+// The cell's text in a message, cut if long: a whole paragraph in a number column would
+// bury the point.
+std::string InMessage(std::string_view shown) { return "«" + internal::Shown(shown, 40) + "»"; }
+
+Error NotAnAmount(const std::string& shown) { return InvalidArgument(InMessage(shown) + " er ikke et beløb."); }
 
 // Spaces people and spreadsheet programs put in numbers: ASCII, no-break (U+00A0),
 // thin (U+2009), figure (U+2007) and narrow no-break (U+202F) spaces.
@@ -203,9 +215,9 @@ Result<Amount> ParseUnsigned(const std::string& body, const std::string& shown) 
   }
   if (integer.empty() && fraction.empty()) return NotAnAmount(shown);
   while (fraction.size() > 3 && fraction.back() == '0') fraction.pop_back();
-  if (fraction.size() > 3) return InvalidArgument("«" + shown + "» har for mange decimaler: højst tre (hele kroner).");
+  if (fraction.size() > 3) return InvalidArgument(InMessage(shown) + " har for mange decimaler: højst tre (hele kroner).");
   auto amount = Amount::ParseTkr((integer.empty() ? "0" : integer) + (fraction.empty() ? "" : "," + fraction));
-  if (!amount.ok()) return InvalidArgument("«" + shown + "» er for stort et beløb.");
+  if (!amount.ok()) return InvalidArgument(InMessage(shown) + " er for stort et beløb.");
   return amount.value();
 }
 
@@ -242,14 +254,14 @@ std::string ColumnName(size_t index) {
 Result<std::optional<Amount>> ParseAmount(const Cell& cell) {
   if (cell.formula_without_value)
     return InvalidArgument("Cellen har en formel uden beregnet værdi; åbn filen i Excel, gem den igen, og prøv igen.");
-  if (cell.date) return InvalidArgument("«" + cell.text + "» er en dato og ikke et beløb.");
+  if (cell.date) return InvalidArgument(InMessage(cell.text) + " er en dato og ikke et beløb.");
   if (cell.number) {
     // XLSX stores binary doubles, so 0.1+0.2 arrives as 0.30000000000000004: three
     // decimals (whole kroner) is all a 1.000 kr. amount can mean.
     double number = *cell.number;
-    if (!std::isfinite(number) || std::fabs(number) > 1e15) return InvalidArgument("«" + cell.text + "» er for stort et beløb.");
+    if (!std::isfinite(number) || std::fabs(number) > 1e15) return InvalidArgument(InMessage(cell.text) + " er for stort et beløb.");
     auto amount = Amount::FromTkrNumber(std::round(number * 1000.0) / 1000.0);
-    if (!amount.ok()) return InvalidArgument("«" + cell.text + "» er for stort et beløb.");
+    if (!amount.ok()) return InvalidArgument(InMessage(cell.text) + " er for stort et beløb.");
     return std::optional<Amount>(amount.value());
   }
   std::string shown = text::Trim(cell.text);

@@ -61,7 +61,7 @@ class Zip {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(z_.get(), index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
-      return Broken("delen " + name + " kan ikke læses");
+      return Broken("delen " + Shown(name, 60) + " kan ikke læses");
     if (st.size > limits_.max_inflated_bytes || st.size > limits_.max_inflated_bytes - inflated_)
       return TooLarge("Regnearket fylder over " + FormatBytes(limits_.max_inflated_bytes) +
                       " udpakket og afvises (zipbombe?).");
@@ -72,7 +72,7 @@ class Zip {
       if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
         return InvalidArgument("Filen er beskyttet med adgangskode og kan ikke læses; fjern adgangskoden i Excel og gem den igen.");
       if (code == ZIP_ER_COMPNOTSUPP) return Broken("den er pakket på en måde, som ikke understøttes; gem den igen fra Excel");
-      return Broken("delen " + name + " kan ikke læses");
+      return Broken("delen " + Shown(name, 60) + " kan ikke læses");
     }
     std::string out(static_cast<size_t>(st.size), '\0');
     size_t done = 0;
@@ -82,7 +82,7 @@ class Zip {
       done += static_cast<size_t>(n);
     }
     zip_fclose(file);
-    if (done != out.size()) return Broken("delen " + name + " er beskadiget");
+    if (done != out.size()) return Broken("delen " + Shown(name, 60) + " er beskadiget");
     return std::optional<std::string>(std::move(out));
   }
 
@@ -129,7 +129,7 @@ Result<pugi::xml_node> Parse(pugi::xml_document& doc, std::string& bytes, const 
                              std::string_view root) {
   pugi::xml_parse_result parsed = doc.load_buffer_inplace(bytes.data(), bytes.size());
   pugi::xml_node top = doc.document_element();
-  if (!parsed || LocalName(top) != root) return Broken("delen " + name + " er beskadiget (ugyldig XML)");
+  if (!parsed || LocalName(top) != root) return Broken("delen " + Shown(name, 60) + " er beskadiget (ugyldig XML)");
   return top;
 }
 
@@ -317,7 +317,7 @@ Status ReadSheetData(const pugi::xml_node& worksheet, const Context& context, Ro
       auto [end, ec] = std::from_chars(r.data(), r.data() + r.size(), number);
       if (ec != std::errc() || end != r.data() + r.size()) number = 0;
     }
-    if (number < 1 || number > kMaxRows) return Broken("række " + std::string(r) + " har et ugyldigt nummer");
+    if (number < 1 || number > kMaxRows) return Broken("række " + Shown(r, 20) + " har et ugyldigt nummer");
     row_number = number;
     size_t column = 0;
     bool first = true;
@@ -328,7 +328,7 @@ Status ReadSheetData(const pugi::xml_node& worksheet, const Context& context, Ro
         column = first ? 0 : column + 1;
       } else {
         std::optional<CellRef> parsed = ParseCellRef(ref);
-        if (!parsed || parsed->row != number) return Broken("cellen «" + std::string(ref).substr(0, 20) + "» har en ugyldig placering");
+        if (!parsed || parsed->row != number) return Broken("cellen «" + Shown(ref, 20) + "» har en ugyldig placering");
         column = parsed->column;
       }
       first = false;
@@ -352,7 +352,7 @@ Status ApplyMerges(const pugi::xml_node& worksheet, RowsBuilder& rows) {
     std::optional<CellRef> top_left = ParseCellRef(ref.substr(0, colon));
     std::optional<CellRef> bottom_right = ParseCellRef(ref.substr(colon + 1));
     if (!top_left || !bottom_right || bottom_right->row < top_left->row || bottom_right->column < top_left->column)
-      return Broken("de flettede celler «" + std::string(ref).substr(0, 30) + "» er ugyldige");
+      return Broken("de flettede celler «" + Shown(ref, 30) + "» er ugyldige");
     const Cell* source = rows.Find(top_left->row, top_left->column);
     if (!source || bottom_right->row == top_left->row) continue;
     Cell copy = *source;
@@ -381,7 +381,7 @@ Result<Sheet> ReadXlsx(std::string_view bytes, std::string_view filename, const 
   RETURN_IF_ERROR(ApplyMerges(worksheet, rows));
   Sheet sheet;
   sheet.format = Format::kXlsx;
-  sheet.name = part.name;
+  sheet.name = Shown(part.name, 100);
   sheet.rows = std::move(rows).Finish();
   return sheet;
 }

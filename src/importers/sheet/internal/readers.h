@@ -27,6 +27,10 @@ std::string FormatBytes(size_t bytes);
 // "2.000.000": a count the Danish way.
 std::string FormatCount(size_t count);
 
+// Text from the file made safe to show in a message or a name: valid UTF-8 (other bytes
+// become '?'), one line, at most `max_chars` code points ("…" when cut).
+std::string Shown(std::string_view raw, size_t max_chars);
+
 // A cell counts as empty when it shows nothing and is not a formula without a value
 // (which the importer wants to report, so it is kept).
 inline bool IsEmpty(const Cell& cell) { return cell.text.empty() && !cell.formula_without_value; }

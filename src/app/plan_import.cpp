@@ -196,7 +196,6 @@ Result<PlanImportResult> PlanImportService::Sheet(const Viewer& v, const PlanShe
                                   " står også i række " + std::to_string(it->second) + "."});
       continue;
     }
-    if (row.unreadable) continue;  // its problem is reported; a dry run shows no action for it
     const PlanItem* existing = nullptr;
     if (!code.empty()) {
       auto [from, to] = by_code.equal_range(CodeKey(code));
@@ -207,11 +206,14 @@ Result<PlanImportResult> PlanImportService::Sheet(const Viewer& v, const PlanShe
         out.problems.push_back({row.row, column("code"), "Koden " + code + " står også i række " + std::to_string(it->second) + "."});
         continue;
       }
+      if (row.unreadable) continue;  // its problem is reported; a dry run shows no action for it
       if (!existing && candidates > 1) {
         out.problems.push_back({row.row, column("title"), "Koden " + code + " står på " + std::to_string(candidates) +
                                                                 " punkter, og titlen passer ikke på nogen af dem; ret titlen, så den viser, hvilket punkt rækken gælder."});
         continue;
       }
+    } else if (row.unreadable) {
+      continue;
     } else if (auto it = by_title.find(TitleKey(title)); it != by_title.end()) {
       existing = it->second;
     }
@@ -252,6 +254,9 @@ Result<PlanImportResult> PlanImportService::Sheet(const Viewer& v, const PlanShe
       SetField(draft, field, v);
     }
     if (unknown) continue;  // reported once per committee below
+    // "R307 (B)" in the sheet is the item's "R307(B)": the item keeps the code as it has it.
+    if (existing && existing->data().code && CodeKey(draft.code) == CodeKey(existing->data().code->text()))
+      draft.code = existing->data().code->text();
     auto data = PlanItem::Validate(draft, ctx.validation);
     if (!data.ok()) {
       for (const auto& fe : data.error().fields) {
@@ -421,11 +426,17 @@ Result<SheetImport> PlanImportService::ImportSheet(const Viewer& v, PlanId plan,
   out.ctx = TRY(plans_.PlanForEditing(v, plan)).ctx;
   std::vector<std::string> all;
   std::string key = reader_.PlanSheetLayoutKey(bytes, filename);
+  bool remembered = false;
   if (!key.empty())
-    if (auto remembered = TRY(register_.ImportMapping(key))) all.push_back(*remembered);
+    if (auto mapping = TRY(register_.ImportMapping(key))) {
+      all.push_back(*mapping);
+      remembered = true;
+    }
   all.insert(all.end(), mappings.begin(), mappings.end());
   PlanSheetRequest request;
   out.read = TRY(reader_.ReadPlanSheet(bytes, filename, out.ctx, all, &request));
+  if (remembered)
+    out.read.notes.push_back("Kolonnerne er kortlagt, som de sidst blev bekræftet for et ark med de samme overskrifter.");
   request.plan = plan;
   request.filename = filename;
   out.result = TRY(Sheet(v, request, apply));

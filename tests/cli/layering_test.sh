@@ -23,14 +23,15 @@ check_layer() {
   hits=$(grep -rnE "#include \"($forbidden)/" "$dir" || true)
   if [ -n "$hits" ]; then echo "$dir/ must not include $forbidden:"; echo "$hits"; fail=1; fi
 }
-check_layer core 'domain|app|storage|web|exporters|crypto|demo|main'
-check_layer domain 'app|storage|web|exporters|crypto|demo|main'
-check_layer app 'storage|web|exporters|crypto|demo|main'
-check_layer storage 'web|exporters|crypto|demo|main'
-check_layer web 'storage|exporters|crypto|demo|main'
-check_layer exporters 'storage|web|crypto|demo|main'
+check_layer core 'domain|app|storage|web|exporters|importers|crypto|demo|main'
+check_layer domain 'app|storage|web|exporters|importers|crypto|demo|main'
+check_layer app 'storage|web|exporters|importers|crypto|demo|main'
+check_layer storage 'web|exporters|importers|crypto|demo|main'
+check_layer web 'storage|exporters|importers|crypto|demo|main'
+check_layer exporters 'storage|web|importers|crypto|demo|main'
+check_layer importers 'storage|web|exporters|crypto|demo|main'
 check_layer crypto 'storage|web|exporters|demo|main'
-check_layer demo 'storage|web|exporters|crypto|main'
+check_layer demo 'storage|web|exporters|importers|crypto|main'
 # Issue 12, one access model: web/ asks the use cases (app/plan_service.h, the meeting,
 # people, round and report services), which take the viewer and return what they may
 # see. No file in web/ asks the access rule, redacts, or reaches the unchecked register.

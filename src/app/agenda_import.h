@@ -8,7 +8,7 @@
 // with its item and line; then, asked to apply and without problems, everything written
 // in ONE store transaction (MeetingStore::WriteAgendaImport): all or nothing.
 //
-// Decided rules (docs/import.md):
+// Decided rules:
 // - Only those who prepare the meeting's body (its secretaries, administrators) import.
 // - An item without a case number is not imported (a note, not a problem): standing
 //   items ("Beslutningsprotokoller", "Eventuelt") often have none; the secretary puts

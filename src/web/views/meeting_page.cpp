@@ -159,6 +159,7 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
     if (m.published())
       h.Raw("<div class=\"field\"><label for=\"add-reason\">Begrundelse (dagsordenen er offentliggjort)</label><input id=\"add-reason\" name=\"begrundelse\" required></div>");
     h.Raw("<button type=\"submit\">Sæt på dagsordenen</button></form>");
+    h.Raw("<p><a class=\"button secondary\" href=\"").Text(base + "/import").Raw("\">Importér dagsorden fra tekst</a></p>");
   }
   if (!m.published()) {
     PostButton(h, base + "/aarshjul", "Sæt årshjulets punkter på", "secondary");

@@ -48,6 +48,7 @@ struct PlanLink {
 struct AgendaEntry {
   AgendaItem item;
   Case c;
+  std::string kle_title;  // the KLE list's titles of c.kle ("Budgetlægning, Styring"), "" when unknown
   bool content = false;
   bool decision_visible = false;  // minutes approved, or the viewer prepares them
   std::vector<Attachment> attachments;  // every one; closed ones the viewer may not open have `title` emptied

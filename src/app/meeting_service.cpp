@@ -148,6 +148,7 @@ struct MeetingService::PageData {
   std::map<int64_t, std::vector<AgendaItem>> decided_elsewhere;  // by case
   std::map<int64_t, Meeting> meetings;
   std::map<std::string, std::string> body_names;
+  KleIndex kle;
   std::map<PlanId, bool> plan_published;
   // Per plan: each item's latest status update on or before the meeting's day, and its
   // OBS point as the latest raise or resolve before then left it.
@@ -169,6 +170,7 @@ Result<MeetingService::PageData> MeetingService::LoadPageData(const Meeting& m) 
     d.decided_elsewhere[other.case_id].push_back(std::move(other));
   }
   for (const auto& b : TRY(plans_.ListBodies())) d.body_names[b.code] = b.name;
+  d.kle = TRY(Kle());
   return d;
 }
 
@@ -195,6 +197,8 @@ Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, con
     e.c.closed = true;
     return e;
   }
+  if (!e.c.kle.empty())
+    if (auto t = d.kle.Titles(e.c.kle); t.ok()) e.kle_title = *t;
   e.decision_visible = m.approved() || prepares;
   if (!e.decision_visible) {
     e.item.decision.clear();
@@ -386,6 +390,7 @@ Result<Case> MeetingService::CreateCase(const Viewer& v, const CaseDraft& draft)
   for (const auto& b : TRY(plans_.ListBodies())) codes.insert(b.code);
   auto c = ValidateCase(draft, codes);
   if (!c.ok()) return c.error();
+  if (!c->kle.empty()) RETURN_IF_ERROR(CheckKle(TRY(Kle()), c->kle));
   bool may = v.Has(Role::kAdministrator);
   for (const auto& body : c->route) may = may || Prepares(v, body);
   if (!may) return PermissionDenied("Kun sekretærer for et organ i sagsgangen og administratorer kan oprette sager.");
@@ -398,6 +403,30 @@ Result<Case> MeetingService::CreateCase(const Viewer& v, const CaseDraft& draft)
     return e;
   }
   return created;
+}
+
+Status MeetingService::CheckKle(const KleIndex& kle, const std::string& journal_number) {
+  auto titles = kle.Titles(journal_number);
+  if (titles.ok()) return OkStatus();
+  if (titles.error().code != ErrorCode::kNotFound && titles.error().code != ErrorCode::kInvalidArgument) return titles.error();
+  return FieldErrors({{"kle", titles.error().message}});
+}
+
+Result<KleIndex> MeetingService::Kle() { return KleIndex(TRY(store_.KleEntries())); }
+
+Status MeetingService::ReplaceKle(const Viewer& v, const std::vector<KleEntry>& entries, const std::string& source) {
+  if (!v.Has(Role::kAdministrator)) return PermissionDenied("Kun administratorer kan indlæse KLE-listen.");
+  if (entries.empty()) return InvalidArgument("KLE-listen er tom.");
+  return store_.ReplaceKle(entries, KleMeta{source, Author(v), clock_.NowUnix()});
+}
+
+Result<std::map<std::string, std::string>> MeetingService::KleTitles(const std::vector<Case>& cases) {
+  std::map<std::string, std::string> out;
+  auto kle = TRY(Kle());
+  if (kle.empty()) return out;
+  for (const auto& c : cases)
+    if (auto t = kle.Titles(c.kle); t.ok() && !t->empty()) out[c.kle] = *t;
+  return out;
 }
 
 Result<std::vector<Case>> MeetingService::ListCases(const Viewer& v) {

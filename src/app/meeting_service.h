@@ -17,6 +17,7 @@
 #include "app/plan_register.h"
 #include "app/ports/meeting_store.h"
 #include "core/clock.h"
+#include "domain/meetings/kle.h"
 
 namespace bs {
 
@@ -58,8 +59,20 @@ class MeetingService {
   // Cases ---------------------------------------------------------------------------
   // AlreadyExists (on field "number") when the number is taken. The viewer must
   // prepare meetings of a body on the route.
+  // With a KLE list loaded, the journal number must name a subject in it (and a facet
+  // in it when the list has facets): a field error on "kle" otherwise.
   Result<Case> CreateCase(const Viewer& v, const CaseDraft& draft);
   Result<std::vector<Case>> ListCases(const Viewer& v);
+
+  // KLE (issue 13) ------------------------------------------------------------------
+  // The loaded list (empty when none: only shapes are checked then).
+  Result<KleIndex> Kle();
+  // Replaces the whole list (administrators; the command line as one): PermissionDenied
+  // otherwise, InvalidArgument for a number twice; the old list stays on any error.
+  Status ReplaceKle(const Viewer& v, const std::vector<KleEntry>& entries, const std::string& source);
+  // The titles of the cases' journal numbers ("00.30.10.S00" -> "Budgetlægning,
+  // Styring"); numbers the list does not know are left out.
+  Result<std::map<std::string, std::string>> KleTitles(const std::vector<Case>& cases);
 
   // Agenda --------------------------------------------------------------------------
   // Puts the case (by number) on the meeting's agenda, last. After publishing a reason
@@ -126,6 +139,8 @@ class MeetingService {
 
  private:
   Result<Body> FindBody(const std::string& code);
+  // A field error on "kle" when a list is loaded and does not know the number.
+  Status CheckKle(const KleIndex& kle, const std::string& journal_number);
   Status MayPrepare(const Viewer& v, const std::string& body);
   // The agenda item, its meeting, and a check that the viewer prepares it.
   struct Editing {

@@ -36,6 +36,7 @@
 #include "web/session.h"
 #include "web/views/report_views.h"
 #include "main/import_commands.h"
+#include "importers/agenda/agenda_text_reader.h"
 #include "importers/plan_sheet/plan_sheet.h"
 #include "main/system_clock.h"
 
@@ -173,7 +174,10 @@ int Serve(const std::map<std::string, std::string>& flags) {
   bs::PlanService plan_use_cases(plans);  // web/ reads and writes the plan only through this
   bs::plan_sheet::SheetImportReader import_reader;
   bs::PlanImportService imports(plan_use_cases, plans, import_reader);
-  bs::web::Site site({plan_use_cases, cache, people, meetings, exports, rounds, reports, report_files, report_attachments, imports});
+  bs::agenda_import::AgendaTextParser agenda_reader;
+  bs::AgendaImportService agenda_imports(meetings, meeting_store, plans, agenda_reader, clock);
+  bs::web::Site site({plan_use_cases, cache, people, meetings, exports, rounds, reports, report_files, report_attachments, imports,
+                      agenda_imports});
   bs::web::Server server(options, [&site](const bs::web::Request& r) { return site.Handle(r); });
   auto listening = server.Listen();
   if (!listening.ok()) { std::cerr << listening.error().message << "\n"; return 1; }

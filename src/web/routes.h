@@ -1,6 +1,7 @@
 // Wires every route of the site and the API to its handler.
 #pragma once
 
+#include "app/agenda_import.h"
 #include "app/meeting_service.h"
 #include "app/people_service.h"
 #include "app/ports/meeting_exporter.h"
@@ -28,6 +29,7 @@ struct Services {
   const ReportExporter& report_files;
   ReportAttachments& report_attachments;
   PlanImportService& imports;     // issue 13: sheet and finance-system imports
+  AgendaImportService& agenda_imports;  // issue 13: agenda texts into a meeting
 };
 
 // Answers from the cache when the plan is unchanged since this request (path, query

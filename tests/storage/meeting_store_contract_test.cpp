@@ -230,6 +230,88 @@ TEST_P(MeetingStoreContract, RecurringTopicsByBody) {
   EXPECT_EQ(s().RemoveTopic(t->id).error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(MeetingStoreContract, KleListIsReplacedWholeAndReadByNumber) {
+  EXPECT_TRUE(s().KleEntries().value().empty());
+  EXPECT_FALSE(s().KleLoaded().value().has_value());
+  int64_t before = s().Revision().value();
+  std::vector<KleEntry> first = {{"00.30.10", "Budgetlægning", "subject"}, {"00", "Kommunens styrelse", "main_group"},
+                                 {"S00", "Styring", "facet"}};
+  ASSERT_TRUE(s().ReplaceKle(first, {"kle.txt", "Ada", 5}).ok());
+  EXPECT_NE(s().Revision().value(), before);  // titles show on pages: caches must miss
+  auto got = s().KleEntries().value();
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], (KleEntry{"00", "Kommunens styrelse", "main_group"}));
+  EXPECT_EQ(got[1].number, "00.30.10");
+  EXPECT_EQ(s().KleLoaded().value(), (KleMeta{"kle.txt", "Ada", 5}));
+  // A list with a number twice is refused and the old list stays.
+  std::vector<KleEntry> twice = {{"01", "A", "main_group"}, {"01", "B", "main_group"}};
+  EXPECT_EQ(s().ReplaceKle(twice, {"ny.txt", "Bo", 6}).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(s().KleEntries().value().size(), 3u);
+  EXPECT_EQ(s().KleLoaded().value()->source, "kle.txt");
+  ASSERT_TRUE(s().ReplaceKle({{"01", "Ny", "main_group"}}, {"ny.txt", "Bo", 6}).ok());
+  ASSERT_EQ(s().KleEntries().value().size(), 1u);
+}
+
+TEST_P(MeetingStoreContract, AgendaImportWritesCasesAndItemsTogether) {
+  Meeting m = NewMeeting("ØK", {2025, 6, 10});
+  Case existing = NewCase("24/1");
+  Put(m, existing);
+  AgendaImportWrite w;
+  w.meeting = m.id;
+  Case fresh;
+  fresh.number = CaseNumber::Parse("25/2").value();
+  fresh.title = "Ny sag";
+  fresh.route = {"ØK"};
+  w.new_cases.push_back(fresh);
+  ImportedAgendaItem a;
+  a.item.title = "Ny sag";
+  a.item.sections.presentation = "Tekst";
+  a.new_case = 0;
+  a.revision = AgendaRevision{0, 0, "Importeret", "Ada", 7, "Punktet sat på efter offentliggørelsen", ""};
+  ImportedAgendaItem b;
+  b.item.case_id = existing.id;
+  b.item.title = "Igen";
+  b.item.decision = "Godkendt";
+  w.items = {a, b};
+  auto written = s().WriteAgendaImport(w);
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  ASSERT_EQ(written->size(), 2u);
+  EXPECT_EQ((*written)[0].position, 2);
+  EXPECT_EQ((*written)[0].revision, 1);
+  EXPECT_EQ((*written)[1].position, 3);
+  auto agenda = s().AgendaOf(m.id).value();
+  ASSERT_EQ(agenda.size(), 3u);
+  EXPECT_EQ(agenda[1].sections.presentation, "Tekst");
+  EXPECT_EQ(agenda[1].case_id, s().FindCase("25/2").value().id);
+  EXPECT_EQ(agenda[2].decision, "Godkendt");
+  EXPECT_EQ(s().RevisionsOf(agenda[1].id).value().size(), 1u);
+}
+
+TEST_P(MeetingStoreContract, AgendaImportWritesNothingWhenACaseNumberIsTaken) {
+  Meeting m = NewMeeting("ØK", {2025, 6, 10});
+  NewCase("24/1");
+  AgendaImportWrite w;
+  w.meeting = m.id;
+  for (const char* n : {"25/9", "24/1"}) {
+    Case c;
+    c.number = CaseNumber::Parse(n).value();
+    c.title = n;
+    c.route = {"ØK"};
+    w.new_cases.push_back(c);
+    ImportedAgendaItem i;
+    i.item.title = n;
+    i.new_case = static_cast<int>(w.new_cases.size()) - 1;
+    w.items.push_back(i);
+  }
+  EXPECT_EQ(s().WriteAgendaImport(w).error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(s().FindCase("25/9").error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(s().AgendaOf(m.id).value().empty());
+  w.meeting = 999;
+  w.new_cases.clear();
+  w.items.clear();
+  EXPECT_EQ(s().WriteAgendaImport(w).error().code, ErrorCode::kNotFound);
+}
+
 BS_CONTRACT_ON_ALL_BACKENDS(MeetingStoreContract);
 
 TEST(SqliteMeetingStoreTest, RevisionsAreAppendOnly) {

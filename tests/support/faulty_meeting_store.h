@@ -74,6 +74,17 @@ class FaultyMeetingStore final : public MeetingStore {
   Result<std::vector<RecurringTopic>> Topics(const std::string& b) override { if (auto e = faults_.Read()) return *e; return inner_.Topics(b); }
   Status RemoveTopic(int64_t id) override { if (auto e = faults_.Write()) return *e; return inner_.RemoveTopic(id); }
 
+  Result<std::vector<AgendaItem>> WriteAgendaImport(const AgendaImportWrite& w) override {
+    if (auto e = faults_.Write()) return *e;
+    return inner_.WriteAgendaImport(w);
+  }
+  Status ReplaceKle(const std::vector<KleEntry>& entries, const KleMeta& meta) override {
+    if (auto e = faults_.Write()) return *e;
+    return inner_.ReplaceKle(entries, meta);
+  }
+  Result<std::vector<KleEntry>> KleEntries() override { if (auto e = faults_.Read()) return *e; return inner_.KleEntries(); }
+  Result<std::optional<KleMeta>> KleLoaded() override { if (auto e = faults_.Read()) return *e; return inner_.KleLoaded(); }
+
  private:
   MeetingStore& inner_;
   FaultSwitch faults_;

@@ -5,6 +5,7 @@
 // test chooses another person with ActAs() or the public with ActAnonymously().
 #pragma once
 
+#include "importers/agenda/agenda_text_reader.h"
 #include "importers/plan_sheet/plan_sheet.h"
 
 #include <filesystem>
@@ -48,6 +49,7 @@ class TestServer {
   FaultyPeopleStore& people_faults() { return *faulty_people_; }
   PeopleService& people() { return *people_; }
   MeetingService& meetings() { return *meetings_; }
+  AgendaImportService& agenda_imports() { return *agenda_imports_; }
   // The meetings of a body in a window, straight from the store (no viewer: tests find
   // the demo's meetings by day with it; pages go through MeetingService).
   Result<std::vector<Meeting>> MeetingsOf(const std::string& body, Date from, Date to) {
@@ -110,6 +112,8 @@ class TestServer {
   std::unique_ptr<ReportAttachments> report_attachments_;
   plan_sheet::SheetImportReader import_reader_;
   std::unique_ptr<PlanImportService> imports_;
+  agenda_import::AgendaTextParser agenda_reader_;
+  std::unique_ptr<AgendaImportService> agenda_imports_;
   std::map<std::string, std::string> passwords_;
   Credentials acting_;
   web::RenderCache cache_;

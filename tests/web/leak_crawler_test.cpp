@@ -86,6 +86,7 @@ class LeakCrawlerTest : public ::testing::Test {
         {"LEAKCLOSEDITEM1", kClosedOk},
         {"LEAKCLOSEDDEC1", kClosedOk},
         {"LEAKCLOSEDATT1", kClosedOk},
+        {"LEAKIMPORTED1", kClosedOk},
         {"LEAKATTTITLE1", kClosedOk},
         {"LEAKUNPUBAGENDA1", kPreparersOk},
         {"LEAKUNPUBATT1", kPreparersOk},
@@ -117,6 +118,15 @@ class LeakCrawlerTest : public ::testing::Test {
     Viewer a = Admin();
     ASSERT_TRUE(m.CreateCase(a, {"26/8001", "", "Åben sag til lækagetest", "", "ØK", false}).ok());
     ASSERT_TRUE(m.CreateCase(a, {"26/8002", "", "Lukket sag til lækagetest", "", "ØK", true}).ok());
+    // Issue 13: an agenda imported from text with a closed item, then published.
+    auto imported = m.CreateMeeting(a, {"ØK", "18-06-2025", "09:00", "10:00", "Rådhuset", "ordinaer", false});
+    ASSERT_TRUE(imported.ok());
+    std::string text =
+        "1.  Åbent importeret punkt\n\n26/8003   Åben sag\n\nSagsgang\n\nØK\n\nSagsfremstilling\n\nOffentlig tekst.\n\n"
+        "2.  Lukket importeret punkt\n\n26/8004   Lukket sag\n\nSagsgang\n\nØK\n\nSagsfremstilling\n\nLEAKIMPORTED1 fortroligt.\n";
+    auto saved = server_->agenda_imports().Import(a, imported->id, text, "", "import.txt", true);
+    ASSERT_TRUE(saved.ok() && saved->applied) << (saved.ok() ? "problems" : saved.error().message);
+    ASSERT_TRUE(m.PublishAgenda(a, imported->id).ok());
     auto held = m.CreateMeeting(a, {"ØK", "09-06-2025", "09:00", "10:00", "Rådhuset", "ordinaer", false});
     ASSERT_TRUE(held.ok());
     auto open = m.AddToAgenda(a, held->id, "26/8001", "");
@@ -192,7 +202,8 @@ class LeakCrawlerTest : public ::testing::Test {
       urls.push_back(u);
     for (int i = 1; i <= max_meeting_ + 1; ++i) {
       std::string b = "/moeder/" + std::to_string(i);
-      for (std::string s : {b, b + "?udgave=offentlig", b + "/dagsorden.pdf", b + "/protokol.pdf", b + "/dagsorden.pdf?udgave=offentlig"})
+      for (std::string s : {b, b + "?udgave=offentlig", b + "/dagsorden.pdf", b + "/protokol.pdf", b + "/dagsorden.pdf?udgave=offentlig",
+                            b + "/import"})
         urls.push_back(s);
     }
     for (int i = 1; i <= max_agenda_item_ + 1; ++i) {
@@ -265,6 +276,7 @@ class LeakCrawlerTest : public ::testing::Test {
     // Error paths of writes: refused or failed writes must not echo closed content either.
     for (const std::string& url : std::vector<std::string>{"/punkter/" + std::to_string(max_agenda_item_), "/punkter/" + std::to_string(max_agenda_item_) + "/beslutning",
                                    "/moeder/" + std::to_string(max_meeting_) + "/punkter", "/moeder/1/fremmoede",
+                                   "/moeder/" + std::to_string(max_meeting_ - 2) + "/import",
                                    "/emner/" + std::to_string(item_a_) + "/status", "/emner/" + std::to_string(item_a_),
                                    "/planer/" + std::to_string(hidden_plan_) + "/emner", "/emner/" + std::to_string(max_item_) + "/slet",
                                    "/planer/1/statusrunder", "/statusrunder/" + std::to_string(max_round_) + "/fremhaev",
@@ -322,6 +334,10 @@ TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
   // the secretary sees the unpublished agenda; a closed attachment's bytes by URL are
   // refused to the public with 403 (its existence is public, its content is not).
   server_->ActAs("politiker");
+  // Issue 13: the closed item imported from text is the members' only.
+  std::string imported = "/moeder/" + std::to_string(max_meeting_ - 2);
+  EXPECT_NE(server_->Get(imported).body.find("LEAKIMPORTED1"), std::string::npos);
+  EXPECT_NE(server_->Get(imported + "?udgave=offentlig").body.find("Lukket importeret punkt"), std::string::npos);
   std::string held = "/moeder/" + std::to_string(max_meeting_ - 1);
   auto members = server_->Get(held).body;
   EXPECT_NE(members.find("LEAKCLOSEDITEM1"), std::string::npos);

@@ -14,6 +14,7 @@
 
 #include "core/result.h"
 #include "domain/meetings/agenda.h"
+#include "domain/meetings/kle.h"
 #include "domain/meetings/meeting.h"
 
 namespace bs {
@@ -22,6 +23,20 @@ namespace bs {
 struct PlacedItem {
   AgendaItem item;  // plan_items not filled
   Meeting meeting;
+};
+
+// An agenda import written whole (issue 13): the cases it creates, then its agenda items.
+struct ImportedAgendaItem {
+  AgendaItem item;    // meeting_id, content, plan_items and decision filled; case_id unless new_case
+  int new_case = -1;  // index into AgendaImportWrite::new_cases when the item's case is new
+  // For an agenda already published: the revision the item is added with (its number and
+  // agenda_item_id are the store's).
+  std::optional<AgendaRevision> revision;
+};
+struct AgendaImportWrite {
+  MeetingId meeting = 0;
+  std::vector<Case> new_cases;
+  std::vector<ImportedAgendaItem> items;  // appended in this order
 };
 
 class MeetingStore {
@@ -81,6 +96,19 @@ class MeetingStore {
   virtual Result<RecurringTopic> AddTopic(const RecurringTopic& topic) = 0;
   virtual Result<std::vector<RecurringTopic>> Topics(const std::string& body) = 0;  // all when empty
   virtual Status RemoveTopic(int64_t id) = 0;
+
+  // Creates the cases, then appends the items after the meeting's agenda (positions
+  // count + 1 ...) with their plan item links and revisions, all in ONE transaction:
+  // AlreadyExists when a case number is taken, NotFound for an unknown meeting or case;
+  // on any error nothing is written. Returns the items with ids and positions.
+  virtual Result<std::vector<AgendaItem>> WriteAgendaImport(const AgendaImportWrite& write) = 0;
+
+  // The KLE list: replaced whole with its meta in one transaction (the old list stays on
+  // any error); InvalidArgument for a number twice. KleEntries: by number, empty when
+  // none is loaded; KleLoaded: the meta, nullopt when none is loaded.
+  virtual Status ReplaceKle(const std::vector<KleEntry>& entries, const KleMeta& meta) = 0;
+  virtual Result<std::vector<KleEntry>> KleEntries() = 0;
+  virtual Result<std::optional<KleMeta>> KleLoaded() = 0;
 };
 
 }  // namespace bs

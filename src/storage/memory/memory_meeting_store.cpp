@@ -309,4 +309,69 @@ Status MemoryMeetingStore::RemoveTopic(int64_t id) {
   return OkStatus();
 }
 
+// Checked whole first, then written: the memory store's "transaction".
+Result<std::vector<AgendaItem>> MemoryMeetingStore::WriteAgendaImport(const AgendaImportWrite& w) {
+  std::lock_guard lock(mu_);
+  ++revision_;
+  if (!meetings_.count(w.meeting)) return MeetingNotFound(w.meeting);
+  std::set<std::string> numbers;
+  for (const auto& [id, existing] : cases_) numbers.insert(existing.number.text);
+  for (const auto& c : w.new_cases)
+    if (!numbers.insert(c.number.text).second) return AlreadyExists("Sagsnummeret " + c.number.text + " findes allerede.");
+  for (const auto& i : w.items) {
+    if (i.new_case >= static_cast<int>(w.new_cases.size())) return CaseNotFound();
+    if (i.new_case < 0 && !cases_.count(i.item.case_id)) return CaseNotFound();
+  }
+  std::vector<int64_t> case_ids;
+  for (const auto& c : w.new_cases) {
+    Case out = c;
+    out.id = next_id_++;
+    cases_[out.id] = out;
+    case_ids.push_back(out.id);
+  }
+  int position = static_cast<int>(Where([&](const AgendaItem& i) { return i.meeting_id == w.meeting; }).size());
+  std::vector<AgendaItem> written;
+  for (const auto& i : w.items) {
+    AgendaItem out = i.item;
+    out.id = next_id_++;
+    out.meeting_id = w.meeting;
+    if (i.new_case >= 0) out.case_id = case_ids[static_cast<size_t>(i.new_case)];
+    out.position = ++position;
+    out.revision = 0;
+    if (i.revision) {
+      AgendaRevision r = *i.revision;
+      r.agenda_item_id = out.id;
+      r.number = 1;
+      revisions_[out.id].push_back(r);
+      out.revision = 1;
+    }
+    items_[out.id] = out;
+    written.push_back(out);
+  }
+  return written;
+}
+
+Status MemoryMeetingStore::ReplaceKle(const std::vector<KleEntry>& entries, const KleMeta& meta) {
+  std::lock_guard lock(mu_);
+  ++revision_;
+  std::map<std::string, KleEntry> next;
+  for (const auto& e : entries)
+    if (!next.emplace(e.number, e).second) return InvalidArgument("KLE-nummeret " + e.number + " står to gange i listen.");
+  kle_ = std::move(next);
+  kle_meta_ = meta;
+  return OkStatus();
+}
+
+Result<std::vector<KleEntry>> MemoryMeetingStore::KleEntries() {
+  std::lock_guard lock(mu_);
+  std::vector<KleEntry> out;
+  for (const auto& [number, e] : kle_) out.push_back(e);
+  return out;
+}
+
+Result<std::optional<KleMeta>> MemoryMeetingStore::KleLoaded() {
+  std::lock_guard lock(mu_);
+  return kle_meta_;
+}
+
 }  // namespace bs

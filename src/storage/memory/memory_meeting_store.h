@@ -41,6 +41,10 @@ class MemoryMeetingStore final : public MeetingStore {
   Result<RecurringTopic> AddTopic(const RecurringTopic& topic) override;
   Result<std::vector<RecurringTopic>> Topics(const std::string& body) override;
   Status RemoveTopic(int64_t id) override;
+  Result<std::vector<AgendaItem>> WriteAgendaImport(const AgendaImportWrite& write) override;
+  Status ReplaceKle(const std::vector<KleEntry>& entries, const KleMeta& meta) override;
+  Result<std::vector<KleEntry>> KleEntries() override;
+  Result<std::optional<KleMeta>> KleLoaded() override;
 
  private:
   std::vector<AgendaItem> Where(const std::function<bool(const AgendaItem&)>& keep) const;
@@ -53,6 +57,8 @@ class MemoryMeetingStore final : public MeetingStore {
   std::map<int64_t, std::vector<AgendaRevision>> revisions_;
   std::map<int64_t, std::pair<Attachment, std::string>> attachments_;
   std::map<int64_t, RecurringTopic> topics_;
+  std::map<std::string, KleEntry> kle_;
+  std::optional<KleMeta> kle_meta_;
   int64_t next_id_ = 1;
   int64_t revision_ = 0;
 };

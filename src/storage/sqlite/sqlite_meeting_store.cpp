@@ -186,9 +186,8 @@ Result<std::vector<Meeting>> SqliteMeetingStore::ListMeetings(const std::string&
                   [&](Stmt& s) { s.Bind(1, body).Bind(2, from.Iso()).Bind(3, to.Iso()); }, ReadMeeting);
 }
 
-Result<Case> SqliteMeetingStore::CreateCase(const Case& cs) {
-  auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("INSERT INTO cases (number, year, serial, kle, title, officer, closed, route) VALUES (?,?,?,?,?,?,?,?)"));
+Result<Case> SqliteMeetingStore::InsertCase(sqlite::Connection& c, const Case& cs) {
+  auto s = TRY(c.Prepare("INSERT INTO cases (number, year, serial, kle, title, officer, closed, route) VALUES (?,?,?,?,?,?,?,?)"));
   s.Bind(1, cs.number.text).Bind(2, cs.number.year).Bind(3, cs.number.serial).Bind(4, cs.kle).Bind(5, cs.title);
   s.Bind(6, cs.officer).Bind(7, cs.closed).Bind(8, text::Join(cs.route, ","));
   auto st = s.Run();
@@ -197,7 +196,13 @@ Result<Case> SqliteMeetingStore::CreateCase(const Case& cs) {
     return st.error();
   }
   Case out = cs;
-  out.id = c->LastInsertId();
+  out.id = c.LastInsertId();
+  return out;
+}
+
+Result<Case> SqliteMeetingStore::CreateCase(const Case& cs) {
+  auto c = TRY(db_.Acquire());
+  auto out = TRY(InsertCase(*c, cs));
   c->AfterCommit();
   return out;
 }
@@ -255,19 +260,17 @@ Status SqliteMeetingStore::WriteLinks(sqlite::Connection& c, const AgendaItem& i
   return OkStatus();
 }
 
-Result<AgendaItem> SqliteMeetingStore::AddAgendaItem(const AgendaItem& item) {
-  auto c = TRY(db_.Acquire());
-  auto tx = TRY(sqlite::Transaction::Begin(*c));
+Result<AgendaItem> SqliteMeetingStore::InsertItem(sqlite::Connection& c, const AgendaItem& item) {
   AgendaItem out = item;
   {
-    auto count = TRY(c->Prepare("SELECT count(*) FROM agenda_items WHERE meeting_id = ?"));
+    auto count = TRY(c.Prepare("SELECT count(*) FROM agenda_items WHERE meeting_id = ?"));
     count.Bind(1, item.meeting_id);
     TRY(count.Step());
     out.position = static_cast<int>(count.Int(0)) + 1;
   }
-  auto s = TRY(c->Prepare("INSERT INTO agenda_items (title, closed, background, presentation, policies, economy, "
-                          "legal_basis, recommendation, recommended_by, slot_start, slot_end, participants, decision, "
-                          "protocol_note, meeting_id, case_id, position, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
+  auto s = TRY(c.Prepare("INSERT INTO agenda_items (title, closed, background, presentation, policies, economy, "
+                         "legal_basis, recommendation, recommended_by, slot_start, slot_end, participants, decision, "
+                         "protocol_note, meeting_id, case_id, position, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
   BindItemContent(s, item);
   s.Bind(15, item.meeting_id).Bind(16, item.case_id).Bind(17, out.position);
   auto st = s.Run();
@@ -275,9 +278,16 @@ Result<AgendaItem> SqliteMeetingStore::AddAgendaItem(const AgendaItem& item) {
     if (st.error().code == ErrorCode::kAlreadyExists) return NotFound("Mødet eller sagen findes ikke.");
     return st.error();
   }
-  out.id = c->LastInsertId();
+  out.id = c.LastInsertId();
   out.revision = 0;
-  RETURN_IF_ERROR(WriteLinks(*c, out));
+  RETURN_IF_ERROR(WriteLinks(c, out));
+  return out;
+}
+
+Result<AgendaItem> SqliteMeetingStore::AddAgendaItem(const AgendaItem& item) {
+  auto c = TRY(db_.Acquire());
+  auto tx = TRY(sqlite::Transaction::Begin(*c));
+  auto out = TRY(InsertItem(*c, item));
   RETURN_IF_ERROR(tx.Commit());
   return out;
 }

@@ -1,4 +1,4 @@
-// MeetingStore on the SQLite database (schema 0005_meetings).
+// MeetingStore on the SQLite database (schema 0005_meetings; the KLE list 0009_kle).
 #pragma once
 
 #include "app/ports/meeting_store.h"
@@ -41,11 +41,19 @@ class SqliteMeetingStore final : public MeetingStore {
   Result<RecurringTopic> AddTopic(const RecurringTopic& topic) override;
   Result<std::vector<RecurringTopic>> Topics(const std::string& body) override;
   Status RemoveTopic(int64_t id) override;
+  Result<std::vector<AgendaItem>> WriteAgendaImport(const AgendaImportWrite& write) override;
+  Status ReplaceKle(const std::vector<KleEntry>& entries, const KleMeta& meta) override;
+  Result<std::vector<KleEntry>> KleEntries() override;
+  Result<std::optional<KleMeta>> KleLoaded() override;
 
  private:
   // Agenda items selected by `where` (one int64 parameter), with their plan item links.
   Result<std::vector<AgendaItem>> ItemsWhere(sqlite::Connection& c, const std::string& where, int64_t value);
   Status WriteLinks(sqlite::Connection& c, const AgendaItem& item);
+  // The inserts of CreateCase and AddAgendaItem, inside the caller's transaction (the
+  // agenda import writes many in one: sqlite_meeting_imports.cpp).
+  Result<Case> InsertCase(sqlite::Connection& c, const Case& cs);
+  Result<AgendaItem> InsertItem(sqlite::Connection& c, const AgendaItem& item);
 
   sqlite::Database& db_;
 };

@@ -17,6 +17,9 @@ Response RenderCases(Services s, const Request& r, views::CasesPageModel m, int 
   auto cases = s.meetings.ListCases(r.viewer);
   if (!cases.ok()) return Denied(r, cases.error());
   m.cases = std::move(*cases);
+  auto titles = s.meetings.KleTitles(m.cases);
+  if (!titles.ok()) return HtmlError(titles.error());
+  m.kle_titles = std::move(*titles);
   return Response::Html(status, views::CasesPage(m));
 }
 

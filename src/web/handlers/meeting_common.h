@@ -17,6 +17,7 @@ void AddAgendaItemPages(Router& router, Services s);
 void AddAttachmentPages(Router& router, Services s);
 void AddCasePages(Router& router, Services s);
 void AddMeetingOverviewPages(Router& router, Services s);
+void AddAgendaImportPages(Router& router, Services s);  // agenda_import_pages.cpp (issue 13)
 
 namespace meeting_common {
 

@@ -152,6 +152,7 @@ void AddMeetingPages(Router& router, Services s) {
   AddAttachmentPages(router, s);
   AddCasePages(router, s);
   AddMeetingOverviewPages(router, s);
+  AddAgendaImportPages(router, s);
   router.Add("GET", "/moeder", Bind(s, ShowMeetings));
   router.Add("POST", "/moeder", Bind(s, CreateMeeting));
   router.Add("GET", "/moeder/{id}", Bind(s, ShowMeeting));

@@ -13,13 +13,16 @@ std::string CasesPage(const CasesPageModel& m) {
   PageStart(h, "Sager", {{"Møder", "/moeder"}, {"Sager", ""}});
   h.Raw("<h1>Sager</h1>");
   Notice(h, m.notice);
-  h.Raw("<table><thead><tr><th scope=\"col\">Sagsnr.</th><th scope=\"col\">Titel</th><th scope=\"col\">KLE</th><th scope=\"col\">Sagsgang</th>"
+  h.Raw("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Sager\"><table><thead><tr><th scope=\"col\">Sagsnr.</th><th scope=\"col\">Titel</th><th scope=\"col\">KLE</th><th scope=\"col\">Sagsgang</th>"
         "<th scope=\"col\">Sagsansvarlig</th><th scope=\"col\">Åben/lukket</th></tr></thead><tbody>");
-  for (const auto& c : m.cases)
-    h.Raw("<tr><td class=\"code\">").Text(c.number.text).Raw("</td><td>").Text(c.title).Raw("</td><td class=\"code\">").Text(c.kle)
-        .Raw("</td><td>").Text(text::Join(c.route, " → ")).Raw("</td><td>").Text(c.officer).Raw("</td><td>").Raw(c.closed ? Literal("Lukket") : Literal("Åben"))
+  for (const auto& c : m.cases) {
+    h.Raw("<tr><td class=\"code\">").Text(c.number.text).Raw("</td><td>").Text(c.title).Raw("</td><td><span class=\"code\">").Text(c.kle)
+        .Raw("</span>");
+    if (auto t = m.kle_titles.find(c.kle); t != m.kle_titles.end()) h.Raw(" ").Text(t->second);
+    h.Raw("</td><td>").Text(text::Join(c.route, " → ")).Raw("</td><td>").Text(c.officer).Raw("</td><td>").Raw(c.closed ? Literal("Lukket") : Literal("Åben"))
         .Raw("</td></tr>");
-  h.Raw("</tbody></table><h2>Ny sag</h2>");
+  }
+  h.Raw("</tbody></table></div><h2>Ny sag</h2>");
   ErrorSummary(h, "Sagen er ikke oprettet:", m.errors);
   h.PostForm("/sager", "class=\"stack\"");
   Field(h, "c-number", "number", "Sagsnummer (fx 24/7615)", m.draft.number, m.errors);

@@ -27,7 +27,10 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     return;
   }
   h.Raw("<p class=\"meta\">Sag ").Text(e.c.number.text);
-  if (!e.c.kle.empty()) h.Raw(" · KLE ").Text(e.c.kle);
+  if (!e.c.kle.empty()) {
+    h.Raw(" · KLE ").Text(e.c.kle);
+    if (!e.kle_title.empty()) h.Raw(" ").Text(e.kle_title);
+  }
   h.Raw(" · ").Raw(e.c.closed ? Literal("Lukket sag") : Literal("Åben sag"));
   if (!e.c.route.empty()) h.Raw(" · Sagsgang ").Text(text::Join(e.c.route, " → "));
   h.Raw("</p>");
@@ -156,6 +159,7 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
     if (m.published())
       h.Raw("<div class=\"field\"><label for=\"add-reason\">Begrundelse (dagsordenen er offentliggjort)</label><input id=\"add-reason\" name=\"begrundelse\" required></div>");
     h.Raw("<button type=\"submit\">Sæt på dagsordenen</button></form>");
+    h.Raw("<p><a class=\"button secondary\" href=\"").Text(base + "/import").Raw("\">Importér dagsorden fra tekst</a></p>");
   }
   if (!m.published()) {
     PostButton(h, base + "/aarshjul", "Sæt årshjulets punkter på", "secondary");

@@ -2,6 +2,7 @@
 // MeetingService already redacted for the viewer; these functions only render.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,7 @@ std::string ConfirmRemoveAttachmentPage(const MeetingView& view, const AgendaEnt
 
 struct CasesPageModel {
   std::vector<Case> cases;
+  std::map<std::string, std::string> kle_titles;  // journal number -> KLE titles (MeetingService::KleTitles)
   CaseDraft draft;
   std::vector<FieldError> errors;
   std::string notice;

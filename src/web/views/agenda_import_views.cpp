@@ -31,17 +31,17 @@ void Items(Html& h, const AgendaImportResult& r) {
       .Raw("</strong> springes over.</p>");
   if (r.items.empty()) { h.Raw("<p class=\"none\">Teksten har ingen punkter, budgetspor kan genkende.</p>"); return; }
   WrapOpen(h, "Punkterne");
-  h.Raw("<table class=\"import-rows\"><caption class=\"visually-hidden\">Hvad der sker med hvert punkt</caption><thead><tr>"
+  h.Raw("<table class=\"import-rows stack-narrow\"><caption class=\"visually-hidden\">Hvad der sker med hvert punkt</caption><thead><tr>"
         "<th scope=\"col\" class=\"num\">Nr.</th><th scope=\"col\">Punkt</th><th scope=\"col\">Sag</th>"
         "<th scope=\"col\">Afsnit</th><th scope=\"col\">Beslutning</th><th scope=\"col\">Planpunkter</th>"
         "<th scope=\"col\">Bemærkninger</th></tr></thead><tbody>");
   for (const auto& i : r.items) {
     const AgendaTextItem& s = i.source;
-    h.Raw("<tr><td class=\"num\">");
+    h.Raw("<tr><td class=\"num\" data-label=\"Nr.\">");
     if (s.number) h.Text(*s.number);
-    h.Raw("</td><td>");
+    h.Raw("</td><td data-label=\"Punkt\">");
     if (s.closed.value_or(false)) h.Raw("<span class=\"tag closed\">Lukket</span> ");
-    h.Text(s.title).Raw("<br><span class=\"meta\">linje ").Text(s.line).Raw("</span></td><td><strong>").Text(Label(i.action))
+    h.Text(s.title).Raw("<br><span class=\"meta\">linje ").Text(s.line).Raw("</span></td><td data-label=\"Sag\"><strong>").Text(Label(i.action))
         .Raw("</strong>");
     if (!i.c.number.text.empty() || !s.case_number.empty())
       h.Raw("<br><span class=\"code\">").Text(i.c.number.text.empty() ? s.case_number : i.c.number.text).Raw("</span>");
@@ -51,17 +51,17 @@ void Items(Html& h, const AgendaImportResult& r) {
       if (!i.kle_title.empty()) h.Raw(" ").Text(i.kle_title);
     }
     if (!i.c.route.empty()) h.Raw("<br>Sagsgang ").Text(text::Join(i.c.route, " → "));
-    h.Raw("</td><td>");
+    h.Raw("</td><td data-label=\"Afsnit\">");
     if (!s.sections.empty()) {
       h.Raw("<ul class=\"changes\">");
       for (const auto& section : s.sections)
         h.Raw("<li>").Text(section.heading).RawIf(section.field.empty(), " (under Sagsfremstilling)").Raw("</li>");
       h.Raw("</ul>");
     }
-    h.Raw("</td><td>").Text(text::Truncate(i.item.decision, 200)).Raw("</td><td>");
+    h.Raw("</td><td data-label=\"Beslutning\">").Text(text::Truncate(i.item.decision, 200)).Raw("</td><td data-label=\"Planpunkter\">");
     for (const auto& p : i.plan_items)
       h.Raw("<a href=\"/emner/").Text(p.id).Raw("\">").Text(p.code).Raw("</a> ").Text(text::Truncate(p.title, 60)).Raw("<br>");
-    h.Raw("</td><td>");
+    h.Raw("</td><td data-label=\"Bemærkninger\">");
     for (const auto& n : i.notes) h.Text(n.message).Raw("<br>");
     h.Raw("</td></tr>");
   }
@@ -73,10 +73,11 @@ void Unrecognised(Html& h, const AgendaText& t) {
   if (t.unrecognised.empty()) { h.Raw("<p class=\"none\">Alle linjer blev genkendt.</p>"); return; }
   h.Raw("<p>Disse linjer kom ikke med. Ret dem i teksten, hvis de skal med.</p>");
   WrapOpen(h, "Linjer, der ikke blev genkendt");
-  h.Raw("<table><thead><tr><th scope=\"col\" class=\"num\">Linje</th><th scope=\"col\">Tekst</th><th scope=\"col\">Hvorfor</th>"
+  h.Raw("<table class=\"stack-narrow\"><thead><tr><th scope=\"col\" class=\"num\">Linje</th><th scope=\"col\">Tekst</th><th scope=\"col\">Hvorfor</th>"
         "</tr></thead><tbody>");
   for (const auto& u : t.unrecognised)
-    h.Raw("<tr><td class=\"num\">").Text(u.line).Raw("</td><td>").Text(text::Truncate(u.text, 200)).Raw("</td><td>").Text(u.reason)
+    h.Raw("<tr><td class=\"num\" data-label=\"Linje\">").Text(u.line).Raw("</td><td data-label=\"Tekst\">").Text(text::Truncate(u.text, 200))
+        .Raw("</td><td data-label=\"Hvorfor\">").Text(u.reason)
         .Raw("</td></tr>");
   h.Raw("</tbody></table></div>");
 }

@@ -44,13 +44,13 @@ void MappingTable(Html& h, const ImportPreviewModel& m) {
       .Raw(". Ret feltet for en kolonne, hvis det er forkert; kortlægningen huskes til næste gang, et ark med samme "
            "overskrifter importeres.</p>");
   WrapOpen(h, "Kolonner");
-  h.Raw("<table class=\"import-map\"><caption class=\"visually-hidden\">Kolonnernes felter</caption><thead><tr>"
+  h.Raw("<table class=\"import-map stack-narrow\"><caption class=\"visually-hidden\">Kolonnernes felter</caption><thead><tr>"
         "<th scope=\"col\">Kolonne</th><th scope=\"col\">Overskrift i arket</th><th scope=\"col\">Importeres som</th>"
         "</tr></thead><tbody>");
   for (const auto& c : read.columns) {
     std::string id = "kolonne_" + c.letter;
-    h.Raw("<tr><td>").Text(c.letter).Raw("</td><th scope=\"row\"><label for=\"").Text(id).Raw("\">").Text(c.header)
-        .Raw("</label></th><td><select id=\"").Text(id).Raw("\" name=\"").Text(id).Raw("\"><option value=\"ignore\"")
+    h.Raw("<tr><td data-label=\"Kolonne\">").Text(c.letter).Raw("</td><th scope=\"row\"><label for=\"").Text(id).Raw("\">").Text(c.header)
+        .Raw("</label></th><td data-label=\"Importeres som\"><select id=\"").Text(id).Raw("\" name=\"").Text(id).Raw("\"><option value=\"ignore\"")
         .RawIf(c.field.empty(), " selected").Raw(">Importeres ikke</option>");
     bool known = c.field.empty();
     for (const auto& choice : m.choices) {
@@ -98,19 +98,20 @@ void SheetRows(Html& h, const ImportPreviewModel& m) {
       .Text(static_cast<long long>(r.unchanged)).Raw("</strong> er uændrede.</p>");
   if (r.rows.empty()) { h.Raw("<p class=\"none\">Ingen rækker kan importeres endnu.</p>"); return; }
   WrapOpen(h, "Prøvekørsel");
-  h.Raw("<table class=\"import-rows\"><caption class=\"visually-hidden\">Hvad der sker med hver række</caption><thead><tr>"
+  h.Raw("<table class=\"import-rows stack-narrow\"><caption class=\"visually-hidden\">Hvad der sker med hver række</caption><thead><tr>"
         "<th scope=\"col\" class=\"num\">Række</th><th scope=\"col\">Handling</th><th scope=\"col\">Punkt</th>"
         "<th scope=\"col\">Udvalg eller tema</th><th scope=\"col\">Beløb (1.000 kr.)</th><th scope=\"col\">Ændringer</th></tr></thead><tbody>");
   for (const auto& row : r.rows) {
     const ItemData& d = row.data;
     const Theme* theme = m.ctx->FindTheme(d.theme_id);
-    h.Raw("<tr class=\"import-").Text(Slug(row.action)).Raw("\"><td class=\"num\">").Text(row.row).Raw("</td><td>")
-        .Text(Label(row.action)).Raw("</td><td>");
+    h.Raw("<tr class=\"import-").Text(Slug(row.action)).Raw("\"><td class=\"num\" data-label=\"Række\">").Text(row.row).Raw("</td><td data-label=\"Handling\">")
+        .Text(Label(row.action)).Raw("</td><td data-label=\"Punkt\">");
     if (row.item_id) h.Raw("<a href=\"/emner/").Text(row.item_id).Raw("\">");
     if (d.code) h.Text(d.code->text()).Raw(" ");
     h.Text(d.title);
     if (row.item_id) h.Raw("</a>");
-    h.Raw("</td><td>").Text(theme ? theme->name : d.committee).Raw("</td><td>").Text(Amounts(d.amounts)).Raw("</td><td>");
+    h.Raw("</td><td data-label=\"Udvalg eller tema\">").Text(theme ? theme->name : d.committee)
+        .Raw("</td><td data-label=\"Beløb (1.000 kr.)\">").Text(Amounts(d.amounts)).Raw("</td><td data-label=\"Ændringer\">");
     if (!row.changes.empty()) {
       h.Raw("<ul class=\"changes\">");
       for (const auto& c : row.changes)
@@ -132,14 +133,15 @@ void RealisedRows(Html& h, const ImportPreviewModel& m) {
       .Raw("</strong> linjer passer ikke til noget punkt.</p>");
   if (!r.items.empty()) {
     WrapOpen(h, "Punkter");
-    h.Raw("<table class=\"import-rows\"><caption class=\"visually-hidden\">Punkter med realiserede beløb</caption><thead><tr>"
+    h.Raw("<table class=\"import-rows stack-narrow\"><caption class=\"visually-hidden\">Punkter med realiserede beløb</caption><thead><tr>"
           "<th scope=\"col\">Punkt</th><th scope=\"col\">Nøgler</th><th scope=\"col\">Realiseret (1.000 kr.)</th>"
           "<th scope=\"col\">Handling</th></tr></thead><tbody>");
     for (const auto& i : r.items) {
-      h.Raw("<tr><td><a href=\"/emner/").Text(i.item_id).Raw("\">");
+      h.Raw("<tr><td data-label=\"Punkt\"><a href=\"/emner/").Text(i.item_id).Raw("\">");
       if (i.item.data().code) h.Text(i.item.data().code->text()).Raw(" ");
-      h.Text(i.item.data().title).Raw("</a></td><td>").Text(text::Join(i.keys, ", ")).Raw("</td><td>").Text(Amounts(i.realised))
-          .Raw("</td><td>").Text(Label(i.action)).Raw("</td></tr>");
+      h.Text(i.item.data().title).Raw("</a></td><td data-label=\"Nøgler\">").Text(text::Join(i.keys, ", "))
+          .Raw("</td><td data-label=\"Realiseret (1.000 kr.)\">").Text(Amounts(i.realised))
+          .Raw("</td><td data-label=\"Handling\">").Text(Label(i.action)).Raw("</td></tr>");
     }
     h.Raw("</tbody></table></div>");
   }
@@ -147,12 +149,13 @@ void RealisedRows(Html& h, const ImportPreviewModel& m) {
     h.Raw("<h3>Linjer uden punkt</h3><p>Ingen punkter har disse nøgler. Tilføj nøglen på det rigtige punkt "
           "(«Nøgler i økonomisystemet»), og upload filen igen; linjerne importeres ikke ellers.</p>");
     WrapOpen(h, "Linjer uden punkt");
-    h.Raw("<table class=\"import-rows\"><caption class=\"visually-hidden\">Linjer uden punkt</caption><thead><tr>"
+    h.Raw("<table class=\"import-rows stack-narrow\"><caption class=\"visually-hidden\">Linjer uden punkt</caption><thead><tr>"
           "<th scope=\"col\" class=\"num\">Række</th><th scope=\"col\">Nøgle</th><th scope=\"col\" class=\"num\">År</th>"
           "<th scope=\"col\" class=\"num\">Beløb (1.000 kr.)</th></tr></thead><tbody>");
     for (const auto& l : r.unmatched)
-      h.Raw("<tr><td class=\"num\">").Text(l.row).Raw("</td><td>").Text(l.key).Raw("</td><td class=\"num\">").Text(l.year)
-          .Raw("</td><td class=\"num\">").Text(l.amount.FormatTkr()).Raw("</td></tr>");
+      h.Raw("<tr><td class=\"num\" data-label=\"Række\">").Text(l.row).Raw("</td><td data-label=\"Nøgle\">").Text(l.key)
+          .Raw("</td><td class=\"num\" data-label=\"År\">").Text(l.year).Raw("</td><td class=\"num\" data-label=\"Beløb (1.000 kr.)\">")
+          .Text(l.amount.FormatTkr()).Raw("</td></tr>");
     h.Raw("</tbody></table></div>");
   }
 }

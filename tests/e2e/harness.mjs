@@ -31,3 +31,13 @@ export function finish() {
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
   process.exit(counts.failed ? 1 : 0);
 }
+
+// Narrows the page to 375 px, fails when the page is wider than that, saves a full-page
+// screenshot as screenshots/LABEL-375.png, and goes back to 1280 px.
+export async function narrow(page, label) {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(width <= 375, `${label}: the page is ${width} px wide at 375 px`);
+  await page.screenshot({ path: `screenshots/${label}-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

@@ -7,29 +7,15 @@
 // 1280 px and the import pages do not scroll sideways at 375 px; screenshots saved.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startServer, chromiumArgs, signIn } from './server.mjs';
-import { chromium, step, assert, axe, finish } from './harness.mjs';
+import { startServer, chromiumArgs, signedIn } from './server.mjs';
+import { chromium, step, assert, axe, narrow, finish } from './harness.mjs';
 
 const sheet = fileURLToPath(new URL('../data/import/plan/semicolon_windows1252.csv', import.meta.url));
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 mkdirSync('screenshots', { recursive: true });
 
-async function as(username, next) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', bypassCSP: true });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
-  await signIn(page, server, username, next);
-  return { context, page };
-}
-
-async function narrow(page, label) {
-  await page.setViewportSize({ width: 375, height: 800 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert(width <= 375, `${label}: the page is ${width} px wide at 375 px`);
-  await page.screenshot({ path: `screenshots/${label}-375.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const as = (username, next) => signedIn(browser, server, username, next);
 
 // The select of the column whose header is `header` on the mapping page.
 function columnSelect(page, header) {

@@ -4,8 +4,8 @@
 // downloads the half-yearly status as PDF and XLSX. Pages pass axe at 1280 px and the
 // round and report pages at 375 px without the page scrolling sideways; screenshots saved.
 import { mkdirSync } from 'node:fs';
-import { startServer, chromiumArgs, signIn } from './server.mjs';
-import { chromium, step, assert, axe, finish } from './harness.mjs';
+import { startServer, chromiumArgs, signedIn } from './server.mjs';
+import { chromium, step, assert, axe, narrow, finish } from './harness.mjs';
 
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -14,21 +14,7 @@ const roundName = 'Budgetopfølgning 3 pr. 30.09.2025';
 let roundUrl = '';
 let itemTitle = '';
 
-async function as(username, next) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', bypassCSP: true });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
-  await signIn(page, server, username, next);
-  return { context, page };
-}
-
-async function narrow(page, label) {
-  await page.setViewportSize({ width: 375, height: 800 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert(width <= 375, `${label}: the page is ${width} px wide at 375 px`);
-  await page.screenshot({ path: `screenshots/${label}-375.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const as = (username, next) => signedIn(browser, server, username, next);
 
 try {
   const okonomi = await as('okonomi', '/planer/1/statusrunder');

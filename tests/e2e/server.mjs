@@ -41,3 +41,12 @@ export async function signIn(page, server, username, next = '/planer/1') {
   await page.fill('#si-pass', server.passwords[username]);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
 }
+
+// A new 1280 px Danish browser context signed in as `username`, on the page `next`.
+export async function signedIn(browser, server, username, next) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', bypassCSP: true });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  await signIn(page, server, username, next);
+  return { context, page };
+}

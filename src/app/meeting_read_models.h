@@ -110,6 +110,35 @@ struct Treatment {
   std::string decision;  // empty when not decided or not visible
 };
 
+// The meeting archive (issue 14): every meeting of one year, and the years that have
+// meetings, so a 2025 meeting's minutes are found long after it was held.
+struct ArchiveYear {
+  int year = 0;
+  int meetings = 0;
+};
+struct MeetingArchive {
+  std::string body;                      // code, "" for every body
+  int year = 0;
+  std::vector<ArchiveYear> years;        // newest first
+  std::vector<MeetingSummary> meetings;  // of `year`, by date; titles not filled
+};
+
+// A case's own page (issue 14): every agenda item it was on that the viewer may see,
+// each as that meeting's page shows it (so closed content is redacted the same way).
+struct CaseAppearance {
+  Meeting meeting;
+  std::string body_name;
+  AgendaEntry entry;
+};
+struct CaseView {
+  Case c;              // number always; the rest only when `details`
+  bool details = false;  // an open case, or one whose content the viewer may read
+  std::string title;   // the case's title, or the agenda item's title when !details
+  std::string kle_title;
+  std::vector<CaseAppearance> appearances;  // by date
+  std::vector<PlanLink> plan_items;          // every plan item any of them concerns, once
+};
+
 struct Workplan {
   Body body;
   int year = 0;

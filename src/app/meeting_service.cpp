@@ -310,13 +310,14 @@ Result<MeetingView> MeetingService::GetMeeting(const Viewer& v, int64_t id) {
   return view;
 }
 
-Result<MeetingSummary> MeetingService::Summarize(const Viewer& v, const Meeting& m, const std::vector<Body>& bodies) {
+Result<MeetingSummary> MeetingService::Summarize(const Viewer& v, const Meeting& m, const std::vector<Body>& bodies,
+                                                 bool titles) {
   MeetingSummary s;
   s.meeting = m;
   s.body_name = m.body;
   for (const auto& b : bodies)
     if (b.code == m.body) s.body_name = b.name;
-  if (m.published() || Prepares(v, m.body)) {
+  if (titles && (m.published() || Prepares(v, m.body))) {
     for (const auto& item : TRY(store_.AgendaOf(m.id))) s.titles.push_back(std::to_string(item.position) + ". " + item.title);
   }
   return s;

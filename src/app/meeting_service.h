@@ -63,6 +63,11 @@ class MeetingService {
   // in it when the list has facets): a field error on "kle" otherwise.
   Result<Case> CreateCase(const Viewer& v, const CaseDraft& draft);
   Result<std::vector<Case>> ListCases(const Viewer& v);
+  // A case by its number ("24/7615"), with every agenda item it was on that the viewer
+  // may see (issue 14). NotFound when the viewer sees none of them and prepares no body
+  // on its route, so the page does not tell that a case exists; InvalidArgument for a
+  // number that is not one.
+  Result<CaseView> CaseHistory(const Viewer& v, const std::string& number);
 
   // KLE (issue 13) ------------------------------------------------------------------
   // The loaded list (empty when none: only shapes are checked then).
@@ -118,6 +123,9 @@ class MeetingService {
   // Overviews -----------------------------------------------------------------------
   // All bodies' meetings from `from` for `days` days and the cases on their way.
   Result<Overview> RollingOverview(const Viewer& v, Date from, int days = 21);
+  // The archive: every meeting of `body` (all bodies when empty) in `year`, and the
+  // years that have meetings. NotFound for an unknown body.
+  Result<MeetingArchive> Archive(const Viewer& v, const std::string& body, int year);
   Result<Portfolio> BodyPortfolio(const Viewer& v, const std::string& body);
   // Where a plan item was treated, for the item's page (only what the viewer may see).
   Result<std::vector<Treatment>> TreatmentsOf(const Viewer& v, ItemId item);
@@ -156,7 +164,9 @@ class MeetingService {
   struct PageData;
   Result<PageData> LoadPageData(const Meeting& m);
   Result<AgendaEntry> Entry(const Viewer& v, const Meeting& m, const AgendaItem& item, bool prepares, PageData& data);
-  Result<MeetingSummary> Summarize(const Viewer& v, const Meeting& m, const std::vector<Body>& bodies);
+  // `titles`: the visible agenda titles too (a read per meeting; the archive goes without).
+  Result<MeetingSummary> Summarize(const Viewer& v, const Meeting& m, const std::vector<Body>& bodies,
+                                   bool titles = true);
   std::string Author(const Viewer& v) const { return v.AuthorName(); }
 
   MeetingStore& store_;

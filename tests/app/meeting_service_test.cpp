@@ -382,5 +382,88 @@ TEST_F(PortfolioTest, PlanItemsDueForTheBodyWaitUntilAnAgendaItemTreatsThem) {
   EXPECT_EQ(service_.UpdateAgendaItem(secretary_, a->id, d, "x").error().fields.at(0).field, "planpunkter");
 }
 
+// Issue 14: the archive lists every meeting of a year, with the years that have them.
+TEST_F(MeetingServiceTest, TheArchiveListsEveryMeetingOfAYear) {
+  NewMeeting("ØK", "15-01-2024");
+  NewMeeting("ØK", "10-06-2025");
+  NewMeeting("KB", "20-06-2025");
+  NewMeeting("ØK", "03-02-2027");
+  auto all = service_.Archive(public_, "", 2025);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->meetings.size(), 2u);
+  EXPECT_EQ(all->meetings[0].meeting.date, (Date{2025, 6, 10}));
+  EXPECT_EQ(all->meetings[1].body_name, "Kommunalbestyrelsen");
+  ASSERT_EQ(all->years.size(), 3u);
+  EXPECT_EQ(all->years[0].year, 2027);  // newest first
+  EXPECT_EQ(all->years[1].meetings, 2);
+  EXPECT_EQ(all->years[2].year, 2024);
+  auto ok = service_.Archive(public_, "ØK", 2025);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->meetings.size(), 1u);
+  EXPECT_EQ(ok->years.size(), 3u);
+  auto none = service_.Archive(public_, "ØK", 2031);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->meetings.empty());
+  EXPECT_EQ(service_.Archive(public_, "XYZ", 2025).error().code, ErrorCode::kNotFound);
+}
+
+// Issue 14: a case's page gathers every agenda item it was on, as each meeting's page
+// shows the viewer, and says "not found" alike for no case and no access.
+TEST_F(MeetingServiceTest, ACasePageShowsItsRouteAsTheMeetingsShowIt) {
+  Meeting dir = NewMeeting("DIR", "02-06-2025");
+  Meeting ok = NewMeeting("ØK", "09-06-2025");
+  auto first = service_.AddToAgenda(secretary_, dir.id, "24/7615", "");
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(service_.PublishAgenda(secretary_, dir.id).ok());
+  ASSERT_TRUE(service_.RecordDecision(secretary_, first->id, "Anbefales.", "", "").ok());
+  ASSERT_TRUE(service_.ApproveMinutes(secretary_, dir.id).ok());
+  ASSERT_TRUE(service_.AddToAgenda(secretary_, ok.id, "24 / 7615", "").ok());  // not published yet
+
+  auto seen = service_.CaseHistory(public_, "24/7615");
+  ASSERT_TRUE(seen.ok()) << seen.error().message;
+  EXPECT_TRUE(seen->details);
+  EXPECT_EQ(seen->title, "Status på udmøntningsplan");
+  ASSERT_EQ(seen->appearances.size(), 1u) << "the unpublished ØK agenda is not the public's";
+  EXPECT_EQ(seen->appearances[0].body_name, "Direktionen");
+  EXPECT_TRUE(seen->appearances[0].entry.decision_visible);
+  EXPECT_EQ(seen->appearances[0].entry.item.decision, "Anbefales.");
+  auto prepared = service_.CaseHistory(secretary_, "24/7615");
+  ASSERT_TRUE(prepared.ok());
+  EXPECT_EQ(prepared->appearances.size(), 2u);
+  EXPECT_EQ(prepared->appearances[1].meeting.id, ok.id);
+
+  // A closed case on a published agenda: the public sees the agenda item's title only.
+  Meeting later = NewMeeting("ØK", "10-06-2025");
+  auto closed = service_.AddToAgenda(secretary_, later.id, "26/9901", "");
+  ASSERT_TRUE(closed.ok());
+  AgendaItemDraft d;
+  d.title = "Ejendomshandel";
+  d.closed = true;
+  d.sections.presentation = "Fortroligt";
+  ASSERT_TRUE(service_.UpdateAgendaItem(secretary_, closed->id, d, "").ok());
+  ASSERT_TRUE(service_.PublishAgenda(secretary_, later.id).ok());
+  auto hidden = service_.CaseHistory(public_, "26/9901");
+  ASSERT_TRUE(hidden.ok());
+  EXPECT_FALSE(hidden->details);
+  EXPECT_EQ(hidden->title, "Ejendomshandel");
+  EXPECT_TRUE(hidden->c.title.empty());
+  EXPECT_TRUE(hidden->c.route.empty());
+  EXPECT_FALSE(hidden->appearances[0].entry.content);
+  auto member = service_.CaseHistory(member_, "26/9901");
+  ASSERT_TRUE(member.ok());
+  EXPECT_TRUE(member->details);
+  EXPECT_EQ(member->title, "Køb af ejendom");
+  EXPECT_TRUE(member->appearances[0].entry.content);
+
+  // Not on any agenda the viewer sees, unknown, or not a number.
+  ASSERT_TRUE(service_.CreateCase(secretary_, {"26/9902", "", "Endnu ikke på en dagsorden", "", "ØK", false}).ok());
+  auto nowhere = service_.CaseHistory(public_, "26/9902");
+  EXPECT_EQ(nowhere.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(service_.CaseHistory(public_, "26/1").error().message, "Sagen 26/1 findes ikke, eller du har ikke adgang til den.");
+  EXPECT_EQ(nowhere.error().message, "Sagen 26/9902 findes ikke, eller du har ikke adgang til den.");
+  EXPECT_TRUE(service_.CaseHistory(secretary_, "26/9902").ok()) << "its preparers see it before it is on an agenda";
+  EXPECT_EQ(service_.CaseHistory(public_, "abc").error().code, ErrorCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace bs

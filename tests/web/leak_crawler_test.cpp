@@ -84,6 +84,7 @@ class LeakCrawlerTest : public ::testing::Test {
     markers_ = {
         {"LEAKHIGHLIGHT1", kStaff},
         {"LEAKCLOSEDITEM1", kClosedOk},
+        {"LEAKCLOSEDCASE1", kClosedOk},  // a closed case's title: its page shows it to those who read the item
         {"LEAKCLOSEDDEC1", kClosedOk},
         {"LEAKCLOSEDATT1", kClosedOk},
         {"LEAKIMPORTED1", kClosedOk},
@@ -117,7 +118,7 @@ class LeakCrawlerTest : public ::testing::Test {
     MeetingService& m = server_->meetings();
     Viewer a = Admin();
     ASSERT_TRUE(m.CreateCase(a, {"26/8001", "", "Åben sag til lækagetest", "", "ØK", false}).ok());
-    ASSERT_TRUE(m.CreateCase(a, {"26/8002", "", "Lukket sag til lækagetest", "", "ØK", true}).ok());
+    ASSERT_TRUE(m.CreateCase(a, {"26/8002", "", "LEAKCLOSEDCASE1 lukket sag", "", "ØK", true}).ok());
     // Issue 13: an agenda imported from text with a closed item, then published.
     auto imported = m.CreateMeeting(a, {"ØK", "18-06-2025", "09:00", "10:00", "Rådhuset", "ordinaer", false});
     ASSERT_TRUE(imported.ok());
@@ -198,7 +199,10 @@ class LeakCrawlerTest : public ::testing::Test {
       urls.push_back("/statusrunder/" + std::to_string(i) + "/luk");
     }
     for (std::string u : {"/moeder", "/overblik?fra=01-06-2025", "/sager", "/organer/%C3%98K/moeder.ics", "/organer/%C3%98K/portefoelje",
-                          "/organer/%C3%98K/arbejdsplan?aar=2025", "/moeder?organ=%C3%98K"})
+                          "/organer/%C3%98K/arbejdsplan?aar=2025", "/moeder?organ=%C3%98K",
+                          // issue 14: the archive and the cases' own pages, also unlinked ones
+                          "/moeder?aar=2025", "/moeder?aar=2025&organ=%C3%98K", "/moeder?aar=abc", "/moeder?organ=XYZ",
+                          "/sager/26/8001", "/sager/26/8002", "/sager/26/8003", "/sager/26/8004", "/sager/26/9999", "/sager/x/y"})
       urls.push_back(u);
     for (int i = 1; i <= max_meeting_ + 1; ++i) {
       std::string b = "/moeder/" + std::to_string(i);
@@ -350,6 +354,17 @@ TEST_F(LeakCrawlerTest, EntitledPeopleDoSeeTheMarkers) {
   ASSERT_TRUE(public_pdf.has_value());
   EXPECT_EQ(public_pdf->find("LEAKCLOSEDITEM1"), std::string::npos);
   EXPECT_NE(public_pdf->find("Lukket punkt til lækagetest"), std::string::npos) << "closed items are listed by title";
+  // Issue 14: the closed case's own page shows its title and decision to the members;
+  // the public gets the same page with the agenda item's title only.
+  auto closed_case = server_->Get("/sager/26/8002");
+  EXPECT_EQ(closed_case.status, 200);
+  EXPECT_NE(closed_case.body.find("LEAKCLOSEDCASE1"), std::string::npos);
+  EXPECT_NE(closed_case.body.find("LEAKCLOSEDDEC1"), std::string::npos);
+  server_->ActAnonymously();
+  auto public_case = server_->Get("/sager/26/8002");
+  EXPECT_EQ(public_case.status, 200);
+  EXPECT_NE(public_case.body.find("Lukket punkt til lækagetest"), std::string::npos);
+  EXPECT_EQ(public_case.body.find("LEAKCLOSEDCASE1"), std::string::npos);
   server_->ActAs("sekretaer");
   EXPECT_NE(server_->Get("/moeder/" + std::to_string(max_meeting_)).body.find("LEAKUNPUBAGENDA1"), std::string::npos);
   server_->ActAnonymously();

@@ -309,6 +309,56 @@ TEST_F(MeetingsWebTest, DemoMeetingsComeFromTheSeeds) {
   EXPECT_NE(kb.find("Beslutning i Kommunalbestyrelsen den 13-12-2022"), std::string::npos);
 }
 
+// Issue 14: the archive reaches a meeting years back and its minutes; the case's page
+// gathers each body's decision; unknown filters and numbers are said, not ignored.
+TEST_F(MeetingsWebTest, TheArchiveAndTheCasePageReachOldMeetings) {
+  server_->ActAnonymously();
+  auto start = server_->Get("/moeder");
+  ASSERT_EQ(start.status, 200);
+  EXPECT_NE(start.body.find("href=\"/moeder?aar=2022\""), std::string::npos) << "the archive links the years";
+  auto year = server_->Get("/moeder?aar=2022");
+  ASSERT_EQ(year.status, 200);
+  std::string ok = Url(MeetingOn("ØK", "06-12-2022")), kb = Url(MeetingOn("KB", "13-12-2022"));
+  EXPECT_NE(year.body.find("<h1>Møder 2022</h1>"), std::string::npos);
+  EXPECT_NE(year.body.find("<h3>December 2022</h3>"), std::string::npos);
+  EXPECT_NE(year.body.find("href=\"" + ok + "\""), std::string::npos);
+  EXPECT_NE(year.body.find("href=\"" + kb + "/protokol.pdf\""), std::string::npos) << "approved minutes are linked";
+  auto only_kb = server_->Get("/moeder?aar=2022&organ=KB");
+  ASSERT_EQ(only_kb.status, 200);
+  EXPECT_EQ(Main(only_kb.body).find("href=\"" + ok + "\""), std::string::npos) << "the body filter holds in the archive";
+  EXPECT_NE(only_kb.body.find("href=\"/moeder?aar=2022&amp;organ=KB\""), std::string::npos) << "year links keep the body";
+
+  // The meeting page links the case; the case page has both bodies' decisions in order.
+  EXPECT_NE(server_->Get(kb).body.find("href=\"/sager/22/291\""), std::string::npos);
+  auto c = server_->Get("/sager/22/291");
+  ASSERT_EQ(c.status, 200) << c.body.substr(0, 300);
+  size_t first = c.body.find("Beslutning i Økonomiudvalget den 06-12-2022"), second = c.body.find("Beslutning i Kommunalbestyrelsen den 13-12-2022");
+  EXPECT_NE(first, std::string::npos);
+  EXPECT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);
+  EXPECT_NE(c.body.find("Tiltrådt."), std::string::npos);
+  EXPECT_NE(c.body.find("ØK → KB → HU"), std::string::npos);
+
+  // Bad input: a year that is not one, an unknown body, a case number that is not one,
+  // a case that does not exist; Danish, located, with the right status.
+  auto bad_year = server_->Get("/moeder?aar=20x5");
+  EXPECT_EQ(bad_year.status, 400);
+  EXPECT_NE(bad_year.body.find("Året «20x5» er ikke et årstal"), std::string::npos);
+  auto bad_body = server_->Get("/moeder?organ=XYZ");
+  EXPECT_EQ(bad_body.status, 404);
+  EXPECT_NE(bad_body.body.find("Organet «XYZ» findes ikke"), std::string::npos);
+  auto escaped = server_->Get("/moeder?organ=%3Cb%3E");
+  EXPECT_EQ(escaped.status, 404);
+  EXPECT_EQ(escaped.body.find("«<b>»"), std::string::npos) << "the value is escaped";
+  EXPECT_EQ(server_->Get("/sager/x/y").status, 404);
+  auto missing = server_->Get("/sager/22/999999");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find("Sagen 22/999999 findes ikke"), std::string::npos);
+  auto empty_year = server_->Get("/moeder?aar=1999");
+  EXPECT_EQ(empty_year.status, 200);
+  EXPECT_NE(empty_year.body.find("Ingen møder i 1999."), std::string::npos);
+}
+
 TEST(MeetingsUploadLimitTest, UploadsBeyondTheOrdinaryBodyLimitArriveWhole) {
   // The ordinary body limit is 1 MiB; multipart uploads may be as big as the upload
   // limit (50 MB by default). A 3 MB file must arrive byte for byte.

@@ -1,4 +1,4 @@
-// Cases (issue 6): the list of cases and a new case.
+// Cases (issue 6): the list of cases and a new case; a case's own page (issue 14).
 #include "web/errors.h"
 #include "web/form.h"
 #include "web/handler_helpers.h"
@@ -40,11 +40,24 @@ Response CreateCase(Services s, const Request& r, const Params&) {
   return RenderCases(s, r, m, HttpStatus(created.error().code));
 }
 
+// /sager/24/7615: the case's own page, for whoever may see an agenda item it was on.
+Response ShowCase(Services s, const Request& r, const Params& p) {
+  auto y = p.find("year"), n = p.find("serial");
+  std::string number = (y == p.end() ? "" : y->second) + "/" + (n == p.end() ? "" : n->second);
+  auto view = s.meetings.CaseHistory(r.viewer, number);
+  // A number that is not one is a page that does not exist, not a form error.
+  if (!view.ok() && view.error().code == ErrorCode::kInvalidArgument)
+    return HtmlError(NotFound("Sagen findes ikke: «" + number.substr(0, 40) + "» er ikke et sagsnummer (fx 24/7615)."));
+  if (!view.ok()) return Denied(r, view.error());
+  return Response::Html(200, views::CasePage(*view));
+}
+
 }  // namespace
 
 void AddCasePages(Router& router, Services s) {
   router.Add("GET", "/sager", Bind(s, ShowCases));
   router.Add("POST", "/sager", Bind(s, CreateCase));
+  router.Add("GET", "/sager/{year}/{serial}", Bind(s, ShowCase));
 }
 
 }  // namespace bs::web

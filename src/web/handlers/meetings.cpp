@@ -2,6 +2,7 @@
 // (details, publishing, approving the minutes, attendance, the year wheel's topics, a
 // case onto the agenda) and the agenda and minutes as PDF. MeetingService asks the access
 // rule; refusals go through Denied() (403 or 404 as docs/access.md says).
+#include <algorithm>
 #include <set>
 
 #include "web/errors.h"
@@ -17,22 +18,46 @@ using namespace meeting_common;
 
 // --- lists ---------------------------------------------------------------------------
 
+// ?aar=2025: the archive's year; 0 when absent. InvalidArgument for anything but a year.
+Result<int> ArchiveYearParam(const Request& r) {
+  std::string y = QueryValue(r, "aar");
+  if (y.empty()) return 0;
+  bool digits = y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || y < "1900")
+    return InvalidArgument("Året «" + (y.size() > 12 ? y.substr(0, 12) + "…" : y) + "» er ikke et årstal. Skriv fx aar=2025.");
+  return std::stoi(y);
+}
+
 Response ListMeetings(Services s, const Request& r, views::MeetingsPageModel m, int status) {
   if (m.body.empty()) m.body = QueryValue(r, "organ");
-  Date today = s.meetings.Today();
-  Date from = Date::FromDays(today.ToDays() - 120), to = Date::FromDays(today.ToDays() + 365);
-  auto meetings = s.meetings.BodyMeetings(r.viewer, m.body, from, to);
-  if (!meetings.ok()) return Denied(r, meetings.error());
-  m.meetings = std::move(*meetings);
+  int year = TRY_PAGE(ArchiveYearParam(r));
   auto bodies = s.meetings.Bodies();
   if (!bodies.ok()) return HtmlError(bodies.error());
   m.bodies = *bodies;
   m.title = "Møder";
+  bool known = m.body.empty();
   for (const auto& b : m.bodies) {
-    if (b.code == m.body) m.title = b.name + ": møder";
-    if (s.meetings.Prepares(r.viewer, b.code))
-      m.preparable.push_back(b);
+    if (b.code == m.body) {
+      m.title = b.name + ": møder";
+      known = true;
+    }
+    if (s.meetings.Prepares(r.viewer, b.code)) m.preparable.push_back(b);
   }
+  // An unknown filter value is said, not silently shown as "every body".
+  if (!known) return HtmlError(NotFound("Organet «" + m.body.substr(0, 60) + "» findes ikke. Vælg et organ på listen."));
+  auto archive = s.meetings.Archive(r.viewer, m.body, year);
+  if (!archive.ok()) return Denied(r, archive.error());
+  m.archive = std::move(*archive);
+  if (year != 0) {
+    m.title += " " + std::to_string(year);
+  } else {
+    Date today = s.meetings.Today();
+    Date from = Date::FromDays(today.ToDays() - 120), to = Date::FromDays(today.ToDays() + 365);
+    auto meetings = s.meetings.BodyMeetings(r.viewer, m.body, from, to);
+    if (!meetings.ok()) return Denied(r, meetings.error());
+    m.meetings = std::move(*meetings);
+  }
+  m.today = s.meetings.Today();
   return Response::Html(status, views::MeetingsPage(m));
 }
 

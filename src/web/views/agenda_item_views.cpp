@@ -15,7 +15,9 @@ std::string AgendaItemForm(const AgendaItemFormModel& m) {
   Html h;
   std::string title = "Rediger punkt " + std::to_string(item.position);
   PageStart(h, title, {{"Møder", "/moeder"}, {m.view.body_name + " " + meeting.date.Short(), MeetingUrl(meeting)}, {title, ""}});
-  h.Raw("<h1>").Text(title).Raw(": ").Text(item.title).Raw("</h1><p class=\"lead\">Sag ").Text(m.entry.c.number.text).Raw(" på ")
+  h.Raw("<h1>").Text(title).Raw(": ").Text(item.title).Raw("</h1><p class=\"lead\">Sag ");
+  CaseLink(h, m.entry.c.number);
+  h.Raw(" på ")
       .Text(m.view.body_name).Raw("s møde ").Text(meeting.date.Long()).Raw(".</p>");
   ErrorSummary(h, "Punktet er ikke gemt:", m.errors);
   h.PostForm("/punkter/" + std::to_string(item.id), "class=\"item-form\"");

@@ -32,9 +32,12 @@ std::string OverviewPage(const Overview& o) {
   if (o.on_the_way.empty()) h.Raw("<p class=\"none\">Ingen sager venter på næste organ.</p>");
   else {
     h.Raw("<table><thead><tr><th scope=\"col\">Sag</th><th scope=\"col\">Senest på dagsorden</th><th scope=\"col\">Næste organ</th></tr></thead><tbody>");
-    for (const auto& w : o.on_the_way)
-      h.Raw("<tr><td>").Text(w.c.number.text).Raw(" ").Text(w.c.title).Raw("</td><td>").Text(w.from_body).Raw(" ").Text(w.decided_on.Short())
+    for (const auto& w : o.on_the_way) {
+      h.Raw("<tr><td>");
+      CaseLink(h, w.c.number);
+      h.Raw(" ").Text(w.c.title).Raw("</td><td>").Text(w.from_body).Raw(" ").Text(w.decided_on.Short())
           .Raw("</td><td>").Text(w.next_body).Raw("</td></tr>");
+    }
     h.Raw("</tbody></table>");
   }
   PageEnd(h);

@@ -26,7 +26,8 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     h.Raw("<p class=\"meta\">Lukket punkt. Indholdet er ikke offentligt (Styrelseslovens § 10).</p></section>");
     return;
   }
-  h.Raw("<p class=\"meta\">Sag ").Text(e.c.number.text);
+  h.Raw("<p class=\"meta\">Sag ");
+  CaseLink(h, e.c.number);
   if (!e.c.kle.empty()) {
     h.Raw(" · KLE ").Text(e.c.kle);
     if (!e.kle_title.empty()) h.Raw(" ").Text(e.kle_title);
@@ -204,27 +205,86 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
   h.Raw("</section>");
 }
 
+// One year of the archive, month by month: each meeting with its state and its agenda
+// and minutes as PDF where they are out.
+void ArchiveYearList(Html& h, const MeetingArchive& a, bool with_body, Date today) {
+  h.Raw("<h2>Møder i ").Text(a.year).Raw("</h2>");
+  if (a.meetings.empty()) {
+    h.Raw("<p class=\"none\">Ingen møder i ").Text(a.year).Raw(".</p>");
+    return;
+  }
+  int month = 0;
+  for (const auto& s : a.meetings) {
+    const Meeting& mt = s.meeting;
+    if (mt.date.month != month) {
+      if (month != 0) h.Raw("</ul>");
+      month = mt.date.month;
+      std::string name(DanishMonthName(month));
+      name[0] = static_cast<char>(name[0] - 'a' + 'A');
+      h.Raw("<h3>").Text(name).Raw(" ").Text(a.year).Raw("</h3><ul class=\"meetings archive\">");
+    }
+    std::string url = MeetingUrl(mt);
+    h.Raw("<li><a href=\"").Text(url).Raw("\">");
+    if (with_body) h.Text(s.body_name).Raw(" ");
+    h.Text(mt.date.Long()).Raw("</a>");
+    if (mt.kind != MeetingKind::kOrdinary) h.Raw(" · ").Text(Label(mt.kind));
+    h.Raw(" <span class=\"meta\">– ");
+    if (mt.cancelled) h.Raw("<strong class=\"tag\">Aflyst</strong>");
+    else if (mt.approved()) h.Raw("Protokol godkendt");
+    else if (mt.published()) h.Raw(mt.date < today ? Literal("Afholdt, protokollen er ikke godkendt endnu") : Literal("Dagsorden offentliggjort"));
+    else h.Raw(mt.date < today ? Literal("Ingen offentliggjort dagsorden") : Literal("Dagsordenen er ikke offentliggjort endnu"));
+    h.Raw("</span>");
+    if (mt.published() && !mt.cancelled) {
+      h.Raw("<br><a href=\"").Text(url).Raw("/dagsorden.pdf\">Dagsorden (PDF)</a>");
+      if (mt.approved()) h.Raw(" · <a href=\"").Text(url).Raw("/protokol.pdf\">Beslutningsprotokol (PDF)</a>");
+    }
+    h.Raw("</li>");
+  }
+  h.Raw("</ul>");
+}
+
 }  // namespace
 
 std::string MeetingsPage(const MeetingsPageModel& m) {
   Html h;
-  PageStart(h, m.title, {{"Forside", "/"}, {m.title, ""}});
+  if (m.archive.year != 0) PageStart(h, m.title, {{"Forside", "/"}, {"Møder", "/moeder"}, {m.title, ""}});
+  else PageStart(h, m.title, {{"Forside", "/"}, {m.title, ""}});
   h.Raw("<h1>").Text(m.title).Raw("</h1>");
   Notice(h, m.notice);
   h.Raw("<p class=\"lead\"><a href=\"/overblik\">Kommende tre ugers møder i alle organer</a> · <a href=\"/sager\">Sager</a></p>");
+  const MeetingArchive& a = m.archive;
   h.Raw("<form method=\"get\" action=\"/moeder\" class=\"filters\"><div class=\"field\"><label for=\"f-body\">Organ</label><select id=\"f-body\" name=\"organ\">"
         "<option value=\"\">Alle organer</option>");
   for (const auto& b : m.bodies)
     h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.body ? Literal(" selected") : Literal("")).Raw(">").Text(b.name).Raw("</option>");
+  h.Raw("</select></div><div class=\"field\"><label for=\"f-year\">År</label><select id=\"f-year\" name=\"aar\">"
+        "<option value=\"\">Kommende og seneste møder</option>");
+  for (const auto& y : a.years)
+    h.Raw("<option value=\"").Text(y.year).Raw("\"").Raw(y.year == a.year ? Literal(" selected") : Literal("")).Raw(">").Text(y.year)
+        .Raw("</option>");
   h.Raw("</select></div><button type=\"submit\">Vis</button></form>");
+  std::string organ = m.body.empty() ? "" : "&organ=" + PercentEncode(m.body);
+  if (!a.years.empty()) {
+    h.Raw("<nav class=\"years\" aria-label=\"Mødearkiv efter år\"><h2>Arkiv</h2><ul>");
+    for (const auto& y : a.years) {
+      h.Raw("<li><a href=\"/moeder?aar=").Text(y.year).Text(organ).Raw("\"").Raw(y.year == a.year ? Literal(" aria-current=\"page\"") : Literal(""))
+          .Raw(">").Text(y.year).Raw("</a> <span class=\"meta\">(").Text(y.meetings).Raw(y.meetings == 1 ? Literal(" møde") : Literal(" møder"))
+          .Raw(")</span></li>");
+    }
+    h.Raw("</ul></nav>");
+  }
   if (!m.body.empty()) {
     h.Raw("<p><a href=\"/organer/").Text(PercentEncode(m.body)).Raw("/moeder.ics\">Kalender (iCalendar)</a> · <a href=\"/organer/")
         .Text(PercentEncode(m.body)).Raw("/portefoelje\">Portefølje</a> · <a href=\"/organer/").Text(PercentEncode(m.body))
         .Raw("/arbejdsplan\">Arbejdsplan og årshjul</a></p>");
   }
-  if (m.meetings.empty()) h.Raw("<p class=\"none\">Ingen møder i perioden.</p>");
-  else {
-    h.Raw("<ul class=\"meetings\">");
+  if (a.year != 0) {
+    ArchiveYearList(h, a, m.body.empty(), m.today);
+  } else if (m.meetings.empty()) {
+    h.Raw("<p class=\"none\">Ingen møder de seneste 120 dage eller det kommende år.").Raw(a.years.empty() ? Literal("") : Literal(" Se arkivet ovenfor."))
+        .Raw("</p>");
+  } else {
+    h.Raw("<h2>Kommende og seneste møder</h2><ul class=\"meetings\">");
     for (const auto& s : m.meetings) MeetingLine(h, s, m.body.empty());
     h.Raw("</ul>");
   }

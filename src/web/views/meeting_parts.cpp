@@ -61,4 +61,11 @@ std::string AttachmentLabel(const Attachment& a) {
   return s;
 }
 
+// The normalised number is digits, a slash and digits (CaseNumber::Parse).
+std::string CaseUrl(const CaseNumber& n) { return "/sager/" + n.text; }
+
+void CaseLink(Html& h, const CaseNumber& n) {
+  h.Raw("<a class=\"code\" href=\"").Text(CaseUrl(n)).Raw("\">").Text(n.text).Raw("</a>");
+}
+
 }  // namespace bs::web::views::meeting_parts

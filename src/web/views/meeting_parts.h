@@ -27,5 +27,9 @@ void PostButton(Html& h, const std::string& action, std::string_view label, Lite
 // A meeting in a list: date, body, kind, state.
 void MeetingLine(Html& h, const MeetingSummary& s, bool with_body);
 std::string AttachmentLabel(const Attachment& a);
+// "/sager/24/7615": a case's own page (issue 14).
+std::string CaseUrl(const CaseNumber& n);
+// The case number as a link to its page.
+void CaseLink(Html& h, const CaseNumber& n);
 
 }  // namespace bs::web::views::meeting_parts

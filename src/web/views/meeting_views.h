@@ -13,7 +13,9 @@
 namespace bs::web::views {
 
 struct MeetingsPageModel {
-  std::vector<MeetingSummary> meetings;
+  std::vector<MeetingSummary> meetings;  // the coming and recent ones (no year chosen)
+  MeetingArchive archive;                // years; with a year chosen, its meetings
+  Date today;
   std::vector<Body> bodies;
   std::string body;            // filter (code) or ""
   std::string title;           // "Møder" or "Økonomiudvalgets møder"
@@ -67,6 +69,8 @@ struct CasesPageModel {
   std::string notice;
 };
 std::string CasesPage(const CasesPageModel& m);
+// A case's own page (issue 14).
+std::string CasePage(const CaseView& c);
 
 std::string OverviewPage(const Overview& o);
 std::string PortfolioPage(const Portfolio& p);

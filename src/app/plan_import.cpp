@@ -1,6 +1,7 @@
 #include "app/plan_import.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 
 #include "core/text.h"
@@ -89,6 +90,46 @@ std::string Uploader(const Viewer& v) { return v.user ? v.user->username : "anon
 Error NotApplied(size_t problems) {
   return InvalidArgument("Importen er ikke gennemført: filen har " + std::to_string(problems) +
                          (problems == 1 ? " problem" : " problemer") + ". Intet er ændret.");
+}
+
+// FNV-1a, 64 bits, as hex: a stable fingerprint of what a dry run shows.
+std::string Fingerprint(const std::string& shown) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : shown) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
+std::string Shown(const PlanImportResult& r) {
+  std::string s;
+  for (const auto& row : r.rows) {
+    s += std::to_string(row.row) + '\x1f' + std::string(Slug(row.action)) + '\x1f' + std::to_string(row.item_id) + '\x1f' +
+         (row.data.code ? row.data.code->text() : "") + '\x1f' + row.data.title + '\x1f' + row.data.committee;
+    for (const auto& [year, amount] : row.data.amounts) s += '\x1f' + std::to_string(year) + '=' + amount.FormatTkr();
+    for (const auto& c : row.changes) s += '\x1e' + c.field + '\x1f' + c.before + '\x1f' + c.after;
+    s += '\n';
+  }
+  for (const auto& b : r.new_bodies) s += "new:" + b.code + '\x1f' + b.name + '\n';
+  return s;
+}
+
+std::string Shown(const RealisedResult& r) {
+  std::string s = r.as_of.Iso() + '\n';
+  for (const auto& item : r.items) {
+    s += std::to_string(item.item_id) + '\x1f' + std::string(Slug(item.action)) + '\x1f' + std::to_string(item.item.revision());
+    for (const auto& [year, amount] : item.realised) s += '\x1f' + std::to_string(year) + '=' + amount.FormatTkr();
+    s += '\n';
+  }
+  return s;
+}
+
+Error StaleDryRun() {
+  return Conflict("Planen eller kortlægningen er ændret siden den prøvekørsel, du så, så importen er ikke gennemført. "
+                  "Se den nye prøvekørsel nedenfor, og importér igen.");
 }
 
 }  // namespace
@@ -297,8 +338,10 @@ Result<PlanImportResult> PlanImportService::Sheet(const Viewer& v, const PlanShe
                                 "): vælg et eksisterende udvalg, eller opret det."});
   }
   SortProblems(out.problems);
+  out.fingerprint = Fingerprint(Shown(out));
   if (!apply) return out;
   if (!out.problems.empty()) return NotApplied(out.problems.size());
+  if (!request.expected_fingerprint.empty() && request.expected_fingerprint != out.fingerprint) return StaleDryRun();
 
   ImportBatch batch;
   batch.plan = request.plan;
@@ -387,8 +430,10 @@ Result<RealisedResult> PlanImportService::Realised(const Viewer& v, const Realis
     ++(same ? out.unchanged : out.updated);
   }
   SortProblems(out.problems);
+  out.fingerprint = Fingerprint(Shown(out));
   if (!apply) return out;
   if (!out.problems.empty()) return NotApplied(out.problems.size());
+  if (!request.expected_fingerprint.empty() && request.expected_fingerprint != out.fingerprint) return StaleDryRun();
   ImportBatch batch;
   batch.plan = request.plan;
   std::string text = "Realiseret pr. " + out.as_of.Short() + ", importeret fra økonomisystemet («" +
@@ -421,7 +466,7 @@ Result<RealisedResult> PlanImportService::Realised(const Viewer& v, const Realis
 
 Result<SheetImport> PlanImportService::ImportSheet(const Viewer& v, PlanId plan, std::string_view bytes,
                                                    const std::string& filename, const std::vector<std::string>& mappings,
-                                                   bool apply) {
+                                                   bool apply, const std::string& expected) {
   SheetImport out;
   out.ctx = TRY(plans_.PlanForEditing(v, plan)).ctx;
   std::vector<std::string> all;
@@ -439,6 +484,7 @@ Result<SheetImport> PlanImportService::ImportSheet(const Viewer& v, PlanId plan,
     out.read.notes.push_back("Kolonnerne er kortlagt, som de sidst blev bekræftet for et ark med de samme overskrifter.");
   request.plan = plan;
   request.filename = filename;
+  request.expected_fingerprint = expected;
   out.result = TRY(Sheet(v, request, apply));
   if (apply && out.result.applied)
     RETURN_IF_ERROR(register_.SaveImportMapping(out.read.layout_key, out.read.mapping_json,
@@ -448,7 +494,7 @@ Result<SheetImport> PlanImportService::ImportSheet(const Viewer& v, PlanId plan,
 
 Result<RealisedImport> PlanImportService::ImportRealised(const Viewer& v, PlanId plan, std::string_view bytes,
                                                          const std::string& filename, std::optional<Date> as_of,
-                                                         bool apply) {
+                                                         bool apply, const std::string& expected) {
   TRY(plans_.PlanForEditing(v, plan));
   RealisedImport out;
   RealisedRequest request;
@@ -456,6 +502,7 @@ Result<RealisedImport> PlanImportService::ImportRealised(const Viewer& v, PlanId
   request.plan = plan;
   request.filename = filename;
   if (as_of) request.as_of = as_of;
+  request.expected_fingerprint = expected;
   out.result = TRY(Realised(v, request, apply));
   return out;
 }
@@ -480,7 +527,11 @@ Result<int64_t> PlanImportService::KeepUpload(const Viewer& v, PlanId plan, cons
   ImportUpload u;
   u.plan = plan;
   u.kind = kind;
-  u.filename = text::Truncate(text::CleanSingleLine(filename), 200);
+  // The name as shown on pages and in history: valid UTF-8, without a client's folder
+  // ("C:\\Users\\x\\plan.csv" from old browsers is "plan.csv").
+  std::string name = text::ValidUtf8(filename);
+  if (size_t slash = name.find_last_of("/\\"); slash != std::string::npos) name = name.substr(slash + 1);
+  u.filename = text::Truncate(text::CleanSingleLine(name), 200);
   u.bytes = std::move(bytes);
   return register_.SaveImportUpload(u, register_.Meta(Uploader(v), "import"));
 }

@@ -47,6 +47,10 @@ struct PlanSheetRequest {
   // A committee as written in the sheet (case-folded) -> an existing body's code, or
   // "new:CODE" to create it under the name written.
   std::map<std::string, std::string> committee_map;
+  // Applying: the fingerprint of the dry run the person confirmed ("" = no check, the
+  // command line). When what would be written now differs (the plan or the mapping
+  // changed since), Conflict and nothing is written.
+  std::string expected_fingerprint;
 };
 
 enum class ImportAction { kCreate, kUpdate, kUnchanged };
@@ -75,6 +79,7 @@ struct PlanImportResult {
   std::vector<Body> new_bodies;  // created by committee_map "new:" entries
   size_t created = 0, updated = 0, unchanged = 0;
   bool applied = false;
+  std::string fingerprint;  // of what the dry run says will happen (rows, actions, changes)
 };
 
 // Realised amounts from the finance system: one line per key, year and amount.
@@ -91,6 +96,7 @@ struct RealisedRequest {
   std::vector<RealisedLine> lines;
   std::vector<ImportProblem> problems;
   std::optional<Date> as_of;  // default: the latest date of the lines, else today
+  std::string expected_fingerprint;  // as PlanSheetRequest's
 };
 struct RealisedItem {
   ItemId item_id = 0;
@@ -107,6 +113,7 @@ struct RealisedResult {
   std::vector<ImportProblem> problems;
   size_t updated = 0, unchanged = 0;
   bool applied = false;
+  std::string fingerprint;
 };
 
 // A plan sheet read and checked (or applied): what the mapping step and the dry run show.
@@ -130,10 +137,11 @@ class PlanImportService {
   // `apply` written all or nothing; once applied, its mapping is remembered for the
   // layout. Errors: the file's (InvalidArgument, TooLarge), access (403/404), and as
   // ApplySheet when applying.
+  // `expected`: the fingerprint of the dry run the person confirmed (the page sends it).
   Result<SheetImport> ImportSheet(const Viewer& v, PlanId plan, std::string_view bytes, const std::string& filename,
-                                  const std::vector<std::string>& mappings, bool apply);
+                                  const std::vector<std::string>& mappings, bool apply, const std::string& expected = "");
   Result<RealisedImport> ImportRealised(const Viewer& v, PlanId plan, std::string_view bytes, const std::string& filename,
-                                        std::optional<Date> as_of, bool apply);
+                                        std::optional<Date> as_of, bool apply, const std::string& expected = "");
   std::vector<ImportFieldChoice> FieldChoices(const PlanContext& ctx) const {
     return reader_.FieldChoices(ctx.plan.first_year(), ctx.plan.last_year());
   }

@@ -11,6 +11,8 @@ namespace bs::text {
 
 // True when `s` is well-formed UTF-8 (no overlong forms, no surrogates).
 bool IsValidUtf8(std::string_view s);
+// `s` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD.
+std::string ValidUtf8(std::string_view s);
 
 // Number of code points in a valid UTF-8 string.
 size_t CodePointCount(std::string_view s);

@@ -46,4 +46,14 @@ Html& Html::Multiline(std::string_view s) {
   return *this;
 }
 
+std::string DropSlots(std::string_view page) {
+  std::string out;
+  out.reserve(page.size());
+  for (size_t i = 0; i < page.size(); ++i) {
+    if (page[i] == kSlot) { ++i; continue; }  // the slot byte and its letter
+    out.push_back(page[i]);
+  }
+  return out;
+}
+
 }  // namespace bs::web

@@ -18,6 +18,9 @@ namespace bs::web {
 // text never contains kSlot (the escaper drops it), so user text cannot forge a slot.
 inline constexpr char kSlot = '\x01';
 inline constexpr const char* kUserBarSlot = "\x01U";
+// A page answered without the Site (the server's own 400/413/500): its slots removed, so
+// no placeholder byte reaches the browser (the header then shows no sign-in state).
+std::string DropSlots(std::string_view page);
 
 // Appends `s` escaped for HTML text and attribute values (& < > " ').
 void AppendEscaped(std::string& out, std::string_view s);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "web/errors.h"
+#include "web/html.h"
 
 namespace bs::web {
 namespace net = boost::asio;
@@ -70,6 +71,10 @@ class Session : public std::enable_shared_from_this<Session> {
       accepts_json_ = std::string_view(target.data(), target.size()).rfind("/api/", 0) == 0;
     }
     if (ec == http::error::body_limit) {
+      // A Content-Length beyond even the larger limit trips while the header is read,
+      // before OnHeader chose: an upload is told the upload limit, not the form limit.
+      auto type = parser_->get()[http::field::content_type];
+      if (std::string_view(type.data(), type.size()).rfind("multipart/form-data", 0) == 0) limit_ = upload_limit_;
       std::string limit = limit_ >= 1024 * 1024 ? std::to_string(limit_ / (1024 * 1024)) + " MB" : std::to_string(limit_ / 1024) + " KiB";
       return Send(JsonOrHtmlError(413, "Data er for store: højst " + limit + "."), true);
     }
@@ -106,7 +111,10 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   Response JsonOrHtmlError(int status, const std::string& message) {
-    return accepts_json_ ? JsonError(status, message) : HtmlError(status, message);
+    if (accepts_json_) return JsonError(status, message);
+    Response res = HtmlError(status, message);
+    res.body = DropSlots(res.body);
+    return res;
   }
 
   void Send(Response res, bool close) {

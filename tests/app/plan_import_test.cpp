@@ -125,6 +125,30 @@ TEST_F(PlanImportTest, ApplyWritesAllAsAnImportFromTheFileAndTheSameSheetAgainCh
   EXPECT_EQ(*store_.PlanRevision(plan_), before) << "nothing written";
 }
 
+// What the person confirmed is what is written: the dry run's fingerprint, sent with
+// the apply, refuses an apply that would now write something else.
+TEST_F(PlanImportTest, AnApplyWhoseDryRunIsStaleIsAConflictAndWritesNothing) {
+  auto request = Request({Row(2, {{"code", "R307(B)"}, {"title", "Fraværsindsatsen"}, {"committee", "BUU"}, {"responsible", "Person A"}})});
+  auto dry = imports_.DryRunSheet(finance_, request);
+  ASSERT_TRUE(dry.ok());
+  ASSERT_EQ(dry->fingerprint.size(), 16u);
+  EXPECT_EQ(imports_.DryRunSheet(finance_, request)->fingerprint, dry->fingerprint) << "stable";
+  // Someone changes the item in between.
+  ItemDraft d = ItemDraft::From(existing_.data(), {});
+  d.responsible = "Person B";
+  ASSERT_TRUE(reg_.UpdateItem(existing_.id(), d, existing_.revision(), reg_.Meta("Søren Dahl", "form")).ok());
+  int64_t before = *store_.PlanRevision(plan_);
+  request.expected_fingerprint = dry->fingerprint;
+  auto stale = imports_.ApplySheet(finance_, request);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(*store_.PlanRevision(plan_), before) << "nothing written";
+  request.expected_fingerprint = imports_.DryRunSheet(finance_, request)->fingerprint;
+  auto fresh = imports_.ApplySheet(finance_, request);
+  ASSERT_TRUE(fresh.ok()) << fresh.error().message;
+  EXPECT_EQ(store_.GetItem(existing_.id())->data().responsible, "Person A");
+}
+
 TEST_F(PlanImportTest, AnyProblemRefusesTheWholeImport) {
   auto r = imports_.ApplySheet(finance_, Request({
       Row(2, {{"title", "God række"}, {"committee", "ØK"}}),

@@ -25,6 +25,13 @@ TEST(Utf8Test, RejectsMalformedSequences) {
   EXPECT_FALSE(IsValidUtf8("\xFF"));
 }
 
+TEST(Utf8Test, ValidUtf8ReplacesEachBadByte) {
+  EXPECT_EQ(ValidUtf8("blåbær"), "blåbær");
+  EXPECT_EQ(ValidUtf8("\xFF\xFE bad.csv"), "\xEF\xBF\xBD\xEF\xBF\xBD bad.csv");
+  EXPECT_EQ(ValidUtf8("a\xC3"), "a\xEF\xBF\xBD");
+  EXPECT_TRUE(IsValidUtf8(ValidUtf8("\xC0\xAF\xED\xA0\x80x")));
+}
+
 TEST(CleanTest, RemovesControlCharactersAndNormalisesNewlines) {
   EXPECT_EQ(CleanMultiline("a\r\nb\x01" "c\rd"), "a\nbc\nd");
   EXPECT_EQ(CleanSingleLine("a\nb\tc"), "a b c");

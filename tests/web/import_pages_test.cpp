@@ -34,6 +34,18 @@ class ImportPagesTest : public ::testing::Test {
     return r.Header("location");
   }
 
+  // The dry run the page showed, as its form sends it when the person presses «Importér».
+  static std::string Seen(const std::string& page) {
+    std::smatch m;
+    std::regex re("name=\"proevekoersel\" value=\"([0-9a-f]+)\"");
+    return std::regex_search(page, m, re) ? "&proevekoersel=" + m[1].str() : "";
+  }
+  // Presses «Importér» on the page as it is now, with `form` (the columns) as chosen.
+  HttpResult Apply(const std::string& page, const std::string& form = "") {
+    auto shown = form.empty() ? server_->Get(page) : server_->PostForm(page, form + "&handling=vis");
+    return server_->PostForm(page, (form.empty() ? "" : form + "&") + "handling=importer" + Seen(shown.body));
+  }
+
   std::unique_ptr<TestServer> server_;
   std::string base_;
 };
@@ -62,7 +74,9 @@ TEST_F(ImportPagesTest, UploadShowsTheMappingAndTheDryRunThenAppliesAllOrNothing
   EXPECT_NE(changed.body.find("<option value=\"ignore\" selected>"), std::string::npos);
   EXPECT_EQ(server_->plans().ListItems(server_->demo_plan(), {})->total, before->total);
 
-  auto applied = server_->PostForm(page, "handling=importer");
+  EXPECT_EQ(server_->PostForm(page, "kolonne_G=ignore&handling=importer").status, 409) << "no dry run confirmed";
+  EXPECT_EQ(server_->plans().ListItems(server_->demo_plan(), {})->total, before->total);
+  auto applied = server_->PostForm(page, "kolonne_G=ignore&handling=importer" + Seen(changed.body));
   ASSERT_EQ(applied.status, 200) << applied.body.substr(0, 600);
   EXPECT_NE(applied.body.find("Importen er gennemført"), std::string::npos);
   EXPECT_EQ(server_->plans().ListItems(server_->demo_plan(), {})->total, before->total + 2);
@@ -81,7 +95,7 @@ TEST_F(ImportPagesTest, ASheetWithProblemsListsThemAndCannotBeApplied) {
   EXPECT_NE(preview.body.find("Udvalg, der ikke findes"), std::string::npos);
   EXPECT_EQ(preview.body.find("value=\"importer\""), std::string::npos);
   auto before = server_->plans().ListItems(server_->demo_plan(), {})->total;
-  auto forced = server_->PostForm(page, "handling=importer");
+  auto forced = server_->PostForm(page, "handling=importer&proevekoersel=0123456789abcdef");
   EXPECT_EQ(forced.status, 400);
   EXPECT_NE(forced.body.find("Intet er ændret"), std::string::npos);
   EXPECT_EQ(server_->plans().ListItems(server_->demo_plan(), {})->total, before);
@@ -111,7 +125,7 @@ TEST_F(ImportPagesTest, BadFilesAreRefusedWithTheReason) {
 TEST_F(ImportPagesTest, RealisedAmountsShowUnmatchedLinesAndApply) {
   server_->PostMultipart(base_, {{"art", "plan-sheet"}}, "fil", "a.csv", "text/csv", Fixture("semicolon_windows1252.csv"));
   std::string sheet = Upload("plan-sheet", "semicolon_windows1252.csv", Fixture("semicolon_windows1252.csv"));
-  ASSERT_EQ(server_->PostForm(sheet, "handling=importer").status, 200);
+  ASSERT_EQ(Apply(sheet).status, 200);
   std::string ok;
   std::istringstream lines(Fixture("realised.csv"));
   for (std::string line; std::getline(lines, line);)
@@ -122,7 +136,7 @@ TEST_F(ImportPagesTest, RealisedAmountsShowUnmatchedLinesAndApply) {
   EXPECT_NE(preview.body.find("Linjer uden punkt"), std::string::npos);
   EXPECT_NE(preview.body.find("9.99.99-999"), std::string::npos);
   EXPECT_NE(preview.body.find("Realiseret pr. 31-05-2025"), std::string::npos);
-  auto applied = server_->PostForm(page, "handling=importer");
+  auto applied = Apply(page);
   ASSERT_EQ(applied.status, 200);
   EXPECT_NE(applied.body.find("2 punkter har fået realiserede beløb"), std::string::npos);
 }
@@ -145,6 +159,60 @@ TEST_F(ImportPagesTest, OnlyPlanEditorsReachThePagesAndOnlyTheUploaderContinues)
   server_->ActAs("okonomi");
   EXPECT_EQ(server_->Get(base_ + "/999999").status, 404);
   EXPECT_EQ(server_->Get(base_ + "/abc").status, 404);
+}
+
+// Found by an attack on the import (issue 13): what the person confirmed is what is
+// written. A plan changed after the dry run (here by another import) is a 409 with the
+// new dry run, and nothing is written until that one is confirmed.
+TEST_F(ImportPagesTest, ApplyingAStaleDryRunIs409AndWritesNothing) {
+  std::string first = Upload("plan-sheet", "a.csv", "Nr.;Titel;Udvalg;Ansvarlig\nZ901;Stale-test;ØK;Person A\n");
+  ASSERT_EQ(Apply(first).status, 200);
+  std::string a = Upload("plan-sheet", "a2.csv", "Nr.;Titel;Udvalg;Ansvarlig\nZ901;Stale-test;ØK;Person B\n");
+  std::string seen_a = Seen(server_->Get(a).body);
+  ASSERT_FALSE(seen_a.empty());
+  std::string c = Upload("plan-sheet", "a3.csv", "Nr.;Titel;Udvalg;Ansvarlig\nZ901;Stale-test;ØK;Person C\n");
+  ASSERT_EQ(Apply(c).status, 200);  // someone else's import lands in between
+  auto stale = server_->PostForm(a, "handling=importer" + seen_a);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("ændret siden den prøvekørsel, du så"), std::string::npos);
+  EXPECT_NE(stale.body.find("Person C"), std::string::npos) << "the new dry run is shown";
+  auto items = server_->plans().ListItems(server_->demo_plan(), {});
+  for (const auto& item : items->items)
+    if (item.data().title == "Stale-test") EXPECT_EQ(item.data().responsible, "Person C") << "nothing written";
+  auto confirmed = server_->PostForm(a, "handling=importer" + Seen(stale.body));
+  EXPECT_EQ(confirmed.status, 200);
+  EXPECT_NE(confirmed.body.find("Importen er gennemført"), std::string::npos);
+}
+
+// A field chosen for two columns is said, naming both, and nothing is written.
+TEST_F(ImportPagesTest, AFieldChosenForTwoColumnsIsRefused) {
+  std::string page = Upload("plan-sheet", "dup.csv", "Nr.;Titel;Udvalg\nZ911;To kolonner;ØK\n");
+  auto before = server_->plans().ListItems(server_->demo_plan(), {})->total;
+  auto r = server_->PostForm(page, "kolonne_A=title&kolonne_B=title&kolonne_C=committee&handling=vis");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("er valgt for både kolonne A og kolonne B"), std::string::npos) << r.body.substr(0, 800);
+  auto forced = server_->PostForm(page, "kolonne_A=title&kolonne_B=title&kolonne_C=committee&handling=importer" + Seen(r.body));
+  EXPECT_NE(forced.status, 200);
+  EXPECT_EQ(server_->plans().ListItems(server_->demo_plan(), {})->total, before);
+}
+
+// A data row of "x" marks (the completed column is headed "X") is not the header row;
+// a sheet without a header row says so and nothing else.
+TEST_F(ImportPagesTest, TheHeaderRowIsTheOneNamingTheMostDistinctFields) {
+  std::string page = Upload("plan-sheet", "x.csv", "Nr.;Titel;Udvalg;Noter;Kommentar;Bemærkning\nP901;Tiltag;ØK;x;x;x\nP902;Andet;ØK;;;\n");
+  auto r = server_->Get(page);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("genkendt overskrifterne i række 1."), std::string::npos) << r.body.substr(0, 1500);
+  EXPECT_NE(r.body.find("Tiltag"), std::string::npos);
+  // A file name that is not UTF-8 is shown with U+FFFD, never as raw bytes.
+  std::string odd = Upload("plan-sheet", "\xFF\xFE plan.csv", "Nr.;Titel\nP1;A\n");
+  auto o = server_->Get(odd);
+  EXPECT_NE(o.body.find("\xEF\xBF\xBD\xEF\xBF\xBD plan.csv"), std::string::npos);
+  EXPECT_EQ(o.body.find("\xFF"), std::string::npos);
+  std::string none = Upload("plan-sheet", "none.csv", "a;b\nc;d\n");
+  auto n = server_->Get(none);
+  EXPECT_NE(n.body.find("har ikke fundet en overskriftsrække"), std::string::npos);
+  EXPECT_EQ(n.body.find("i række 0"), std::string::npos);
 }
 
 }  // namespace

@@ -175,6 +175,14 @@ TEST_F(MeetingsWebTest, UploadsAreCheckedAndNothingIsStoredOnRefusal) {
   auto huge = server_->PostMultipart(url, {{"titel", "Bilag"}}, "fil", "x.txt", "text/plain", std::string(200 * 1024, 'a'));
   EXPECT_EQ(huge.status, 413) << huge.body.substr(huge.body.find("<main"), 400);
   EXPECT_TRUE(server_->meetings().GetMeeting(admin, coming)->agenda.back().attachments.empty()) << "nothing stored";
+  // The server's multipart limit is the attachment limit plus room for the form (68 KiB here).
+  EXPECT_NE(huge.body.find("Data er for store: højst 68 KiB."), std::string::npos);
+  // Bigger than the form limit too (1 MB): it trips while the header is read, and is
+  // still told the upload limit, on a page without a placeholder byte (issue 13 attack).
+  auto bigger = server_->PostMultipart(url, {{"titel", "Bilag"}}, "fil", "x.txt", "text/plain", std::string(1200 * 1024, 'a'));
+  EXPECT_EQ(bigger.status, 413);
+  EXPECT_NE(bigger.body.find("Data er for store: højst 68 KiB."), std::string::npos) << bigger.body.substr(bigger.body.find("<main"), 300);
+  EXPECT_EQ(bigger.body.find('\x01'), std::string::npos) << "a slot left unfilled";
   auto ok = server_->PostMultipart(url, {{"titel", "Kort"}, {"dokumentnummer", "52074/25"}}, "fil", "kort.pdf",
                                    "application/pdf", "%PDF-1.4 kort");
   EXPECT_EQ(ok.status, 303);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -223,6 +224,11 @@ Status Mapping::Apply(std::string_view text) {
   else if (j.contains("mapping")) cols = &j["mapping"];
   if (!cols->is_object()) return InvalidArgument("«columns» i kortlægningen skal være et objekt.");
   std::vector<FieldError> errors;
+  // The fields this mapping names, and the columns it names them for: a field named for
+  // two columns here is an error; a field it moves to another column leaves the column
+  // that had it before (from the proposal or a remembered mapping).
+  std::map<std::string, size_t> claimed;  // field -> column
+  std::set<size_t> named;
   for (const auto& [header, field] : cols->items()) {
     if (header == "header_row" || header == "committees") continue;
     if (!field.is_string()) { errors.push_back({header, "Feltet skal være en tekst, fx \"title\"."}); continue; }
@@ -231,9 +237,19 @@ Status Mapping::Apply(std::string_view text) {
     bool known = f.empty() || (f.rfind("amount_", 0) == 0 && f.size() == 11);
     for (const auto& c : FieldChoices(0, -1)) known = known || c.field == f;
     if (!known) { errors.push_back({header, "«" + text::Truncate(f, 40) + "» er ikke et felt, der kan importeres."}); continue; }
-    for (auto& c : columns)
-      if (c.header == header || sheet::ColumnName(c.column) == header) c.field = f;
+    for (auto& c : columns) {
+      if (c.header != header && sheet::ColumnName(c.column) != header) continue;
+      named.insert(c.column);
+      c.field = f;
+      if (f.empty()) continue;
+      auto [at, fresh] = claimed.emplace(f, c.column);
+      if (!fresh && at->second != c.column)
+        errors.push_back({header, "«" + FieldLabel(f) + "» er valgt for både kolonne " + sheet::ColumnName(at->second) + " og kolonne " +
+                                      sheet::ColumnName(c.column) + "; et felt kan kun komme fra én kolonne."});
+    }
   }
+  for (auto& c : columns)
+    if (!named.count(c.column) && claimed.count(c.field)) c.field.clear();
   if (j.contains("committees") && j["committees"].is_object())
     for (const auto& [written, code] : j["committees"].items())
       if (code.is_string()) committees[text::FoldCase(text::Trim(written))] = code.get<std::string>();
@@ -246,9 +262,13 @@ Mapping ProposeMapping(const sheet::Sheet& sheet) {
   int best_count = 0;
   for (const auto& row : sheet.rows) {
     if (row.number > 40) break;
-    int count = 0;
+    // Distinct fields, not cells: a data row of "x" marks (the completed column's
+    // header is "X") or repeated words must not outscore the real header row.
+    std::set<std::string> fields;
     for (const auto& c : row.cells)
-      if (!c.text.empty() && !FieldForHeader(c.text).empty()) ++count;
+      if (!c.text.empty())
+        if (auto f = FieldForHeader(c.text); !f.empty()) fields.insert(f);
+    int count = static_cast<int>(fields.size());
     if (count > best_count) {
       best_count = count;
       best = Mapping{};

@@ -35,7 +35,9 @@ struct Mapping {
   // {"header_row": 3, "columns": {"<header as written>": "<field>"}, "committees": {...}}
   std::string ToJson() const;
   // Overrides this mapping's fields with a mapping file's or a remembered one (same shape;
-  // a flat {"header": "field"} object is accepted too). Unknown fields are InvalidArgument.
+  // a flat {"header": "field"} object is accepted too). Unknown fields, and a field named
+  // for two columns, are InvalidArgument; a field it gives a column is taken from any
+  // column it does not name (a partial mapping moves a field, it does not copy it).
   Status Apply(std::string_view json);
 };
 
@@ -48,7 +50,8 @@ std::string FieldForHeader(std::string_view header);
 // The label of a field ("Beløb 2026"), for pages and messages.
 std::string FieldLabel(std::string_view field);
 
-// Finds the header row (the row among the first 40 whose cells name the most fields)
+// Finds the header row (the first of the rows among the first 40 whose cells name the
+// most distinct fields: a data row of "x" marks does not outscore the header)
 // and proposes a field per column.
 Mapping ProposeMapping(const sheet::Sheet& sheet);
 

@@ -89,13 +89,16 @@ Response Preview(Services s, const Request& r, PlanId plan, int64_t upload_id, c
   std::optional<SheetImport> sheet;
   std::optional<RealisedImport> realised;
   int status = 200;
+  // Applying from the page: what the person saw (a form without it never matches).
+  std::string seen = form ? form->Get("proevekoersel") : "";
+  if (seen.empty()) seen = "-";
   auto run = [&](bool write) -> Status {
     if (upload->kind == "realised") {
-      auto done = s.imports.ImportRealised(r.viewer, plan, upload->bytes, upload->filename, std::nullopt, write);
+      auto done = s.imports.ImportRealised(r.viewer, plan, upload->bytes, upload->filename, std::nullopt, write, seen);
       if (!done.ok()) return done.error();
       realised = std::move(*done);
     } else {
-      auto done = s.imports.ImportSheet(r.viewer, plan, upload->bytes, upload->filename, mappings, write);
+      auto done = s.imports.ImportSheet(r.viewer, plan, upload->bytes, upload->filename, mappings, write, seen);
       if (!done.ok()) return done.error();
       sheet = std::move(*done);
     }

@@ -40,7 +40,13 @@ void Notes(Html& h, const std::vector<std::string>& notes) {
 
 void MappingTable(Html& h, const ImportPreviewModel& m) {
   const SheetRead& read = m.sheet->read;
-  h.Raw("<h2 id=\"kort-h\">1. Kolonner</h2><p>budgetspor har genkendt overskrifterne i række ").Text(read.header_row)
+  h.Raw("<h2 id=\"kort-h\">1. Kolonner</h2>");
+  if (read.header_row == 0) {
+    h.Raw("<p>budgetspor har ikke fundet en overskriftsrække i arket. Tilføj en række med kolonnernes overskrifter "
+          "(fx «Nr.», «Titel», «Udvalg», «2026»), og upload filen igen.</p>");
+    return;
+  }
+  h.Raw("<p>budgetspor har genkendt overskrifterne i række ").Text(read.header_row)
       .Raw(". Ret feltet for en kolonne, hvis det er forkert; kortlægningen huskes til næste gang, et ark med samme "
            "overskrifter importeres.</p>");
   WrapOpen(h, "Kolonner");
@@ -127,10 +133,10 @@ void SheetRows(Html& h, const ImportPreviewModel& m) {
 void RealisedRows(Html& h, const ImportPreviewModel& m) {
   const RealisedResult& r = m.realised->result;
   h.Raw("<h2>Prøvekørsel</h2><p class=\"import-summary\"><strong>").Text(static_cast<long long>(r.updated))
-      .Raw("</strong> punkter får en statusopdatering «Realiseret pr. ").Text(r.as_of.Short())
-      .Raw(", importeret fra økonomisystemet», <strong>").Text(static_cast<long long>(r.unchanged))
+      .Raw("</strong>").Raw(r.updated == 1 ? Literal(" punkt får") : Literal(" punkter får")).Raw(" en statusopdatering «Realiseret pr. ")
+      .Text(r.as_of.Short()).Raw(", importeret fra økonomisystemet», <strong>").Text(static_cast<long long>(r.unchanged))
       .Raw("</strong> har allerede beløbene, <strong>").Text(static_cast<long long>(r.unmatched.size()))
-      .Raw("</strong> linjer passer ikke til noget punkt.</p>");
+      .Raw("</strong>").Raw(r.unmatched.size() == 1 ? Literal(" linje passer") : Literal(" linjer passer")).Raw(" ikke til noget punkt.</p>");
   if (!r.items.empty()) {
     WrapOpen(h, "Punkter");
     h.Raw("<table class=\"import-rows stack-narrow\"><caption class=\"visually-hidden\">Punkter med realiserede beløb</caption><thead><tr>"
@@ -203,10 +209,12 @@ std::string ImportPreviewPage(const ImportPreviewModel& m) {
   if (m.applied) {
     h.Raw("<div class=\"notice\" role=\"status\"><p><strong>Importen er gennemført.</strong> ");
     if (m.sheet)
-      h.Text(static_cast<long long>(m.sheet->result.created)).Raw(" punkter er oprettet og ")
+      h.Text(static_cast<long long>(m.sheet->result.created))
+          .Raw(m.sheet->result.created == 1 ? Literal(" punkt er oprettet og ") : Literal(" punkter er oprettet og "))
           .Text(static_cast<long long>(m.sheet->result.updated)).Raw(" opdateret");
     else
-      h.Text(static_cast<long long>(m.realised->result.updated)).Raw(" punkter har fået realiserede beløb");
+      h.Text(static_cast<long long>(m.realised->result.updated))
+          .Raw(m.realised->result.updated == 1 ? Literal(" punkt har fået realiserede beløb") : Literal(" punkter har fået realiserede beløb"));
     h.Raw(". Ændringerne står i hvert punkts historik som import fra filen og kan gendannes derfra.</p><p><a href=\"")
         .Text(base).Raw("\">Til planen</a></p></div>");
   }
@@ -231,6 +239,9 @@ std::string ImportPreviewPage(const ImportPreviewModel& m) {
     } else if (changes == 0) {
       h.Raw("<p class=\"none\">Der er intet at importere: planen har allerede det, filen indeholder.</p>");
     } else {
+      // What the person saw: applying checks it is still what would be written (409 if not).
+      const std::string& seen = m.sheet ? m.sheet->result.fingerprint : m.realised->result.fingerprint;
+      h.Raw("<input type=\"hidden\" name=\"proevekoersel\" value=\"").Text(seen).Raw("\">");
       h.Raw("<p><button type=\"submit\" name=\"handling\" value=\"importer\">Importér ").Text(static_cast<long long>(changes))
           .Raw(changes == 1 ? Literal(" ændring") : Literal(" ændringer")).Raw("</button> <span class=\"hint\">Alt eller intet; "
                "i historikken som import fra «").Text(m.filename).Raw("».</span></p>");

@@ -324,11 +324,11 @@ Result<MeetingSummary> MeetingService::Summarize(const Viewer& v, const Meeting&
 }
 
 Result<std::vector<MeetingSummary>> MeetingService::BodyMeetings(const Viewer& v, const std::string& body, Date from,
-                                                                 Date to) {
+                                                                 Date to, bool titles) {
   if (!body.empty()) TRY(FindBody(body));
   auto bodies = TRY(plans_.ListBodies());
   std::vector<MeetingSummary> out;
-  for (const auto& m : TRY(store_.ListMeetings(body, from, to))) out.push_back(TRY(Summarize(v, m, bodies)));
+  for (const auto& m : TRY(store_.ListMeetings(body, from, to))) out.push_back(TRY(Summarize(v, m, bodies, titles)));
   return out;
 }
 

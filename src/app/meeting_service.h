@@ -45,7 +45,9 @@ class MeetingService {
                                 const std::string& reason = "");
   Result<MeetingView> GetMeeting(const Viewer& v, MeetingId id);
   // A body's meetings from `from` to `to` (public: dates and places are public).
-  Result<std::vector<MeetingSummary>> BodyMeetings(const Viewer& v, const std::string& body, Date from, Date to);
+  // `titles`: with the visible agenda titles (a read per meeting).
+  Result<std::vector<MeetingSummary>> BodyMeetings(const Viewer& v, const std::string& body, Date from, Date to,
+                                                   bool titles = true);
   // Publishes the agenda: Conflict when empty, cancelled or already published.
   Status PublishAgenda(const Viewer& v, MeetingId meeting);
   // Approves the minutes: Conflict unless published, held (date <= today) and

@@ -59,6 +59,15 @@ Result<ItemPage> PlanService::ListItems(const Viewer& v, const PlanRead& plan, c
   return page;
 }
 
+Result<std::map<ItemId, Date>> PlanService::LatestStatusDates(const Viewer& v, const PlanRead& plan) {
+  if (!plan.caps.live) return PermissionDenied("Kun medarbejdere ser statusopdateringernes datoer.");
+  (void)v;
+  std::map<ItemId, Date> out;
+  for (const auto& u : TRY(plans_.StatusUpdatesUntil(plan.ctx.plan.id(), Date{9999, 12, 31})))
+    if (auto [it, fresh] = out.emplace(u.item_id, u.as_of); !fresh && it->second < u.as_of) it->second = u.as_of;
+  return out;
+}
+
 // ---- Items ----
 
 Result<ItemRead> PlanService::ItemFor(const Viewer& v, ItemId id, Action action, Resource::Kind kind, bool redact) {

@@ -7,6 +7,7 @@
 // a cached page to serve) are the "For..." reads, named by what they let one do.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,11 @@ class PlanService {
   explicit PlanService(PlanRegister& plans) : plans_(plans) {}
 
   // ---- Plans ----
+  // The municipality's name (public: the home page says whose site it is).
+  Result<std::string> MunicipalityName() { return plans_.MunicipalityName(); }
+  // The date of each item's latest status update, for those who read the live plan
+  // (PermissionDenied otherwise): the start page's "uden status længe".
+  Result<std::map<ItemId, Date>> LatestStatusDates(const Viewer& v, const PlanRead& plan);
   // The plans this viewer may know of (all for staff, the published ones for the public).
   Result<std::vector<PlanRegister::VisiblePlan>> VisiblePlans(const Viewer& v) { return plans_.VisiblePlans(v); }
   // What pages should offer this viewer outside any plan, and on a plan.

@@ -335,9 +335,14 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanRegiste
 
   // The coming weeks around today: the rolling overview and portfolios have content.
   Date today = meetings.Today();
-  auto day = [&](int offset) {  // the next weekday (1970-01-01 was a Thursday)
+  // The next working day (1970-01-01 was a Thursday): no meetings at weekends or on the
+  // Christmas days, New Year's Eve and New Year's Day.
+  auto holiday = [](Date x) {
+    return (x.month == 12 && (x.day == 24 || x.day == 25 || x.day == 26 || x.day == 31)) || (x.month == 1 && x.day == 1);
+  };
+  auto day = [&](int offset) {
     int64_t d = today.ToDays() + offset;
-    while (((d % 7) + 7) % 7 == 2 || ((d % 7) + 7) % 7 == 3) ++d;
+    while (((d % 7) + 7) % 7 == 2 || ((d % 7) + 7) % 7 == 3 || holiday(Date::FromDays(d))) ++d;
     return Date::FromDays(d);
   };
   const char* upcoming[][2] = {{"DIR", "09:00"}, {"ØK", "14:00"}, {"BUU", "15:00"}, {"KB", "18:00"}};

@@ -176,8 +176,9 @@ int Serve(const std::map<std::string, std::string>& flags) {
   bs::PlanImportService imports(plan_use_cases, plans, import_reader);
   bs::agenda_import::AgendaTextParser agenda_reader;
   bs::AgendaImportService agenda_imports(meetings, meeting_store, plans, agenda_reader, clock);
+  bs::StartPageService start(plan_use_cases, meetings, rounds);
   bs::web::Site site({plan_use_cases, cache, people, meetings, exports, rounds, reports, report_files, report_attachments, imports,
-                      agenda_imports});
+                      agenda_imports, start});
   bs::web::Server server(options, [&site](const bs::web::Request& r) { return site.Handle(r); });
   auto listening = server.Listen();
   if (!listening.ok()) { std::cerr << listening.error().message << "\n"; return 1; }

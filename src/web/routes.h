@@ -11,6 +11,7 @@
 #include "app/report_attachments.h"
 #include "app/report_service.h"
 #include "app/round_service.h"
+#include "app/start_page.h"
 #include "web/render_cache.h"
 #include "web/handler_helpers.h"
 #include "web/router.h"
@@ -30,6 +31,7 @@ struct Services {
   ReportAttachments& report_attachments;
   PlanImportService& imports;     // issue 13: sheet and finance-system imports
   AgendaImportService& agenda_imports;  // issue 13: agenda texts into a meeting
+  StartPageService& start;        // issue 14: "Mit overblik" and the public home page
 };
 
 // Answers from the cache when the plan is unchanged since this request (path, query

@@ -43,6 +43,11 @@ std::string UserBar(const Request& r, bool administer) {
     h.Raw("<li><a href=\"/log-ind?next=").Text(PercentEncode(next)).Raw("\">Log ind</a></li>");
     return h.Take();
   }
+  // The three-week overview for those who plan by it (issue 14): directors, secretaries,
+  // finance and administrators.
+  const Viewer& v = r.viewer;
+  if (v.Has(Role::kDirector) || v.Has(Role::kSecretary) || v.Has(Role::kFinance) || v.Has(Role::kAdministrator))
+    h.Raw("<li><a href=\"/overblik\">Tre uger</a></li>");
   if (administer) h.Raw("<li><a href=\"/admin/brugere\">Administration</a></li>");
   h.Raw("<li class=\"who\"><span class=\"visually-hidden\">Logget ind som </span>").Text(r.viewer.user->name).Raw("</li>");
   h.Raw("<li>").PostForm("/log-ud", "class=\"inline\"").Raw("<button type=\"submit\" class=\"link\">Log ud</button></form></li>");

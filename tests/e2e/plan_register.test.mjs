@@ -17,7 +17,8 @@ try {
   let itemUrl = '';
 
   await step('plan page opens and passes axe', async () => {
-    await signIn(page, server, 'okonomi', '/');
+    await signIn(page, server, 'okonomi', '/');  // «Mit overblik» (issue 14) leads to the plan
+    await Promise.all([page.waitForNavigation(), page.getByRole('main').getByRole('link', { name: 'Udmøntningsplan 2025-2028', exact: true }).first().click()]);
     await page.getByRole('heading', { level: 1, name: 'Udmøntningsplan 2025-2028' }).waitFor();
     await page.screenshot({ path: 'screenshots/plan.png', fullPage: true });
     await axe(page, 'plan page');

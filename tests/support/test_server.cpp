@@ -65,8 +65,9 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   use_cases_ = std::make_unique<PlanService>(*service_);
   imports_ = std::make_unique<PlanImportService>(*use_cases_, *service_, import_reader_);
   agenda_imports_ = std::make_unique<AgendaImportService>(*meetings_, *faulty_meetings_, *service_, agenda_reader_, clock_);
+  start_ = std::make_unique<StartPageService>(*use_cases_, *meetings_, *rounds_);
   site_ = std::make_unique<web::Site>(web::Services{*use_cases_, cache_, *people_, *meetings_, exports_, *rounds_, *reports_,
-                                                    report_files_, *report_attachments_, *imports_, *agenda_imports_});
+                                                    report_files_, *report_attachments_, *imports_, *agenda_imports_, *start_});
   web::ServerOptions options;
   options.port = 0;
   options.threads = 2;

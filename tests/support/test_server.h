@@ -108,6 +108,7 @@ class TestServer {
   MeetingFiles exports_;
   std::unique_ptr<RoundService> rounds_;
   std::unique_ptr<ReportService> reports_;
+  std::unique_ptr<StartPageService> start_;
   ReportFiles report_files_;
   std::unique_ptr<ReportAttachments> report_attachments_;
   plan_sheet::SheetImportReader import_reader_;

@@ -6,6 +6,7 @@
 #include "web/list_query.h"
 #include "web/routes.h"
 #include "web/views/plan_views.h"
+#include "web/views/start_views.h"
 
 namespace bs::web {
 namespace {
@@ -244,11 +245,11 @@ Response CreatePlan(Services s, const Request& r, const Params&) {
   return Response::Redirect("/planer/" + std::to_string(plan->id()));
 }
 
+// The start page (issue 14): "Mit overblik" for the signed-in, the home page for the public.
 Response Home(Services s, const Request& r, const Params&) {
-  auto plans = s.plans.VisiblePlans(r.viewer);
-  if (!plans.ok()) return HtmlError(plans.error());
-  if (plans->empty() || !s.plans.CapabilitiesFor(r.viewer).live) return Response::Redirect("/planer");
-  return Response::Redirect("/planer/" + std::to_string(plans->front().plan.id()));
+  auto page = s.start.For(r.viewer);
+  if (!page.ok()) return HtmlError(page.error());
+  return Response::Html(200, views::StartPageView(*page));
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ void PageStart(Html& h, const std::string& title, const Crumbs& crumbs) {
         "<a class=\"skip\" href=\"#indhold\">Gå til indhold</a>"
         "<header class=\"site\"><a class=\"brand\" href=\"/\">budgetspor</a>"
         "<nav aria-label=\"Hovedmenu\"><ul><li><a href=\"/planer\">Planer</a></li>"
-        "<li><a href=\"/moeder\">Møder</a></li><li><a href=\"/dokumentation/api\">API</a></li>").Raw(kUserBarSlot).Raw("</ul></nav></header>");
+        "<li><a href=\"/moeder\">Møder</a></li>").Raw(kUserBarSlot).Raw("</ul></nav></header>");
   if (!crumbs.empty()) {
     h.Raw("<nav class=\"crumbs\" aria-label=\"Brødkrummesti\"><ol>");
     for (size_t i = 0; i < crumbs.size(); ++i) {
@@ -27,7 +27,8 @@ void PageStart(Html& h, const std::string& title, const Crumbs& crumbs) {
 
 void PageEnd(Html& h) {
   h.Raw("</main><footer class=\"site\"><p>budgetspor – udmøntningsplanen som én kilde. "
-        "Beløb i 1.000 kr.; negative beløb er besparelser.</p></footer></body></html>\n");
+        "Beløb i 1.000 kr.; negative beløb er besparelser.</p><p><a href=\"/dokumentation/api\">API</a> · "
+        "<a href=\"/dokumentation/adgang\">Hvem ser hvad</a></p></footer></body></html>\n");
 }
 
 void Notice(Html& h, const std::string& notice) {

@@ -39,6 +39,13 @@ Result<StartPage> StartPageService::For(const Viewer& v) {
   return p;
 }
 
+Result<int64_t> StartPageService::Stamp() {
+  uint64_t h = static_cast<uint64_t>(TRY(meetings_.ContentStamp()));
+  for (unsigned char c : TRY(plans_.MunicipalityName())) h = h * 131 + c;
+  h = h * 1'000'003 + static_cast<uint64_t>(meetings_.Today().ToDays());
+  return static_cast<int64_t>(h);
+}
+
 Status StartPageService::FillPlan(const Viewer& v, StartPage& p) {
   auto visible = TRY(plans_.VisiblePlans(v));
   const PlanRegister::VisiblePlan* chosen = nullptr;

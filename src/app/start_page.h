@@ -79,6 +79,10 @@ class StartPageService {
 
   // The start page for the viewer (the public when anonymous).
   Result<StartPage> For(const Viewer& v);
+  // Changes whenever a start page may have: plans (rounds included), meetings, people
+  // (MeetingService::ContentStamp), the municipality's name and the day. A cache key
+  // for pages already keyed by the viewer's access class.
+  Result<int64_t> Stamp();
 
  private:
   Status FillPlan(const Viewer& v, StartPage& p);

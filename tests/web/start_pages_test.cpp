@@ -132,5 +132,19 @@ TEST_F(StartPagesTest, ThePublicHomePageNamesTheMunicipalityAndShowsThePublished
   EXPECT_FALSE(Has(page.substr(0, page.find("</header>")), "/dokumentation/api")) << "not in the main menu";
 }
 
+// The page is cached, but never stale: a new item with an OBS point shows at once.
+TEST_F(StartPagesTest, TheCachedStartPageFollowsAWrite) {
+  auto before = Section(Start("okonomi"), "s-plan");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(before, m, std::regex("([0-9]+) med OBS-punkt")));
+  int obs = std::stoi(m[1]);
+  auto created = server_->Send("POST", "/api/v1/plans/" + std::to_string(server_->demo_plan()) + "/items",
+                               R"({"category":"operating","committee":"BUU","title":"Nyt OBS-punkt","obs":true,"obs_note":"Se på det"})",
+                               {{"Content-Type", "application/json"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto after = Section(Start("okonomi"), "s-plan");
+  EXPECT_TRUE(Has(after, std::to_string(obs + 1) + " med OBS-punkt")) << after.substr(0, 300);
+}
+
 }  // namespace
 }  // namespace bs::testing

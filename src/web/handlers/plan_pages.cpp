@@ -246,10 +246,14 @@ Response CreatePlan(Services s, const Request& r, const Params&) {
 }
 
 // The start page (issue 14): "Mit overblik" for the signed-in, the home page for the public.
+// Cached per access class (which holds the person's name and departments) until
+// anything on it changes or the day does.
 Response Home(Services s, const Request& r, const Params&) {
-  auto page = s.start.For(r.viewer);
-  if (!page.ok()) return HtmlError(page.error());
-  return Response::Html(200, views::StartPageView(*page));
+  return CachedByStamp(s, s.start.Stamp(), r, [&] {
+    auto page = s.start.For(r.viewer);
+    if (!page.ok()) return HtmlError(page.error());
+    return Response::Html(200, views::StartPageView(*page));
+  });
 }
 
 }  // namespace

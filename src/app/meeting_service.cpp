@@ -475,14 +475,32 @@ Result<AgendaItem> MeetingService::AddToAgenda(const Viewer& v, int64_t meeting,
 Result<AgendaItem> MeetingService::UpdateAgendaItem(const Viewer& v, int64_t id, const AgendaItemDraft& draft,
                                                     const std::string& reason) {
   auto e = TRY(ForEditing(v, id));
-  auto updated = ApplyDraft(e.item, draft);
-  if (!updated.ok()) return updated.error();
+  // Every wrong field at once (issue 14): the plan item links beside the times and texts.
+  std::vector<FieldError> errors;
+  AgendaItemDraft d = draft;
+  if (d.plan_items_text) {
+    d.plan_items.clear();
+    for (const auto& part : text::SplitTrimmed(*d.plan_items_text, ',')) {
+      bool digits = !part.empty() && part.size() <= 18 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits || std::stoll(part) <= 0) {
+        errors.push_back({"planpunkter", "Planpunkter skrives som tal adskilt af komma, fx 12, 14 («" + text::Truncate(part, 20) + "» er ikke et tal)."});
+        break;
+      }
+      d.plan_items.push_back(std::stoll(part));
+    }
+  }
+  auto updated = ApplyDraft(e.item, d);
+  if (!updated.ok()) {
+    if (updated.error().fields.empty()) return updated.error();
+    errors.insert(errors.end(), updated.error().fields.begin(), updated.error().fields.end());
+  }
   // Plan item links must point at items that exist.
-  for (ItemId pid : updated->plan_items) {
+  for (ItemId pid : d.plan_items) {
     auto linked = plans_.GetItem(pid);
     if (!linked.ok() && linked.error().code != ErrorCode::kNotFound) return linked.error();
-    if (!linked.ok()) return FieldErrors({{"planpunkter", "Planpunkt " + std::to_string(pid) + " findes ikke."}});
+    if (!linked.ok()) errors.push_back({"planpunkter", "Planpunkt " + std::to_string(pid) + " findes ikke."});
   }
+  if (!errors.empty()) return FieldErrors(std::move(errors));
   std::optional<AgendaRevision> revision;
   if (e.meeting.published()) {
     revision = TRY(Revise(v, e.item, *updated, reason, "Dagsordenen er offentliggjort."));

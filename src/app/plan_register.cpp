@@ -313,8 +313,22 @@ Result<PlanItem> PlanRegister::AddStatus(ItemId id, const StatusDraft& draft, in
 }
 
 Result<Version> PlanRegister::PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author) {
-  Version v = TRY(ValidateVersion(draft, plan));
-  return store_.PublishVersion(v, Meta(author, "form"));
+  // Every problem at once (issue 14): a name used before is said beside a bad date, not
+  // only after the date is put right. The store still refuses a duplicate (a race).
+  auto v = ValidateVersion(draft, plan);
+  std::vector<FieldError> errors;
+  if (!v.ok()) {
+    if (v.error().fields.empty()) return v.error();
+    errors = v.error().fields;
+  }
+  std::string name = text::Trim(text::CleanSingleLine(draft.name));
+  bool name_wrong = std::any_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "name"; });
+  // Alone, a name used before stays the store's 409 (AlreadyExists), as the API says.
+  if (!errors.empty() && !name_wrong && !name.empty())
+    for (const auto& existing : TRY(store_.ListVersions(plan)))
+      if (existing.name == name) errors.push_back({"name", "Planen har allerede en version med navnet «" + name + "»."});
+  if (!errors.empty()) return FieldErrors(std::move(errors));
+  return store_.PublishVersion(*v, Meta(author, "form"));
 }
 
 Result<std::vector<Version>> PlanRegister::ListVersions(PlanId plan) { return store_.ListVersions(plan); }

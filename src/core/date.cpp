@@ -34,6 +34,13 @@ Result<Date> Date::Parse(std::string_view input) {
     else if ((s1 == '-' || s1 == '.' || s1 == '/') && (s2 == '-' || s2 == '.')) d = Date{c, b, a};
     else return InvalidArgument("«" + s + "» er ikke en dato (skriv fx 10-06-2025).");
     if (IsValid(d.year, d.month, d.day)) return d;
+    // Said as a person would (issue 14): the date does not exist, and why.
+    if (d.year < 1900 || d.year > 2200)
+      return InvalidArgument("«" + s + "»: året " + std::to_string(d.year) + " ligger uden for 1900-2200.");
+    if (d.month < 1 || d.month > 12) return InvalidArgument("«" + s + "» findes ikke: der er 12 måneder.");
+    if (d.day < 1 || d.day > DaysInMonth(d.year, d.month))
+      return InvalidArgument("«" + s + "» findes ikke: " + std::string(DanishMonthName(d.month)) + " " + std::to_string(d.year) +
+                             " har " + std::to_string(DaysInMonth(d.year, d.month)) + " dage.");
     return InvalidArgument("«" + s + "» er ikke en gyldig dato.");
   }
   return InvalidArgument("«" + s + "» er ikke en dato (skriv fx 10-06-2025).");

@@ -10,6 +10,11 @@ TEST(DateTest, ParsesDanishAndIsoForms) {
   EXPECT_EQ(Date::Parse("2025-06-10")->Short(), "10-06-2025");
   EXPECT_EQ(Date::Parse("10.06.2025")->Long(), "10. juni 2025");
   EXPECT_EQ(Date::Parse("31-02-2025").error().code, ErrorCode::kInvalidArgument);
+  // Issue 14: a date that does not exist says so, and why.
+  EXPECT_EQ(Date::Parse("31-02-2025").error().message, "«31-02-2025» findes ikke: februar 2025 har 28 dage.");
+  EXPECT_EQ(Date::Parse("29-02-2028").ok(), true);
+  EXPECT_EQ(Date::Parse("01-13-2025").error().message, "«01-13-2025» findes ikke: der er 12 måneder.");
+  EXPECT_EQ(Date::Parse("01-01-3000").error().message, "«01-01-3000»: året 3000 ligger uden for 1900-2200.");
   EXPECT_EQ(Date::Parse("i morgen").error().code, ErrorCode::kInvalidArgument);
 }
 

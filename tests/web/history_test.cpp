@@ -131,6 +131,11 @@ TEST_F(HistoryTest, VersionsAreImmutableSnapshots) {
   EXPECT_EQ(form_dup.status, 409);
   EXPECT_TRUE(Has(form_dup.body, "allerede en version"));
   EXPECT_EQ(Publish("", "31-05-2025").status, 400);
+  // Issue 14: every problem at once, a date that does not exist said so.
+  auto both = server_->PostForm(Plan("/versioner"), "name=Status+pr.+ultimo+maj+2025&as_of=31-02-2025");
+  EXPECT_EQ(both.status, 400);
+  EXPECT_TRUE(Has(both.body, "«31-02-2025» findes ikke: februar 2025 har 28 dage.")) << both.body.substr(0, 2000);
+  EXPECT_TRUE(Has(both.body, "allerede en version med navnet «Status pr. ultimo maj 2025»"));
   EXPECT_EQ(server_->Get(Plan("/versioner/999999")).status, 404);
   auto list = server_->Get(Plan("/versioner"));
   EXPECT_TRUE(Has(list.body, "Status pr. ultimo maj 2025"));

@@ -255,6 +255,14 @@ TEST_F(MeetingsWebTest, DuplicateCaseAttendanceAndRevisionErrorsOverHttp) {
   auto edit = server_->PostForm("/punkter/" + m[1].str(), "titel=Ny+titel");
   EXPECT_EQ(edit.status, 400);
   EXPECT_NE(edit.body.find("Dagsordenen er offentliggjort. Skriv en begrundelse"), std::string::npos);
+  // Issue 14: a bad time and bad plan item links are named together, beside their fields.
+  auto several = server_->PostForm("/punkter/" + m[1].str(), "titel=Ny+titel&tid_fra=25:99&planpunkter=abc&begrundelse=x");
+  EXPECT_EQ(several.status, 400);
+  EXPECT_NE(several.body.find("Tidspunktet skrives som 10:30."), std::string::npos);
+  EXPECT_NE(several.body.find("Planpunkter skrives som tal adskilt af komma"), std::string::npos);
+  auto missing = server_->PostForm("/punkter/" + m[1].str(), "titel=Ny+titel&tid_fra=25:99&planpunkter=999999&begrundelse=x");
+  EXPECT_NE(missing.body.find("Planpunkt 999999 findes ikke."), std::string::npos);
+  EXPECT_NE(missing.body.find("Tidspunktet skrives som 10:30."), std::string::npos);
   // A member is not offered the removal confirmation of a published item.
   server_->ActAs("politiker");
   EXPECT_EQ(server_->Get("/punkter/" + m[1].str() + "/fjern").status, 403);

@@ -58,6 +58,9 @@ struct AgendaItemDraft {
   std::string title, slot_start, slot_end, participants;
   AgendaSections sections;
   std::vector<ItemId> plan_items;
+  // The plan item ids as a form writes them ("12, 14"); when set, read into plan_items
+  // by MeetingService, a wrong one reported beside the other fields' errors.
+  std::optional<std::string> plan_items_text;
   bool closed = false;
 };
 // Every wrong field reported (titel, tid_fra, tid_til, sections over 100.000 characters).

@@ -162,7 +162,7 @@ Result<Version> ValidateVersion(const VersionDraft& d, PlanId plan) {
   if (v.name.empty()) errors.push_back({"name", "Giv versionen et navn, fx «Status pr. ultimo maj 2025»."});
   else if (text::CodePointCount(v.name) > 200) errors.push_back({"name", "Navnet må højst være 200 tegn."});
   auto date = Date::Parse(d.as_of);
-  if (!date.ok()) errors.push_back({"as_of", "Skriv datoen som dd-mm-åååå, fx 31-05-2025."});
+  if (!date.ok()) errors.push_back({"as_of", date.error().message});  // "«31-02-2025» findes ikke: ..."
   else v.as_of = *date;
   v.reporting_round = text::IsValidUtf8(d.reporting_round) ? text::Trim(text::CleanSingleLine(d.reporting_round)) : "";
   if (text::CodePointCount(v.reporting_round) > 200) errors.push_back({"reporting_round", "Højst 200 tegn."});

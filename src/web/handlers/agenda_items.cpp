@@ -64,16 +64,7 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
   m.draft.closed = f.Get("lukket") == "1";
   m.plan_items = f.Get("planpunkter");
   m.reason = f.Get("begrundelse");
-  for (const auto& part : text::SplitTrimmed(m.plan_items, ',')) {
-    if (part.empty()) continue;
-    std::map<std::string, std::string> one{{"id", part}};
-    int64_t pid;
-    if (!ParseId(one, "id", &pid)) {
-      m.errors.push_back({"planpunkter", "Planpunkter skrives som tal adskilt af komma, fx 12, 14."});
-      return RenderItemForm(s, r, id, m, false, 400);
-    }
-    m.draft.plan_items.push_back(pid);
-  }
+  m.draft.plan_items_text = m.plan_items;  // read and checked with the other fields
   auto updated = s.meetings.UpdateAgendaItem(r.viewer, id, m.draft, m.reason);
   if (updated.ok())
     return Response::Redirect("/moeder/" + std::to_string(updated->meeting_id) + "?gemt=1#punkt-" + std::to_string(updated->position));

@@ -178,7 +178,9 @@ TEST_F(ImportPagesTest, ApplyingAStaleDryRunIs409AndWritesNothing) {
   EXPECT_NE(stale.body.find("Person C"), std::string::npos) << "the new dry run is shown";
   auto items = server_->plans().ListItems(server_->demo_plan(), {});
   for (const auto& item : items->items)
-    if (item.data().title == "Stale-test") EXPECT_EQ(item.data().responsible, "Person C") << "nothing written";
+    if (item.data().title == "Stale-test") {
+      EXPECT_EQ(item.data().responsible, "Person C") << "nothing written";
+    }
   auto confirmed = server_->PostForm(a, "handling=importer" + Seen(stale.body));
   EXPECT_EQ(confirmed.status, 200);
   EXPECT_NE(confirmed.body.find("Importen er gennemført"), std::string::npos);

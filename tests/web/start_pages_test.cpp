@@ -81,7 +81,9 @@ TEST_F(StartPagesTest, ADirectorSeesObsPointsCrossCuttingItemsAndHighlights) {
   ASSERT_FALSE(obs.empty());
   ASSERT_FALSE(cross.empty());
   ASSERT_FALSE(high.empty());
-  auto flagged = server_->plans().ListItems(server_->demo_plan(), {.obs = true});
+  ItemFilter with_obs;
+  with_obs.obs = true;
+  auto flagged = server_->plans().ListItems(server_->demo_plan(), with_obs);
   ASSERT_TRUE(flagged.ok());
   if (flagged->total > 0) EXPECT_TRUE(Has(obs, "/emner/" + std::to_string(flagged->items.front().id())));
   else EXPECT_TRUE(Has(obs, "Ingen punkter har et åbent OBS-punkt."));

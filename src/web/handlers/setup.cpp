@@ -26,10 +26,11 @@ std::string SetupPage(const PlanContext& ctx, const std::string& message, const 
     h.Raw("</ul></div>");
   }
   h.Raw("<section><h2>Udvalg og andre organer</h2><p class=\"lead\">Gælder hele kommunen. Udvalg, der ejer punkter, "
-        "kan vælges på punkterne; alle organer kan stå i den politiske behandling.</p><table><thead><tr>"
+        "kan vælges på punkterne; alle organer kan stå i den politiske behandling.</p><table class=\"stack-narrow\"><thead><tr>"
         "<th scope=\"col\">Forkortelse</th><th scope=\"col\">Navn</th><th scope=\"col\">Ejer punkter</th></tr></thead><tbody>");
   for (const auto& b : ctx.bodies)
-    h.Raw("<tr><td>").Text(b.code).Raw("</td><td>").Text(b.name).Raw("</td><td>").Raw(b.owns_items ? Literal("Ja") : Literal("Nej")).Raw("</td></tr>");
+    h.Raw("<tr><td data-label=\"Forkortelse\">").Text(b.code).Raw("</td><td data-label=\"Navn\">").Text(b.name)
+        .Raw("</td><td data-label=\"Ejer punkter\">").Raw(b.owns_items ? Literal("Ja") : Literal("Nej")).Raw("</td></tr>");
   h.Raw("</tbody></table>").PostForm(base + "/opsaetning/organer", "class=\"stack no-print\"").Raw(
         "<div class=\"field\"><label for=\"b-code\">Forkortelse (fx BUU)</label><input id=\"b-code\" name=\"code\"></div>"
         "<div class=\"field\"><label for=\"b-name\">Navn</label><input id=\"b-name\" name=\"name\"></div>"

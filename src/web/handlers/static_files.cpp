@@ -34,7 +34,7 @@ void AddStatic(Router& router) {
     return [file, title](const Request&, const Params&) {
       Html h;
       views::PageStart(h, title, {{title, ""}});
-      h.Raw("<h1>").Text(title).Raw("</h1><pre class=\"doc\">").Text(Find(file)).Raw("</pre>");
+      h.Raw("<h1>").Text(title).Raw("</h1><pre class=\"doc\" tabindex=\"0\">").Text(Find(file)).Raw("</pre>");
       views::PageEnd(h);
       return Response::Html(200, h.Take());
     };

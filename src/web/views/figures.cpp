@@ -12,8 +12,10 @@ void DeviationText(Html& h, const YearFigures& f) {
 
 }  // namespace
 
-void YearCell(Html& h, const YearFigures& f) {
-  h.Raw("<td class=\"num\">").Text(Planned(f));
+void YearCell(Html& h, const YearFigures& f, int year) {
+  h.Raw("<td class=\"num\"");
+  if (year) h.Raw(" data-label=\"").Text(year).Raw("\"");
+  h.Raw(">").Text(Planned(f));
   if (f.reported) {
     h.Raw("<span class=\"fig\"><abbr title=\"forventet realiseret\">forv.</abbr> ").Text(f.expected().FormatTkrTypographic())
         .Raw("</span><span class=\"fig\"><abbr title=\"afvigelse\">afv.</abbr> ");
@@ -27,7 +29,7 @@ void SumRows(Html& h, const std::vector<int>& years, const FigureSums& sums, con
   auto row = [&](const std::string& text, auto&& cell) {
     h.Raw("<tr><td></td><th scope=\"row\" colspan=\"").Text(static_cast<long long>(leading - 1)).Raw("\">").Text(text).Raw("</th>");
     for (int y : years) {
-      h.Raw("<td class=\"num\">");
+      h.Raw("<td class=\"num\" data-label=\"").Text(y).Raw("\">");
       cell(sums.Year(y));
       h.Raw("</td>");
     }

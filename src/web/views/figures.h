@@ -12,7 +12,8 @@
 namespace bs::web::views {
 
 // <td class="num">: planned; "forv." and "afv." lines when an expected effect is reported.
-void YearCell(Html& h, const YearFigures& f);
+// `year`: the cell's label when the table stacks on a phone (data-label), 0 for none.
+void YearCell(Html& h, const YearFigures& f, int year = 0);
 // <tfoot> rows for a table with `leading` columns before the years: the planned sum, and
 // when any item reported, the expected sum and the deviation.
 void SumRows(Html& h, const std::vector<int>& years, const FigureSums& sums, const std::string& label, int leading);

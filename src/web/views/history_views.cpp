@@ -206,15 +206,16 @@ std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& ver
         "fx til halvårsstatus til ØK. Redline viser ændringerne mellem to versioner eller fra en version til nu.</p>");
   if (versions.empty()) h.Raw("<p>Der er ingen versioner endnu.</p>");
   else {
-    h.Raw("<table class=\"versions\"><caption class=\"visually-hidden\">Versioner</caption><thead><tr><th scope=\"col\">Navn</th>"
+    h.Raw("<table class=\"versions stack-narrow\"><caption class=\"visually-hidden\">Versioner</caption><thead><tr><th scope=\"col\">Navn</th>"
           "<th scope=\"col\">Pr.</th><th scope=\"col\">Opfølgningsrunde</th><th scope=\"col\">Offentliggjort</th>"
           "<th scope=\"col\" class=\"num\">Punkter</th><th scope=\"col\">Redline</th></tr></thead><tbody>");
     for (size_t i = 0; i < versions.size(); ++i) {
       const Version& v = versions[i];
       std::string vhref = base + "/versioner/" + std::to_string(v.id);
-      h.Raw("<tr><th scope=\"row\"><a href=\"").Text(vhref).Raw("\">").Text(v.name).Raw("</a></th><td>").Text(v.as_of.Short())
-          .Raw("</td><td>").Text(v.reporting_round).Raw("</td><td>").Text(When(v.published_at)).Raw(", ").Text(v.published_by)
-          .Raw("</td><td class=\"num\">").Text(v.item_count).Raw("</td><td>");
+      h.Raw("<tr><th scope=\"row\"><a href=\"").Text(vhref).Raw("\">").Text(v.name).Raw("</a></th><td data-label=\"Pr.\">").Text(v.as_of.Short())
+          .Raw("</td><td data-label=\"Opfølgningsrunde\">").Text(v.reporting_round).Raw("</td><td data-label=\"Offentliggjort\">")
+          .Text(When(v.published_at)).Raw(", ").Text(v.published_by)
+          .Raw("</td><td class=\"num\" data-label=\"Punkter\">").Text(v.item_count).Raw("</td><td data-label=\"Redline\">");
       if (caps.live) h.Raw("<a href=\"").Text(base).Raw("/aendringer?from=").Text(v.id).Raw("&amp;to=now\">til nu</a>");
       if (caps.live && i + 1 < versions.size()) h.Raw(" · ");
       if (i + 1 < versions.size())

@@ -9,8 +9,12 @@ void PageStart(Html& h, const std::string& title, const Crumbs& crumbs) {
         "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
         "<a class=\"skip\" href=\"#indhold\">Gå til indhold</a>"
         "<header class=\"site\"><a class=\"brand\" href=\"/\">budgetspor</a>"
-        "<nav aria-label=\"Hovedmenu\"><ul><li><a href=\"/planer\">Planer</a></li>"
-        "<li><a href=\"/moeder\">Møder</a></li>").Raw(kUserBarSlot).Raw("</ul></nav></header>");
+        // Desktop: the menu in a row. Phones: the same links behind «Menu», a <details>
+        // that opens without JavaScript; only one of the two is displayed at a width.
+        "<nav class=\"wide\" aria-label=\"Hovedmenu\"><ul><li><a href=\"/planer\">Planer</a></li>"
+        "<li><a href=\"/moeder\">Møder</a></li>").Raw(kUserBarSlot).Raw("</ul></nav>"
+        "<details class=\"menu\"><summary>Menu</summary><nav aria-label=\"Hovedmenu\"><ul><li><a href=\"/planer\">Planer</a></li>"
+        "<li><a href=\"/moeder\">Møder</a></li>").Raw(kUserBarSlot).Raw("</ul></nav></details></header>");
   if (!crumbs.empty()) {
     h.Raw("<nav class=\"crumbs\" aria-label=\"Brødkrummesti\"><ol>");
     for (size_t i = 0; i < crumbs.size(); ++i) {

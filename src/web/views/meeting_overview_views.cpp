@@ -31,12 +31,12 @@ std::string OverviewPage(const Overview& o) {
   h.Raw("<h2>Sager på vej</h2>");
   if (o.on_the_way.empty()) h.Raw("<p class=\"none\">Ingen sager venter på næste organ.</p>");
   else {
-    h.Raw("<table><thead><tr><th scope=\"col\">Sag</th><th scope=\"col\">Senest på dagsorden</th><th scope=\"col\">Næste organ</th></tr></thead><tbody>");
+    h.Raw("<table class=\"stack-narrow\"><thead><tr><th scope=\"col\">Sag</th><th scope=\"col\">Senest på dagsorden</th><th scope=\"col\">Næste organ</th></tr></thead><tbody>");
     for (const auto& w : o.on_the_way) {
       h.Raw("<tr><td>");
       CaseLink(h, w.c.number);
-      h.Raw(" ").Text(w.c.title).Raw("</td><td>").Text(w.from_body).Raw(" ").Text(w.decided_on.Short())
-          .Raw("</td><td>").Text(w.next_body).Raw("</td></tr>");
+      h.Raw(" ").Text(w.c.title).Raw("</td><td data-label=\"Senest på dagsorden\">").Text(w.from_body).Raw(" ").Text(w.decided_on.Short())
+          .Raw("</td><td data-label=\"Næste organ\">").Text(w.next_body).Raw("</td></tr>");
     }
     h.Raw("</tbody></table>");
   }
@@ -72,7 +72,7 @@ SafeHtml YearWheelSvg(const Workplan& w) {
   // 12 sectors clockwise from the top (January); meetings as dots on their day.
   const double cx = 210, cy = 210, r_out = 190, r_in = 110;
   Html h;
-  h.Raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 420 420\" width=\"420\" height=\"420\" role=\"img\" aria-labelledby=\"wheel-title\">"
+  h.Raw("<svg class=\"wheel\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 420 420\" width=\"420\" height=\"420\" role=\"img\" aria-labelledby=\"wheel-title\">"
         "<title id=\"wheel-title\">Årshjul ").Text(w.year).Raw(" for ").Text(w.body.name).Raw(": møder og planlagte emner pr. måned</title>");
   auto point = [&](double r, double angle) {
     char buf[64];
@@ -121,10 +121,10 @@ std::string WorkplanPage(const WorkplanPageModel& m) {
   h.Raw("<h2>Møder og planlagte emner</h2>");
   if (w.meetings.empty()) h.Raw("<p class=\"none\">Ingen møder i ").Text(w.year).Raw(".</p>");
   else {
-    h.Raw("<table><thead><tr><th scope=\"col\">Møde</th><th scope=\"col\">Årshjulets emner</th><th scope=\"col\">På dagsordenen</th></tr></thead><tbody>");
+    h.Raw("<table class=\"stack-narrow\"><thead><tr><th scope=\"col\">Møde</th><th scope=\"col\">Årshjulets emner</th><th scope=\"col\">På dagsordenen</th></tr></thead><tbody>");
     for (const auto& s : w.meetings) {
-      h.Raw("<tr><td><a href=\"").Text(MeetingUrl(s.meeting)).Raw("\">").Text(s.meeting.date.Long()).Raw("</a></td><td>")
-          .Text(s.planned.empty() ? "–" : text::Join(s.planned, "; ")).Raw("</td><td>").Text(s.titles.empty() ? "–" : text::Join(s.titles, "; "))
+      h.Raw("<tr><td><a href=\"").Text(MeetingUrl(s.meeting)).Raw("\">").Text(s.meeting.date.Long()).Raw("</a></td><td data-label=\"Årshjulets emner\">")
+          .Text(s.planned.empty() ? "–" : text::Join(s.planned, "; ")).Raw("</td><td data-label=\"På dagsordenen\">").Text(s.titles.empty() ? "–" : text::Join(s.titles, "; "))
           .Raw("</td></tr>");
     }
     h.Raw("</tbody></table>");

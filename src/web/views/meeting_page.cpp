@@ -100,7 +100,7 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     for (const auto& r : e.revisions) {
       h.Raw("<li>").Text(DanishTime::FromUnix(r.at).Short()).Raw(", ").Text(r.author).Raw(": ").Text(r.what)
           .Raw(". Begrundelse: <span class=\"comment\">").Text(r.reason).Raw("</span>");
-      if (!r.before.empty()) h.Raw("<pre class=\"doc\">Før:\n").Text(r.before).Raw("</pre>");
+      if (!r.before.empty()) h.Raw("<pre class=\"doc\" tabindex=\"0\">Før:\n").Text(r.before).Raw("</pre>");
       h.Raw("</li>");
     }
     h.Raw("</ol></details>");

@@ -67,7 +67,8 @@ std::string UsersPage(const std::vector<User>& users, const std::vector<Body>& b
   PageStart(h, "Brugere", {{"Administration", "/admin/brugere"}, {"Brugere", ""}});
   h.Raw("<h1>Brugere</h1><p class=\"lead\"><a href=\"/admin/log\">Se revisionsloggen</a> (logins, roller og medlemskaber).</p>");
   Notice(h, f.notice);
-  h.Raw("<table><caption>").Text(static_cast<long long>(users.size())).Raw(" brugere</caption><thead><tr>"
+  h.Raw("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Brugere\"><table><caption>").Text(static_cast<long long>(users.size()))
+      .Raw(users.size() == 1 ? Literal(" bruger") : Literal(" brugere")).Raw("</caption><thead><tr>"
         "<th scope=\"col\">Navn</th><th scope=\"col\">Brugernavn</th><th scope=\"col\">Roller</th>"
         "<th scope=\"col\">Udvalg</th><th scope=\"col\">Aktiv</th></tr></thead><tbody>");
   for (const auto& u : users) {
@@ -75,7 +76,7 @@ std::string UsersPage(const std::vector<User>& users, const std::vector<Body>& b
         .Raw("</td><td>").Text(RolesText(u)).Raw("</td><td>").Text(text::Join(u.departments, ", ")).Raw("</td><td>")
         .Raw(u.active ? Literal("Ja") : Literal("Nej")).Raw("</td></tr>");
   }
-  h.Raw("</tbody></table>");
+  h.Raw("</tbody></table></div>");
   h.Raw("<section><h2 id=\"ny\">Ny bruger</h2>");
   Errors(h, f.errors);
   h.PostForm("/admin/brugere", "class=\"stack\"");
@@ -106,7 +107,7 @@ std::string UserPage(const UserPageModel& m) {
   h.Raw("<section><h2>Ny adgangskode</h2>").PostForm(base + "/adgangskode", "class=\"stack\"");
   Input(h, "u-password", "password", "Adgangskode (10-256 tegn)", "", " type=\"password\" autocomplete=\"new-password\" maxlength=\"256\"");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Sæt adgangskode</button></div></form></section>");
-  h.Raw("<section><h2>Medlemskaber af organer</h2><table><thead><tr><th scope=\"col\">Organ</th><th scope=\"col\">Som</th>"
+  h.Raw("<section><h2>Medlemskaber af organer</h2><div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Medlemskaber\"><table><thead><tr><th scope=\"col\">Organ</th><th scope=\"col\">Som</th>"
         "<th scope=\"col\">Fra</th><th scope=\"col\">Til</th><th scope=\"col\">Afslut</th></tr></thead><tbody>");
   for (const auto& ms : m.details.memberships) {
     h.Raw("<tr><td>").Text(ms.body).Raw("</td><td>").Text(Label(ms.kind)).Raw("</td><td>").Text(ms.from.Short())
@@ -119,7 +120,7 @@ std::string UserPage(const UserPageModel& m) {
     }
     h.Raw("</td></tr>");
   }
-  h.Raw("</tbody></table>").PostForm(base + "/medlemskaber", "class=\"stack\"").Raw("<h3>Tilføj medlemskab</h3>"
+  h.Raw("</tbody></table></div>").PostForm(base + "/medlemskaber", "class=\"stack\"").Raw("<h3>Tilføj medlemskab</h3>"
         "<div class=\"field\"><label for=\"m-body\">Organ</label><select id=\"m-body\" name=\"body\">");
   for (const auto& b : m.bodies)
     h.Raw("<option value=\"").Text(b.code).Raw("\"").Raw(b.code == m.membership.body ? Literal(" selected") : Literal("")).Raw(">").Text(b.name)
@@ -139,12 +140,12 @@ std::string AuditPage(const std::vector<AuditEntry>& entries, int page, bool mor
   Html h;
   PageStart(h, "Revisionslog", {{"Administration", "/admin/brugere"}, {"Revisionslog", ""}});
   h.Raw("<h1>Revisionslog</h1><p class=\"lead\">Logins, mislykkede logins, roller og medlemskaber, nyeste først. "
-        "Loggen kan ikke ændres.</p><table><thead><tr><th scope=\"col\">Tidspunkt</th><th scope=\"col\">Hændelse</th>"
+        "Loggen kan ikke ændres.</p><div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Revisionslog\"><table><thead><tr><th scope=\"col\">Tidspunkt</th><th scope=\"col\">Hændelse</th>"
         "<th scope=\"col\">Af</th><th scope=\"col\">Om</th><th scope=\"col\">Detaljer</th><th scope=\"col\">Adresse</th></tr></thead><tbody>");
   for (const auto& e : entries)
     h.Raw("<tr><td>").Text(DanishTime::FromUnix(e.at).Short()).Raw("</td><td>").Text(AuditActionLabel(e.action)).Raw("</td><td>")
         .Text(e.actor).Raw("</td><td>").Text(e.subject).Raw("</td><td>").Text(e.detail).Raw("</td><td>").Text(e.remote).Raw("</td></tr>");
-  h.Raw("</tbody></table><nav aria-label=\"Sider\" class=\"pager\">");
+  h.Raw("</tbody></table></div><nav aria-label=\"Sider\" class=\"pager\">");
   if (page > 1) h.Raw("<a href=\"/admin/log?side=").Text(page - 1).Raw("\">Nyere</a> ");
   if (more) h.Raw("<a href=\"/admin/log?side=").Text(page + 1).Raw("\">Ældre</a>");
   h.Raw("</nav>");

@@ -63,7 +63,7 @@ void FilterForm(Html& h, const PlanContext& ctx, const ListQuery& q, const std::
 // round's, not a current assessment (issue 11).
 void StateCell(Html& h, const ItemData& d, bool awaiting, bool round_closed) {
   bool done = d.state == ProgressState::kDone;
-  h.Raw("<td class=\"state state-").Text(Slug(d.state)).Raw("\">");
+  h.Raw("<td class=\"state state-").Text(Slug(d.state)).Raw("\" data-label=\"Fremdrift\">");
   if (done) h.Raw("<span class=\"done-mark\" aria-hidden=\"true\">X</span> ");
   h.Text(Label(d.state));
   if (awaiting) {
@@ -81,7 +81,8 @@ void StateCell(Html& h, const ItemData& d, bool awaiting, bool round_closed) {
 void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<const PlanItem*>& items, const std::string& caption,
                 const FigureSums* sums, const std::string& sum_label, bool link_items, const RoundMark* round) {
   auto years = ctx.plan.Years();
-  h.Raw("<table class=\"items\"><caption class=\"visually-hidden\">").Text(caption).Raw("</caption>"
+  // On a phone every item is a block of label: value lines (table.stack-narrow).
+  h.Raw("<table class=\"items stack-narrow\"><caption class=\"visually-hidden\">").Text(caption).Raw("</caption>"
         "<colgroup><col class=\"c-code\"><col class=\"c-title\"><col class=\"c-resp\"><col class=\"c-time\">"
         "<col class=\"c-treat\"><col class=\"c-state\">");
   for (size_t i = 0; i < years.size(); ++i) h.Raw("<col class=\"c-year\">");
@@ -97,17 +98,17 @@ void ItemsTable(Html& h, const PlanContext& ctx, const std::vector<const PlanIte
     std::string cls = d.state == ProgressState::kDone ? "done" : "";
     if (d.obs) cls += cls.empty() ? "has-obs" : " has-obs";
     h.Raw("<tr").Raw(cls.empty() ? Literal("") : Literal(" class=\"")).Text(cls).Raw(cls.empty() ? Literal("") : Literal("\"")).Raw(">");
-    h.Raw("<td class=\"code\">").Text(d.code ? d.code->text() : "").Raw("</td>");
+    h.Raw("<td class=\"code\" data-label=\"Kode\">").Text(d.code ? d.code->text() : "").Raw("</td>");
     h.Raw("<th scope=\"row\" class=\"title\">");
     if (link_items) h.Raw("<a href=\"/emner/").Text(item.id()).Raw("\">").Text(d.title).Raw("</a>");
     else h.Text(d.title);
     if (d.cross_cutting) h.Raw(" <span class=\"tag\">Tværgående</span>");
     if (d.demo) h.Raw(" <span class=\"tag demo\">Demo</span>");
     if (!d.status_text.empty()) h.Raw("<span class=\"status-line\">").Text(text::Truncate(d.status_text, 160)).Raw("</span>");
-    h.Raw("</th><td>").Text(d.responsible).Raw("</td><td>").Text(d.timing.Display()).Raw("</td><td>")
-        .Text(d.treatment.Summary()).Raw("</td>");
+    h.Raw("</th><td data-label=\"Ansvarlig\">").Text(d.responsible).Raw("</td><td data-label=\"Tidspunkt\">").Text(d.timing.Display())
+        .Raw("</td><td data-label=\"Politisk behandling\">").Text(d.treatment.Summary()).Raw("</td>");
     StateCell(h, d, round && round->awaiting.count(item.id()), round && !round->round.open());
-    for (int y : years) YearCell(h, FiguresOf(d, y));
+    for (int y : years) YearCell(h, FiguresOf(d, y), y);
     h.Raw("</tr>");
     if (d.obs) {
       h.Raw("<tr class=\"obs-row\"><td></td><td colspan=\"").Text(static_cast<long long>(cols - 1))

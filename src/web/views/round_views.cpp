@@ -75,19 +75,20 @@ std::string RoundsPage(const RoundsPageModel& m) {
   if (m.rounds.empty()) h.Raw("<p class=\"none\">Der har ikke været nogen statusrunder endnu.</p>");
   else {
     WrapOpen(h, "Statusrunder");
-    h.Raw("<table class=\"rounds\"><caption class=\"visually-hidden\">Statusrunder</caption><thead><tr><th scope=\"col\">Runde</th>"
+    h.Raw("<table class=\"rounds stack-narrow\"><caption class=\"visually-hidden\">Statusrunder</caption><thead><tr><th scope=\"col\">Runde</th>"
           "<th scope=\"col\">Frist</th><th scope=\"col\">Åbnet</th><th scope=\"col\">Lukket</th><th scope=\"col\">Fuldstændighed</th>"
           "<th scope=\"col\">Version</th></tr></thead><tbody>");
     for (const auto& r : m.rounds) {
       h.Raw("<tr><th scope=\"row\"><a href=\"").Text(RoundHref(r)).Raw("\">").Text(r.name).Raw("</a>");
       if (!r.followup.empty()) h.Raw("<br><span class=\"meta\">").Text(r.followup).Raw("</span>");
-      h.Raw("</th><td>").Text(r.cutoff.Short()).Raw("</td><td>").Text(When(r.opened_at) + ", " + r.opened_by).Raw("</td><td>");
+      h.Raw("</th><td data-label=\"Frist\">").Text(r.cutoff.Short()).Raw("</td><td data-label=\"Åbnet\">").Text(When(r.opened_at) + ", " + r.opened_by)
+          .Raw("</td><td data-label=\"Lukket\">");
       if (r.open()) h.Raw("<strong>Åben</strong>");
       else h.Text(When(r.closed_at) + ", " + r.closed_by);
-      h.Raw("</td><td>");
+      h.Raw("</td><td data-label=\"Fuldstændighed\">");
       if (r.open() && m.open && m.open->round.id == r.id) h.Text(m.open->reported).Raw(" af ").Text(m.open->items).Raw(" (i gang)");
       else if (!r.open()) h.Text(r.reported_count).Raw(" af ").Text(r.item_count).Raw(" (").Text(Percent(static_cast<int>(r.reported_count), static_cast<int>(r.item_count))).Raw(")");
-      h.Raw("</td><td>");
+      h.Raw("</td><td data-label=\"Version\">");
       if (r.version_id) h.Raw("<a href=\"").Text(base + "/versioner/" + std::to_string(r.version_id)).Raw("\">").Text(r.name).Raw("</a>");
       h.Raw("</td></tr>");
     }

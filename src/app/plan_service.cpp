@@ -1,5 +1,7 @@
 #include "app/plan_service.h"
 
+#include "core/text.h"
+
 namespace bs {
 
 Capabilities PlanService::CapabilitiesFor(const Viewer& v) { return CapabilitiesOf(v, false); }
@@ -162,7 +164,14 @@ Result<PlanItem> PlanService::AddStatus(const Viewer& v, ItemId id, const Status
   bool obs = false;
   for (char c : draft.obs_action) obs = obs || (c != ' ' && c != '\t' && c != '\n' && c != '\r');
   TRY(ItemForStatus(v, id, obs));
-  return plans_.AddStatus(id, draft, base_revision, plans_.Meta(v.AuthorName(), "status"));
+  // Signed by the person who enters it (issue 14). Another name given is who it is on
+  // behalf of, written beside theirs: «Mette Holm på vegne af Søren Dahl».
+  StatusDraft d = draft;
+  const std::string me = v.AuthorName();
+  std::string given = text::Trim(text::CleanSingleLine(text::ValidUtf8(d.author)));
+  if (given.empty() || text::FoldCase(given) == text::FoldCase(me)) d.author = me;
+  else d.author = me + " på vegne af " + text::Truncate(given, 120);
+  return plans_.AddStatus(id, d, base_revision, plans_.Meta(me, "status"));
 }
 
 Result<PlanItem> PlanService::RestoreItem(const Viewer& v, ItemId id, int64_t revision, int64_t base_revision,

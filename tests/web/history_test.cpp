@@ -45,7 +45,8 @@ TEST_F(HistoryTest, StatusUpdateThroughTheFormShowsOnItemAndPlan) {
                              "&traffic_light=yellow&realised_2025=-350&obs_action=raise&obs_note=Kr%C3%A6ver+beslutning");
   ASSERT_EQ(r.status, 303) << r.body;
   auto page = server_->Get("/emner/" + id);
-  EXPECT_TRUE(Has(page.body, "31. maj 2025</strong> · Fagchef Anne"));
+  // Signed by the signed-in person (Mette Holm), with whom it is for beside (issue 14).
+  EXPECT_TRUE(Has(page.body, "31. maj 2025</strong> · Mette Holm på vegne af Fagchef Anne"));
   EXPECT_TRUE(Has(page.body, "OBS-punkt rejst:</strong> Kræver beslutning"));
   EXPECT_TRUE(Has(page.body, "Planlagt og forventet realiseret effekt (seneste tal 31-05-2025)"));
   EXPECT_TRUE(Has(page.body, "\xE2\x88\x92" "350"));
@@ -65,7 +66,7 @@ TEST_F(HistoryTest, StatusFormErrorsKeepTheInput) {
   EXPECT_EQ(r.status, 400);
   EXPECT_TRUE(Has(r.body, "Statusopdateringen er ikke gemt"));
   EXPECT_TRUE(Has(r.body, "Min tekst</textarea>"));
-  EXPECT_FALSE(Has(r.body, "Skriv hvem statusopdateringen er fra."));  // an empty "Fra" is the signed-in person
+  EXPECT_FALSE(Has(r.body, "Skriv hvem statusopdateringen er fra."));  // an empty «På vegne af» is the signed-in person
   auto stale = server_->PostForm("/emner/" + id + "/status",
                                  "revision=9&as_of=31-05-2025&author=A&status_text=Sen+tekst&state=in_progress&traffic_light=");
   EXPECT_EQ(stale.status, 409);

@@ -3,6 +3,8 @@
 // errors.req.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <regex>
 #include <thread>
 
@@ -216,6 +218,37 @@ TEST_F(PagesTest, PlansCanBeCreatedAndDuplicatesAreRefused) {
   EXPECT_TRUE(Has(dup.body, "findes allerede"));
   auto bad = server_->PostForm("/planer", Form({{"name", ""}, {"first_year", "20x6"}, {"last_year", "2019"}}));
   EXPECT_EQ(bad.status, 400);
+}
+
+// Danish copy (issue 14): an empty filter result says so in words, a filtered view has
+// no row of empty strategic lines, and what a politician may not see leaves no empty
+// heading behind (the directors' role, an OBS note).
+TEST_F(PagesTest, CopyHasNoEmptyCountsOrHeadings) {
+  server_->ActAs("okonomi");
+  auto none = server_->Get(Plan("?q=zzzingentingzzz"));
+  ASSERT_EQ(none.status, 200);
+  EXPECT_NE(none.body.find("Ingen punkter matcher filteret."), std::string::npos);
+  EXPECT_EQ(none.body.find("0 punkter"), std::string::npos);
+  EXPECT_EQ(none.body.find("heraf 0"), std::string::npos);
+  auto filtered = server_->Get(Plan("?committee=BUU"));
+  EXPECT_EQ(filtered.body.find("Ingen punkter i visningen."), std::string::npos);
+  auto created = server_->Send("POST", "/api/v1/plans/" + std::to_string(server_->demo_plan()) + "/items",
+                               R"({"category":"operating","committee":"BUU","title":"Kopitest","directors_role":"Følges månedligt"})",
+                               {{"Content-Type", "application/json"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string url = "/emner/" + std::to_string(nlohmann::json::parse(created.body)["id"].get<int64_t>());
+  auto status = server_->Send("POST", "/api/v1/items" + url.substr(6) + "/status-updates",
+                              R"({"status_text":"Forsinket","state":"in_progress","obs_action":"raise","obs_note":"Intern note"})",
+                              {{"Content-Type", "application/json"}, {"If-Match", "*"}});
+  ASSERT_EQ(status.status, 201) << status.body;
+  EXPECT_NE(server_->Get(url).body.find("Direktionens rolle"), std::string::npos) << "staff see the field";
+  server_->ActAs("politiker");
+  auto page = server_->Get(url).body;
+  EXPECT_EQ(page.find("Direktionens rolle"), std::string::npos);
+  EXPECT_NE(page.find("OBS-punkt rejst.</strong>"), std::string::npos);
+  EXPECT_EQ(page.find("OBS-punkt rejst:</strong>"), std::string::npos);
+  EXPECT_EQ(page.find("Intern note"), std::string::npos);
+  server_->ActAs("okonomi");
 }
 
 }  // namespace

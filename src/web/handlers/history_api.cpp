@@ -110,7 +110,6 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
   if (!errors.empty()) return JsonError(FieldErrors(std::move(errors)));
   ItemRead read = TRY_ALLOWED(r, s.plans.ItemForStatus(r.viewer, id, !text::Trim(d.obs_action).empty()));
   if (d.as_of.empty()) d.as_of = s.plans.Today().Short();
-  if (text::Trim(d.author).empty()) d.author = r.viewer.AuthorName();
   auto base = BaseRevision(r, read.item);
   if (!base.ok()) return JsonError(base.error());
   auto updated = s.plans.AddStatus(r.viewer, id, d, *base);

@@ -29,7 +29,6 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
                         form.Get("traffic_light"), form.Get("obs_action"), form.Get("obs_note"), {}};
   for (const auto& [key, value] : form.all())
     if (key.rfind("realised_", 0) == 0) m.draft.realised[key.substr(9)] = value;
-  if (text::Trim(m.draft.author).empty()) m.draft.author = r.viewer.AuthorName();
   auto updated = s.plans.AddStatus(r.viewer, id, m.draft, revision);
   if (updated.ok()) return Response::Redirect("/emner/" + std::to_string(id) + "?gemt=1");
   const Error& e = updated.error();

@@ -87,7 +87,6 @@ Response RenderItemPage(Services s, const Request& r, ItemId id, const std::stri
   m.status_form.obs_fields = page.may_handle_obs;
   const PlanContext& ctx = page.ctx;
   if (m.status_form.draft.as_of.empty()) m.status_form.draft.as_of = s.plans.Today().Short();
-  if (m.status_form.draft.author.empty()) m.status_form.draft.author = r.viewer.AuthorName();
   auto treatments = s.meetings.TreatmentsOf(r.viewer, id);
   if (!treatments.ok()) return HtmlError(treatments.error());
   m.treatments = std::move(*treatments);

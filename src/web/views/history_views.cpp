@@ -102,7 +102,9 @@ void StatusForm(Html& h, const PlanContext& ctx, const PlanItem& item, const Sta
     fields.Select({"s-" + name, name, label}, value, options);
   };
   input("as_of", "Statusdato (dd-mm-åååå)", f.as_of, " inputmode=\"numeric\"");
-  input("author", "Fra (navn)", f.author);
+  // Signed by the signed-in person (PlanService::AddStatus); the field is whom it is for.
+  fields.Input({"s-author", "author", "På vegne af (valgfrit)", "Statusopdateringen underskrives med dit navn. Skriv et navn her, "
+                "hvis du giver status for en anden; det står ved siden af dit."}, f.author);
   fields.TextArea({"s-status_text", "status_text", "Status"}, f.status_text, 3);
   std::vector<std::pair<std::string, std::string>> states, lights;
   for (ProgressState s : kAllStates) states.emplace_back(std::string(Slug(s)), std::string(Label(s)));
@@ -142,7 +144,10 @@ void StatusList(Html& h, const std::vector<StatusUpdate>& updates) {
         h.Raw(" · <span class=\"light light-").Text(Slug(u.traffic_light)).Raw("\"><span class=\"dot\" aria-hidden=\"true\"></span>")
             .Text(Label(u.traffic_light)).Raw("</span>");
       h.Raw("</p><p>").Multiline(u.status_text).Raw("</p>");
-      if (u.obs_action == ObsAction::kRaise) h.Raw("<p><strong class=\"obs-label\">OBS-punkt rejst:</strong> ").Text(u.obs_note).Raw("</p>");
+      if (u.obs_action == ObsAction::kRaise) {  // the note is internal: emptied for politicians and the public
+        if (u.obs_note.empty()) h.Raw("<p><strong class=\"obs-label\">OBS-punkt rejst.</strong></p>");
+        else h.Raw("<p><strong class=\"obs-label\">OBS-punkt rejst:</strong> ").Text(u.obs_note).Raw("</p>");
+      }
       if (u.obs_action == ObsAction::kResolve) h.Raw("<p><strong>OBS-punkt løst.</strong></p>");
       if (!u.realised.empty()) {
         h.Raw("<p>Forventet realiseret: ");

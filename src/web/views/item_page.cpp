@@ -86,7 +86,8 @@ std::string ItemPage(const ItemPageModel& model) {
   Row(h, "Direktør", d.director);
   Row(h, "Tidspunkt (vejledende)", d.timing.Display());
   Row(h, "Politisk behandling", d.treatment.Summary());
-  Row(h, "Direktionens rolle", d.directors_role, true);
+  // An internal field the viewer may not see is left out, not shown as an empty «–».
+  if (model.caps.internal_fields) Row(h, "Direktionens rolle", d.directors_role, true);
   std::string line;
   for (const auto& l : ctx.strategic_lines) if (l.id == d.strategic_line_id) line = l.title;
   Row(h, "Strategisk linje", line);
@@ -122,7 +123,7 @@ std::string ItemPage(const ItemPageModel& model) {
     h.Raw("<section class=\"history\" aria-labelledby=\"hist-h\"><h2 id=\"hist-h\">Historik</h2>");
     HistoryTimeline(h, ctx, item, model.history, 10);
     h.Raw("<p><a href=\"/emner/").Text(item.id()).Raw("/historik\">Se hele historikken (").Text(item.revision())
-        .Raw(" versioner)</a></p></section>");
+        .Raw(item.revision() == 1 ? Literal(" version)") : Literal(" versioner)")).Raw("</a></p></section>");
   }
   PageEnd(h);
   return h.Take();

@@ -370,7 +370,7 @@ std::string MeetingPage(const MeetingPageModel& model) {
     h.Raw("<p>Fraværende: ").Text(v.absent.empty() ? "Ingen." : text::Join(v.absent, ", ")).Raw("</p>");
     h.Raw("<p>Afbud: ").Text(v.apologies.empty() ? "Ingen." : text::Join(v.apologies, ", ")).Raw("</p>");
   }
-  if (m.approved()) {
+  if (m.approved() && !v.present.empty()) {  // no empty «Underskriftsside» (issue 14)
     h.Raw("<section class=\"signatures\"><h2>Underskriftsside</h2><ul class=\"signature-list\">");
     for (const auto& name : v.present) h.Raw("<li><span class=\"line\"></span>").Text(name).Raw("</li>");
     h.Raw("</ul></section>");

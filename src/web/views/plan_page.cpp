@@ -153,20 +153,32 @@ void Sections(Html& h, const PlanContext& ctx, const PlanOverview& input, const 
   }
 }
 
-// The strategic part: the overarching lines and the items they group.
-void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov, bool link_items) {
+// The strategic part: the overarching lines and the items they group. Under a filter a
+// line without items in the view is left out (and the part when all are), instead of a
+// row of «Ingen punkter i visningen.» (issue 14).
+void StrategicPart(Html& h, const PlanContext& ctx, const PlanOverview& ov, bool link_items, bool filtered) {
   if (ctx.strategic_lines.empty()) return;
-  h.Raw("<section class=\"strategic\"><h2 id=\"strategisk\">Strategisk del</h2><p class=\"lead\">"
-        "De overordnede linjer og de punkter, der hører til dem.</p>");
+  std::vector<std::vector<const PlanItem*>> per_line;
+  bool any = false;
   for (const auto& line : ctx.strategic_lines) {
-    h.Raw("<h3>").Text(line.title).Raw("</h3>");
-    if (!line.description.empty()) h.Raw("<p>").Text(line.description).Raw("</p>");
     std::vector<const PlanItem*> items;
     for (const auto& sec : ov.sections)
       for (const auto& g : sec.groups)
         for (const PlanItem* i : g.items) if (i->data().strategic_line_id == line.id) items.push_back(i);
     for (const PlanItem* i : ov.completed) if (i->data().strategic_line_id == line.id) items.push_back(i);
-    if (items.empty()) { h.Raw("<p class=\"none\">Ingen punkter i visningen.</p>"); continue; }
+    any = any || !items.empty();
+    per_line.push_back(std::move(items));
+  }
+  if (filtered && !any) return;
+  h.Raw("<section class=\"strategic\"><h2 id=\"strategisk\">Strategisk del</h2><p class=\"lead\">"
+        "De overordnede linjer og de punkter, der hører til dem.</p>");
+  for (size_t n = 0; n < ctx.strategic_lines.size(); ++n) {
+    const auto& line = ctx.strategic_lines[n];
+    const auto& items = per_line[n];
+    if (filtered && items.empty()) continue;
+    h.Raw("<h3>").Text(line.title).Raw("</h3>");
+    if (!line.description.empty()) h.Raw("<p>").Text(line.description).Raw("</p>");
+    if (items.empty()) { h.Raw("<p class=\"none\">Ingen punkter under linjen endnu.</p>"); continue; }
     h.Raw("<ul>");
     for (const PlanItem* i : items) {
       h.Raw(link_items ? Literal("<li><a href=\"/emner/") : Literal("<li><span data-item=\"")).Text(i->id()).Raw("\">");
@@ -272,13 +284,19 @@ std::string PlanPage(const PlanContext& ctx, const PlanOverview& ov, const ListQ
       .Text(export_base + "pdf").Raw("\">PDF</a> · <a href=\"").Text(export_base + "xlsx").Raw("\">Excel (XLSX)</a> · <a href=\"")
       .Text(export_base + "csv").Raw("\">CSV</a> · <a href=\"").Text(export_base + "csv&sep=semicolon")
       .Raw("\">CSV med semikolon</a></p>");
-  h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(ov.count == 1 ? Literal(" punkt") : Literal(" punkter"));
-  if (q.Any()) h.Raw(" matcher filteret");
-  h.Raw(", heraf ").Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt.</p>");
-  if (ov.count == 0) h.Raw("<p>Ingen punkter matcher. <a href=\"").Text(here).Raw("\">Vis alle punkter</a>.</p>");
+  if (ov.count == 0) {
+    h.Raw("<p class=\"summary\" role=\"status\">").Raw(q.Any() ? Literal("Ingen punkter matcher filteret.") : Literal("Planen har ingen punkter endnu."))
+        .Raw("</p>");
+    if (q.Any()) h.Raw("<p><a href=\"").Text(here).Raw("\">Vis alle punkter</a>.</p>");
+  } else {
+    h.Raw("<p class=\"summary\" role=\"status\">").Text(static_cast<long long>(ov.count)).Raw(ov.count == 1 ? Literal(" punkt") : Literal(" punkter"));
+    if (q.Any()) h.Raw(" matcher filteret");
+    if (ov.obs_count > 0) h.Raw(", heraf ").Text(static_cast<long long>(ov.obs_count)).Raw(" med OBS-punkt");
+    h.Raw(".</p>");
+  }
   Sections(h, ctx, ov, "", caps.live, round);
   if (ov.count) SumTable(h, ctx, ov.totals, q.Any() ? "I alt for de viste punkter" : "I alt for planen");
-  StrategicPart(h, ctx, ov, caps.live);
+  StrategicPart(h, ctx, ov, caps.live, q.Any());
   PageEnd(h);
   return h.Take();
 }

@@ -44,7 +44,7 @@ struct CaseSeed {
   bool closed;
 };
 
-// Seeds 000-004. Numbers marked (demo) are invented: seed 004 prints items 1-5 of the
+// Seeds 000-004. Numbers marked are invented: seed 004 prints items 1-5 of the
 // DIR meeting without case numbers.
 const CaseSeed kCases[] = {
     {"24/7615", "00.30.10.S00", "Status på udmøntningsplan 2025-2028",
@@ -52,14 +52,14 @@ const CaseSeed kCases[] = {
     {"25/743", "00.30.14.S00", "Økonomi", "Kim Bruun Nielsen, Direktør for Fællesforvaltningen og Bettina Andersen, Økonomichef",
      "DIR", false},
     {"22/291", "", "Udmøntningsplan 2023-2026", "Kommunaldirektøren", "ØK → KB → HU", false},
-    {"25/9001", "", "Beslutningsprotokoller og dagsordener (demo-nummer)", "Ledelsessekretariatet", "DIR", false},
-    {"25/9003", "", "Besøg på administrative adresser og møde med aftaleholdere (demo-nummer)",
+    {"25/9001", "", "Beslutningsprotokoller og dagsordener", "Ledelsessekretariatet", "DIR", false},
+    {"25/9003", "", "Besøg på administrative adresser og møde med aftaleholdere",
      "Marie Bach Trads, Sekretariatschef, Ledelsessekretariatet, sagsbehandler Vicki Nygaard", "DIR", false},
-    {"25/9004", "", "Aktørskab (demo-nummer)", "Ledelsessekretariatet", "DIR", true},
-    {"25/9005", "", "Flexregistreringssystem efter ibrugtagning (demo-nummer)", "HR-afdelingen", "DIR", true},
-    {"26/9901", "", "Køb af ejendom til daginstitution (demo)", "Ejendomsafdelingen", "ØK → KB", true},
-    {"26/9902", "", "Budgetopfølgning (demo)", "Økonomiafdelingen", "ØK → KB", false},
-    {"26/9903", "", "Budget 2027-2030 (demo)", "Økonomichefen", "ØK → KB", false},
+    {"25/9004", "", "Aktørskab", "Ledelsessekretariatet", "DIR", true},
+    {"25/9005", "", "Flexregistreringssystem efter ibrugtagning", "HR-afdelingen", "DIR", true},
+    {"26/9901", "", "Køb af ejendom til daginstitution", "Ejendomsafdelingen", "ØK → KB", true},
+    {"26/9902", "", "Budgetopfølgning", "Økonomiafdelingen", "ØK → KB", false},
+    {"26/9903", "", "Budget 2027-2030", "Økonomichefen", "ØK → KB", false},
 };
 
 AgendaSections Sections(const char* background, const char* presentation, const char* policies, const char* economy,
@@ -355,19 +355,19 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanRegiste
   // The demo meeting: one open and one closed item with a closed attachment, published.
   {
     auto ok = TRY(add_meeting("ØK", day(8), "14:00", "17:00", "Rådhuset, mødelokale 1", "ordinaer"));
-    auto open = TRY(add_item(ok, {"26/9902", "Budgetopfølgning pr. 30. september (demo)", "14:00", "14:30", "",
+    auto open = TRY(add_item(ok, {"26/9902", "Budgetopfølgning pr. 30. september", "14:00", "14:30", "",
                                   Sections("", "Budgetopfølgningen viser et forventet mindreforbrug på driften.", "",
                                            "Ingen ud over det beskrevne.", "", "Kommunaldirektøren indstiller, at "
                                            "budgetopfølgningen tages til efterretning.", "Kommunaldirektøren"),
                                   "", false}));
-    RETURN_IF_ERROR(attach(open, "Budgetopfølgning - hovedoversigt (demo)", false, "90001/26"));
-    auto closed = TRY(add_item(ok, {"26/9901", "Køb af ejendom til daginstitution (demo)", "14:30", "15:00", "",
+    RETURN_IF_ERROR(attach(open, "Budgetopfølgning - hovedoversigt", false, "90001/26"));
+    auto closed = TRY(add_item(ok, {"26/9901", "Køb af ejendom til daginstitution", "14:30", "15:00", "",
                                     Sections("", "Forvaltningen har forhandlet om køb af en ejendom. Prisen er fortrolig, "
                                                  "indtil handlen er indgået.", "", "Købesummen finansieres af anlægsrammen.",
                                              "Kommunalfuldmagten.", "Kommunaldirektøren indstiller, at købet anbefales over "
                                                                     "for Kommunalbestyrelsen.", "Kommunaldirektøren"),
                                     "", true}));
-    RETURN_IF_ERROR(attach(closed, "Vurderingsrapport (demo)", true, "90002/26"));
+    RETURN_IF_ERROR(attach(closed, "Vurderingsrapport", true, "90002/26"));
     RETURN_IF_ERROR(meetings.PublishAgenda(admin, ok.id));
   }
   // The year wheel: recurring topics defined once.

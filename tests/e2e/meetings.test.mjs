@@ -87,7 +87,11 @@ try {
   });
 
   await step('publishing the agenda; a later edit needs a reason and shows as a revision', async () => {
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Offentliggør dagsordenen' }).click()]);
+    // Issue 14: a confirmation page lists what will be published and warns of items without text.
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Offentliggør dagsordenen …' }).click()]);
+    await page.getByRole('heading', { level: 1, name: /^Offentliggør dagsordenen til/ }).waitFor();
+    await axe(page, 'publish confirmation');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Ja, offentliggør dagsordenen' }).click()]);
     await page.getByText('Dagsordenen er offentliggjort').first().waitFor();
     assert(await page.getByRole('button', { name: /Flyt punkt/ }).count() === 0, 'reordering offered after publishing');
     await page.getByRole('link', { name: 'Rediger punkt 1' }).click();

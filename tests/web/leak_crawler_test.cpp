@@ -207,7 +207,7 @@ class LeakCrawlerTest : public ::testing::Test {
     for (int i = 1; i <= max_meeting_ + 1; ++i) {
       std::string b = "/moeder/" + std::to_string(i);
       for (std::string s : {b, b + "?udgave=offentlig", b + "/dagsorden.pdf", b + "/protokol.pdf", b + "/dagsorden.pdf?udgave=offentlig",
-                            b + "/import"})
+                            b + "/import", b + "/offentliggoer"})
         urls.push_back(s);
     }
     for (int i = 1; i <= max_agenda_item_ + 1; ++i) {

@@ -75,7 +75,7 @@ TEST_F(MeetingsWebTest, DemoMeetingPublicAgendaMatchesGolden) {
   expected << in.rdbuf();
   EXPECT_EQ(text, expected.str());
   // What the golden file must say, whatever else changes.
-  EXPECT_NE(text.find("Lukket punkt: Køb af ejendom til daginstitution (demo)"), std::string::npos);
+  EXPECT_NE(text.find("Lukket punkt: Køb af ejendom til daginstitution"), std::string::npos);
   EXPECT_EQ(text.find("Prisen er fortrolig"), std::string::npos);
   EXPECT_EQ(text.find("Vurderingsrapport"), std::string::npos);
 }
@@ -373,6 +373,41 @@ TEST_F(MeetingsWebTest, TheArchiveAndTheCasePageReachOldMeetings) {
   auto empty_year = server_->Get("/moeder?aar=1999");
   EXPECT_EQ(empty_year.status, 200);
   EXPECT_NE(empty_year.body.find("Ingen møder i 1999."), std::string::npos);
+}
+
+// Issue 14: «Offentliggør dagsordenen» shows what will be published and what lacks text,
+// and asks; the POST is safe to send twice.
+TEST_F(MeetingsWebTest, PublishingTheAgendaAsksFirstAndIsSafeToSendTwice) {
+  server_->ActAs("sekretaer");
+  Date today = server_->meetings().Today();
+  int64_t coming = 0;
+  for (const auto& m : server_->MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60)).value())
+    if (!m.published() && !m.cancelled) { coming = m.id; break; }
+  ASSERT_NE(coming, 0);
+  ASSERT_EQ(server_->PostForm(Url(coming) + "/punkter", "sag=24%2F7615").status, 303);
+  auto meeting = server_->Get(Url(coming)).body;
+  EXPECT_NE(meeting.find("href=\"" + Url(coming) + "/offentliggoer\""), std::string::npos) << "a link to the confirmation";
+  auto ask = server_->Get(Url(coming) + "/offentliggoer");
+  ASSERT_EQ(ask.status, 200);
+  EXPECT_NE(ask.body.find("Offentliggør dagsordenen til"), std::string::npos);
+  EXPECT_NE(ask.body.find("har ingen tekst"), std::string::npos) << "the new item has no sections yet";
+  EXPECT_NE(ask.body.find("Ja, offentliggør dagsordenen"), std::string::npos);
+  EXPECT_FALSE(server_->meetings().GetMeeting(Viewer::Anonymous(), coming)->meeting.published()) << "asking publishes nothing";
+  for (const char* who : {"politiker", "fagchef"}) {
+    server_->ActAs(who);
+    int status = server_->Get(Url(coming) + "/offentliggoer").status;
+    EXPECT_TRUE(status == 403 || status == 404) << who << " " << status;
+  }
+  server_->ActAnonymously();
+  int anon = server_->Get(Url(coming) + "/offentliggoer").status;
+  EXPECT_TRUE(anon == 403 || anon == 404) << anon;
+  server_->ActAs("sekretaer");
+  auto first = server_->PostForm(Url(coming) + "/offentliggoer", "");
+  EXPECT_EQ(first.status, 303);
+  auto second = server_->PostForm(Url(coming) + "/offentliggoer", "");
+  EXPECT_EQ(second.status, 303) << "sent twice: back to the meeting, not an error";
+  EXPECT_NE(server_->Get(second.Header("location")).body.find("Dagsordenen er offentliggjort."), std::string::npos);
+  EXPECT_NE(server_->Get(Url(coming) + "/offentliggoer").body.find("allerede offentliggjort"), std::string::npos);
 }
 
 TEST(MeetingsUploadLimitTest, UploadsBeyondTheOrdinaryBodyLimitArriveWhole) {

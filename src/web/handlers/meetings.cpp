@@ -83,6 +83,7 @@ Response ShowMeeting(Services s, const Request& r, const Params& p) {
   views::MeetingPageModel m;
   if (r.query.find("gemt=1") != std::string::npos) m.notice = "Gemt.";
   if (r.query.find("oprettet=1") != std::string::npos) m.notice = "Mødet er oprettet. Sæt sager på dagsordenen nedenfor.";
+  if (r.query.find("offentliggjort=1") != std::string::npos) m.notice = "Dagsordenen er offentliggjort.";
   return CachedByStamp(s, s.meetings.ContentStamp(), r, [&] { return RenderMeeting(s, r, id, m, 200); });
 }
 
@@ -105,8 +106,27 @@ Response OnMeeting(Services s, const Request& r, const Params& p, MeetingAction 
   return AfterMeetingChange(s, r, id, st, "", m);
 }
 
+// GET: the confirmation page (preparers only: the same view the preparer's panel uses).
+Response ConfirmPublish(Services s, const Request& r, const Params& p) {
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
+  auto view = PreparerView(s, r, id);
+  if (!view.ok()) return Denied(r, view.error());
+  return Response::Html(200, views::ConfirmPublishPage(*view));
+}
+// POST: publishes. Sent twice (a reload, a double click), the second finds it published
+// and goes back to the meeting saying so, instead of an error.
 Response Publish(Services s, const Request& r, const Params& p) {
-  return OnMeeting(s, r, p, &MeetingService::PublishAgenda, "Dagsordenen er ikke offentliggjort:");
+  int64_t id = TRY_PAGE(PathId(p, "id", "Mødet findes ikke."));
+  auto st = s.meetings.PublishAgenda(r.viewer, id);
+  if (st.ok()) return Response::Redirect("/moeder/" + std::to_string(id) + "?offentliggjort=1");
+  if (st.error().code == ErrorCode::kConflict) {
+    auto view = s.meetings.GetMeeting(r.viewer, id);
+    if (view.ok() && view->may_prepare && view->meeting.published())
+      return Response::Redirect("/moeder/" + std::to_string(id) + "?offentliggjort=1");
+  }
+  views::MeetingPageModel m;
+  m.error_heading = "Dagsordenen er ikke offentliggjort:";
+  return AfterMeetingChange(s, r, id, st, "", m);
 }
 Response Approve(Services s, const Request& r, const Params& p) {
   return OnMeeting(s, r, p, &MeetingService::ApproveMinutes, "Protokollen er ikke godkendt:");
@@ -185,6 +205,7 @@ void AddMeetingPages(Router& router, Services s) {
   router.Add("GET", "/moeder/{id}/dagsorden.pdf", Bind(s, AgendaPdf));
   router.Add("GET", "/moeder/{id}/protokol.pdf", Bind(s, MinutesPdf));
   router.Add("POST", "/moeder/{id}/punkter", Bind(s, AddToAgenda));
+  router.Add("GET", "/moeder/{id}/offentliggoer", Bind(s, ConfirmPublish));
   router.Add("POST", "/moeder/{id}/offentliggoer", Bind(s, Publish));
   router.Add("POST", "/moeder/{id}/godkend", Bind(s, Approve));
   router.Add("POST", "/moeder/{id}/fremmoede", Bind(s, Attendance));

@@ -59,4 +59,43 @@ std::string ConfirmRemovePage(const MeetingView& view, const AgendaEntry& entry)
   return h.Take();
 }
 
+std::string ConfirmPublishPage(const MeetingView& view) {
+  Html h;
+  const Meeting& m = view.meeting;
+  std::string title = "Offentliggør dagsordenen";
+  PageStart(h, title, {{"Møder", "/moeder"}, {view.body_name + " " + m.date.Short(), MeetingUrl(m)}, {title, ""}});
+  h.Raw("<h1>Offentliggør dagsordenen til ").Text(MeetingTitle(view.body_name, m)).Raw("?</h1>");
+  if (m.published()) {
+    h.Raw("<p class=\"notice\">Dagsordenen er allerede offentliggjort.</p><p><a href=\"").Text(MeetingUrl(m)).Raw("\">Til mødet</a></p>");
+    PageEnd(h);
+    return h.Take();
+  }
+  h.Raw("<p>Medlemmerne får hele dagsordenen; offentligheden får de åbne punkter og de lukkede punkters nummer og titel. "
+        "Efter offentliggørelsen skal hver ændring begrundes, og begrundelsen vises ved punktet.</p>");
+  std::vector<std::string> warnings;
+  h.Raw("<ol class=\"publish-list\">");
+  for (const auto& e : view.agenda) {
+    const AgendaItem& item = e.item;
+    bool text = false;
+    for (const auto& f : SectionFields()) text = text || !(item.sections.*f.member).empty();
+    h.Raw("<li>").Text(item.title);
+    if (item.closed) h.Raw(" <span class=\"tag closed\">Lukket punkt</span>");
+    if (!e.attachments.empty())
+      h.Raw(" <span class=\"meta\">(").Text(static_cast<long long>(e.attachments.size())).Raw(" bilag)</span>");
+    h.Raw("</li>");
+    if (!text) warnings.push_back("Punkt " + std::to_string(item.position) + " «" + item.title + "» har ingen tekst (hverken sagsfremstilling, indstilling eller andre afsnit).");
+  }
+  h.Raw("</ol>");
+  if (view.agenda.empty()) warnings.push_back("Dagsordenen er tom; den kan ikke offentliggøres, før der er sat en sag på.");
+  if (!warnings.empty()) {
+    h.Raw("<div class=\"obs-box\" role=\"note\"><p><strong>Se efter, før du offentliggør:</strong></p><ul>");
+    for (const auto& w : warnings) h.Raw("<li>").Text(w).Raw("</li>");
+    h.Raw("</ul></div>");
+  }
+  h.PostForm(MeetingUrl(m) + "/offentliggoer").Raw("<button type=\"submit\">Ja, offentliggør dagsordenen</button> <a href=\"")
+      .Text(MeetingUrl(m)).Raw("\">Fortryd</a></form>");
+  PageEnd(h);
+  return h.Take();
+}
+
 }  // namespace bs::web::views

@@ -164,7 +164,8 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
   }
   if (!m.published()) {
     PostButton(h, base + "/aarshjul", "Sæt årshjulets punkter på", "secondary");
-    PostButton(h, base + "/offentliggoer", "Offentliggør dagsordenen", "");
+    // A confirmation page first (issue 14): what will be published, and what is missing.
+    h.Raw("<p><a class=\"button\" href=\"").Text(base).Raw("/offentliggoer\">Offentliggør dagsordenen …</a></p>");
   } else if (!m.approved()) {
     PostButton(h, base + "/godkend", "Godkend protokollen", "");
   }

@@ -59,6 +59,9 @@ struct AgendaItemFormModel {
 std::string AgendaItemForm(const AgendaItemFormModel& m);
 
 std::string ConfirmRemovePage(const MeetingView& view, const AgendaEntry& entry);
+// «Offentliggør dagsordenen?» (issue 14): what the members and the public will get, with a
+// warning for each item without text, before the one POST that publishes.
+std::string ConfirmPublishPage(const MeetingView& view);
 std::string ConfirmRemoveAttachmentPage(const MeetingView& view, const AgendaEntry& entry, const Attachment& attachment);
 
 struct CasesPageModel {

@@ -312,9 +312,9 @@ Result<PlanItem> PlanRegister::AddStatus(ItemId id, const StatusDraft& draft, in
   return store_.AddStatusUpdate(id, update, ApplyStatus(item.data(), update), base_revision, m);
 }
 
-Result<Version> PlanRegister::PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author) {
+Status PlanRegister::CheckVersion(PlanId plan, const VersionDraft& draft) {
   // Every problem at once (issue 14): a name used before is said beside a bad date, not
-  // only after the date is put right. The store still refuses a duplicate (a race).
+  // only after the date is put right.
   auto v = ValidateVersion(draft, plan);
   std::vector<FieldError> errors;
   if (!v.ok()) {
@@ -323,12 +323,20 @@ Result<Version> PlanRegister::PublishVersion(PlanId plan, const VersionDraft& dr
   }
   std::string name = text::Trim(text::CleanSingleLine(draft.name));
   bool name_wrong = std::any_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "name"; });
-  // Alone, a name used before stays the store's 409 (AlreadyExists), as the API says.
-  if (!errors.empty() && !name_wrong && !name.empty())
-    for (const auto& existing : TRY(store_.ListVersions(plan)))
-      if (existing.name == name) errors.push_back({"name", "Planen har allerede en version med navnet «" + name + "»."});
+  bool taken = false;
+  if (!name_wrong && !name.empty())
+    for (const auto& existing : TRY(store_.ListVersions(plan))) taken = taken || existing.name == name;
+  std::string taken_message = "Planen har allerede en version med navnet «" + name + "».";
+  if (taken && errors.empty()) return AlreadyExists(taken_message);  // alone: the API's 409
+  if (taken) errors.push_back({"name", taken_message});
   if (!errors.empty()) return FieldErrors(std::move(errors));
-  return store_.PublishVersion(*v, Meta(author, "form"));
+  return OkStatus();
+}
+
+Result<Version> PlanRegister::PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author) {
+  RETURN_IF_ERROR(CheckVersion(plan, draft));
+  // The store refuses a duplicate too (two at once).
+  return store_.PublishVersion(TRY(ValidateVersion(draft, plan)), Meta(author, "form"));
 }
 
 Result<std::vector<Version>> PlanRegister::ListVersions(PlanId plan) { return store_.ListVersions(plan); }

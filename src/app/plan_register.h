@@ -120,6 +120,9 @@ class PlanRegister {
   // Validates and records a status update on an item last read at base_revision.
   Result<PlanItem> AddStatus(ItemId id, const StatusDraft& draft, int64_t base_revision, const WriteMeta& meta);
   Result<Version> PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author);
+  // What PublishVersion would refuse, without writing (the confirmation page asks only
+  // when this passes): every field error at once; a name used before alone AlreadyExists.
+  Status CheckVersion(PlanId plan, const VersionDraft& draft);
   Result<std::vector<Version>> ListVersions(PlanId plan);
   Result<Version> GetVersion(VersionId id);
 

@@ -212,6 +212,11 @@ Result<PlanOverview> PlanService::VersionOverview(const Viewer& v, const Version
   return plans_.VersionOverview(v, version.plan.ctx, version.version.id, filter, separate_completed);
 }
 
+Status PlanService::CheckVersion(const Viewer& v, PlanId plan, const VersionDraft& draft) {
+  TRY(PlanForPublishing(v, plan));
+  return plans_.CheckVersion(plan, draft);
+}
+
 Result<Version> PlanService::PublishVersion(const Viewer& v, PlanId plan, const VersionDraft& draft) {
   RETURN_IF_ERROR(plans_.Authorize(v, plan, Action::kPublish, Resource::Kind::kPlan));
   return plans_.PublishVersion(plan, draft, v.AuthorName());

@@ -126,6 +126,8 @@ class PlanService {
   Result<PlanOverview> VersionOverview(const Viewer& v, const VersionRead& version, const ItemFilter& filter,
                                        bool separate_completed);
   Result<Version> PublishVersion(const Viewer& v, PlanId plan, const VersionDraft& draft);
+  // The confirmation page's check: what publishing would refuse, nothing written.
+  Status CheckVersion(const Viewer& v, PlanId plan, const VersionDraft& draft);
   // The redline from one version to another (to == 0: to the live plan, for those who
   // read it), redacted before comparing.
   Result<RedlineView> Redline(const Viewer& v, const PlanRead& plan, VersionId from, VersionId to);

@@ -137,6 +137,21 @@ TEST_F(HistoryTest, VersionsAreImmutableSnapshots) {
   EXPECT_EQ(both.status, 400);
   EXPECT_TRUE(Has(both.body, "«31-02-2025» findes ikke: februar 2025 har 28 dage.")) << both.body.substr(0, 2000);
   EXPECT_TRUE(Has(both.body, "allerede en version med navnet «Status pr. ultimo maj 2025»"));
+  // Issue 14: the form asks first, publishes on the confirmation, and a reload of that
+  // goes to the version it made.
+  size_t before = server_->plans().ListVersions(server_->demo_plan())->size();
+  auto ask = server_->PostForm(Plan("/versioner"), "name=Status+pr.+ultimo+juni+2025&as_of=30-06-2025");
+  EXPECT_EQ(ask.status, 200);
+  EXPECT_TRUE(Has(ask.body, "Offentliggør versionen «Status pr. ultimo juni 2025»?"));
+  EXPECT_TRUE(Has(ask.body, "også offentligheden"));
+  EXPECT_TRUE(Has(ask.body, "name=\"bekraeft\" value=\"1\""));
+  EXPECT_EQ(server_->plans().ListVersions(server_->demo_plan())->size(), before) << "asking publishes nothing";
+  auto yes = server_->PostForm(Plan("/versioner"), "name=Status+pr.+ultimo+juni+2025&as_of=30-06-2025&bekraeft=1");
+  EXPECT_EQ(yes.status, 303);
+  auto again = server_->PostForm(Plan("/versioner"), "name=Status+pr.+ultimo+juni+2025&as_of=30-06-2025&bekraeft=1");
+  EXPECT_EQ(again.status, 303);
+  EXPECT_EQ(again.Header("location"), yes.Header("location"));
+  EXPECT_EQ(server_->plans().ListVersions(server_->demo_plan())->size(), before + 1);
   EXPECT_EQ(server_->Get(Plan("/versioner/999999")).status, 404);
   auto list = server_->Get(Plan("/versioner"));
   EXPECT_TRUE(Has(list.body, "Status pr. ultimo maj 2025"));
@@ -144,7 +159,8 @@ TEST_F(HistoryTest, VersionsAreImmutableSnapshots) {
   EXPECT_TRUE(Has(list.body, "<strong>Tema tilføjet</strong>"));
   auto events = json::parse(server_->Get(Api("/history")).body)["events"];
   EXPECT_EQ(events[0]["action"], "version_published");
-  EXPECT_EQ(events[0]["detail"], "Status pr. ultimo maj 2025");
+  EXPECT_EQ(events[0]["detail"], "Status pr. ultimo juni 2025");  // the one published through the confirmation above
+  EXPECT_EQ(events[1]["detail"], "Status pr. ultimo maj 2025");
   EXPECT_EQ(server_->Send("POST", Api("/history"), "{}").status, 405);
 }
 

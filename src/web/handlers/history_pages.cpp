@@ -84,8 +84,37 @@ Response Publish(Services s, const Request& r, const Params& p) {
   PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForPublishing(r.viewer, id));
   FormData form = TRY_PAGE(ReadForm(r));
   VersionDraft draft{form.Get("name"), form.Get("as_of"), form.Get("reporting_round")};
-  auto published = s.plans.PublishVersion(r.viewer, id, draft);
+  const bool confirmed = form.Get("bekraeft") == "1";
+  Result<Version> published = Version{};
+  if (!confirmed) {
+    // Issue 14: first what will be published, then the POST that publishes.
+    auto checked = s.plans.CheckVersion(r.viewer, id, draft);
+    if (checked.ok()) {
+      views::ConfirmVersionModel m;
+      m.ctx = &plan.ctx;
+      m.draft = draft;
+      auto items = s.plans.ListItems(r.viewer, plan, {});
+      if (!items.ok()) return HtmlError(items.error());
+      m.items = items->total;
+      auto mark = s.rounds.OpenRoundMark(id);
+      if (!mark.ok()) return HtmlError(mark.error());
+      if (*mark) {
+        m.open_round = (*mark)->round;
+        m.awaiting = (*mark)->awaiting.size();
+      }
+      return Response::Html(200, views::ConfirmVersionPage(m));
+    }
+    published = checked.error();
+  } else {
+    published = s.plans.PublishVersion(r.viewer, id, draft);
+  }
   if (published.ok()) return Response::Redirect("/planer/" + std::to_string(id) + "/versioner/" + std::to_string(published->id));
+  // Sent twice (a reload of the confirmation): the version it made is there; go to it.
+  if (confirmed && published.error().code == ErrorCode::kAlreadyExists)
+    if (auto versions = s.plans.Versions(r.viewer, id); versions.ok())
+      for (const auto& v : *versions)
+        if (v.name == text::Trim(text::CleanSingleLine(draft.name)) && Date::Parse(draft.as_of).ok() && v.as_of == *Date::Parse(draft.as_of))
+          return Response::Redirect("/planer/" + std::to_string(id) + "/versioner/" + std::to_string(v.id));
   auto versions = s.plans.Versions(r.viewer, id);
   auto events = s.plans.PlanEvents(r.viewer, id);
   std::vector<FieldError> errors = published.error().fields;

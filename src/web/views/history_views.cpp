@@ -1,6 +1,7 @@
 #include "web/views/history_views.h"
 
 #include "core/date.h"
+#include "core/text.h"
 #include "web/views/figures.h"
 #include "web/views/form_fields.h"
 #include "web/views/layout.h"
@@ -340,6 +341,35 @@ void ConflictTable(Html& h, const std::vector<ConflictRow>& rows) {
   for (const auto& r : rows)
     h.Raw("<tr><th scope=\"row\">").Text(r.label).Raw("</th><td>").Multiline(r.theirs).Raw("</td><td>").Multiline(r.yours).Raw("</td></tr>");
   h.Raw("</tbody></table>");
+}
+
+std::string ConfirmVersionPage(const ConfirmVersionModel& m) {
+  const PlanContext& ctx = *m.ctx;
+  const std::string base = "/planer/" + std::to_string(ctx.plan.id());
+  Html h;
+  PageStart(h, "Offentliggør version – " + ctx.plan.name(),
+            {{"Planer", "/planer"}, {ctx.plan.name(), base}, {"Versioner", base + "/versioner"}, {"Offentliggør", ""}});
+  h.Raw("<h1>Offentliggør versionen «").Text(text::Trim(m.draft.name)).Raw("»?</h1>");
+  h.Raw("<p>Planen offentliggøres, som den er nu, pr. ").Text(Date::Parse(m.draft.as_of)->Short()).Raw(": ")
+      .Text(m.items).Raw(m.items == 1 ? Literal(" punkt") : Literal(" punkter"))
+      .Raw(". Versionen kan ses af alle, også offentligheden (uden interne felter), og kan ikke ændres bagefter.</p>");
+  if (!text::Trim(m.draft.reporting_round).empty())
+    h.Raw("<p>Opfølgningsrunde: ").Text(text::Trim(m.draft.reporting_round)).Raw("</p>");
+  if (m.open_round && m.awaiting > 0) {
+    h.Raw("<div class=\"obs-box\" role=\"note\"><p><strong>Se efter, før du offentliggør:</strong> ").Text(static_cast<long long>(m.awaiting))
+        .Raw(m.awaiting == 1 ? Literal(" punkt har") : Literal(" punkter har")).Raw(" ikke givet status i den åbne statusrunde «")
+        .Text(m.open_round->name).Raw("». <a href=\"/statusrunder/").Text(m.open_round->id)
+        .Raw("\">Se runden</a>; en runde offentliggør sin version, når den lukkes.</p></div>");
+  }
+  h.PostForm(base + "/versioner", "class=\"stack\"")
+      .Raw("<input type=\"hidden\" name=\"name\" value=\"").Text(m.draft.name).Raw("\">")
+      .Raw("<input type=\"hidden\" name=\"as_of\" value=\"").Text(m.draft.as_of).Raw("\">")
+      .Raw("<input type=\"hidden\" name=\"reporting_round\" value=\"").Text(m.draft.reporting_round).Raw("\">")
+      .Raw("<input type=\"hidden\" name=\"bekraeft\" value=\"1\">")
+      .Raw("<div class=\"actions\"><button type=\"submit\">Ja, offentliggør versionen</button> <a href=\"").Text(base)
+      .Raw("/versioner\">Fortryd</a></div></form>");
+  PageEnd(h);
+  return h.Take();
 }
 
 }  // namespace bs::web::views

@@ -3,6 +3,9 @@
 // screen reader.
 #pragma once
 
+#include "domain/plan/round.h"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +37,16 @@ std::string HistoryPage(const PlanContext& ctx, const PlanItem& item, const std:
 std::string VersionsPage(const PlanContext& ctx, const std::vector<Version>& versions, const VersionDraft& draft,
                          const std::vector<FieldError>& errors, const std::vector<PlanEvent>& events,
                          const Capabilities& caps);
+// «Offentliggør version?» (issue 14): what will be published, to whom, and what is missing
+// (items still awaiting status in an open round), before the POST that publishes.
+struct ConfirmVersionModel {
+  const PlanContext* ctx = nullptr;
+  VersionDraft draft;
+  int64_t items = 0;
+  std::optional<ReportingRound> open_round;
+  size_t awaiting = 0;
+};
+std::string ConfirmVersionPage(const ConfirmVersionModel& m);
 std::string RedlinePage(const PlanContext& ctx, const RedlineView& view,
                         const std::vector<Version>& versions, const Capabilities& caps);
 

@@ -62,6 +62,20 @@ TEST(DecisionTest, HeadingAsInTheSeeds) {
   EXPECT_EQ(DecisionHeading("Økonomiudvalget", {2025, 6, 10}), "Beslutning i Økonomiudvalget den 10-06-2025");
 }
 
+// Issue 14: lists as written: "-", "–", "•" and "*" lines are list items.
+TEST(TextBlocksTest, LinesWithABulletAreListItems) {
+  auto b = TextBlocks("Indledning.\n- Første\n\xE2\x80\xA2 Anden\n\xE2\x80\x93 Tredje\n* Fjerde\nAfslutning -  ikke en liste\n-\n");
+  ASSERT_EQ(b.size(), 6u);
+  EXPECT_FALSE(b[0].bullet);
+  EXPECT_TRUE(b[1].bullet);
+  EXPECT_EQ(b[1].text, "Første");
+  EXPECT_EQ(b[2].text, "Anden");
+  EXPECT_EQ(b[3].text, "Tredje");
+  EXPECT_EQ(b[4].text, "Fjerde");
+  EXPECT_FALSE(b[5].bullet);
+  EXPECT_TRUE(TextBlocks("").empty());
+}
+
 TEST(DocumentNumberTest, ShapeOfTheSeeds) {
   for (const char* ok : {"52074/25", "151433/22", " 127811/24 "}) EXPECT_TRUE(ValidateDocumentNumber(ok).ok()) << ok;
   for (const char* bad : {"", "52074", "52074/2025", "abc/25", "/25", "1234567890/25"}) EXPECT_FALSE(ValidateDocumentNumber(bad).ok()) << bad;

@@ -387,6 +387,18 @@ TEST_F(MeetingsWebTest, PublishingTheAgendaAsksFirstAndIsSafeToSendTwice) {
   ASSERT_EQ(server_->PostForm(Url(coming) + "/punkter", "sag=24%2F7615").status, 303);
   auto meeting = server_->Get(Url(coming)).body;
   EXPECT_NE(meeting.find("href=\"" + Url(coming) + "/offentliggoer\""), std::string::npos) << "a link to the confirmation";
+  // A second case, with a list in its text: a list on the page and in the PDF (issue 14).
+  ASSERT_EQ(server_->PostForm(Url(coming) + "/punkter", "sag=22%2F291").status, 303);
+  std::smatch last;
+  std::string page = server_->Get(Url(coming)).body, rest = page;
+  std::regex edit("href=\"/punkter/([0-9]+)/rediger\"");
+  while (std::regex_search(rest, last, edit)) { page = last[1].str(); rest = last.suffix().str(); }
+  ASSERT_EQ(server_->PostForm("/punkter/" + page, "titel=Udm%C3%B8ntningsplan&sagsfremstilling=Planen+omfatter%3A%0A-+F%C3%B8rste+del%0A%E2%80%A2+Anden+del%0AHerefter+tekst.").status, 303);
+  auto listed = server_->Get(Url(coming)).body;
+  EXPECT_NE(listed.find("<p>Planen omfatter:</p><ul><li>Første del</li><li>Anden del</li></ul><p>Herefter tekst.</p>"), std::string::npos);
+  auto pdf = PdfText(server_->Get(Url(coming) + "/dagsorden.pdf").body);
+  ASSERT_TRUE(pdf.has_value());
+  EXPECT_NE(pdf->find("• Første del"), std::string::npos) << *pdf;
   auto ask = server_->Get(Url(coming) + "/offentliggoer");
   ASSERT_EQ(ask.status, 200);
   EXPECT_NE(ask.body.find("Offentliggør dagsordenen til"), std::string::npos);

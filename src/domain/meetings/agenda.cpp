@@ -117,6 +117,24 @@ AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after
   return r;
 }
 
+std::vector<TextBlock> TextBlocks(const std::string& s) {
+  std::vector<TextBlock> out;
+  for (const auto& line : text::SplitTrimmed(s, '\n')) {
+    if (line.empty() || line == "-" || line == "*" || line == "\xE2\x80\x93" || line == "\xE2\x80\xA2") continue;  // a bullet alone
+    TextBlock b;
+    for (std::string_view mark : {"- ", "\xE2\x80\x93 ", "\xE2\x80\xA2", "* "}) {  // "- ", "– ", "•", "* "
+      if (line.rfind(mark, 0) == 0) {
+        b.bullet = true;
+        b.text = text::Trim(std::string_view(line).substr(mark.size()));
+        break;
+      }
+    }
+    if (!b.bullet) b.text = line;
+    if (!b.text.empty()) out.push_back(std::move(b));
+  }
+  return out;
+}
+
 std::string DecisionHeading(const std::string& body_name, Date date) {
   return "Beslutning i " + body_name + " den " + date.Short();
 }

@@ -83,6 +83,15 @@ AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after
 // "Beslutning i Økonomiudvalget den 10-06-2025"
 std::string DecisionHeading(const std::string& body_name, Date date);
 
+// A section's text as written (issue 14): each line a paragraph, and lines starting with
+// "-", "–", "•" or "*" list items, so the page and the PDF show a list where the writer
+// wrote one.
+struct TextBlock {
+  bool bullet = false;
+  std::string text;  // without the bullet
+};
+std::vector<TextBlock> TextBlocks(const std::string& text);
+
 // An attachment (bilag).
 struct Attachment {
   AttachmentId id = 0;

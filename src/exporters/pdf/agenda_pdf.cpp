@@ -220,8 +220,10 @@ Layout Write(Writer& w, const MeetingView& v, MeetingDocument kind, const Layout
       const std::string& value = item.sections.*f.member;
       if (value.empty() || f.member == &AgendaSections::recommended_by) continue;
       w.Text(f.label, "DejaVu Sans Bold 11", 10, 0, true);
-      for (const auto& para : text::SplitTrimmed(value, '\n'))
-        if (!para.empty()) w.Text(para, "DejaVu Sans 10", 4);
+      for (const auto& b : TextBlocks(value)) {  // lists as the writer wrote them (issue 14)
+        if (b.bullet) w.Text("\xE2\x80\xA2  " + b.text, "DejaVu Sans 10", 2, 12);
+        else w.Text(b.text, "DejaVu Sans 10", 4);
+      }
       if (f.member == &AgendaSections::recommendation && !item.sections.recommended_by.empty())
         w.Text("Indstilling fra: " + item.sections.recommended_by, "DejaVu Sans Oblique 9", 3);
     }

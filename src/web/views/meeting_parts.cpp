@@ -16,10 +16,13 @@ std::string MeetingUrl(const Meeting& m) { return "/moeder/" + Id(m.id); }
 
 SafeHtml Paragraphs(const std::string& s) {
   Html h;
-  for (const auto& para : text::SplitTrimmed(s, '\n')) {
-    if (para.empty()) continue;
-    h.Raw("<p>").Text(para).Raw("</p>");
+  bool in_list = false;
+  for (const auto& b : TextBlocks(s)) {
+    if (b.bullet != in_list) h.Raw(b.bullet ? Literal("<ul>") : Literal("</ul>"));
+    in_list = b.bullet;
+    h.Raw(b.bullet ? Literal("<li>") : Literal("<p>")).Text(b.text).Raw(b.bullet ? Literal("</li>") : Literal("</p>"));
   }
+  if (in_list) h.Raw("</ul>");
   return h.Fragment();
 }
 

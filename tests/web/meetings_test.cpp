@@ -422,6 +422,46 @@ TEST_F(MeetingsWebTest, PublishingTheAgendaAsksFirstAndIsSafeToSendTwice) {
   EXPECT_NE(server_->Get(Url(coming) + "/offentliggoer").body.find("allerede offentliggjort"), std::string::npos);
 }
 
+// Issue 14: plan items are picked on the agenda item by searching code or title, not by
+// typing ids; «Søg» keeps the form's input and saves nothing.
+TEST_F(MeetingsWebTest, PlanItemsArePickedBySearchOnTheAgendaItem) {
+  server_->ActAs("sekretaer");
+  Date today = server_->meetings().Today();
+  int64_t coming = 0;
+  for (const auto& m : server_->MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60)).value())
+    if (!m.published() && !m.cancelled) { coming = m.id; break; }
+  ASSERT_NE(coming, 0);
+  auto added = server_->PostForm(Url(coming) + "/punkter", "sag=22%2F291");
+  ASSERT_EQ(added.status, 303) << added.body.substr(added.body.find("<main"), 400);
+  std::smatch m;
+  std::string page = server_->Get(Url(coming)).body;
+  ASSERT_TRUE(std::regex_search(page, m, std::regex("href=\"/punkter/([0-9]+)/rediger\"")));
+  std::string item = "/punkter/" + m[1].str();
+  auto form = server_->Get(item + "/rediger");
+  EXPECT_NE(form.body.find("Søg planpunkt (kode eller ord fra titlen)"), std::string::npos);
+  EXPECT_EQ(form.body.find("id'er, kommasepareret"), std::string::npos) << "no internal ids to type";
+  auto found = server_->PostForm(item, "titel=Mit+udkast&sagsfremstilling=Ikke+gemt+endnu&soeg_plan=R307&handling=soeg");
+  ASSERT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find("Mit udkast"), std::string::npos) << "the input is kept";
+  EXPECT_NE(found.body.find("matcher; sæt flueben, og gem punktet"), std::string::npos) << found.body.substr(found.body.find("plan-pick"), 600);
+  ASSERT_TRUE(std::regex_search(found.body, m, std::regex("name=\"planpunkt\" value=\"([0-9]+)\"> R307")));
+  std::string pid = m[1].str();
+  auto linked = server_->plans().GetItem(std::stoll(pid));
+  ASSERT_TRUE(linked.ok());
+  EXPECT_EQ(linked->data().code->text().substr(0, 4), "R307");
+  auto none = server_->PostForm(item, "titel=x&soeg_plan=zzzingentingzzz&handling=soeg");
+  EXPECT_NE(none.body.find("Ingen planpunkter matcher «zzzingentingzzz»."), std::string::npos);
+  // Nothing was saved by searching.
+  EXPECT_EQ(server_->Get(Url(coming)).body.find("Mit udkast"), std::string::npos);
+  auto saved = server_->PostForm(item, "titel=Mit+udkast&planpunkt=" + pid);
+  EXPECT_EQ(saved.status, 303);
+  auto again = server_->Get(item + "/rediger").body;
+  EXPECT_NE(again.find("name=\"planpunkt\" value=\"" + pid + "\" checked> " + linked->data().code->text()), std::string::npos);
+  // Unticking removes the link.
+  EXPECT_EQ(server_->PostForm(item, "titel=Mit+udkast").status, 303);
+  EXPECT_EQ(server_->Get(item + "/rediger").body.find("value=\"" + pid + "\" checked"), std::string::npos);
+}
+
 TEST(MeetingsUploadLimitTest, UploadsBeyondTheOrdinaryBodyLimitArriveWhole) {
   // The ordinary body limit is 1 MiB; multipart uploads may be as big as the upload
   // limit (50 MB by default). A 3 MB file must arrive byte for byte.

@@ -1,5 +1,8 @@
 // Agenda items (issue 6): the item form, moving and removing an item, the decision and
 // sending a case on along its route.
+#include <algorithm>
+#include <cctype>
+
 #include "core/text.h"
 #include "web/errors.h"
 #include "web/form.h"
@@ -26,6 +29,33 @@ AgendaItemDraft DraftFromItem(const AgendaItem& item) {
   return d;
 }
 
+std::string ItemLabel(const PlanItem& item) {
+  return (item.data().code ? item.data().code->text() + " " : std::string()) + item.data().title;
+}
+
+// The live plan items matching `term` (code or words of the title) in the plans the
+// viewer reads, at most 20, leaving out those already chosen.
+std::vector<std::pair<ItemId, std::string>> FindPlanItems(Services s, const Request& r, const std::string& term,
+                                                          const std::vector<ItemId>& chosen) {
+  std::vector<std::pair<ItemId, std::string>> out;
+  auto plans = s.plans.VisiblePlans(r.viewer);
+  if (!plans.ok()) return out;
+  for (const auto& vp : *plans) {
+    auto plan = s.plans.ReadPlan(r.viewer, vp.plan.id());
+    if (!plan.ok()) continue;
+    ItemFilter f;
+    f.query = term;
+    f.limit = 20;
+    auto page = s.plans.ListItems(r.viewer, *plan, f);
+    if (!page.ok()) continue;
+    for (const auto& item : page->items) {
+      if (std::find(chosen.begin(), chosen.end(), item.id()) != chosen.end() || out.size() >= 20) continue;
+      out.emplace_back(item.id(), ItemLabel(item) + (plans->size() > 1 ? " (" + vp.plan.name() + ")" : ""));
+    }
+  }
+  return out;
+}
+
 std::string PlanIdsText(const std::vector<ItemId>& ids) {
   std::string s;
   for (ItemId id : ids) s += (s.empty() ? "" : ", ") + std::to_string(id);
@@ -43,6 +73,11 @@ Response RenderItemForm(Services s, const Request& r, int64_t id, views::AgendaI
   if (fresh) {
     m.draft = DraftFromItem(m.entry.item);
     m.plan_items = PlanIdsText(m.entry.item.plan_items);
+  }
+  // The linked plan items by code and title, as this viewer may read them.
+  for (ItemId pid : m.draft.plan_items) {
+    auto read = s.plans.ReadItem(r.viewer, pid);
+    m.chosen.emplace_back(pid, read.ok() ? ItemLabel(read->item) : "Planpunkt " + std::to_string(pid));
   }
   return Response::Html(status, views::AgendaItemForm(m));
 }
@@ -64,12 +99,27 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
   m.draft.closed = f.Get("lukket") == "1";
   m.plan_items = f.Get("planpunkter");
   m.reason = f.Get("begrundelse");
-  m.draft.plan_items_text = m.plan_items;  // read and checked with the other fields
+  // The ticked boxes (planpunkt=12&planpunkt=14) and the older text field, together.
+  std::string ids = m.plan_items;
+  for (const auto& [key, value] : f.all())
+    if (key == "planpunkt" && !value.empty()) ids += (ids.empty() ? "" : ",") + value;
+  m.draft.plan_items_text = ids;  // read and checked with the other fields
+  if (f.Get("handling") == "soeg") {
+    // «Søg»: nothing is saved; the form comes back with its input and what was found.
+    for (const auto& part : text::SplitTrimmed(ids, ','))
+      if (!part.empty() && part.size() < 19 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) m.draft.plan_items.push_back(std::stoll(part));
+    m.search = text::Trim(f.Get("soeg_plan"));
+    m.searched = !m.search.empty();
+    if (m.searched) m.found = FindPlanItems(s, r, m.search, m.draft.plan_items);
+    return RenderItemForm(s, r, id, m, false, 200);
+  }
   auto updated = s.meetings.UpdateAgendaItem(r.viewer, id, m.draft, m.reason);
   if (updated.ok())
     return Response::Redirect("/moeder/" + std::to_string(updated->meeting_id) + "?gemt=1#punkt-" + std::to_string(updated->position));
   if (updated.error().fields.empty()) return Denied(r, updated.error());
   m.errors = updated.error().fields;
+  for (const auto& part : text::SplitTrimmed(ids, ','))
+    if (!part.empty() && part.size() < 19 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) m.draft.plan_items.push_back(std::stoll(part));
   return RenderItemForm(s, r, id, m, false, HttpStatus(updated.error().code));
 }
 

@@ -39,8 +39,29 @@ std::string AgendaItemForm(const AgendaItemFormModel& m) {
   Field(h, "a-to", "tid_til", "Til (fx 10:45)", m.draft.slot_end, m.errors);
   Field(h, "a-who", "deltagere", "Deltager under behandlingen", m.draft.participants, m.errors, "textarea");
   h.Raw("</fieldset>");
-  Field(h, "a-plan", "planpunkter", "Planpunkter, som punktet vedrører (id'er, kommasepareret)", m.plan_items, m.errors, "text",
-        "Id'et står i planpunktets adresse, fx /emner/12.");
+  // Plan items are picked by searching code or title (issue 14): «Søg» sends the form
+  // without saving it and comes back with what it found as boxes to tick; no JavaScript.
+  bool plan_error = false;
+  for (const auto& e : m.errors) plan_error = plan_error || e.field == "planpunkter";
+  h.Raw("<fieldset class=\"plan-pick").Raw(plan_error ? Literal(" has-error") : Literal("")).Raw("\" id=\"a-plan\"><legend>Planpunkter, som punktet vedrører</legend>");
+  for (const auto& e : m.errors)
+    if (e.field == "planpunkter") h.Raw("<p class=\"field-error\">").Text(e.message).Raw("</p>");
+  if (m.chosen.empty()) h.Raw("<p class=\"none\">Ingen planpunkter endnu.</p>");
+  for (const auto& [pid, label] : m.chosen)
+    h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"planpunkt\" value=\"").Text(pid).Raw("\" checked> ").Text(label).Raw("</label>");
+  h.Raw("<div class=\"field\"><label for=\"a-plan-q\">Søg planpunkt (kode eller ord fra titlen)</label><input id=\"a-plan-q\" "
+        "type=\"search\" name=\"soeg_plan\" value=\"").Text(m.search).Raw("\"></div>"
+        "<button type=\"submit\" name=\"handling\" value=\"soeg\" class=\"secondary\">Søg</button>");
+  if (m.searched) {
+    if (m.found.empty()) h.Raw("<p class=\"none\" role=\"status\">Ingen planpunkter matcher «").Text(m.search).Raw("».</p>");
+    else {
+      h.Raw("<p role=\"status\">").Text(static_cast<long long>(m.found.size()))
+          .Raw(m.found.size() == 1 ? Literal(" planpunkt matcher") : Literal(" planpunkter matcher")).Raw("; sæt flueben, og gem punktet:</p>");
+      for (const auto& [pid, label] : m.found)
+        h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"planpunkt\" value=\"").Text(pid).Raw("\"> ").Text(label).Raw("</label>");
+    }
+  }
+  h.Raw("</fieldset>");
   h.Raw("<button type=\"submit\">Gem punktet</button> <a href=\"").Text(MeetingUrl(meeting)).Raw("#punkt-").Text(item.position)
       .Raw("\">Fortryd</a></form>");
   PageEnd(h);

@@ -52,9 +52,14 @@ struct AgendaItemFormModel {
   MeetingView view;  // the meeting, for the heading
   AgendaEntry entry;
   AgendaItemDraft draft;
-  std::string plan_items;  // "12, 14"
+  std::string plan_items;  // "12, 14" (the older text field, still read)
   std::string reason;
   std::vector<FieldError> errors;
+  // Picking plan items (issue 14): those linked (checked boxes), the search typed and what
+  // it found (unchecked boxes); labels "R307(B) Fraværsindsatsen".
+  std::vector<std::pair<ItemId, std::string>> chosen, found;
+  std::string search;
+  bool searched = false;
 };
 std::string AgendaItemForm(const AgendaItemFormModel& m);
 

@@ -55,6 +55,13 @@ class MeetingsWebTest : public ::testing::Test {
     return 0;
   }
   std::string Url(int64_t meeting) { return "/moeder/" + std::to_string(meeting); }
+  // The body's first coming meeting whose agenda is not published (0 when none).
+  int64_t ComingUnpublished(const std::string& body) {
+    Date today = server_->meetings().Today();
+    for (const auto& m : server_->MeetingsOf(body, today, Date::FromDays(today.ToDays() + 60)).value())
+      if (!m.published() && !m.cancelled) return m.id;
+    return 0;
+  }
 
   std::unique_ptr<TestServer> server_;
 };
@@ -379,10 +386,7 @@ TEST_F(MeetingsWebTest, TheArchiveAndTheCasePageReachOldMeetings) {
 // and asks; the POST is safe to send twice.
 TEST_F(MeetingsWebTest, PublishingTheAgendaAsksFirstAndIsSafeToSendTwice) {
   server_->ActAs("sekretaer");
-  Date today = server_->meetings().Today();
-  int64_t coming = 0;
-  for (const auto& m : server_->MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60)).value())
-    if (!m.published() && !m.cancelled) { coming = m.id; break; }
+  int64_t coming = ComingUnpublished("ØK");
   ASSERT_NE(coming, 0);
   ASSERT_EQ(server_->PostForm(Url(coming) + "/punkter", "sag=24%2F7615").status, 303);
   auto meeting = server_->Get(Url(coming)).body;
@@ -426,10 +430,7 @@ TEST_F(MeetingsWebTest, PublishingTheAgendaAsksFirstAndIsSafeToSendTwice) {
 // typing ids; «Søg» keeps the form's input and saves nothing.
 TEST_F(MeetingsWebTest, PlanItemsArePickedBySearchOnTheAgendaItem) {
   server_->ActAs("sekretaer");
-  Date today = server_->meetings().Today();
-  int64_t coming = 0;
-  for (const auto& m : server_->MeetingsOf("ØK", today, Date::FromDays(today.ToDays() + 60)).value())
-    if (!m.published() && !m.cancelled) { coming = m.id; break; }
+  int64_t coming = ComingUnpublished("ØK");
   ASSERT_NE(coming, 0);
   auto added = server_->PostForm(Url(coming) + "/punkter", "sag=22%2F291");
   ASSERT_EQ(added.status, 303) << added.body.substr(added.body.find("<main"), 400);

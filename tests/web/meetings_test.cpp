@@ -58,7 +58,9 @@ class MeetingsWebTest : public ::testing::Test {
   // The body's first coming meeting whose agenda is not published (0 when none).
   int64_t ComingUnpublished(const std::string& body) {
     Date today = server_->meetings().Today();
-    for (const auto& m : server_->MeetingsOf(body, today, Date::FromDays(today.ToDays() + 60)).value())
+    // Kept in a variable: value() of a temporary would dangle in the range-for.
+    auto listed = server_->MeetingsOf(body, today, Date::FromDays(today.ToDays() + 60));
+    for (const auto& m : listed.value())
       if (!m.published() && !m.cancelled) return m.id;
     return 0;
   }

@@ -44,6 +44,8 @@ TEST_F(HistoryTest, StatusUpdateThroughTheFormShowsOnItemAndPlan) {
                              "revision=1&as_of=31-05-2025&author=Fagchef+Anne&status_text=Forsinket+pga.+udbud&state=in_progress"
                              "&traffic_light=yellow&realised_2025=-350&obs_action=raise&obs_note=Kr%C3%A6ver+beslutning");
   ASSERT_EQ(r.status, 303) << r.body;
+  // The confirmation says what was done (issue 14).
+  EXPECT_TRUE(Has(server_->Get(r.Header("location")).body, "Status er gemt."));
   auto page = server_->Get("/emner/" + id);
   // Signed by the signed-in person (Mette Holm), with whom it is for beside (issue 14).
   EXPECT_TRUE(Has(page.body, "31. maj 2025</strong> · Mette Holm på vegne af Fagchef Anne"));

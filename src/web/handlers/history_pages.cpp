@@ -30,7 +30,7 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
   for (const auto& [key, value] : form.all())
     if (key.rfind("realised_", 0) == 0) m.draft.realised[key.substr(9)] = value;
   auto updated = s.plans.AddStatus(r.viewer, id, m.draft, revision);
-  if (updated.ok()) return Response::Redirect("/emner/" + std::to_string(id) + "?gemt=1");
+  if (updated.ok()) return Response::Redirect("/emner/" + std::to_string(id) + "?status=gemt");
   const Error& e = updated.error();
   if (e.code == ErrorCode::kNotFound || e.code == ErrorCode::kPermissionDenied) return Denied(r, e);
   if (e.code == ErrorCode::kConflict)
@@ -55,7 +55,7 @@ Response Restore(Services s, const Request& r, const Params& p) {
       return HtmlError(409, "En anden har ændret punktet, siden du hentede siden. Hent siden igen og vælg versionen på ny.");
     return HtmlError(restored.error());
   }
-  return Response::Redirect("/emner/" + std::to_string(id) + "?gemt=1");
+  return Response::Redirect("/emner/" + std::to_string(id) + "?gendannet=1");
 }
 
 Response ShowHistory(Services s, const Request& r, const Params& p) {

@@ -148,7 +148,11 @@ Response CreateItem(Services s, const Request& r, const Params& p) {
 
 Response ShowItem(Services s, const Request& r, const Params& p) {
   ItemId id = TRY_PAGE(PathId(p, "id", "Punktet findes ikke."));
-  std::string notice = r.query.find("gemt=1") != std::string::npos ? "Punktet er gemt." : "";
+  // The confirmation says what was done (issue 14).
+  std::string notice = r.query.find("gemt=1") != std::string::npos         ? "Punktet er gemt."
+                       : r.query.find("status=gemt") != std::string::npos  ? "Status er gemt."
+                       : r.query.find("gendannet=1") != std::string::npos  ? "Versionen er gendannet."
+                                                                           : "";
   return RenderItemPage(s, r, id, notice, {}, 200);
 }
 

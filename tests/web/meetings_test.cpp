@@ -460,6 +460,24 @@ TEST_F(MeetingsWebTest, PlanItemsArePickedBySearchOnTheAgendaItem) {
   EXPECT_EQ(saved.status, 303);
   auto again = server_->Get(item + "/rediger").body;
   EXPECT_NE(again.find("name=\"planpunkt\" value=\"" + pid + "\" checked> " + linked->data().code->text()), std::string::npos);
+  // Only preparers get the form or its search (issue 15 #9: the form answered 200 to
+  // anyone who could read the item).
+  // On this unpublished agenda the item does not exist for them (404); on the published
+  // demo agenda, which they read, the form is refused (403).
+  std::smatch pm;
+  std::string published = server_->Get(Url(DemoMeeting())).body;
+  ASSERT_TRUE(std::regex_search(published, pm, std::regex("href=\"/punkter/([0-9]+)/rediger\"")));
+  std::string open_item = "/punkter/" + pm[1].str();
+  for (const char* who : {"politiker", "direktion"}) {
+    server_->ActAs(who);
+    EXPECT_EQ(server_->Get(item + "/rediger").status, 404) << who;
+    EXPECT_EQ(server_->PostForm(item, "titel=x&soeg_plan=R307&handling=soeg").status, 404) << who;
+    EXPECT_EQ(server_->Get(open_item + "/rediger").status, 403) << who;
+    EXPECT_EQ(server_->PostForm(open_item, "titel=x&soeg_plan=R307&handling=soeg").status, 403) << who;
+  }
+  server_->ActAnonymously();
+  EXPECT_EQ(server_->Get(open_item + "/rediger").status, 403);
+  server_->ActAs("sekretaer");
   // Unticking removes the link.
   EXPECT_EQ(server_->PostForm(item, "titel=Mit+udkast").status, 303);
   EXPECT_EQ(server_->Get(item + "/rediger").body.find("value=\"" + pid + "\" checked"), std::string::npos);

@@ -67,6 +67,11 @@ Response RenderItemForm(Services s, const Request& r, int64_t id, views::AgendaI
   if (!e.ok()) return Denied(r, e.error());
   auto view = s.meetings.GetMeeting(r.viewer, e->meeting.id);
   if (!view.ok()) return Denied(r, view.error());
+  // Only those who prepare the meeting get the form (and its plan item search): before,
+  // anyone who could read the item got it and was refused only on saving (issue 15, #9).
+  if (!view->may_prepare)
+    return Denied(r, PermissionDenied(r.viewer.anonymous() ? "Log ind som sekretær for organet for at redigere punktet."
+                                                           : "Kun organets sekretærer og administratorer kan redigere punktet."));
   m.view = std::move(*view);
   for (const auto& entry : m.view.agenda)
     if (entry.item.id == id) m.entry = entry;

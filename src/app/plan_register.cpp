@@ -323,9 +323,22 @@ Status PlanRegister::CheckVersion(PlanId plan, const VersionDraft& draft) {
   }
   std::string name = text::Trim(text::CleanSingleLine(draft.name));
   bool name_wrong = std::any_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "name"; });
+  // Names that differ only in case or spacing (a no-break space) are the same name: the
+  // list would show them alike (found by an attack: «RR999», «rr999», «RR 999»).
+  auto same = [](std::string a) {
+    std::string out;
+    for (size_t i = 0; i < a.size(); ++i) {
+      bool space = a[i] == ' ' || (a.compare(i, 2, "\xC2\xA0") == 0 && ++i);
+      if (space) { if (!out.empty() && out.back() != ' ') out += ' '; continue; }
+      out += a[i];
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return text::FoldCase(out);
+  };
   bool taken = false;
+  std::string key = same(name);
   if (!name_wrong && !name.empty())
-    for (const auto& existing : TRY(store_.ListVersions(plan))) taken = taken || existing.name == name;
+    for (const auto& existing : TRY(store_.ListVersions(plan))) taken = taken || same(existing.name) == key;
   std::string taken_message = "Planen har allerede en version med navnet «" + name + "».";
   if (taken && errors.empty()) return AlreadyExists(taken_message);  // alone: the API's 409
   if (taken) errors.push_back({"name", taken_message});

@@ -154,6 +154,12 @@ TEST_F(HistoryTest, VersionsAreImmutableSnapshots) {
   EXPECT_EQ(again.status, 303);
   EXPECT_EQ(again.Header("location"), yes.Header("location"));
   EXPECT_EQ(server_->plans().ListVersions(server_->demo_plan())->size(), before + 1);
+  // The same name in other case or with a no-break space is the same name (an attack).
+  for (const char* variant : {"name=status+pr.+ULTIMO+juni+2025&as_of=30-06-2025", "name=Status+pr.%C2%A0ultimo++juni+2025&as_of=01-07-2025"}) {
+    auto twin = server_->PostForm(Plan("/versioner"), variant);
+    EXPECT_EQ(twin.status, 409) << variant;
+    EXPECT_TRUE(Has(twin.body, "allerede en version med navnet")) << variant;
+  }
   EXPECT_EQ(server_->Get(Plan("/versioner/999999")).status, 404);
   auto list = server_->Get(Plan("/versioner"));
   EXPECT_TRUE(Has(list.body, "Status pr. ultimo maj 2025"));

@@ -379,6 +379,9 @@ TEST_F(MeetingsWebTest, TheArchiveAndTheCasePageReachOldMeetings) {
   auto missing = server_->Get("/sager/22/999999");
   EXPECT_EQ(missing.status, 404);
   EXPECT_NE(missing.body.find("Sagen 22/999999 findes ikke"), std::string::npos);
+  auto undecodable = server_->Get("/moeder?aar=2025&organ=%C3");
+  EXPECT_EQ(undecodable.status, 400);
+  EXPECT_NE(undecodable.body.find("ugyldig kodning"), std::string::npos);
   auto empty_year = server_->Get("/moeder?aar=1999");
   EXPECT_EQ(empty_year.status, 200);
   EXPECT_NE(empty_year.body.find("Ingen møder i 1999."), std::string::npos);

@@ -29,6 +29,9 @@ Result<int> ArchiveYearParam(const Request& r) {
 }
 
 Response ListMeetings(Services s, const Request& r, views::MeetingsPageModel m, int status) {
+  // A query that does not decode is said, not read as "no filter" (found by an attack).
+  if (FormData q; !r.query.empty() && !FormData::Parse(r.query, &q))
+    return HtmlError(InvalidArgument("Adressens parametre kunne ikke læses (ugyldig kodning)."));
   if (m.body.empty()) m.body = QueryValue(r, "organ");
   int year = TRY_PAGE(ArchiveYearParam(r));
   auto bodies = s.meetings.Bodies();

@@ -59,8 +59,11 @@ class PeopleService {
   // Administration: PermissionDenied unless `actor` is an administrator.
   Result<std::vector<User>> ListUsers(const Viewer& actor);
   Result<UserDetails> GetUser(const Viewer& actor, UserId id);
+  // `login` false (issue 14): a member who needs no account (named in attendance and
+  // minutes, never signing in): no password is asked for or stored, so no sign-in matches;
+  // SetPassword gives them one later.
   Result<User> CreateUser(const Viewer& actor, const UserDraft& draft, const std::string& password,
-                          const std::string& remote);
+                          const std::string& remote, bool login = true);
   Result<User> UpdateUser(const Viewer& actor, UserId id, const UserDraft& draft, const std::string& remote);
   Status SetPassword(const Viewer& actor, UserId id, const std::string& password, const std::string& remote);
   Result<Membership> AddMembership(const Viewer& actor, UserId id, const MembershipDraft& draft,
@@ -96,7 +99,7 @@ class PeopleService {
  private:
   Result<std::set<std::string>> BodyCodes();
   Result<User> AddUser(const std::string& actor, const UserDraft& draft, const std::string& password,
-                       const std::string& remote);
+                       const std::string& remote, bool login = true);
   // Appends one line to the audit log.
   void Record(const std::string& actor, const std::string& action, const std::string& subject,
               const std::string& detail, const std::string& remote);

@@ -299,6 +299,14 @@ TEST_F(AccessTest, AdministratorManagesUsersAndMembershipsAndSeesTheAuditLog) {
   EXPECT_TRUE(Has(bad.body, "Brugernavnet skal være"));
   EXPECT_TRUE(Has(bad.body, "Ukendt rolle"));
   EXPECT_TRUE(Has(bad.body, "Adgangskoden skal være 10-256 tegn."));
+  // Issue 14: a member without a user account: no password asked for, none matches.
+  auto member = server_->PostForm("/admin/brugere", "username=ib.holm&name=Ib+Holm+%28V%29&roles=politiker&uden_login=1");
+  ASSERT_EQ(member.status, 303) << member.body.substr(0, 400);
+  auto refused = SignInByForm("ib.holm", "hvilket-som-helst-kodeord", "/");
+  EXPECT_NE(refused.status, 303) << "no password, no sign-in";
+  EXPECT_TRUE(Has(refused.body, "Forkert brugernavn eller adgangskode.")) << "said as for anyone else";
+  auto no_password = server_->PostForm("/admin/brugere", "username=ny.bruger&name=Ny+Bruger&roles=politiker");
+  EXPECT_EQ(no_password.status, 400) << "with login, the password is still required";
   auto seat = server_->PostForm(user_url + "/medlemskaber", "body=%C3%98K&kind=medlem&from=01-01-2022&to=31-05-2025");
   EXPECT_EQ(seat.status, 303);
   auto bad_seat = server_->PostForm(user_url + "/medlemskaber", "body=XX&kind=medlem&from=32-01-2022&to=");

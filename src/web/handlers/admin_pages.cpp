@@ -51,7 +51,8 @@ Response CreateUser(Services s, const Request& r, const Params&) {
   views::UserFormModel m;
   m.draft = DraftFromForm(form);
   m.draft.active = true;
-  auto created = s.people.CreateUser(r.viewer, m.draft, form.Get("password"), r.remote);
+  m.without_login = form.Get("uden_login") == "1";
+  auto created = s.people.CreateUser(r.viewer, m.draft, form.Get("password"), r.remote, !m.without_login);
   if (created.ok()) return Response::Redirect("/admin/brugere/" + std::to_string(created->id) + "?gemt=1");
   if (created.error().fields.empty()) return Denied(r, created.error());
   m.errors = created.error().fields;

@@ -85,6 +85,8 @@ std::string UsersPage(const std::vector<User>& users, const std::vector<Body>& b
   RoleFields(h, f.draft, bodies);
   Input(h, "u-password", "password", "Adgangskode (10-256 tegn; giv den videre ad en sikker vej)", "",
         " type=\"password\" autocomplete=\"new-password\" maxlength=\"256\"");
+  h.Raw("<label class=\"check\"><input type=\"checkbox\" name=\"uden_login\" value=\"1\"").Raw(f.without_login ? Literal(" checked") : Literal(""))
+      .Raw("> Uden login: et medlem, der kun skal stå i fremmøde og protokoller (ingen adgangskode; kan få en senere)</label>");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Opret bruger</button></div></form></section>");
   PageEnd(h);
   return h.Take();

@@ -23,6 +23,7 @@ std::string SignInPage(const SignInModel& model);
 struct UserFormModel {
   UserDraft draft;
   std::string password;  // never echoed back; only whether one was typed
+  bool without_login = false;  // «Uden login»: a member named in minutes, never signing in
   std::vector<FieldError> errors;
   std::string notice;
 };

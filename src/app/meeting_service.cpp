@@ -479,15 +479,10 @@ Result<AgendaItem> MeetingService::UpdateAgendaItem(const Viewer& v, int64_t id,
   std::vector<FieldError> errors;
   AgendaItemDraft d = draft;
   if (d.plan_items_text) {
-    d.plan_items.clear();
-    for (const auto& part : text::SplitTrimmed(*d.plan_items_text, ',')) {
-      bool digits = !part.empty() && part.size() <= 18 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!digits || std::stoll(part) <= 0) {
-        errors.push_back({"planpunkter", "Planpunkter skrives som tal adskilt af komma, fx 12, 14 («" + text::Truncate(part, 20) + "» er ikke et tal)."});
-        break;
-      }
-      d.plan_items.push_back(std::stoll(part));
-    }
+    std::string bad;
+    d.plan_items = ReadItemIds(*d.plan_items_text, &bad);
+    if (!bad.empty())
+      errors.push_back({"planpunkter", "Planpunkter skrives som tal adskilt af komma, fx 12, 14 («" + text::Truncate(bad, 20) + "» er ikke et tal)."});
   }
   auto updated = ApplyDraft(e.item, d);
   if (!updated.ok()) {

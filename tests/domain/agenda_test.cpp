@@ -76,6 +76,16 @@ TEST(TextBlocksTest, LinesWithABulletAreListItems) {
   EXPECT_TRUE(TextBlocks("").empty());
 }
 
+TEST(ReadItemIdsTest, PositiveIdsInOrderAndTheFirstBadPart) {
+  std::string bad;
+  EXPECT_EQ(ReadItemIds("12, 14,3", &bad), (std::vector<ItemId>{12, 14, 3}));
+  EXPECT_TRUE(bad.empty());
+  EXPECT_EQ(ReadItemIds("12, abc, 0, 7", &bad), (std::vector<ItemId>{12, 7}));
+  EXPECT_EQ(bad, "abc");
+  EXPECT_TRUE(ReadItemIds("").empty());
+  EXPECT_TRUE(ReadItemIds("1234567890123456789").empty()) << "too long for an id";
+}
+
 TEST(DocumentNumberTest, ShapeOfTheSeeds) {
   for (const char* ok : {"52074/25", "151433/22", " 127811/24 "}) EXPECT_TRUE(ValidateDocumentNumber(ok).ok()) << ok;
   for (const char* bad : {"", "52074", "52074/2025", "abc/25", "/25", "1234567890/25"}) EXPECT_FALSE(ValidateDocumentNumber(bad).ok()) << bad;

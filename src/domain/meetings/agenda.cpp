@@ -117,6 +117,16 @@ AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after
   return r;
 }
 
+std::vector<ItemId> ReadItemIds(const std::string& s, std::string* bad) {
+  std::vector<ItemId> out;
+  for (const auto& part : text::SplitTrimmed(s, ',')) {
+    bool digits = part.size() <= 18 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && std::stoll(part) > 0) out.push_back(std::stoll(part));
+    else if (bad && bad->empty()) *bad = part;
+  }
+  return out;
+}
+
 std::vector<TextBlock> TextBlocks(const std::string& s) {
   std::vector<TextBlock> out;
   for (const auto& line : text::SplitTrimmed(s, '\n')) {

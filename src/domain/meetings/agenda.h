@@ -63,6 +63,9 @@ struct AgendaItemDraft {
   std::optional<std::string> plan_items_text;
   bool closed = false;
 };
+// Plan item ids as a form writes them ("12, 14"): every positive id, in order; the first
+// part that is not one is put in `bad` (and left out).
+std::vector<ItemId> ReadItemIds(const std::string& text, std::string* bad = nullptr);
 // Every wrong field reported (titel, tid_fra, tid_til, sections over 100.000 characters).
 Result<AgendaItem> ApplyDraft(AgendaItem item, const AgendaItemDraft& draft);
 

@@ -111,8 +111,7 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
   m.draft.plan_items_text = ids;  // read and checked with the other fields
   if (f.Get("handling") == "soeg") {
     // «Søg»: nothing is saved; the form comes back with its input and what was found.
-    for (const auto& part : text::SplitTrimmed(ids, ','))
-      if (!part.empty() && part.size() < 19 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) m.draft.plan_items.push_back(std::stoll(part));
+    m.draft.plan_items = ReadItemIds(ids);
     m.search = text::Trim(f.Get("soeg_plan"));
     m.searched = !m.search.empty();
     if (m.searched) m.found = FindPlanItems(s, r, m.search, m.draft.plan_items);
@@ -123,8 +122,7 @@ Response UpdateItem(Services s, const Request& r, const Params& p) {
     return Response::Redirect("/moeder/" + std::to_string(updated->meeting_id) + "?gemt=1#punkt-" + std::to_string(updated->position));
   if (updated.error().fields.empty()) return Denied(r, updated.error());
   m.errors = updated.error().fields;
-  for (const auto& part : text::SplitTrimmed(ids, ','))
-    if (!part.empty() && part.size() < 19 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) m.draft.plan_items.push_back(std::stoll(part));
+  m.draft.plan_items = ReadItemIds(ids);
   return RenderItemForm(s, r, id, m, false, HttpStatus(updated.error().code));
 }
 

@@ -78,20 +78,7 @@ std::string CasePage(const CaseView& v) {
                                                             : Literal("Ingen beslutning endnu (protokollen er ikke godkendt)."))
           .Raw("</p>");
     }
-    bool any = false;
-    for (size_t i = 0; i < a.entry.attachments.size(); ++i) {
-      const auto& att = a.entry.attachments[i];
-      if (!any) h.Raw("<h4>Bilag</h4><ul class=\"attachments\">");
-      any = true;
-      h.Raw("<li>");
-      if (!a.entry.may_open[i]) h.Text(att.number).Raw(". (Lukket bilag)");
-      else {
-        h.Raw("<a href=\"/bilag/").Text(att.id).Raw("\">").Text(AttachmentLabel(att)).Raw("</a>");
-        if (att.closed) h.Raw(" <span class=\"tag closed\">Lukket bilag</span>");
-      }
-      h.Raw("</li>");
-    }
-    if (any) h.Raw("</ul>");
+    AttachmentList(h, a.entry, false);
     h.Raw("</section>");
   }
   if (!v.plan_items.empty()) {

@@ -69,24 +69,7 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     }
     h.Raw("</ul>");
   }
-  if (!e.attachments.empty()) {
-    h.Raw("<h4>Bilag</h4><ul class=\"attachments\">");
-    for (size_t i = 0; i < e.attachments.size(); ++i) {
-      const auto& a = e.attachments[i];
-      h.Raw("<li>");
-      if (!e.may_open[i]) {
-        h.Text(a.number).Raw(". (Lukket bilag)");
-      } else {
-        h.Raw("<a href=\"/bilag/").Text(a.id).Raw("\">").Text(AttachmentLabel(a)).Raw("</a>");
-        if (a.closed) h.Raw(" <span class=\"tag closed\">Lukket bilag</span>");
-        if (tools && !m.published())
-          h.Raw(" <a class=\"no-print\" href=\"/bilag/").Text(a.id).Raw("/fjern\" aria-label=\"Fjern bilag ").Text(AttachmentLabel(a))
-              .Raw("\">Fjern</a>");
-      }
-      h.Raw("</li>");
-    }
-    h.Raw("</ul>");
-  }
+  AttachmentList(h, e, tools && !m.published());
   if (e.decision_visible && !item.decision.empty()) {
     h.Raw("<div class=\"decision\"><h4>").Text(DecisionHeading(v.body_name, m.date)).Raw("</h4>").Append(Paragraphs(item.decision));
     if (!v.absent.empty()) h.Raw("<p>Fraværende: ").Text(text::Join(v.absent, ", ")).Raw("</p>");

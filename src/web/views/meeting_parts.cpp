@@ -64,6 +64,26 @@ std::string AttachmentLabel(const Attachment& a) {
   return s;
 }
 
+void AttachmentList(Html& h, const AgendaEntry& e, bool removable) {
+  if (e.attachments.empty()) return;
+  h.Raw("<h4>Bilag</h4><ul class=\"attachments\">");
+  for (size_t i = 0; i < e.attachments.size(); ++i) {
+    const auto& a = e.attachments[i];
+    h.Raw("<li>");
+    if (!e.may_open[i]) {
+      h.Text(a.number).Raw(". (Lukket bilag)");
+    } else {
+      h.Raw("<a href=\"/bilag/").Text(a.id).Raw("\">").Text(AttachmentLabel(a)).Raw("</a>");
+      if (a.closed) h.Raw(" <span class=\"tag closed\">Lukket bilag</span>");
+      if (removable)
+        h.Raw(" <a class=\"no-print\" href=\"/bilag/").Text(a.id).Raw("/fjern\" aria-label=\"Fjern bilag ").Text(AttachmentLabel(a))
+            .Raw("\">Fjern</a>");
+    }
+    h.Raw("</li>");
+  }
+  h.Raw("</ul>");
+}
+
 // The normalised number is digits, a slash and digits (CaseNumber::Parse).
 std::string CaseUrl(const CaseNumber& n) { return "/sager/" + n.text; }
 

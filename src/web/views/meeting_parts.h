@@ -27,6 +27,10 @@ void PostButton(Html& h, const std::string& action, std::string_view label, Lite
 // A meeting in a list: date, body, kind, state.
 void MeetingLine(Html& h, const MeetingSummary& s, bool with_body);
 std::string AttachmentLabel(const Attachment& a);
+// An agenda entry's attachments under «Bilag»: links to those the viewer may open (closed
+// ones marked), «(Lukket bilag)» by number for the rest; with `removable` a «Fjern» link.
+// Nothing when there are none.
+void AttachmentList(Html& h, const AgendaEntry& e, bool removable);
 // "/sager/24/7615": a case's own page (issue 14).
 std::string CaseUrl(const CaseNumber& n);
 // The case number as a link to its page.

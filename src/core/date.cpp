@@ -24,6 +24,8 @@ bool Date::IsValid(int y, int m, int d) {
 
 Result<Date> Date::Parse(std::string_view input) {
   std::string s = text::Trim(input);
+  // As the messages quote it: valid UTF-8 and short, whatever was sent.
+  const std::string shown = text::Truncate(text::ValidUtf8(s), 20);
   int a = 0, b = 0, c = 0;
   char s1 = 0, s2 = 0;
   int consumed = 0;
@@ -32,18 +34,25 @@ Result<Date> Date::Parse(std::string_view input) {
     Date d;
     if (a > 31 && s1 == '-' && s2 == '-') d = Date{a, b, c};  // ISO
     else if ((s1 == '-' || s1 == '.' || s1 == '/') && (s2 == '-' || s2 == '.')) d = Date{c, b, a};
-    else return InvalidArgument("«" + s + "» er ikke en dato (skriv fx 10-06-2025).");
+    else return InvalidArgument("«" + shown + "» er ikke en dato (skriv fx 10-06-2025).");
     if (IsValid(d.year, d.month, d.day)) return d;
     // Said as a person would (issue 14): the date does not exist, and why.
     if (d.year < 1900 || d.year > 2200)
-      return InvalidArgument("«" + s + "»: året " + std::to_string(d.year) + " ligger uden for 1900-2200.");
-    if (d.month < 1 || d.month > 12) return InvalidArgument("«" + s + "» findes ikke: der er 12 måneder.");
+      return InvalidArgument("«" + shown + "»: året " + std::to_string(d.year) + " ligger uden for 1900-2200.");
+    if (d.month < 1 || d.month > 12) return InvalidArgument("«" + shown + "» findes ikke: der er 12 måneder.");
     if (d.day < 1 || d.day > DaysInMonth(d.year, d.month))
-      return InvalidArgument("«" + s + "» findes ikke: " + std::string(DanishMonthName(d.month)) + " " + std::to_string(d.year) +
+      return InvalidArgument("«" + shown + "» findes ikke: " + std::string(DanishMonthName(d.month)) + " " + std::to_string(d.year) +
                              " har " + std::to_string(DaysInMonth(d.year, d.month)) + " dage.");
-    return InvalidArgument("«" + s + "» er ikke en gyldig dato.");
+    return InvalidArgument("«" + shown + "» er ikke en gyldig dato.");
   }
-  return InvalidArgument("«" + s + "» er ikke en dato (skriv fx 10-06-2025).");
+  return InvalidArgument("«" + shown + "» er ikke en dato (skriv fx 10-06-2025).");
+}
+
+std::string DateFieldError(std::string_view label, std::string_view input) {
+  if (text::Trim(input).empty()) return std::string(label) + " mangler (skriv fx 10-06-2025).";
+  auto d = Date::Parse(input);
+  if (d.ok()) return "";
+  return std::string(label) + ": " + d.error().message;
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days.

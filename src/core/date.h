@@ -45,4 +45,9 @@ std::string_view DanishMonthName(int month);
 // 1..12 for a Danish month name or its three-letter abbreviation, 0 if none.
 int ParseDanishMonth(std::string_view word);
 
+// The message beside a form's date field that did not parse (issue 14), naming the field
+// and saying what is wrong: "Mødedato: «31-02-2025» findes ikke: februar 2025 har 28
+// dage.", or "Mødedato mangler (skriv fx 10-06-2025)." when empty; "" for a good date.
+std::string DateFieldError(std::string_view label, std::string_view input);
+
 }  // namespace bs

@@ -16,6 +16,17 @@ TEST(DateTest, ParsesDanishAndIsoForms) {
   EXPECT_EQ(Date::Parse("01-13-2025").error().message, "«01-13-2025» findes ikke: der er 12 måneder.");
   EXPECT_EQ(Date::Parse("01-01-3000").error().message, "«01-01-3000»: året 3000 ligger uden for 1900-2200.");
   EXPECT_EQ(Date::Parse("i morgen").error().code, ErrorCode::kInvalidArgument);
+  // What is quoted back is short and valid UTF-8, whatever was sent.
+  EXPECT_EQ(Date::Parse(std::string(500, 'x') + "\xff").error().message,
+            "«xxxxxxxxxxxxxxxxxxxx…» er ikke en dato (skriv fx 10-06-2025).");
+}
+
+// Issue 14: one message style for every date field: which field, and what is wrong.
+TEST(DateTest, FieldErrorNamesTheFieldAndWhy) {
+  EXPECT_EQ(DateFieldError("Mødedato", "31-02-2025"), "Mødedato: «31-02-2025» findes ikke: februar 2025 har 28 dage.");
+  EXPECT_EQ(DateFieldError("Mødedato", " "), "Mødedato mangler (skriv fx 10-06-2025).");
+  EXPECT_EQ(DateFieldError("Startdato", "10/06"), "Startdato: «10/06» er ikke en dato (skriv fx 10-06-2025).");
+  EXPECT_EQ(DateFieldError("Startdato", "10-06-2025"), "");
 }
 
 TEST(DateTest, DaysRoundTrip) {

@@ -83,7 +83,7 @@ Result<Meeting> ValidateMeeting(const MeetingDraft& d, const std::set<std::strin
   m.body = text::Trim(d.body);
   if (!bodies.count(m.body)) errors.push_back({"body", "Vælg et organ, der findes."});
   auto date = Date::Parse(text::Trim(d.date));
-  if (!date.ok()) errors.push_back({"date", "Mødedatoen skal være en dato som 10-06-2025."});
+  if (!date.ok()) errors.push_back({"date", DateFieldError("Mødedato", d.date)});
   else m.date = *date;
   auto start = ParseClock(d.start);
   auto end = ParseClock(d.end);

@@ -88,7 +88,7 @@ Result<StatusUpdate> ValidateStatus(const StatusDraft& d, const ItemData& item, 
     return t;
   };
   auto date = Date::Parse(d.as_of);
-  if (!date.ok()) errors.push_back({"as_of", "Skriv statusdatoen som dd-mm-åååå, fx 31-05-2025."});
+  if (!date.ok()) errors.push_back({"as_of", DateFieldError("Statusdato", d.as_of)});
   else u.as_of = *date;
   u.author = check_text("author", d.author, kMaxNameChars, false);
   if (u.author.empty()) errors.push_back({"author", "Skriv hvem statusopdateringen er fra."});

@@ -108,7 +108,7 @@ Result<Date> DayFromQuery(Services s, const Request& r, const char* key) {
   std::string v = text::Trim(q.Get(key));
   if (v.empty()) return s.people.Today();
   auto d = Date::Parse(v);
-  if (!d.ok()) return FieldErrors({{key, "Datoen skal skrives som 10-06-2025 eller 2025-06-10."}});
+  if (!d.ok()) return FieldErrors({{key, DateFieldError("Datoen", v)}});
   return *d;
 }
 

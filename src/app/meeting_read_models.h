@@ -56,6 +56,9 @@ struct AgendaEntry {
   std::vector<EarlierDecision> earlier;
   std::vector<PlanLink> plan_items;
   std::vector<AgendaRevision> revisions;
+  // Who did not take part in the item, printed (issue 14): "Jens Meilvang (I) deltog ikke
+  // under behandling af punktet."; shown where the decision is.
+  std::vector<std::string> absence_lines;
   std::optional<std::string> next_body;  // on the route after this meeting's body
 };
 

@@ -12,6 +12,21 @@
 namespace bs {
 namespace {
 
+// The name of someone no longer seated (their membership ended after the fact).
+Result<std::string> PersonNameOf(PeopleService& people, int64_t id) {
+  auto name = people.NameOf(id);
+  if (name.ok()) return *name;
+  if (name.error().code == ErrorCode::kNotFound) return std::string("Et tidligere medlem");
+  return name.error();
+}
+
+// User id -> "Name (P)" of each seat.
+std::map<int64_t, std::string> PrintedNames(const std::vector<Seat>& seats) {
+  std::map<int64_t, std::string> names;
+  for (const auto& s : seats) names[s.membership.user_id] = s.Printed();
+  return names;
+}
+
 using K = Resource::Kind;
 
 // A store's NotFound in the use case's words; a busy or broken store stays what it is
@@ -73,8 +88,9 @@ Result<MeetingService::Located> MeetingService::AttachmentFor(const Viewer& v, i
 }
 
 Result<AgendaRevision> MeetingService::Revise(const Viewer& v, const AgendaItem& before, const AgendaItem& after,
-                                              const std::string& reason, const std::string& why_needed) {
-  AgendaRevision r = DiffForRevision(before, after);
+                                              const std::string& reason, const std::string& why_needed,
+                                              const std::map<int64_t, std::string>& names) {
+  AgendaRevision r = DiffForRevision(before, after, names);
   if (r.what.empty()) return r;
   r.reason = Clean(reason);
   if (r.reason.empty()) return ReasonRequired(why_needed);
@@ -148,6 +164,7 @@ struct MeetingService::PageData {
   std::map<int64_t, std::vector<AgendaItem>> decided_elsewhere;  // by case
   std::map<int64_t, Meeting> meetings;
   std::map<std::string, std::string> body_names;
+  std::map<int64_t, std::string> seat_names;  // the meeting's seats, printed ("Name (P)")
   KleIndex kle;
   std::map<PlanId, bool> plan_published;
   // Per plan: each item's latest status update on or before the meeting's day, and its
@@ -171,6 +188,7 @@ Result<MeetingService::PageData> MeetingService::LoadPageData(const Meeting& m) 
   }
   for (const auto& b : TRY(plans_.ListBodies())) d.body_names[b.code] = b.name;
   d.kle = TRY(Kle());
+  d.seat_names = TRY(SeatNames(m));
   return d;
 }
 
@@ -203,6 +221,11 @@ Result<AgendaEntry> MeetingService::Entry(const Viewer& v, const Meeting& m, con
   if (!e.decision_visible) {
     e.item.decision.clear();
     e.item.protocol_note.clear();
+    e.item.absences.clear();
+  }
+  for (const auto& a : e.item.absences) {
+    auto n = d.seat_names.find(a.person);
+    e.absence_lines.push_back(AbsenceLine(n != d.seat_names.end() ? n->second : TRY(PersonNameOf(people_, a.person)), a.inhabil));
   }
   e.attachments = d.attachments[item.id];
   for (auto& a : e.attachments) {
@@ -303,9 +326,9 @@ Result<MeetingView> MeetingService::GetMeeting(const Viewer& v, int64_t id) {
   view.seated = TRY(people_.SeatsOn(m->body, m->date));
   std::set<int64_t> absent(m->absent.begin(), m->absent.end()), apologies(m->apologies.begin(), m->apologies.end());
   for (const auto& s : view.seated) {
-    if (absent.count(s.membership.user_id)) view.absent.push_back(s.name);
-    else if (apologies.count(s.membership.user_id)) view.apologies.push_back(s.name);
-    else view.present.push_back(s.name);
+    if (absent.count(s.membership.user_id)) view.absent.push_back(s.Printed());
+    else if (apologies.count(s.membership.user_id)) view.apologies.push_back(s.Printed());
+    else view.present.push_back(s.Printed());
   }
   return view;
 }
@@ -521,8 +544,13 @@ Status MeetingService::RemoveAgendaItem(const Viewer& v, int64_t id) {
   return store_.RemoveAgendaItem(id);
 }
 
+Result<std::map<int64_t, std::string>> MeetingService::SeatNames(const Meeting& m) {
+  return PrintedNames(TRY(people_.SeatsOn(m.body, m.date)));
+}
+
 Result<AgendaItem> MeetingService::RecordDecision(const Viewer& v, int64_t id, const std::string& decision,
-                                                  const std::string& protocol_note, const std::string& reason) {
+                                                  const std::string& protocol_note, const std::string& reason,
+                                                  const std::optional<std::vector<ItemAbsence>>& absences) {
   auto e = TRY(ForEditing(v, id));
   if (!e.meeting.published()) return Conflict("Dagsordenen skal offentliggøres, før der kan træffes beslutninger.");
   if (e.meeting.date > clock_.Today()) return Conflict("Mødet er ikke holdt endnu (" + e.meeting.date.Short() + ").");
@@ -534,10 +562,33 @@ Result<AgendaItem> MeetingService::RecordDecision(const Viewer& v, int64_t id, c
   if (text::CodePointCount(updated.decision) > 20000) errors.push_back({"beslutning", "Beslutningen må højst fylde 20.000 tegn."});
   if (text::CodePointCount(updated.protocol_note) > 20000)
     errors.push_back({"protokol", "Protokoltilførslen må højst fylde 20.000 tegn."});
+  auto seats = TRY(people_.SeatsOn(e.meeting.body, e.meeting.date));
+  auto names = PrintedNames(seats);
+  if (absences) {
+    // One line per person (inhabil when marked so twice), in the order of the seats.
+    std::map<int64_t, bool> marked;
+    for (const auto& a : *absences) marked[a.person] = marked[a.person] || a.inhabil;
+    std::set<int64_t> away(e.meeting.absent.begin(), e.meeting.absent.end());
+    away.insert(e.meeting.apologies.begin(), e.meeting.apologies.end());
+    updated.absences.clear();
+    for (const auto& [person, inhabil] : marked) {
+      if (!names.count(person)) {
+        auto name = people_.NameOf(person);
+        if (!name.ok() && name.error().code != ErrorCode::kNotFound) return name.error();
+        errors.push_back({"deltog_ikke", (name.ok() ? *name : "Person " + std::to_string(person)) +
+                                             " sad ikke i organet på mødedagen."});
+      } else if (away.count(person)) {
+        errors.push_back({"deltog_ikke", names[person] + " var ikke på mødet (fraværende eller afbud) og kan ikke "
+                                                         "også stå under punktet."});
+      }
+    }
+    for (const auto& s : seats)
+      if (auto m = marked.find(s.membership.user_id); m != marked.end()) updated.absences.push_back({m->first, m->second});
+  }
   if (!errors.empty()) return FieldErrors(std::move(errors));
   std::optional<AgendaRevision> revision;
   if (e.meeting.approved()) {
-    revision = TRY(Revise(v, e.item, updated, reason, "Protokollen er godkendt."));
+    revision = TRY(Revise(v, e.item, updated, reason, "Protokollen er godkendt.", names));
     if (revision->what.empty()) return updated;
   }
   RETURN_IF_ERROR(store_.UpdateAgendaItem(updated, revision));

@@ -95,8 +95,12 @@ class MeetingService {
   Status RemoveAgendaItem(const Viewer& v, AgendaItemId id);
   // The decision (preset or free text) and protocol note. Conflict before the
   // meeting day or before publishing; after approval `reason` is required.
+  // `absences` (issue 14), when given, replaces who did not take part in the item: each
+  // must have sat in the body that day and not be absent from or excused for the whole
+  // meeting (a field error "deltog_ikke" naming them, with the other fields' errors).
   Result<AgendaItem> RecordDecision(const Viewer& v, AgendaItemId id, const std::string& decision,
-                                    const std::string& protocol_note, const std::string& reason);
+                                    const std::string& protocol_note, const std::string& reason,
+                                    const std::optional<std::vector<ItemAbsence>>& absences = std::nullopt);
   // Puts the case on the next meeting of the next body on its route (one action).
   Result<AgendaItem> SendOn(const Viewer& v, AgendaItemId id);
 
@@ -158,11 +162,14 @@ class MeetingService {
     Meeting meeting;
   };
   Result<Editing> ForEditing(const Viewer& v, AgendaItemId agenda_item);
+  // Printed names ("Name (P)") of those seated in the meeting's body on its day.
+  Result<std::map<int64_t, std::string>> SeatNames(const Meeting& m);
   // The revision a change after publishing (or approval) makes: `what` empty when
   // nothing changed; InvalidArgument on "begrundelse" without a reason (`why_needed`
-  // says why one is needed).
+  // says why one is needed). `names` prints the item's absences (SeatNames).
   Result<AgendaRevision> Revise(const Viewer& v, const AgendaItem& before, const AgendaItem& after,
-                                const std::string& reason, const std::string& why_needed);
+                                const std::string& reason, const std::string& why_needed,
+                                const std::map<int64_t, std::string>& names = {});
   struct PageData;
   Result<PageData> LoadPageData(const Meeting& m);
   Result<AgendaEntry> Entry(const Viewer& v, const Meeting& m, const AgendaItem& item, bool prepares, PageData& data);

@@ -236,7 +236,7 @@ Status PeopleService::EndMembership(const Viewer& actor, int64_t membership_id, 
   RETURN_IF_ERROR(RequireAdmin(actor));
   Membership m = TRY(people_.GetMembership(membership_id));
   auto to = Date::Parse(text::Trim(to_text));
-  if (!to.ok()) return FieldErrors({{"to", "Slutdatoen skal være en dato som 31-12-2025."}});
+  if (!to.ok()) return FieldErrors({{"to", DateFieldError("Slutdato", to_text)}});
   if (*to < m.from) return FieldErrors({{"to", "Slutdatoen ligger før medlemskabets start (" + m.from.Short() + ")."}});
   RETURN_IF_ERROR(people_.EndMembership(membership_id, *to));
   auto user = people_.GetUser(m.user_id);

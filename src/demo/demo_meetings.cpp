@@ -150,19 +150,29 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanRegiste
     return meetings.UpdateAgendaItem(admin, item.id, d, "");
   };
   // Publishes, decides, records who was absent (Fraværende) or sent apologies (Afbud) by
-  // name as the seeds print them, and approves the minutes.
+  // name as the seeds print them ("Name (P)"), who did not take part in the first item
+  // (seed 002), and approves the minutes.
   auto decide_and_approve = [&](const Meeting& m, const std::vector<std::pair<AgendaItem, const char*>>& decisions,
-                                std::vector<std::string> absent = {}, std::vector<std::string> apologies = {}) -> Status {
+                                std::vector<std::string> absent = {}, std::vector<std::string> apologies = {},
+                                std::vector<std::string> not_in_first = {}) -> Status {
     RETURN_IF_ERROR(meetings.PublishAgenda(admin, m.id));
-    for (const auto& [item, decision] : decisions) TRY(meetings.RecordDecision(admin, item.id, decision, "", ""));
-    if (!absent.empty() || !apologies.empty()) {
-      std::set<int64_t> a, b;
-      for (const auto& seat : TRY(people.SeatsOn(m.body, m.date))) {
-        if (std::find(absent.begin(), absent.end(), seat.name) != absent.end()) a.insert(seat.membership.user_id);
-        if (std::find(apologies.begin(), apologies.end(), seat.name) != apologies.end()) b.insert(seat.membership.user_id);
-      }
-      if (a.size() != absent.size() || b.size() != apologies.size()) return Internal("demo: fremmøde uden medlemmer");
-      RETURN_IF_ERROR(meetings.RecordAttendance(admin, m.id, a, b));
+    std::set<int64_t> a, b;
+    std::vector<ItemAbsence> c;
+    for (const auto& seat : TRY(people.SeatsOn(m.body, m.date))) {
+      auto named = [&](const std::vector<std::string>& names) {
+        return std::find(names.begin(), names.end(), seat.Printed()) != names.end();
+      };
+      if (named(absent)) a.insert(seat.membership.user_id);
+      if (named(apologies)) b.insert(seat.membership.user_id);
+      if (named(not_in_first)) c.push_back({seat.membership.user_id, false});
+    }
+    if (a.size() != absent.size() || b.size() != apologies.size() || c.size() != not_in_first.size())
+      return Internal("demo: fremmøde uden medlemmer");
+    if (!absent.empty() || !apologies.empty()) RETURN_IF_ERROR(meetings.RecordAttendance(admin, m.id, a, b));
+    for (size_t i = 0; i < decisions.size(); ++i) {
+      std::optional<std::vector<ItemAbsence>> absences;
+      if (i == 0 && !c.empty()) absences = c;
+      TRY(meetings.RecordDecision(admin, decisions[i].first.id, decisions[i].second, "", "", absences));
     }
     return meetings.ApproveMinutes(admin, m.id);
   };
@@ -206,7 +216,8 @@ Result<MeetingDemoReport> LoadDemoMeetings(MeetingService& meetings, PlanRegiste
     RETURN_IF_ERROR(decide_and_approve(ok, {{item, "Tiltrådt."}}));
     auto kb = TRY(add_meeting("KB", {2022, 12, 13}, "18:00", "21:00", "Byrådssalen", "ordinaer"));
     auto sent = TRY(meetings.SendOn(admin, item.id));
-    RETURN_IF_ERROR(decide_and_approve(kb, {{sent, "Godkendt."}}));
+    // Seed 002: "Allan Gjersbøl Jørgensen (A) deltog ikke under behandling af punktet."
+    RETURN_IF_ERROR(decide_and_approve(kb, {{sent, "Godkendt."}}, {}, {}, {"Allan Gjersbøl Jørgensen (A)"}));
     auto hu = TRY(add_meeting("HU", {2023, 3, 2}, "13:00", "15:00", "Rådhuset", "ordinaer"));
     auto hu_item = TRY(meetings.SendOn(admin, sent.id));
     AgendaItemDraft d;

@@ -25,13 +25,15 @@ Result<std::vector<DemoUser>> LoadDemoPeople(PeopleService& people) {
       {"direktion", "Jens Kragh", Role::kDirector, "", {{"DIR", "medlem", "01-01-2022", ""}}},
       {"sekretaer", "Pia Skov", Role::kSecretary, "", {{"ØK", "sekretaer", "01-01-2022", ""}, {"KB", "sekretaer", "01-01-2022", ""}}},
       {"politiker", "Ole Bæk", Role::kPolitician, "",
-       {{"ØK", "medlem", "01-01-2022", ""}, {"BUU", "formand", "01-01-2022", ""}, {"KB", "medlem", "01-01-2022", ""},
-        {"MTU", "medlem", "01-01-2022", "31-12-2023"}}},
-      // Members the seeds name in their minutes' attendance (seeds 000 and 003); accounts
-      // without a printed password, there so that the minutes can name them.
-      {"diana", "Diana Therese Mikkelsen (Æ)", Role::kPolitician, "", {{"ØK", "medlem", "01-01-2022", ""}}, false},
-      {"allan", "Allan Gjersbøl Jørgensen (A)", Role::kPolitician, "", {{"ØK", "medlem", "01-01-2022", ""}}, false},
-      {"bente", "Bente Hedegaard (A)", Role::kPolitician, "", {{"BUU", "medlem", "01-01-2022", ""}}, false},
+       {{"ØK", "medlem", "01-01-2022", "", "V"}, {"BUU", "formand", "01-01-2022", "", "V"}, {"KB", "medlem", "01-01-2022", "", "V"},
+        {"MTU", "medlem", "01-01-2022", "31-12-2023", "V"}}},
+      // Members the seeds name in their minutes' attendance (seeds 000, 002 and 003), with
+      // their party letters as the minutes print them; accounts without a printed
+      // password, there so that the minutes can name them.
+      {"diana", "Diana Therese Mikkelsen", Role::kPolitician, "", {{"ØK", "medlem", "01-01-2022", "", "Æ"}}, false},
+      {"allan", "Allan Gjersbøl Jørgensen", Role::kPolitician, "",
+       {{"ØK", "medlem", "01-01-2022", "", "A"}, {"KB", "medlem", "01-01-2022", "", "A"}}, false},
+      {"bente", "Bente Hedegaard", Role::kPolitician, "", {{"BUU", "medlem", "01-01-2022", "", "A"}}, false},
   };
   Viewer system;  // the command line acts as the first administrator below
   for (const auto& spec : specs) {

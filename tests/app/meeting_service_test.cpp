@@ -309,6 +309,65 @@ TEST_F(MeetingServiceTest, AttendanceOnlyOfThoseSeatedThatDayNamedInTheError) {
   EXPECT_EQ(service_.RecordAttendance(member_, m.id, {}, {}).error().code, ErrorCode::kPermissionDenied);
 }
 
+// Issue 14: who did not take part in one item (inhabilitet), recorded with the
+// decision, printed with the party letter under it, kept from the public until the
+// minutes are approved, and a revision once they are.
+TEST_F(MeetingServiceTest, ItemAbsencesWithTheDecisionNamedWithTheirParty) {
+  Viewer diana = Person("diana", "Diana Therese Mikkelsen", Role::kPolitician, {});
+  Membership seat;
+  seat.user_id = diana.user->id;
+  seat.body = "ØK";
+  seat.from = {2022, 1, 1};
+  seat.party = "Æ";
+  ASSERT_TRUE(people_store_.AddMembership(seat).ok());
+  Meeting m = NewMeeting("ØK", "10-06-2025");
+  auto item = service_.AddToAgenda(secretary_, m.id, "24/7615", "");
+  ASSERT_TRUE(item.ok());
+  ASSERT_TRUE(service_.PublishAgenda(secretary_, m.id).ok());
+  ASSERT_TRUE(service_.RecordAttendance(secretary_, m.id, {member_.user->id}, {}).ok());
+  // Every problem at once: the decision missing, one not seated, one not at the meeting.
+  auto bad = service_.RecordDecision(secretary_, item->id, " ", "", "",
+                                     std::vector<ItemAbsence>{{outsider_.user->id, false}, {member_.user->id, true}});
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.error().fields.size(), 3u);
+  EXPECT_EQ(bad.error().fields[0].field, "beslutning");
+  EXPECT_EQ(bad.error().fields[1].field, "deltog_ikke");
+  EXPECT_EQ(bad.error().fields[2].field, "deltog_ikke");
+  std::string all = bad.error().fields[1].message + "|" + bad.error().fields[2].message;
+  EXPECT_NE(all.find("Bo Holm sad ikke i organet på mødedagen."), std::string::npos) << all;
+  EXPECT_NE(all.find("Ole Bæk var ikke på mødet (fraværende eller afbud) og kan ikke også stå under punktet."),
+            std::string::npos) << all;
+  EXPECT_TRUE(meeting_store_.GetAgendaItem(item->id)->decision.empty());  // nothing half-written
+
+  auto ok = service_.RecordDecision(secretary_, item->id, "Godkendt.", "", "",
+                                    std::vector<ItemAbsence>{{diana.user->id, true}, {chair_.user->id, false}, {diana.user->id, false}});
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  // In the order of the seats (chair first), once each, inhabil kept.
+  EXPECT_EQ(ok->absences, (std::vector<ItemAbsence>{{chair_.user->id, false}, {diana.user->id, true}}));
+  const std::vector<std::string> lines{
+      "Anne Lund deltog ikke under behandling af punktet.",
+      "Diana Therese Mikkelsen (Æ) deltog ikke under behandling af punktet på grund af inhabilitet."};
+  EXPECT_EQ(service_.GetMeeting(secretary_, m.id)->agenda.at(0).absence_lines, lines);
+  auto before = service_.GetMeeting(public_, m.id);
+  EXPECT_TRUE(before->agenda.at(0).absence_lines.empty());  // minutes not approved yet
+  EXPECT_EQ(before->present, (std::vector<std::string>{"Anne Lund", "Diana Therese Mikkelsen (Æ)"}));
+  // Without the choices the absences stay.
+  ASSERT_TRUE(service_.RecordDecision(secretary_, item->id, "Godkendt.", "Note", "").ok());
+  EXPECT_EQ(meeting_store_.GetAgendaItem(item->id)->absences.size(), 2u);
+
+  ASSERT_TRUE(service_.ApproveMinutes(secretary_, m.id).ok());
+  EXPECT_EQ(service_.GetMeeting(public_, m.id)->agenda.at(0).absence_lines, lines);
+  auto changed = std::vector<ItemAbsence>{{chair_.user->id, false}};
+  EXPECT_EQ(service_.RecordDecision(secretary_, item->id, "Godkendt.", "Note", "", changed).error().fields.at(0).field,
+            "begrundelse");
+  ASSERT_TRUE(service_.RecordDecision(secretary_, item->id, "Godkendt.", "Note", "Diana Mikkelsen deltog", changed).ok());
+  auto revisions = meeting_store_.RevisionsOf(item->id);
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ(revisions->at(0).what, "Deltog ikke i punktet");
+  EXPECT_NE(revisions->at(0).before.find("Diana Therese Mikkelsen (Æ) deltog ikke"), std::string::npos);
+  EXPECT_EQ(service_.GetMeeting(public_, m.id)->agenda.at(0).absence_lines, (std::vector<std::string>{lines[0]}));
+}
+
 TEST_F(MeetingServiceTest, YearWheelPlansTopicsAndPutsThemOnTheAgenda) {
   ASSERT_TRUE(service_.AddTopic(secretary_, {"ØK", "Halvårlig status", "juni, december", "24/7615"}).ok());
   auto bad = service_.AddTopic(secretary_, {"ØK", "", "13", "99/1"});

@@ -58,6 +58,22 @@ TEST(AgendaRevisionTest, NamesTheChangedFieldsAndKeepsTheirEarlierText) {
   EXPECT_TRUE(DiffForRevision(before, before).what.empty());
 }
 
+// Issue 14: who did not take part in an item, as the minutes of seed 002 print it, and a
+// change of it after approval is a revision that names the people.
+TEST(ItemAbsenceTest, LineAsInTheSeedsAndAChangeIsARevision) {
+  EXPECT_EQ(AbsenceLine("Jens Meilvang (I)", false), "Jens Meilvang (I) deltog ikke under behandling af punktet.");
+  EXPECT_EQ(AbsenceLine("Jens Meilvang (I)", true),
+            "Jens Meilvang (I) deltog ikke under behandling af punktet på grund af inhabilitet.");
+  AgendaItem before, after;
+  before.absences = {{3, true}, {4, false}};
+  after.absences = {{4, false}};
+  auto r = DiffForRevision(before, after, {{3, "Anne Lund (A)"}});
+  EXPECT_EQ(r.what, "Deltog ikke i punktet");
+  EXPECT_EQ(r.before, "Deltog ikke i punktet:\nAnne Lund (A) deltog ikke under behandling af punktet på grund af inhabilitet.\n"
+                      "Person 4 deltog ikke under behandling af punktet.\n\n");
+  EXPECT_TRUE(DiffForRevision(before, before).what.empty());
+}
+
 TEST(DecisionTest, HeadingAsInTheSeeds) {
   EXPECT_EQ(DecisionHeading("Økonomiudvalget", {2025, 6, 10}), "Beslutning i Økonomiudvalget den 10-06-2025");
 }

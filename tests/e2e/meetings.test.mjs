@@ -1,9 +1,11 @@
 // Browser test of meetings (issue 6): a secretary creates two cases and a meeting,
 // builds the agenda from them (reordering with buttons, by keyboard), writes an item,
-// publishes, records decisions with a preset and free text, records attendance and
+// publishes, records decisions with a preset and free text (and who did not take part
+// in an item, issue 14), records attendance and
 // approves the minutes; the public then reads the open item and only the number and
 // title of the closed one. Pages pass axe; screenshots saved.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { startServer, chromiumArgs, signIn } from './server.mjs';
 import { chromium, step, assert, axe, finish } from './harness.mjs';
 
@@ -15,6 +17,7 @@ const dd = String(today.getDate()).padStart(2, '0');
 const mm = String(today.getMonth() + 1).padStart(2, '0');
 const todayText = `${dd}-${mm}-${today.getFullYear()}`;
 let meetingUrl = '';
+const absenceLine = 'Diana Therese Mikkelsen (Æ) deltog ikke under behandling af punktet på grund af inhabilitet.';
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', bypassCSP: true });
   context.setDefaultTimeout(10000);
@@ -107,7 +110,12 @@ try {
     const items = page.locator('section.agenda-item');
     await items.nth(0).getByText('Beslutning på punkt 1').click();
     await items.nth(0).locator('select[name=standard]').selectOption('Godkendt.');
+    // Issue 14: a member who did not take part in this item (inhabil), chosen by name.
+    await items.nth(0).getByText('Deltog alle i behandlingen?').click();
+    await items.nth(0).getByLabel('Diana Therese Mikkelsen (Æ)').selectOption('inhabil');
+    await axe(page, 'decision form with per-item attendance');
     await Promise.all([page.waitForNavigation(), items.nth(0).getByRole('button', { name: 'Gem beslutning' }).click()]);
+    await page.locator('section.agenda-item').nth(0).getByText(absenceLine).waitFor();
     await page.locator('section.agenda-item').nth(1).getByText('Beslutning på punkt 2').click();
     await page.locator('section.agenda-item').nth(1).locator('textarea[name=beslutning]').fill('Drøftet. Sagen genoptages.');
     await Promise.all([page.waitForNavigation(),
@@ -127,11 +135,15 @@ try {
     await p.getByText('Cykelstien langs Østervej').first().waitFor();
     await p.getByText('Personalesag (e2e)').first().waitFor();
     assert(await p.getByText('Drøftet. Sagen genoptages.').count() === 0, 'closed decision shown to the public');
+    await p.locator('section.agenda-item').nth(0).getByText(absenceLine).waitFor();
     assert(await p.getByRole('button', { name: /Offentliggør|Godkend|Gem/ }).count() === 0, 'preparer buttons for the public');
     await p.screenshot({ path: 'screenshots/meeting-public.png', fullPage: true });
     await axe(p, 'public meeting page');
     const pdf = await p.request.get(`${meetingUrl}/protokol.pdf`);
     assert(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'minutes PDF');
+    writeFileSync('screenshots/minutes-e2e.pdf', await pdf.body());
+    const pdfText = execFileSync('pdftotext', ['-layout', 'screenshots/minutes-e2e.pdf', '-']).toString().replace(/\s+/g, ' ');
+    assert(pdfText.includes(absenceLine), 'the minutes PDF prints who did not take part in the item');
     await anon.close();
   });
 

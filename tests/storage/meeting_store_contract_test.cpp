@@ -158,6 +158,25 @@ TEST_P(MeetingStoreContract, UpdatesKeepRevisionsAndPlanLinks) {
   EXPECT_EQ(s().AgendaItemsOfCase(c.id)->size(), 1u);
 }
 
+// Issue 14: who did not take part in an item, with inhabil, in the order written, and
+// read back through every path that returns agenda items.
+TEST_P(MeetingStoreContract, ItemAbsencesRoundTrip) {
+  Meeting m = NewMeeting("ØK", {2025, 6, 10});
+  Case c = NewCase("26/2");
+  AgendaItem a = Put(m, c);
+  EXPECT_TRUE(s().GetAgendaItem(a.id)->absences.empty());
+  a.absences = {{14, true}, {12, false}};
+  a.plan_items = {7};
+  ASSERT_TRUE(s().UpdateAgendaItem(a, std::nullopt).ok());
+  EXPECT_EQ(s().GetAgendaItem(a.id)->absences, (std::vector<ItemAbsence>{{14, true}, {12, false}}));
+  EXPECT_EQ(s().AgendaOf(m.id)->at(0).absences, a.absences);
+  EXPECT_EQ(s().AgendaItemsForPlanItem(7)->at(0).item.absences, a.absences);
+  EXPECT_EQ(s().AgendaItemsForPlanItem(7)->at(0).meeting.id, m.id);
+  a.absences.clear();
+  ASSERT_TRUE(s().UpdateAgendaItem(a, std::nullopt).ok());
+  EXPECT_TRUE(s().GetAgendaItem(a.id)->absences.empty());
+}
+
 TEST_P(MeetingStoreContract, AttachmentsKeepTheirBytesAndNumbers) {
   Meeting m = NewMeeting("ØK", {2025, 6, 10});
   AgendaItem a = Put(m, NewCase("26/1"));

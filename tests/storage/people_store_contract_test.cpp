@@ -69,12 +69,16 @@ TEST_P(PeopleStoreContract, MembershipsKeepTheirPeriods) {
   m.body = "ØK";
   m.kind = MembershipKind::kChair;
   m.from = Date{2022, 1, 1};
+  m.party = "Æ";
   Membership added = s().AddMembership(m).value();
+  EXPECT_EQ(s().GetMembership(added.id)->party, "Æ");
   ASSERT_TRUE(s().EndMembership(added.id, Date{2025, 12, 31}).ok());
   auto of = s().MembershipsOf(u.id);
   ASSERT_EQ(of->size(), 1u);
   EXPECT_EQ(of->at(0).kind, MembershipKind::kChair);
   EXPECT_EQ(of->at(0).to, (Date{2025, 12, 31}));
+  EXPECT_EQ(of->at(0).party, "Æ");
+  EXPECT_EQ(s().MembershipsIn("ØK")->at(0).party, "Æ");
   EXPECT_EQ(s().MembershipsIn("ØK")->size(), 1u);
   EXPECT_TRUE(s().MembershipsIn("BUU")->empty());
   EXPECT_EQ(s().EndMembership(999, Date{2025, 1, 1}).error().code, ErrorCode::kNotFound);

@@ -514,11 +514,11 @@ TEST(SqliteDatabaseTest, ReopeningAppliesNoMigrationTwice) {
   {
     auto db = sqlite::Database::Open((dir / "a.db").string());
     ASSERT_TRUE(db.ok());
-    EXPECT_EQ((*db)->SchemaVersion(), 9);
+    EXPECT_EQ((*db)->SchemaVersion(), 10);
   }
   auto again = sqlite::Database::Open((dir / "a.db").string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 9);
+  EXPECT_EQ((*again)->SchemaVersion(), 10);
   std::filesystem::remove_all(dir);
 }
 

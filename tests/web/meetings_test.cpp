@@ -521,3 +521,94 @@ TEST(DemoAttachmentTest, TinyPdfIsAPdfThatPdftotextReads) {
 
 }  // namespace
 }  // namespace bs::testing
+
+namespace bs::testing {
+namespace {
+
+// Issue 14: per-item attendance over HTTP. The secretary marks who did not take part in
+// an item in its decision form (inhabil or not), the line is printed under the decision
+// with the party letter, the public sees it once the minutes are approved, and a choice
+// that is not one, or a member not at the meeting, is refused with nothing written.
+TEST_F(MeetingsWebTest, WhoDidNotTakePartInAnItemIsRecordedWithTheDecision) {
+  int64_t id = DemoMeeting();
+  auto meeting = server_->meetings().GetMeeting(Viewer::Anonymous(), id);
+  ASSERT_TRUE(meeting.ok());
+  // The day of the meeting.
+  server_->clock().Advance(static_cast<int64_t>(meeting->meeting.date.ToDays() - server_->meetings().Today().ToDays()) * 86400);
+  int64_t diana = 0, ole = 0;
+  for (const auto& s : meeting->seated) {
+    if (s.name == "Diana Therese Mikkelsen") diana = s.membership.user_id;
+    if (s.name == "Ole Bæk") ole = s.membership.user_id;
+  }
+  ASSERT_TRUE(diana && ole);
+  server_->ActAs("sekretaer");
+  auto page = server_->Get(Url(id)).body;
+  EXPECT_NE(page.find("Deltog alle i behandlingen?"), std::string::npos);
+  EXPECT_NE(page.find(">Diana Therese Mikkelsen (Æ)</label>"), std::string::npos);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page, m, std::regex("action=\"/punkter/([0-9]+)/beslutning\"")));
+  std::string decide = "/punkter/" + m[1].str() + "/beslutning";
+  std::string di = "i" + std::to_string(diana);
+
+  EXPECT_EQ(server_->PostForm(decide, "beslutning=Godkendt.&deltagelse=1&" + di + "=maaske").status, 400);
+  EXPECT_EQ(server_->PostForm(decide, "beslutning=Godkendt.&deltagelse=1&ixyz=ude").status, 400);
+  // Ole Bæk away from the whole meeting cannot also be out of one item; the missing
+  // decision is named in the same answer.
+  ASSERT_EQ(server_->PostForm(Url(id) + "/fremmoede", "p" + std::to_string(ole) + "=fravaer").status, 303);
+  auto refused = server_->PostForm(decide, "beslutning=&deltagelse=1&i" + std::to_string(ole) + "=ude");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("Vælg en beslutning eller skriv den."), std::string::npos);
+  EXPECT_NE(refused.body.find("Ole Bæk (V) var ikke på mødet"), std::string::npos);
+  Viewer admin;
+  admin.user = User{};
+  admin.user->roles = {Role::kAdministrator};
+  int64_t item = std::stoll(m[1].str());
+  EXPECT_EQ(server_->meetings().AgendaItemFor(admin, item)->item.decision, "") << "nothing half-written";
+
+  ASSERT_EQ(server_->PostForm(decide, "beslutning=Godkendt.&deltagelse=1&" + di + "=inhabil").status, 303);
+  const std::string line = "Diana Therese Mikkelsen (Æ) deltog ikke under behandling af punktet på grund af inhabilitet.";
+  EXPECT_NE(server_->Get(Url(id)).body.find(line), std::string::npos);
+  EXPECT_EQ(server_->meetings().AgendaItemFor(admin, item)->item.absences, (std::vector<ItemAbsence>{{diana, true}}));
+  // A form without the choices (deltagelse absent) keeps them.
+  ASSERT_EQ(server_->PostForm(decide, "beslutning=Godkendt.").status, 303);
+  EXPECT_EQ(server_->meetings().AgendaItemFor(admin, item)->item.absences.size(), 1u);
+  server_->ActAnonymously();
+  EXPECT_EQ(server_->Get(Url(id)).body.find(line), std::string::npos) << "not before the minutes are approved";
+  // Every other item decided, the minutes approved: the public reads the line.
+  for (const auto& e : server_->meetings().GetMeeting(admin, id)->agenda)
+    if (e.item.decision.empty()) {
+      ASSERT_TRUE(server_->meetings().RecordDecision(admin, e.item.id, "Godkendt.", "", "").ok());
+    }
+  ASSERT_TRUE(server_->meetings().ApproveMinutes(admin, id).ok());
+  EXPECT_NE(server_->Get(Url(id)).body.find(line), std::string::npos);
+}
+
+// Issue 14: a membership carries the party letter; every wrong field is named beside
+// its field, the input kept, and nothing is added.
+TEST_F(MeetingsWebTest, MembershipsCarryThePartyLetter) {
+  server_->ActAs("administrator");
+  int64_t bente = 0;
+  for (const auto& s : server_->people().SeatsOn("BUU", server_->meetings().Today()).value())
+    if (s.name == "Bente Hedegaard") bente = s.membership.user_id;
+  ASSERT_TRUE(bente);
+  std::string url = "/admin/brugere/" + std::to_string(bente) + "/medlemskaber";
+  auto bad = server_->PostForm(url, "body=%C3%98K&kind=medlem&from=31-02-2025&to=&party=A%29");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("Startdato: «31-02-2025» findes ikke: februar 2025 har 28 dage."), std::string::npos);
+  EXPECT_NE(bad.body.find("Partibogstavet skrives med bogstaver, fx Æ, A eller SF."), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"A)\""), std::string::npos) << "the input is kept";
+  EXPECT_NE(bad.body.find("aria-invalid=\"true\""), std::string::npos) << "beside the field";
+  size_t before = server_->people().SeatsOn("ØK", Date{2025, 6, 1})->size();
+  auto ok = server_->PostForm(url, "body=%C3%98K&kind=medlem&from=01-01-2025&to=&party=a");
+  EXPECT_EQ(ok.status, 303) << ok.body.substr(0, 300);
+  auto seats = server_->people().SeatsOn("ØK", Date{2025, 6, 1}).value();
+  EXPECT_EQ(seats.size(), before + 1);
+  bool printed = false;
+  for (const auto& s : seats) printed = printed || s.Printed() == "Bente Hedegaard (A)";
+  EXPECT_TRUE(printed);
+  server_->ActAnonymously();
+  EXPECT_NE(server_->Get("/organer/%C3%98K/medlemmer?dato=01-06-2025").body.find("Bente Hedegaard (A)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bs::testing

@@ -88,7 +88,12 @@ Result<AgendaItem> ApplyDraft(AgendaItem item, const AgendaItemDraft& d) {
   return item;
 }
 
-AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after) {
+std::string AbsenceLine(const std::string& who, bool inhabil) {
+  return who + " deltog ikke under behandling af punktet" + (inhabil ? " på grund af inhabilitet." : ".");
+}
+
+AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after,
+                               const std::map<int64_t, std::string>& names) {
   AgendaRevision r;
   r.agenda_item_id = after.id;
   std::vector<std::string> what;
@@ -113,6 +118,15 @@ AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after
     return s;
   };
   note("Planpunkter", plan(before), plan(after));
+  auto absent = [&](const AgendaItem& i) {
+    std::string s;
+    for (const auto& a : i.absences) {
+      auto n = names.find(a.person);
+      s += (s.empty() ? "" : "\n") + AbsenceLine(n != names.end() ? n->second : "Person " + std::to_string(a.person), a.inhabil);
+    }
+    return s;
+  };
+  note("Deltog ikke i punktet", absent(before), absent(after));
   r.what = text::Join(what, ", ");
   return r;
 }

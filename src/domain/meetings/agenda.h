@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,17 @@ struct SectionField {
 };
 const std::vector<SectionField>& SectionFields();
 
+// A member who did not take part in one agenda item although at the meeting (issue 14),
+// e.g. for inhabilitet; the minutes print a line under the item's decision.
+struct ItemAbsence {
+  int64_t person = 0;   // user id
+  bool inhabil = false; // declared themselves disqualified (inhabil)
+  bool operator==(const ItemAbsence&) const = default;
+};
+// "Jens Meilvang (I) deltog ikke under behandling af punktet." (seed 002), with
+// " på grund af inhabilitet" before the full stop when inhabil.
+std::string AbsenceLine(const std::string& who, bool inhabil);
+
 struct AgendaItem {
   AgendaItemId id = 0;
   MeetingId meeting_id = 0;
@@ -50,6 +62,7 @@ struct AgendaItem {
   std::vector<ItemId> plan_items;  // the plan items it concerns
   std::string decision;       // Beslutning; empty until decided
   std::string protocol_note;  // Protokoltilførsel
+  std::vector<ItemAbsence> absences;  // members who did not take part in this item, by id
   int revision = 0;           // visible revisions made after publishing
 };
 
@@ -81,7 +94,10 @@ struct AgendaRevision {
   std::string before;    // the changed fields as they were, "Overskrift:\ntekst" blocks
 };
 // The fields that differ, by label, and their earlier text; empty when nothing changed.
-AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after);
+// `names` prints the people of `absences` (user id -> "Name (P)"); an id it lacks is
+// written "Person <id>".
+AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after,
+                               const std::map<int64_t, std::string>& names = {});
 
 // "Beslutning i Økonomiudvalget den 10-06-2025"
 std::string DecisionHeading(const std::string& body_name, Date date);

@@ -91,6 +91,42 @@ Status ValidateNewPassword(const std::string& password) {
   return OkStatus();
 }
 
+namespace {
+// The party letter upper-cased: letters only (A-Z, Æ, Ø, Å), at most 12; an error on
+// "party" otherwise.
+std::string ReadParty(const std::string& input, std::vector<FieldError>* errors) {
+  std::string in = text::IsValidUtf8(input) ? text::Trim(input) : std::string("?");
+  std::string out;
+  size_t letters = 0;
+  for (size_t i = 0; i < in.size(); ++letters) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      out += static_cast<char>(c >= 'a' ? c - 32 : c);
+      ++i;
+      continue;
+    }
+    // æ ø å and Æ Ø Å: C3 A6/B8/A5 and C3 86/98/85 (lower case is upper + 0x20).
+    if (c == 0xC3 && i + 1 < in.size()) {
+      unsigned char d = static_cast<unsigned char>(in[i + 1]);
+      if (d == 0xA6 || d == 0xB8 || d == 0xA5) d -= 0x20;
+      if (d == 0x86 || d == 0x98 || d == 0x85) {
+        out += static_cast<char>(0xC3);
+        out += static_cast<char>(d);
+        i += 2;
+        continue;
+      }
+    }
+    errors->push_back({"party", "Partibogstavet skrives med bogstaver, fx Æ, A eller SF."});
+    return "";
+  }
+  if (letters > 12) {
+    errors->push_back({"party", "Partibogstavet må højst være 12 bogstaver."});
+    return "";
+  }
+  return out;
+}
+}  // namespace
+
 Result<Membership> ValidateMembership(UserId user, const MembershipDraft& draft, const std::set<std::string>& bodies) {
   std::vector<FieldError> errors;
   Membership m;
@@ -101,14 +137,16 @@ Result<Membership> ValidateMembership(UserId user, const MembershipDraft& draft,
   if (!kind) errors.push_back({"kind", "Vælg medlem, formand, næstformand eller sekretær."});
   else m.kind = *kind;
   auto from = Date::Parse(text::Trim(draft.from));
-  if (!from.ok()) errors.push_back({"from", "Startdatoen skal være en dato som 10-06-2025."});
+  if (!from.ok()) errors.push_back({"from", DateFieldError("Startdato", draft.from)});
   else m.from = *from;
   if (!text::Trim(draft.to).empty()) {
     auto to = Date::Parse(text::Trim(draft.to));
-    if (!to.ok()) errors.push_back({"to", "Slutdatoen skal være en dato som 31-12-2025 eller tom."});
+    if (!to.ok()) errors.push_back({"to", DateFieldError("Slutdato", draft.to) + " Lad feltet stå tomt, hvis medlemskabet fortsætter."});
     else if (from.ok() && *to < *from) errors.push_back({"to", "Slutdatoen ligger før startdatoen."});
     else m.to = *to;
   }
+  m.party = ReadParty(draft.party, &errors);
+  if (!m.party.empty() && kind && !m.Sits()) errors.push_back({"party", "En sekretær har intet partibogstav; lad feltet stå tomt."});
   if (!errors.empty()) return FieldErrors(std::move(errors));
   return m;
 }
@@ -124,6 +162,14 @@ const char* AuditActionLabel(const std::string& a) {
   if (a == "membership_added") return "Medlemskab tilføjet";
   if (a == "membership_ended") return "Medlemskab afsluttet";
   return "Hændelse";
+}
+
+}  // namespace bs
+
+namespace bs {
+
+std::string Seat::Printed() const {
+  return membership.party.empty() ? name : name + " (" + membership.party + ")";
 }
 
 }  // namespace bs

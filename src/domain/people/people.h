@@ -77,6 +77,10 @@ struct Membership {
   MembershipKind kind = MembershipKind::kMember;
   Date from;
   std::optional<Date> to;  // inclusive; empty: still sitting
+  // The party letter as the minutes print it ("Æ", "A", "SF"); "" for none (issue 14).
+  // On the membership, not the person: one who changes party ends the membership and
+  // starts a new one, so earlier minutes keep the letter of their day.
+  std::string party;
 
   bool ActiveOn(Date day) const { return from <= day && (!to || day <= *to); }
   // Members, chairs and vice-chairs sit in the body; a secretary serves it.
@@ -87,11 +91,16 @@ struct Membership {
 struct Seat {
   Membership membership;
   std::string name;  // the person's name
+  // As the minutes print a member: "Diana Therese Mikkelsen (Æ)", the name alone
+  // without a party letter.
+  std::string Printed() const;
 };
 
 struct MembershipDraft {
-  std::string body, kind, from, to;
+  std::string body, kind, from, to, party;
 };
+// Every wrong field reported (body, kind, from, to, party). The party letter: up to 12
+// letters (upper-cased), only for those who sit in the body, not a secretary.
 Result<Membership> ValidateMembership(UserId user, const MembershipDraft& draft, const std::set<std::string>& bodies);
 
 // One line of the audit log: sign-ins, failed sign-ins, sign-outs, and changes to

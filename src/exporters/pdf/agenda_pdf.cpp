@@ -254,6 +254,7 @@ Layout Write(Writer& w, const MeetingView& v, MeetingDocument kind, const Layout
         if (!para.empty()) w.Text(para, "DejaVu Sans 10", 4);
       if (!v.absent.empty()) w.Text("Fraværende: " + text::Join(v.absent, ", "), "DejaVu Sans 10", 6);
       if (!v.apologies.empty()) w.Text("Afbud: " + text::Join(v.apologies, ", "), "DejaVu Sans 10", 4);
+      for (const auto& line : e.absence_lines) w.Text(line, "DejaVu Sans 10", 4);
       if (!item.protocol_note.empty()) {
         w.Text("Protokoltilførsel", "DejaVu Sans Bold 10", 8, 0, true);
         w.Text(item.protocol_note, "DejaVu Sans 10", 3);
@@ -277,7 +278,7 @@ Layout Write(Writer& w, const MeetingView& v, MeetingDocument kind, const Layout
   w.Text("Underskriftsside", "DejaVu Sans Bold 14", 0);
   std::vector<std::string> names = minutes ? v.present : std::vector<std::string>{};
   if (!minutes)
-    for (const auto& s : v.seated) names.push_back(s.name);
+    for (const auto& s : v.seated) names.push_back(s.Printed());
   if (names.empty()) w.Text("Ingen medlemmer registreret for mødedagen.", "DejaVu Sans Oblique 10", 8);
   for (const auto& name : names) w.SignatureLine(name);
   out.pages = w.page();

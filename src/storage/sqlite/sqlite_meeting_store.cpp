@@ -17,7 +17,7 @@ constexpr const char* kMeetingColumns =
 constexpr const char* kCaseColumns = "id, number, year, serial, kle, title, officer, closed, route";
 constexpr const char* kItemColumns =
     "id, meeting_id, case_id, position, title, closed, background, presentation, policies, economy, legal_basis, "
-    "recommendation, recommended_by, slot_start, slot_end, participants, decision, protocol_note, revision";
+    "recommendation, recommended_by, slot_start, slot_end, participants, decision, protocol_note, revision, absences";
 constexpr const char* kAttachmentColumns =
     "id, agenda_item_id, number, title, closed, document_number, filename, content_type, size";
 
@@ -80,7 +80,30 @@ Case ReadCase(const Stmt& s) {
   return c;
 }
 
-AgendaItem ReadItem(const Stmt& s) {
+// "12,14:inhabil" (migration 10).
+std::string EncodeAbsences(const std::vector<ItemAbsence>& absences) {
+  std::string s;
+  for (const auto& a : absences) s += (s.empty() ? "" : ",") + std::to_string(a.person) + (a.inhabil ? ":inhabil" : "");
+  return s;
+}
+
+Result<std::vector<ItemAbsence>> DecodeAbsences(const std::string& s) {
+  std::vector<ItemAbsence> out;
+  for (const auto& part : text::SplitTrimmed(s, ',')) {
+    ItemAbsence a;
+    std::string id = part;
+    if (auto colon = part.find(':'); colon != std::string::npos) {
+      if (part.substr(colon) != ":inhabil") return Unreadable("agenda_items.absences");
+      a.inhabil = true;
+      id = part.substr(0, colon);
+    }
+    a.person = TRY(sqlite::StoredInt(id, "agenda_items.absences"));
+    out.push_back(a);
+  }
+  return out;
+}
+
+Result<AgendaItem> ReadItem(const Stmt& s) {
   AgendaItem a;
   a.id = s.Int(0);
   a.meeting_id = s.Int(1);
@@ -96,15 +119,17 @@ AgendaItem ReadItem(const Stmt& s) {
   a.decision = s.Text(16);
   a.protocol_note = s.Text(17);
   a.revision = static_cast<int>(s.Int(18));
+  a.absences = TRY(DecodeAbsences(s.Text(19)));
   return a;
 }
 
-// Binds title .. protocol_note as parameters 1..16.
+// Binds title .. protocol_note as parameters 1..14, absences as 15.
 void BindItemContent(Stmt& s, const AgendaItem& a) {
   s.Bind(1, a.title).Bind(2, a.closed);
   int i = 3;
   for (const auto& f : SectionFields()) s.Bind(i++, a.sections.*f.member);
   s.Bind(10, a.slot_start).Bind(11, a.slot_end).Bind(12, a.participants).Bind(13, a.decision).Bind(14, a.protocol_note);
+  s.Bind(15, EncodeAbsences(a.absences));
 }
 
 Attachment ReadAttachment(const Stmt& s) {
@@ -122,7 +147,7 @@ Attachment ReadAttachment(const Stmt& s) {
 }
 
 // An agenda item (kItemColumns) and its meeting (kMeetingColumns) after it.
-Result<PlacedItem> ReadPlaced(const Stmt& s) { return PlacedItem{ReadItem(s), TRY(ReadMeetingAt(s, 19))}; }
+Result<PlacedItem> ReadPlaced(const Stmt& s) { return PlacedItem{TRY(ReadItem(s)), TRY(ReadMeetingAt(s, 20))}; }
 
 AgendaRevision ReadRevision(const Stmt& s) {
   return {s.Int(0), static_cast<int>(s.Int(1)), s.Text(2), s.Text(3), s.Int(4), s.Text(5), s.Text(6)};
@@ -270,9 +295,9 @@ Result<AgendaItem> SqliteMeetingStore::InsertItem(sqlite::Connection& c, const A
   }
   auto s = TRY(c.Prepare("INSERT INTO agenda_items (title, closed, background, presentation, policies, economy, "
                          "legal_basis, recommendation, recommended_by, slot_start, slot_end, participants, decision, "
-                         "protocol_note, meeting_id, case_id, position, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
+                         "protocol_note, absences, meeting_id, case_id, position, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
   BindItemContent(s, item);
-  s.Bind(15, item.meeting_id).Bind(16, item.case_id).Bind(17, out.position);
+  s.Bind(16, item.meeting_id).Bind(17, item.case_id).Bind(18, out.position);
   auto st = s.Run();
   if (!st.ok()) {
     if (st.error().code == ErrorCode::kAlreadyExists) return NotFound("Mødet eller sagen findes ikke.");
@@ -304,9 +329,9 @@ Status SqliteMeetingStore::UpdateAgendaItem(const AgendaItem& item, const std::o
   }
   auto s = TRY(c->Prepare("UPDATE agenda_items SET title=?, closed=?, background=?, presentation=?, policies=?, economy=?, "
                           "legal_basis=?, recommendation=?, recommended_by=?, slot_start=?, slot_end=?, participants=?, "
-                          "decision=?, protocol_note=?, revision = CASE WHEN ?15 < 0 THEN revision ELSE ?15 END WHERE id=?16"));
+                          "decision=?, protocol_note=?, absences=?15, revision = CASE WHEN ?16 < 0 THEN revision ELSE ?16 END WHERE id=?17"));
   BindItemContent(s, item);
-  s.Bind(15, number).Bind(16, item.id);
+  s.Bind(16, number).Bind(17, item.id);
   RETURN_IF_ERROR(s.Run());
   if (c->Changes() == 0) return ItemNotFound(item.id);
   RETURN_IF_ERROR(WriteLinks(*c, item));

@@ -9,7 +9,7 @@ using sqlite::QueryAll;
 using sqlite::Stmt;
 
 constexpr const char* kUserColumns = "id, username, name, roles, departments, active, created_at, password_hash";
-constexpr const char* kMembershipColumns = "id, user_id, body, kind, from_date, to_date";
+constexpr const char* kMembershipColumns = "id, user_id, body, kind, from_date, to_date, party";
 
 std::string EncodeRoles(const User& u) {
   std::vector<std::string> slugs;
@@ -49,6 +49,7 @@ Result<Membership> ReadMembership(const Stmt& s) {
     if (!to.ok()) return sqlite::Unreadable("memberships.to_date");
     m.to = *to;
   }
+  m.party = s.Text(6);
   return m;
 }
 
@@ -140,9 +141,10 @@ Result<int64_t> SqlitePeopleStore::CountUsers() {
 
 Result<Membership> SqlitePeopleStore::AddMembership(const Membership& m) {
   auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare("INSERT INTO memberships (user_id, body, kind, from_date, to_date) VALUES (?, ?, ?, ?, ?)"));
+  auto s = TRY(c->Prepare("INSERT INTO memberships (user_id, body, kind, from_date, to_date, party) VALUES (?, ?, ?, ?, ?, ?)"));
   s.Bind(1, m.user_id).Bind(2, m.body).Bind(3, Slug(m.kind)).Bind(4, m.from.Iso());
   if (m.to) s.Bind(5, m.to->Iso()); else s.BindNull(5);
+  s.Bind(6, m.party);
   auto st = s.Run();
   if (!st.ok()) {
     if (st.error().code == ErrorCode::kAlreadyExists) return NotFound("Brugeren eller organet findes ikke.");

@@ -107,7 +107,7 @@ Response AddMembership(Services s, const Request& r, const Params& p) {
   UserId id = TRY_PAGE(PathId(p, "id", "Brugeren findes ikke."));
   FormData form = TRY_PAGE(ReadForm(r));
   views::UserPageModel m;
-  m.membership = {form.Get("body"), form.Get("kind"), form.Get("from"), form.Get("to")};
+  m.membership = {form.Get("body"), form.Get("kind"), form.Get("from"), form.Get("to"), form.Get("party")};
   auto added = s.people.AddMembership(r.viewer, id, m.membership, r.remote);
   return AfterChange(s, r, id, added.ok() ? OkStatus() : Status(added.error()), m);
 }

@@ -2,6 +2,8 @@
 // sending a case on along its route.
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <optional>
 
 #include "core/text.h"
 #include "web/errors.h"
@@ -157,7 +159,20 @@ Response Decide_(Services s, const Request& r, const Params& p) {
   FormData f = TRY_PAGE(ReadForm(r));
   // A preset fills the decision unless free text was written.
   std::string decision = text::Trim(f.Get("beslutning")).empty() ? f.Get("standard") : f.Get("beslutning");
-  auto decided = s.meetings.RecordDecision(r.viewer, id, decision, f.Get("protokol"), f.Get("begrundelse"));
+  // Who did not take part (issue 14): "i<user id>" = "ude" or "inhabil"; "" took part.
+  std::optional<std::vector<ItemAbsence>> absences;
+  if (f.Has("deltagelse")) {
+    absences.emplace();
+    for (const auto& [key, value] : f.all()) {
+      if (key.size() < 2 || key[0] != 'i') continue;
+      std::map<std::string, std::string> one{{"id", key.substr(1)}};
+      int64_t uid;
+      if (!ParseId(one, "id", &uid) || (value != "" && value != "ude" && value != "inhabil"))
+        return HtmlError(400, "Deltagelsen i punktet kunne ikke læses.");
+      if (!value.empty()) absences->push_back({uid, value == "inhabil"});
+    }
+  }
+  auto decided = s.meetings.RecordDecision(r.viewer, id, decision, f.Get("protokol"), f.Get("begrundelse"), absences);
   views::MeetingPageModel m;
   m.error_heading = "Beslutningen er ikke gemt:";
   if (decided.ok()) return AfterMeetingChange(s, r, meeting, OkStatus(), "#punkt-" + std::to_string(decided->position));

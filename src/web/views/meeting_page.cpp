@@ -1,5 +1,7 @@
 // The meetings list and the meeting page with its agenda, minutes and the preparers' panel (issue 6).
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/text.h"
 #include "web/form.h"
@@ -12,6 +14,34 @@ namespace bs::web::views {
 using namespace meeting_parts;
 
 namespace {
+
+// Who did not take part in this item (issue 14), in the decision form: one choice per
+// member at the meeting (those absent or excused for the whole meeting are not offered).
+// "deltagelse" tells the handler the choices were part of the form.
+void ItemAbsenceFields(Html& h, const MeetingView& v, const AgendaItem& item, const std::string& did) {
+  std::set<int64_t> away(v.meeting.absent.begin(), v.meeting.absent.end());
+  away.insert(v.meeting.apologies.begin(), v.meeting.apologies.end());
+  std::map<int64_t, bool> marked;
+  for (const auto& a : item.absences) marked[a.person] = a.inhabil;
+  bool any = false;
+  for (const auto& s : v.seated) any = any || !away.count(s.membership.user_id);
+  if (!any) return;
+  h.Raw("<details class=\"item-absences\"").Raw(marked.empty() ? Literal("") : Literal(" open"))
+      .Raw("><summary>Deltog alle i behandlingen? (fx inhabilitet)</summary><input type=\"hidden\" name=\"deltagelse\" value=\"1\">"
+           "<fieldset><legend>Medlemmer, der ikke deltog i behandlingen af punkt ").Text(item.position).Raw("</legend>");
+  for (const auto& s : v.seated) {
+    if (away.count(s.membership.user_id)) continue;
+    std::string id = did + "-i" + Id(s.membership.user_id);
+    auto m = marked.find(s.membership.user_id);
+    std::string state = m == marked.end() ? "" : m->second ? "inhabil" : "ude";
+    h.Raw("<div class=\"field inline-field\"><label for=\"").Text(id).Raw("\">").Text(s.Printed()).Raw("</label><select id=\"")
+        .Text(id).Raw("\" name=\"i").Text(s.membership.user_id).Raw("\">");
+    for (auto [value, label] : {std::pair{"", "Deltog"}, {"ude", "Deltog ikke"}, {"inhabil", "Deltog ikke (inhabil)"}})
+      h.Raw("<option value=\"").Text(value).Raw("\"").Raw(state == value ? Literal(" selected") : Literal("")).Raw(">").Text(label).Raw("</option>");
+    h.Raw("</select></div>");
+  }
+  h.Raw("</fieldset></details>");
+}
 
 void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry& e) {
   const MeetingView& v = model.view;
@@ -74,6 +104,7 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
     h.Raw("<div class=\"decision\"><h4>").Text(DecisionHeading(v.body_name, m.date)).Raw("</h4>").Append(Paragraphs(item.decision));
     if (!v.absent.empty()) h.Raw("<p>Fraværende: ").Text(text::Join(v.absent, ", ")).Raw("</p>");
     if (!v.apologies.empty()) h.Raw("<p>Afbud: ").Text(text::Join(v.apologies, ", ")).Raw("</p>");
+    for (const auto& line : e.absence_lines) h.Raw("<p class=\"item-absence\">").Text(line).Raw("</p>");
     if (!item.protocol_note.empty()) h.Raw("<h4>Protokoltilførsel</h4>").Append(Paragraphs(item.protocol_note));
     h.Raw("</div>");
   }
@@ -119,6 +150,7 @@ void AgendaItemSection(Html& h, const MeetingPageModel& model, const AgendaEntry
           .Text(did).Raw("-t\" name=\"beslutning\" rows=\"3\">").Text(item.decision).Raw("</textarea></div><div class=\"field\"><label for=\"")
           .Text(did).Raw("-n\">Protokoltilførsel</label><textarea id=\"").Text(did).Raw("-n\" name=\"protokol\" rows=\"2\">")
           .Text(item.protocol_note).Raw("</textarea></div>");
+      ItemAbsenceFields(h, v, item, did);
       if (m.approved())
         h.Raw("<div class=\"field\"><label for=\"").Text(did).Raw("-r\">Begrundelse for ændringen (protokollen er godkendt)</label><input id=\"")
             .Text(did).Raw("-r\" name=\"begrundelse\" required></div>");
@@ -172,11 +204,11 @@ void PreparerPanel(Html& h, const MeetingPageModel& model) {
   if (!m.approved() && !v.seated.empty()) {
     h.Raw("<details><summary>Fremmøde</summary>").PostForm(base + "/fremmoede").Raw("<table><caption>Medlemmer af organet på mødedagen</caption>"
           "<thead><tr><th scope=\"col\">Medlem</th><th scope=\"col\">Til stede</th><th scope=\"col\">Fraværende</th><th scope=\"col\">Afbud</th></tr></thead><tbody>");
-    std::set<std::string> absent(v.absent.begin(), v.absent.end()), apologies(v.apologies.begin(), v.apologies.end());
+    std::set<int64_t> absent(m.absent.begin(), m.absent.end()), apologies(m.apologies.begin(), m.apologies.end());
     for (const auto& s : v.seated) {
       std::string name = "p" + Id(s.membership.user_id);
-      const char* state = absent.count(s.name) ? "fravaer" : apologies.count(s.name) ? "afbud" : "";
-      h.Raw("<tr><th scope=\"row\">").Text(s.name).Raw("</th>");
+      const char* state = absent.count(s.membership.user_id) ? "fravaer" : apologies.count(s.membership.user_id) ? "afbud" : "";
+      h.Raw("<tr><th scope=\"row\">").Text(s.Printed()).Raw("</th>");
       for (const char* opt : {"", "fravaer", "afbud"}) {
         h.Raw("<td><input type=\"radio\" name=\"").Text(name).Raw("\" value=\"").Text(opt).Raw("\"")
             .Raw(std::string(opt) == state ? Literal(" checked") : Literal("")).Raw(" aria-label=\"").Text(s.name).Raw(" ")

@@ -109,10 +109,11 @@ std::string UserPage(const UserPageModel& m) {
   h.Raw("<section><h2>Ny adgangskode</h2>").PostForm(base + "/adgangskode", "class=\"stack\"");
   Input(h, "u-password", "password", "Adgangskode (10-256 tegn)", "", " type=\"password\" autocomplete=\"new-password\" maxlength=\"256\"");
   h.Raw("<div class=\"actions\"><button type=\"submit\">Sæt adgangskode</button></div></form></section>");
-  h.Raw("<section><h2>Medlemskaber af organer</h2><div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Medlemskaber\"><table><thead><tr><th scope=\"col\">Organ</th><th scope=\"col\">Som</th>"
+  h.Raw("<section><h2>Medlemskaber af organer</h2><div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Medlemskaber\"><table><thead><tr><th scope=\"col\">Organ</th><th scope=\"col\">Som</th><th scope=\"col\">Parti</th>"
         "<th scope=\"col\">Fra</th><th scope=\"col\">Til</th><th scope=\"col\">Afslut</th></tr></thead><tbody>");
   for (const auto& ms : m.details.memberships) {
-    h.Raw("<tr><td>").Text(ms.body).Raw("</td><td>").Text(Label(ms.kind)).Raw("</td><td>").Text(ms.from.Short())
+    h.Raw("<tr><td>").Text(ms.body).Raw("</td><td>").Text(Label(ms.kind)).Raw("</td><td>").Text(ms.party.empty() ? "–" : ms.party)
+        .Raw("</td><td>").Text(ms.from.Short())
         .Raw("</td><td>").Text(ms.to ? ms.to->Short() : "–").Raw("</td><td>");
     if (!ms.to || *ms.to >= m.today) {
       std::string id = "end-" + std::to_string(ms.id);
@@ -131,9 +132,16 @@ std::string UserPage(const UserPageModel& m) {
   for (auto k : {MembershipKind::kMember, MembershipKind::kChair, MembershipKind::kViceChair, MembershipKind::kSecretary})
     h.Raw("<option value=\"").Text(Slug(k)).Raw("\"").Raw(m.membership.kind == Slug(k) ? Literal(" selected") : Literal("")).Raw(">").Text(Label(k)).Raw("</option>");
   h.Raw("</select></div>");
-  Input(h, "m-from", "from", "Fra (dd-mm-åååå)", m.membership.from);
-  Input(h, "m-to", "to", "Til og med (tom: fortsat)", m.membership.to);
-  h.Raw("<div class=\"actions\"><button type=\"submit\">Tilføj medlemskab</button></div></form></section>");
+  // Each error beside its field, the input kept (issue 14).
+  FormFields fields(h, m.errors);
+  fields.Input({"m-from", "from", "Fra (dd-mm-åååå)", "", false, ""}, m.membership.from);
+  fields.Input({"m-to", "to", "Til og med (tom: fortsat)", "", false, ""}, m.membership.to);
+  fields.Input({"m-party", "party", "Partibogstav, som protokollen skriver det", "Fx Æ, A eller SF; tomt for sekretærer.", false,
+                " maxlength=\"12\" autocomplete=\"off\""},
+               m.membership.party);
+  h.Raw("<p class=\"hint\">Skifter et medlem parti, afsluttes medlemskabet og et nyt tilføjes fra skiftedagen, så "
+        "tidligere protokoller beholder bogstavet fra deres dag.</p>"
+        "<div class=\"actions\"><button type=\"submit\">Tilføj medlemskab</button></div></form></section>");
   PageEnd(h);
   return h.Take();
 }
@@ -166,7 +174,7 @@ std::string SeatsPage(const Body& body, Date day, const std::vector<Seat>& seats
   else {
     h.Raw("<ul>");
     for (const auto& s : seats) {
-      h.Raw("<li>").Text(s.name);
+      h.Raw("<li>").Text(s.Printed());
       if (s.membership.kind != MembershipKind::kMember) h.Raw(" (").Text(Label(s.membership.kind)).Raw(")");
       h.Raw("</li>");
     }

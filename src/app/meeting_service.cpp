@@ -391,6 +391,19 @@ Status MeetingService::RecordAttendance(const Viewer& v, int64_t id, const std::
   std::set<int64_t> seated;
   for (const auto& s : TRY(people_.SeatsOn(m->body, m->date))) seated.insert(s.membership.user_id);
   auto problems = AttendanceProblems(seated, absent, apologies);
+  // Someone away from the whole meeting cannot also stand as not taking part in an item.
+  std::vector<FieldError> item_errors;
+  for (const auto& item : TRY(store_.AgendaOf(id)))
+    for (const auto& a : item.absences)
+      if (absent.count(a.person) || apologies.count(a.person)) {
+        auto name = people_.NameOf(a.person);
+        if (!name.ok() && name.error().code != ErrorCode::kNotFound) return name.error();
+        item_errors.push_back({absent.count(a.person) ? "absent" : "apologies",
+                               (name.ok() ? *name : "Person " + std::to_string(a.person)) +
+                                   " står som «deltog ikke» under punkt " + std::to_string(item.position) +
+                                   ". Ret det under punktets beslutning først."});
+      }
+  if (problems.empty() && !item_errors.empty()) return FieldErrors(std::move(item_errors));
   if (!problems.empty()) {
     // Name the people (the domain knows only ids, and says which one in each problem).
     std::vector<FieldError> errors;
@@ -573,10 +586,9 @@ Result<AgendaItem> MeetingService::RecordDecision(const Viewer& v, int64_t id, c
     updated.absences.clear();
     for (const auto& [person, inhabil] : marked) {
       if (!names.count(person)) {
-        auto name = people_.NameOf(person);
-        if (!name.ok() && name.error().code != ErrorCode::kNotFound) return name.error();
-        errors.push_back({"deltog_ikke", (name.ok() ? *name : "Person " + std::to_string(person)) +
-                                             " sad ikke i organet på mødedagen."});
+        // Not looked up: the form offers only those seated, and a name is not told to
+        // whoever sends an id.
+        errors.push_back({"deltog_ikke", "Person " + std::to_string(person) + " sad ikke i organet på mødedagen."});
       } else if (away.count(person)) {
         errors.push_back({"deltog_ikke", names[person] + " var ikke på mødet (fraværende eller afbud) og kan ikke "
                                                          "også stå under punktet."});

@@ -1,6 +1,7 @@
 #include "app/people_service.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/text.h"
 
@@ -225,9 +226,21 @@ Result<Membership> PeopleService::AddMembership(const Viewer& actor, UserId id, 
   RETURN_IF_ERROR(RequireAdmin(actor));
   auto user = TRY(people_.GetUser(id));
   Membership m = TRY(ValidateMembership(id, draft, TRY(BodyCodes())));
+  // One seat per person and body on any day (a change of party ends the old membership
+  // the day before): otherwise the minutes would name them twice.
+  if (m.Sits())
+    for (const auto& other : TRY(people_.MembershipsOf(id))) {
+      if (other.body != m.body || !other.Sits()) continue;
+      bool overlaps = (!other.to || m.from <= *other.to) && (!m.to || other.from <= *m.to);
+      if (overlaps)
+        return FieldErrors({{"from", user.user.name + " sidder allerede i " + m.body + " fra " + other.from.Short() +
+                                         (other.to ? " til " + other.to->Short() : "") +
+                                         ". Afslut det medlemskab dagen før, det nye begynder."}});
+    }
   m = TRY(people_.AddMembership(m));
   Record(actor.user->username, "membership_added", user.user.username,
-        std::string(Label(m.kind)) + " af " + m.body + " fra " + m.from.Short() + (m.to ? " til " + m.to->Short() : ""), remote);
+        std::string(Label(m.kind)) + " af " + m.body + (m.party.empty() ? "" : " (" + m.party + ")") + " fra " + m.from.Short() +
+            (m.to ? " til " + m.to->Short() : ""), remote);
   return m;
 }
 
@@ -254,9 +267,15 @@ Result<std::vector<Seat>> PeopleService::SeatsOn(const std::string& body, Date d
   auto codes = TRY(BodyCodes());
   if (!codes.count(body)) return NotFound("Organet «" + text::Truncate(body, 20) + "» findes ikke.");
   std::vector<Seat> out;
+  std::map<UserId, size_t> at;  // one seat per person: the latest begun, if periods overlap
   for (auto& m : TRY(people_.MembershipsIn(body))) {
     if (!m.Sits() || !m.ActiveOn(day)) continue;
+    if (auto seen = at.find(m.user_id); seen != at.end()) {
+      if (out[seen->second].membership.from <= m.from) out[seen->second].membership = std::move(m);
+      continue;
+    }
     auto user = TRY(people_.GetUser(m.user_id));
+    at[m.user_id] = out.size();
     out.push_back({std::move(m), user.user.name});
   }
   std::sort(out.begin(), out.end(), [](const Seat& a, const Seat& b) {

@@ -22,10 +22,13 @@ bool Date::IsValid(int y, int m, int d) {
   return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
 }
 
+namespace {
+// As the messages quote the input: valid UTF-8 and short, whatever was sent.
+std::string Shown(const std::string& s) { return text::Truncate(text::ValidUtf8(s), 20); }
+}  // namespace
+
 Result<Date> Date::Parse(std::string_view input) {
   std::string s = text::Trim(input);
-  // As the messages quote it: valid UTF-8 and short, whatever was sent.
-  const std::string shown = text::Truncate(text::ValidUtf8(s), 20);
   int a = 0, b = 0, c = 0;
   char s1 = 0, s2 = 0;
   int consumed = 0;
@@ -34,18 +37,18 @@ Result<Date> Date::Parse(std::string_view input) {
     Date d;
     if (a > 31 && s1 == '-' && s2 == '-') d = Date{a, b, c};  // ISO
     else if ((s1 == '-' || s1 == '.' || s1 == '/') && (s2 == '-' || s2 == '.')) d = Date{c, b, a};
-    else return InvalidArgument("«" + shown + "» er ikke en dato (skriv fx 10-06-2025).");
+    else return InvalidArgument("«" + Shown(s) + "» er ikke en dato (skriv fx 10-06-2025).");
     if (IsValid(d.year, d.month, d.day)) return d;
     // Said as a person would (issue 14): the date does not exist, and why.
     if (d.year < 1900 || d.year > 2200)
-      return InvalidArgument("«" + shown + "»: året " + std::to_string(d.year) + " ligger uden for 1900-2200.");
-    if (d.month < 1 || d.month > 12) return InvalidArgument("«" + shown + "» findes ikke: der er 12 måneder.");
+      return InvalidArgument("«" + Shown(s) + "»: året " + std::to_string(d.year) + " ligger uden for 1900-2200.");
+    if (d.month < 1 || d.month > 12) return InvalidArgument("«" + Shown(s) + "» findes ikke: der er 12 måneder.");
     if (d.day < 1 || d.day > DaysInMonth(d.year, d.month))
-      return InvalidArgument("«" + shown + "» findes ikke: " + std::string(DanishMonthName(d.month)) + " " + std::to_string(d.year) +
+      return InvalidArgument("«" + Shown(s) + "» findes ikke: " + std::string(DanishMonthName(d.month)) + " " + std::to_string(d.year) +
                              " har " + std::to_string(DaysInMonth(d.year, d.month)) + " dage.");
-    return InvalidArgument("«" + shown + "» er ikke en gyldig dato.");
+    return InvalidArgument("«" + Shown(s) + "» er ikke en gyldig dato.");
   }
-  return InvalidArgument("«" + shown + "» er ikke en dato (skriv fx 10-06-2025).");
+  return InvalidArgument("«" + Shown(s) + "» er ikke en dato (skriv fx 10-06-2025).");
 }
 
 std::string DateFieldError(std::string_view label, std::string_view input) {

@@ -606,6 +606,11 @@ TEST_F(MeetingsWebTest, MembershipsCarryThePartyLetter) {
   bool printed = false;
   for (const auto& s : seats) printed = printed || s.Printed() == "Bente Hedegaard (A)";
   EXPECT_TRUE(printed);
+  // A second seat in ØK over the same days is refused: the minutes would name her twice.
+  auto twice = server_->PostForm(url, "body=%C3%98K&kind=medlem&from=01-06-2025&to=&party=B");
+  EXPECT_EQ(twice.status, 400);
+  EXPECT_NE(twice.body.find("Bente Hedegaard sidder allerede i ØK fra 01-01-2025."), std::string::npos);
+  EXPECT_EQ(server_->people().SeatsOn("ØK", Date{2025, 6, 1})->size(), before + 1);
   server_->ActAnonymously();
   EXPECT_NE(server_->Get("/organer/%C3%98K/medlemmer?dato=01-06-2025").body.find("Bente Hedegaard (A)"), std::string::npos);
 }

@@ -118,9 +118,12 @@ AgendaRevision DiffForRevision(const AgendaItem& before, const AgendaItem& after
     return s;
   };
   note("Planpunkter", plan(before), plan(after));
+  // By person, so the same people in another order are no change.
   auto absent = [&](const AgendaItem& i) {
+    auto sorted = i.absences;
+    std::sort(sorted.begin(), sorted.end(), [](const ItemAbsence& a, const ItemAbsence& b) { return a.person < b.person; });
     std::string s;
-    for (const auto& a : i.absences) {
+    for (const auto& a : sorted) {
       auto n = names.find(a.person);
       s += (s.empty() ? "" : "\n") + AbsenceLine(n != names.end() ? n->second : "Person " + std::to_string(a.person), a.inhabil);
     }

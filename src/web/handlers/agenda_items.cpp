@@ -170,6 +170,7 @@ Response Decide_(Services s, const Request& r, const Params& p) {
       if (!ParseId(one, "id", &uid) || (value != "" && value != "ude" && value != "inhabil"))
         return HtmlError(400, "Deltagelsen i punktet kunne ikke læses.");
       if (!value.empty()) absences->push_back({uid, value == "inhabil"});
+      if (absences->size() > 500) return HtmlError(400, "Deltagelsen i punktet kunne ikke læses.");
     }
   }
   auto decided = s.meetings.RecordDecision(r.viewer, id, decision, f.Get("protokol"), f.Get("begrundelse"), absences);

@@ -139,7 +139,7 @@ std::string UserPage(const UserPageModel& m) {
   fields.Input({"m-party", "party", "Partibogstav, som protokollen skriver det", "Fx Æ, A eller SF; tomt for sekretærer.", false,
                 " maxlength=\"12\" autocomplete=\"off\""},
                m.membership.party);
-  h.Raw("<p class=\"hint\">Skifter et medlem parti, afsluttes medlemskabet og et nyt tilføjes fra skiftedagen, så "
+  h.Raw("<p class=\"hint\">Skifter et medlem parti, afsluttes medlemskabet dagen før skiftet, og et nyt tilføjes fra skiftedagen, så "
         "tidligere protokoller beholder bogstavet fra deres dag.</p>"
         "<div class=\"actions\"><button type=\"submit\">Tilføj medlemskab</button></div></form></section>");
   PageEnd(h);

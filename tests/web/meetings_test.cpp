@@ -581,6 +581,15 @@ TEST_F(MeetingsWebTest, WhoDidNotTakePartInAnItemIsRecordedWithTheDecision) {
     }
   ASSERT_TRUE(server_->meetings().ApproveMinutes(admin, id).ok());
   EXPECT_NE(server_->Get(Url(id)).body.find(line), std::string::npos);
+  // The case page shows the decisions and so the line too.
+  auto located = server_->meetings().AgendaItemFor(admin, item);
+  auto c = server_->meetings().ListCases(admin);
+  for (const auto& one : c.value())
+    if (one.id == located->item.case_id) {
+      auto page = server_->Get("/sager/" + std::to_string(one.number.year) + "/" + std::to_string(one.number.serial));
+      EXPECT_EQ(page.status, 200);
+      EXPECT_NE(page.body.find(line), std::string::npos) << "case page " << one.number.text;
+    }
 }
 
 // Issue 14: a membership carries the party letter; every wrong field is named beside

@@ -71,8 +71,9 @@ std::string CasePage(const CaseView& v) {
     if (!a.entry.content) {
       h.Raw("<p class=\"meta\">Lukket punkt. Indholdet er ikke offentligt.</p>");
     } else if (a.entry.decision_visible && !item.decision.empty()) {
-      h.Raw("<div class=\"decision\"><h4>").Text(DecisionHeading(a.body_name, a.meeting.date)).Raw("</h4>").Append(Paragraphs(item.decision))
-          .Raw("</div>");
+      h.Raw("<div class=\"decision\"><h4>").Text(DecisionHeading(a.body_name, a.meeting.date)).Raw("</h4>").Append(Paragraphs(item.decision));
+      for (const auto& line : a.entry.absence_lines) h.Raw("<p class=\"item-absence\">").Text(line).Raw("</p>");
+      h.Raw("</div>");
     } else {
       h.Raw("<p class=\"meta\">").Raw(a.meeting.approved() ? Literal("Ingen beslutning ført til protokol.")
                                                             : Literal("Ingen beslutning endnu (protokollen er ikke godkendt)."))

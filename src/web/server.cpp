@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/text.h"
 #include "web/errors.h"
 #include "web/html.h"
 
@@ -49,6 +50,14 @@ class Session : public std::enable_shared_from_this<Session> {
   // once the header is known, before any of the body is read.
   void OnHeader(beast::error_code ec) {
     if (ec) return OnRead(ec);
+    if (!TransferEncodingOk(parser_->get())) {
+      // Issue 15 #3: a body framed any other way than exactly "chunked" (gzip, identity,
+      // "chunked, identity", two fields, or beside a Content-Length) is not guessed at:
+      // its bytes would otherwise be read as the next request. 400, connection closed.
+      auto target = parser_->get().target();
+      accepts_json_ = std::string_view(target.data(), target.size()).rfind("/api/", 0) == 0;
+      return Send(JsonOrHtmlError(400, "Forespørgslens Transfer-Encoding understøttes ikke (kun «chunked»)."), true);
+    }
     auto type = parser_->get()[http::field::content_type];
     if (std::string_view(type.data(), type.size()).rfind("multipart/form-data", 0) == 0) {
       limit_ = upload_limit_;
@@ -58,6 +67,18 @@ class Session : public std::enable_shared_from_this<Session> {
     if (auto length = parser_->content_length(); length && *length > limit_) return OnRead(http::error::body_limit);
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  static bool TransferEncodingOk(const http::request<http::string_body>& req) {
+    int fields = 0;
+    std::string value;
+    for (const auto& f : req)
+      if (f.name() == http::field::transfer_encoding) {
+        ++fields;
+        value = text::FoldCase(text::Trim(std::string_view(f.value().data(), f.value().size())));
+      }
+    if (fields == 0) return true;
+    return fields == 1 && value == "chunked" && req.find(http::field::content_length) == req.end();
   }
 
   void OnRead(beast::error_code ec) {

@@ -1,5 +1,6 @@
 #include "web/session.h"
 
+#include <cctype>
 #include <cstring>
 
 #include "core/text.h"
@@ -98,9 +99,17 @@ std::string SetCookie(const Request& r, const std::string& name, const std::stri
 }
 
 std::string SafeNext(const std::string& next) {
-  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) || next.size() > 2000 ||
-      next.find_first_of("\r\n") != std::string::npos)
-    return "/";
+  // A path on this site only (issue 15 #4): one "/" and then a path character. Browsers
+  // drop tabs and newlines and read "\\" as "/", so "/\t/evil.example" would be
+  // "//evil.example": no control character or backslash anywhere.
+  if (next.empty() || next.size() > 2000 || next[0] != '/') return "/";
+  for (unsigned char c : next)
+    if (c < 0x20 || c == 0x7f || c == '\\') return "/";
+  if (next.size() > 1) {
+    unsigned char c = static_cast<unsigned char>(next[1]);
+    bool path_char = std::isalnum(c) || c >= 0x80 || std::strchr("-._~!$&'()*+,;=:@%?#", c) != nullptr;
+    if (!path_char) return "/";
+  }
   return next;
 }
 

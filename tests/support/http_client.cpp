@@ -1,5 +1,8 @@
 #include "support/http_client.h"
 
+#include <array>
+#include <chrono>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -38,6 +41,24 @@ HttpResult HttpRequest(unsigned short port, const std::string& method, const std
   }
   out.body = res.body();
   stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+  return out;
+}
+
+std::string RawExchange(unsigned short port, const std::string& bytes) {
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  stream.expires_after(std::chrono::seconds(5));
+  beast::error_code ec;
+  net::write(stream, net::buffer(bytes), ec);
+  std::string out;
+  std::array<char, 4096> chunk;
+  while (true) {
+    stream.expires_after(std::chrono::seconds(5));
+    size_t n = stream.read_some(net::buffer(chunk), ec);
+    out.append(chunk.data(), n);
+    if (ec) break;
+  }
   return out;
 }
 

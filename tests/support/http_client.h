@@ -19,4 +19,8 @@ struct HttpResult {
 HttpResult HttpRequest(unsigned short port, const std::string& method, const std::string& target,
                        const std::string& body = "", const std::map<std::string, std::string>& headers = {});
 
+// Writes `bytes` as they are and returns everything the server sends until it closes
+// the connection (or 5 s pass): for requests no client library would send.
+std::string RawExchange(unsigned short port, const std::string& bytes);
+
 }  // namespace bs::testing

@@ -9,6 +9,7 @@
 
 #include "support/test_server.h"
 #include "web/form.h"
+#include "web/session.h"
 
 namespace bs::testing {
 namespace {
@@ -131,6 +132,14 @@ TEST_F(AccessTest, SignInByFormSetsAHttpOnlyCookieAndGoesBack) {
   EXPECT_EQ(page.Header("cache-control"), "private, no-store");
   // An off-site "next" is ignored.
   EXPECT_EQ(SignInByForm("direktion", server_->passwords().at("direktion"), "//evil.example/").Header("location"), "/");
+  // Issue 15 #4: what browsers read as another site after dropping tabs or turning "\\"
+  // into "/" is ignored too; an ordinary path with a query is kept.
+  for (const char* next : {"/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/%09/x\\y", "/ /evil", "https://evil.example"})
+    EXPECT_EQ(web::SafeNext(next), "/") << next;
+  EXPECT_EQ(web::SafeNext("/planer/1?committee=BUU"), "/planer/1?committee=BUU");
+  EXPECT_EQ(web::SafeNext("/"), "/");
+  EXPECT_EQ(web::SafeNext("/organer/\xC3\x98K/portefoelje"), "/organer/\xC3\x98K/portefoelje");
+  EXPECT_EQ(SignInByForm("direktion", server_->passwords().at("direktion"), "/\t/evil.example").Header("location"), "/");
 }
 
 TEST_F(AccessTest, EveryPostFormCarriesTheSessionTokenAndSignOutWorks) {
@@ -357,6 +366,29 @@ TEST_F(AccessTest, RateLimitedSignInSays429InDanish) {
   server_->clock().Advance(16 * 60);
   EXPECT_EQ(SignInByForm("fagchef", server_->passwords().at("fagchef"), "/").status, 303);
   server_->ActAs("okonomi");
+}
+
+// Issue 15 #3: a body framed by any Transfer-Encoding other than exactly "chunked" is
+// refused with 400 and the connection closed; the bytes after the header are never
+// answered as a second request (the smuggling shape the probe found).
+TEST_F(AccessTest, OnlyChunkedTransferEncodingIsAccepted) {
+  const std::string smuggled = "GET /api/v1/plans HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (const std::string te : {"gzip", "identity", "chunked, identity", "gzip, chunked", "chunked\r\nTransfer-Encoding: chunked"}) {
+    std::string out = RawExchange(server_->port(), "POST /log-ind HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + te +
+                                                       "\r\n\r\n" + smuggled);
+    EXPECT_EQ(out.rfind("HTTP/1.1 400", 0), 0u) << te << ": " << out.substr(0, 80);
+    EXPECT_EQ(out.find("HTTP/1.1 ", 1), std::string::npos) << te << ": answered a second request";
+  }
+  std::string both = RawExchange(server_->port(), "POST /log-ind HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                                                  "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled);
+  EXPECT_EQ(both.rfind("HTTP/1.1 400", 0), 0u) << both.substr(0, 80);
+  EXPECT_EQ(both.find("HTTP/1.1 ", 1), std::string::npos);
+  // Exactly "chunked" (any case) is read as before.
+  std::string chunked = RawExchange(server_->port(), "POST /log-ind HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n"
+                                                     "Content-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n\r\n"
+                                                     "3\r\na=b\r\n0\r\n\r\n");
+  EXPECT_EQ(chunked.find("HTTP/1.1 400"), std::string::npos) << chunked.substr(0, 80);
+  EXPECT_EQ(chunked.rfind("HTTP/1.1 ", 0), 0u);
 }
 
 }  // namespace

@@ -110,6 +110,18 @@ TEST_F(ApiTest, MalformedJsonSaysWhere) {
   EXPECT_EQ(server_->Send("POST", Items(), "[1,2]").status, 400);
   EXPECT_EQ(server_->Send("POST", Items(), std::string(100, '[')).status, 400);
   EXPECT_EQ(server_->Send("POST", Items(), "{}", {{"Content-Type", "text/plain"}}).status, 415);
+  // Issue 15 #5: a number out of range is 400 naming the field (it was 500 everywhere,
+  // sign-in included).
+  auto huge = server_->Send("POST", Items(), R"J({"title":"x","amount_2025":1e400})J");
+  ASSERT_EQ(huge.status, 400);
+  EXPECT_EQ(ErrorFields(huge), (std::vector<std::string>{"amount_2025"}));
+  EXPECT_NE(huge.body.find("Tallet i «amount_2025» er for stort eller for lille."), std::string::npos);
+  EXPECT_EQ(server_->Send("POST", Items(), "{\"a\":-1e99999}").status, 400);
+  server_->ActAnonymously();
+  auto sign_in = server_->Send("POST", "/api/v1/session", R"J({"username":"x","password":1e400})J",
+                               {{"Content-Type", "application/json"}});
+  EXPECT_EQ(sign_in.status, 400);
+  EXPECT_EQ(ErrorFields(sign_in), (std::vector<std::string>{"password"}));
 }
 
 TEST_F(ApiTest, OversizedBodiesAre413AndLongTitlesAreFieldErrors) {

@@ -129,12 +129,23 @@ Result<json> ParseJsonObject(const std::string& body) {
     else if (c == '{' || c == '[') { if (++depth > 64) return InvalidArgument("JSON er for dybt indlejret (højst 64 niveauer)."); }
     else if (c == '}' || c == ']') --depth;
   }
+  // The last key read names the field when a number is out of range (issue 15 #5:
+  // 1e400 answered 500 on every JSON endpoint).
+  std::string key;
+  auto note_key = [&key](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::key && parsed.is_string()) key = parsed.get<std::string>();
+    return true;
+  };
   try {
-    json j = json::parse(body);
+    json j = json::parse(body, note_key);
     if (!j.is_object()) return InvalidArgument("Forespørgslens indhold skal være et JSON-objekt.");
     return j;
   } catch (const json::parse_error& e) {
     return InvalidArgument("Ugyldig JSON ved tegn " + std::to_string(e.byte) + ".");
+  } catch (const json::exception&) {
+    if (key.empty()) return InvalidArgument("Et tal i forespørgslen er for stort eller for lille.");
+    std::string shown = text::Truncate(text::ValidUtf8(key), 40);
+    return FieldErrors({{shown, "Tallet i «" + shown + "» er for stort eller for lille."}});
   }
 }
 

@@ -162,11 +162,12 @@ Result<RecurringTopic> MeetingService::AddTopic(const Viewer& v, const TopicDraf
   return store_.AddTopic(t);
 }
 
-Status MeetingService::RemoveTopic(const Viewer& v, int64_t id) {
+Result<RecurringTopic> MeetingService::RemoveTopic(const Viewer& v, int64_t id) {
   for (const auto& t : TRY(store_.Topics(""))) {
     if (t.id != id) continue;
     RETURN_IF_ERROR(MayPrepare(v, t.body));
-    return store_.RemoveTopic(id);
+    RETURN_IF_ERROR(store_.RemoveTopic(id));
+    return t;
   }
   return NotFound("Emnet findes ikke.");
 }

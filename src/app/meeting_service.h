@@ -138,7 +138,8 @@ class MeetingService {
 
   // Year wheel ----------------------------------------------------------------------
   Result<RecurringTopic> AddTopic(const Viewer& v, const TopicDraft& draft);
-  Status RemoveTopic(const Viewer& v, int64_t id);
+  // The removed topic (its body names the page to go back to).
+  Result<RecurringTopic> RemoveTopic(const Viewer& v, int64_t id);
   Result<Workplan> BodyWorkplan(const Viewer& v, const std::string& body, int year);
   // Adds the agenda items the year wheel plans for this meeting (those not there yet);
   // returns how many were added.

@@ -206,9 +206,9 @@ TEST_F(PeopleServiceTest, WhoSatInOkOnADay) {
   User a = Add("anna", "Anna Andersen", {"politiker"});
   User b = Add("bo.berg", "Bo Berg", {"politiker"});
   User c = Add("carl", "Carl Ørum", {"sekretaer"});
-  ASSERT_TRUE(service_.AddMembership(admin_viewer_, a.id, {"ØK", "formand", "01-01-2022", "31-12-2025"}, "").ok());
-  ASSERT_TRUE(service_.AddMembership(admin_viewer_, b.id, {"ØK", "medlem", "01-01-2022", "31-05-2025"}, "").ok());
-  ASSERT_TRUE(service_.AddMembership(admin_viewer_, c.id, {"ØK", "sekretaer", "01-01-2022", ""}, "").ok());
+  ASSERT_TRUE(service_.AddMembership(admin_viewer_, a.id, {"ØK", "formand", "01-01-2022", "31-12-2025", ""}, "").ok());
+  ASSERT_TRUE(service_.AddMembership(admin_viewer_, b.id, {"ØK", "medlem", "01-01-2022", "31-05-2025", ""}, "").ok());
+  ASSERT_TRUE(service_.AddMembership(admin_viewer_, c.id, {"ØK", "sekretaer", "01-01-2022", "", ""}, "").ok());
   auto on_june_10 = service_.SeatsOn("ØK", Date{2025, 6, 10});
   ASSERT_TRUE(on_june_10.ok());
   ASSERT_EQ(on_june_10->size(), 1u);  // Bo left on 31-05; the secretary serves but does not sit
@@ -217,17 +217,17 @@ TEST_F(PeopleServiceTest, WhoSatInOkOnADay) {
   ASSERT_EQ(on_may_31->size(), 2u);
   EXPECT_EQ(on_may_31->at(0).name, "Anna Andersen");  // the chair first
   EXPECT_EQ(service_.SeatsOn("XX", Date{2025, 5, 31}).error().code, ErrorCode::kNotFound);
-  auto bad = service_.AddMembership(admin_viewer_, a.id, {"ØK", "medlem", "10-06-2025", "01-06-2025"}, "");
+  auto bad = service_.AddMembership(admin_viewer_, a.id, {"ØK", "medlem", "10-06-2025", "01-06-2025", ""}, "");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().fields.at(0).field, "to");
-  auto unknown_body = service_.AddMembership(admin_viewer_, a.id, {"XX", "medlem", "10-06-2025", ""}, "");
+  auto unknown_body = service_.AddMembership(admin_viewer_, a.id, {"XX", "medlem", "10-06-2025", "", ""}, "");
   EXPECT_EQ(unknown_body.error().fields.at(0).field, "body");
 }
 
 TEST_F(PeopleServiceTest, ResolveGivesOnlyTodaysMemberships) {
   User p = Add("pia", "Pia", {"politiker"});
-  ASSERT_TRUE(service_.AddMembership(admin_viewer_, p.id, {"ØK", "medlem", "01-01-2022", ""}, "").ok());
-  ASSERT_TRUE(service_.AddMembership(admin_viewer_, p.id, {"BUU", "medlem", "01-01-2022", "31-12-2023"}, "").ok());
+  ASSERT_TRUE(service_.AddMembership(admin_viewer_, p.id, {"ØK", "medlem", "01-01-2022", "", ""}, "").ok());
+  ASSERT_TRUE(service_.AddMembership(admin_viewer_, p.id, {"BUU", "medlem", "01-01-2022", "31-12-2023", ""}, "").ok());
   auto s = service_.SignIn("pia", kPassword, "10.0.0.2");
   auto v = service_.Resolve(s->token);
   ASSERT_EQ(v->viewer.memberships.size(), 1u);

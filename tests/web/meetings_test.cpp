@@ -624,5 +624,28 @@ TEST_F(MeetingsWebTest, MembershipsCarryThePartyLetter) {
   EXPECT_NE(server_->Get("/organer/%C3%98K/medlemmer?dato=01-06-2025").body.find("Bente Hedegaard (A)"), std::string::npos);
 }
 
+// Issue 15 #6: removing a year-wheel topic goes back to its body's workplan whatever
+// the Referer says (one without "/organer/" answered 500 after deleting).
+TEST_F(MeetingsWebTest, RemovingATopicNeverFollowsTheReferer) {
+  server_->ActAs("sekretaer");
+  ASSERT_EQ(server_->PostForm("/organer/%C3%98K/aarshjul", "titel=Fjernes&maaneder=5&sag=24%2F7615").status, 303);
+  auto topics = server_->meetings().BodyWorkplan(Viewer::Anonymous(), "ØK", 2025);
+  int64_t id = 0;
+  for (const auto& t : topics->topics)
+    if (t.title == "Fjernes") id = t.id;
+  ASSERT_TRUE(id);
+  // The first removal answers with the workplan; the topic is gone for the later two.
+  for (const char* referer : {"http://evil.example/", "/arbejdsplan", ""}) {
+    auto again = server_->Send("POST", "/aarshjul/" + std::to_string(id) + "/fjern", "",
+                               {{"Content-Type", "application/x-www-form-urlencoded"}, {"Referer", referer}});
+    if (std::string(referer).rfind("http", 0) == 0) {
+      EXPECT_EQ(again.status, 303) << referer;
+      EXPECT_EQ(again.Header("location"), "/organer/%C3%98K/arbejdsplan");
+    } else {
+      EXPECT_EQ(again.status, 404) << "already removed";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bs::testing

@@ -71,10 +71,11 @@ Response AddTopic(Services s, const Request& r, const Params& p) {
 
 Response RemoveTopic(Services s, const Request& r, const Params& p) {
   int64_t id = TRY_PAGE(PathId(p, "id", "Emnet findes ikke."));
-  auto st = s.meetings.RemoveTopic(r.viewer, id);
-  if (!st.ok()) return Denied(r, st.error());
-  std::string back = r.Header("referer");
-  return Response::Redirect(back.find("/arbejdsplan") != std::string::npos ? back.substr(back.find("/organer/")) : "/moeder");
+  auto removed = s.meetings.RemoveTopic(r.viewer, id);
+  if (!removed.ok()) return Denied(r, removed.error());
+  // Back to the body's workplan, named by the topic itself: never by the Referer
+  // (issue 15 #6: one without "/organer/" answered 500 after deleting).
+  return Response::Redirect("/organer/" + PercentEncode(removed->body) + "/arbejdsplan");
 }
 
 Response Calendar(Services s, const Request& r, const Params& p) {

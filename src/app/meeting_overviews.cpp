@@ -138,6 +138,7 @@ Result<int64_t> MeetingService::ContentStamp() {
 // --- year wheel ----------------------------------------------------------------------
 
 Result<RecurringTopic> MeetingService::AddTopic(const Viewer& v, const TopicDraft& d) {
+  RETURN_IF_ERROR(MayPrepareDraft(v, d.body));
   std::vector<FieldError> errors;
   RecurringTopic t;
   t.body = text::Trim(d.body);

@@ -62,6 +62,19 @@ Status MeetingService::MayPrepare(const Viewer& v, const std::string& body) {
                                         : "Kun organets sekretærer og administratorer kan forberede dets møder.");
 }
 
+Status MeetingService::MayPrepareDraft(const Viewer& v, const std::string& body_text) {
+  // Access is decided before the draft is validated (issue 15 #11): a secretary of
+  // another body, or someone who prepares no body at all, is told 403 and nothing about
+  // the fields. Only a body that does not exist is left to the field errors.
+  std::string body = text::Trim(body_text);
+  bool any = false;
+  for (const auto& b : TRY(plans_.ListBodies())) {
+    if (b.code == body) return MayPrepare(v, body);
+    any = any || Prepares(v, b.code);
+  }
+  return any ? OkStatus() : MayPrepare(v, body);
+}
+
 Result<MeetingService::Editing> MeetingService::ForEditing(const Viewer& v, int64_t id) {
   // Someone who may not even know the item exists learns nothing from the error.
   auto located = TRY(AgendaItemFor(v, id));
@@ -102,6 +115,7 @@ Result<AgendaRevision> MeetingService::Revise(const Viewer& v, const AgendaItem&
 // --- meetings ------------------------------------------------------------------------
 
 Result<Meeting> MeetingService::CreateMeeting(const Viewer& v, const MeetingDraft& draft) {
+  RETURN_IF_ERROR(MayPrepareDraft(v, draft.body));
   std::set<std::string> codes;
   for (const auto& b : TRY(plans_.ListBodies())) codes.insert(b.code);
   auto m = ValidateMeeting(draft, codes);

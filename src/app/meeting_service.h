@@ -157,6 +157,8 @@ class MeetingService {
   // A field error on "kle" when a list is loaded and does not know the number.
   Status CheckKle(const KleIndex& kle, const std::string& journal_number);
   Status MayPrepare(const Viewer& v, const std::string& body);
+  // Before validating a draft that names its body (create meeting, year-wheel topic).
+  Status MayPrepareDraft(const Viewer& v, const std::string& body_text);
   // The agenda item, its meeting, and a check that the viewer prepares it.
   struct Editing {
     AgendaItem item;

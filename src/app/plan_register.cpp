@@ -303,13 +303,20 @@ Result<std::vector<StatusUpdate>> PlanRegister::StatusUpdatesUntil(PlanId plan, 
 }
 
 Result<PlanItem> PlanRegister::AddStatus(ItemId id, const StatusDraft& draft, int64_t base_revision, const WriteMeta& meta) {
-  PlanItem item = TRY(store_.GetItem(id));
-  Plan plan = TRY(store_.GetPlan(item.plan_id()));
-  StatusUpdate update = TRY(ValidateStatus(draft, item.data(), plan.first_year(), plan.last_year()));
-  WriteMeta m = meta;
-  m.source = "status";
-  if (m.author.empty()) m.author = update.author;
-  return store_.AddStatusUpdate(id, update, ApplyStatus(item.data(), update), base_revision, m);
+  // Each retry follows a write that landed, so the writers as a whole progress; the
+  // bound only keeps one request from spinning behind an endless stream of others.
+  for (int attempt = 0;; ++attempt) {
+    PlanItem item = TRY(store_.GetItem(id));
+    Plan plan = TRY(store_.GetPlan(item.plan_id()));
+    StatusUpdate update = TRY(ValidateStatus(draft, item.data(), plan.first_year(), plan.last_year()));
+    WriteMeta m = meta;
+    m.source = "status";
+    if (m.author.empty()) m.author = update.author;
+    bool any = base_revision == kAnyRevision;
+    auto added = store_.AddStatusUpdate(id, update, ApplyStatus(item.data(), update), any ? item.revision() : base_revision, m);
+    if (any && !added.ok() && added.error().code == ErrorCode::kConflict && attempt < 200) continue;
+    return added;
+  }
 }
 
 Status PlanRegister::CheckVersion(PlanId plan, const VersionDraft& draft) {

@@ -118,6 +118,10 @@ class PlanRegister {
   Result<PlanItem> RestoreItem(ItemId id, int64_t revision, int64_t base_revision, const WriteMeta& meta);
   Result<std::vector<StatusUpdate>> StatusUpdates(ItemId id);
   // Validates and records a status update on an item last read at base_revision.
+  // base_revision kAnyRevision ("If-Match: *") applies the update to whatever is
+  // current: a write landing between the read and the write is read again and the
+  // update applied to it (issue 15 #7: 5 of 120 concurrent ones answered 409).
+  static constexpr int64_t kAnyRevision = -1;
   Result<PlanItem> AddStatus(ItemId id, const StatusDraft& draft, int64_t base_revision, const WriteMeta& meta);
   Result<Version> PublishVersion(PlanId plan, const VersionDraft& draft, const std::string& author);
   // What PublishVersion would refuse, without writing (the confirmation page asks only

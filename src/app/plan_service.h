@@ -113,6 +113,8 @@ class PlanService {
   Result<PlanItem> UpdateItem(const Viewer& v, ItemId id, const ItemDraft& draft, int64_t base_revision,
                               const std::string& source);
   Status DeleteItem(const Viewer& v, ItemId id, int64_t base_revision, const std::string& source);
+  // base_revision kAnyRevision ("If-Match: *") applies it to whatever is current.
+  static constexpr int64_t kAnyRevision = PlanRegister::kAnyRevision;
   Result<PlanItem> AddStatus(const Viewer& v, ItemId id, const StatusDraft& draft, int64_t base_revision);
   Result<PlanItem> RestoreItem(const Viewer& v, ItemId id, int64_t revision, int64_t base_revision,
                                const std::string& comment = "");

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kConflict,          // stale edit or precondition failed: 409
   kPermissionDenied,  // 403
   kTooLarge,          // 413
+  kUnsupportedMediaType,  // a body not sent as the media type the endpoint reads: 415
   kPreconditionRequired,  // an edit that does not say which revision it is based on: 428
   kTooManyRequests,   // rate limited (sign-in attempts): 429
   kUnavailable,       // busy or down, try again: 503

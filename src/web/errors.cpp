@@ -15,6 +15,7 @@ const char* CodeName(ErrorCode c) {
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kPermissionDenied: return "permission_denied";
     case ErrorCode::kTooLarge: return "too_large";
+    case ErrorCode::kUnsupportedMediaType: return "unsupported_media_type";
     case ErrorCode::kPreconditionRequired: return "precondition_required";
     case ErrorCode::kTooManyRequests: return "too_many_requests";
     case ErrorCode::kUnavailable: return "unavailable";
@@ -30,6 +31,7 @@ const char* Title(int status) {
     case 405: return "Metoden er ikke tilladt";
     case 409: return "Konflikt";
     case 413: return "For store data";
+    case 415: return "Forkert indholdstype";
     case 428: return "Version mangler";
     case 429: return "For mange forsøg";
     case 503: return "Prøv igen om lidt";
@@ -46,6 +48,7 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kPermissionDenied: return 403;
     case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kUnsupportedMediaType: return 415;
     case ErrorCode::kPreconditionRequired: return 428;
     case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kUnavailable: return 503;
@@ -67,6 +70,7 @@ Response JsonError(const Error& e) {
 Response JsonError(int status, const std::string& message) {
   ErrorCode code = status == 404 ? ErrorCode::kNotFound : status == 413 ? ErrorCode::kTooLarge
                  : status == 428 ? ErrorCode::kPreconditionRequired
+                 : status == 415 ? ErrorCode::kUnsupportedMediaType
                  : status == 403 ? ErrorCode::kPermissionDenied : status == 429 ? ErrorCode::kTooManyRequests : status >= 500 ? ErrorCode::kInternal
                  : ErrorCode::kInvalidArgument;
   Response r = JsonError(Error{code, message, {}});

@@ -122,6 +122,70 @@ TEST_F(ApiTest, MalformedJsonSaysWhere) {
                                {{"Content-Type", "application/json"}});
   EXPECT_EQ(sign_in.status, 400);
   EXPECT_EQ(ErrorFields(sign_in), (std::vector<std::string>{"password"}));
+  server_->ActAs("okonomi");  // the suite shares one server
+}
+
+// Issue 15 #10: one rule for every JSON endpoint's body: Content-Type application/json
+// (any case, parameters allowed), else 415 naming what to send; before, a plan was
+// created from text/plain and a status update answered 400.
+TEST_F(ApiTest, EveryJsonEndpointWantsApplicationJson) {
+  json item = CreateItem({{"category", "operating"}, {"committee", "ØK"}, {"title", "Medietype"}});
+  std::string url = item["url"];
+  std::string plan = "/api/v1/plans/" + std::to_string(server_->demo_plan());
+  const std::vector<std::pair<std::string, std::string>> endpoints = {
+      {"POST", "/api/v1/plans"}, {"POST", Items()}, {"PUT", url}, {"POST", url + "/status-updates"},
+      {"POST", url + "/restore"}, {"POST", plan + "/versions"}, {"POST", plan + "/themes"}, {"POST", "/api/v1/session"}};
+  for (const auto& [method, target] : endpoints)
+    for (const char* type : {"text/plain", "", "application/jsonx", "application/x-www-form-urlencoded", "text/json"}) {
+      auto r = server_->Send(method, target, R"({"name":"Ny plan 2031-2034","first_year":2031,"last_year":2034})",
+                             {{"Content-Type", type}, {"If-Match", "*"}});
+      EXPECT_EQ(r.status, 415) << method << " " << target << " as «" << type << "»: " << r.body.substr(0, 200);
+      EXPECT_NE(r.body.find("som application/json"), std::string::npos) << target;
+      EXPECT_NE(r.body.find("unsupported_media_type"), std::string::npos) << target;
+    }
+  EXPECT_EQ(json::parse(server_->Get("/api/v1/plans").body)["plans"].size(), 1u) << "no plan written from text/plain";
+  auto upper = server_->Send("POST", url + "/status-updates", R"({"status_text":"Med store bogstaver","state":"in_progress"})",
+                             {{"Content-Type", "Application/JSON ; charset=UTF-8"}, {"If-Match", "*"}});
+  EXPECT_EQ(upper.status, 201) << upper.body;
+}
+
+// Issue 15 #7: "If-Match: *" on concurrent status updates applies each to whatever is
+// current (5 of 120 answered 409 before).
+TEST_F(ApiTest, ConcurrentStatusUpdatesWithIfMatchStarAllLand) {
+  json item = CreateItem({{"category", "operating"}, {"committee", "ØK"}, {"title", "Mange statusser"}});
+  std::string url = item["url"];
+  constexpr int kThreads = 24;
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  std::vector<int> statuses(kThreads);
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      statuses[t] = server_->Send("POST", url + "/status-updates", "{\"state\":\"in_progress\",\"status_text\":\"tråd " + std::to_string(t) + "\"}",
+                                  {{"Content-Type", "application/json"}, {"If-Match", "*"}}).status;
+      if (statuses[t] == 201) ++ok;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), kThreads) << ::testing::PrintToString(statuses);
+  EXPECT_EQ(json::parse(server_->Get(url).body)["revision"], 1 + kThreads);
+  EXPECT_EQ(json::parse(server_->Get(url + "/status-updates").body)["status_updates"].size(), size_t{kThreads});
+}
+
+// Issue 15 #11: access is decided before the body is validated: someone who may not
+// edit learns 403, not which fields are wrong.
+TEST_F(ApiTest, AccessIsDecidedBeforeTheBodyIsRead) {
+  json item = CreateItem({{"category", "operating"}, {"committee", "ØK"}, {"title", "Adgang først"}});
+  std::string url = item["url"];
+  for (const char* who : {"politiker", "sekretaer"}) {
+    server_->ActAs(who);
+    EXPECT_EQ(server_->Send("PUT", url, "{\"title\": ", {{"Content-Type", "text/plain"}}).status, 403) << who;
+    EXPECT_EQ(server_->Send("POST", url + "/status-updates", "{\"frobnicate\":1}", {{"Content-Type", "application/json"}}).status, 403)
+        << who;
+  }
+  server_->ActAnonymously();
+  auto anon = server_->Send("POST", url + "/status-updates", "{\"frobnicate\":1}", {{"Content-Type", "application/json"}});
+  EXPECT_TRUE(anon.status == 401 || anon.status == 403 || anon.status == 404) << anon.status;
+  EXPECT_EQ(anon.body.find("frobnicate"), std::string::npos);
+  server_->ActAs("okonomi");
 }
 
 TEST_F(ApiTest, OversizedBodiesAre413AndLongTitlesAreFieldErrors) {

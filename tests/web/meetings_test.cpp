@@ -649,3 +649,28 @@ TEST_F(MeetingsWebTest, RemovingATopicNeverFollowsTheReferer) {
 
 }  // namespace
 }  // namespace bs::testing
+
+namespace bs::testing {
+namespace {
+
+// Issue 15 #11: a secretary of another body (ØK and KB's secretary here, on BUU) or
+// someone who prepares no meetings at all is told 403 before any field is validated.
+TEST_F(MeetingsWebTest, AccessIsDecidedBeforeTheFormIsValidated) {
+  server_->ActAs("sekretaer");
+  auto other = server_->PostForm("/moeder", "body=BUU&date=31-02-2025&start=25%3A00&place=");
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(other.body.find("field-error"), std::string::npos);
+  EXPECT_EQ(server_->PostForm("/organer/BUU/aarshjul", "titel=&maaneder=13&sag=x").status, 403);
+  // Their own body still gets the field errors, and an unknown body is a field error.
+  EXPECT_EQ(server_->PostForm("/moeder", "body=%C3%98K&date=31-02-2025&start=25%3A00&place=").status, 400);
+  EXPECT_EQ(server_->PostForm("/moeder", "body=XX&date=31-02-2025").status, 400);
+  EXPECT_EQ(server_->PostForm("/organer/%C3%98K/aarshjul", "titel=&maaneder=13&sag=x").status, 400);
+  for (const char* who : {"politiker", "fagchef"}) {
+    server_->ActAs(who);
+    EXPECT_EQ(server_->PostForm("/moeder", "body=XX&date=31-02-2025").status, 403) << who;
+    EXPECT_EQ(server_->PostForm("/moeder", "body=%C3%98K&date=").status, 403) << who;
+  }
+}
+
+}  // namespace
+}  // namespace bs::testing

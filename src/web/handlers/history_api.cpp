@@ -65,7 +65,7 @@ Response History(Services s, const Request& r, const Params& p) {
 Response RestoreItem(Services s, const Request& r, const Params& p) {
   ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
   ItemRead read = TRY_ALLOWED(r, s.plans.ItemForRestore(r.viewer, id));
-  auto j = ParseJsonObject(r.body);
+  auto j = ReadJsonObject(r);
   if (!j.ok()) return JsonError(j.error());
   if (!j->contains("revision") || !(*j)["revision"].is_number_integer())
     return JsonError(FieldErrors({{"revision", "Angiv den version, der skal gendannes, som et heltal."}}));
@@ -88,7 +88,9 @@ Response ListStatus(Services s, const Request& r, const Params& p) {
 
 Response AddStatus(Services s, const Request& r, const Params& p) {
   ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
-  auto j = ParseJsonObject(r.body);
+  // Access before the body is read (issue 15 #11); raising OBS is checked once it is.
+  TRY_ALLOWED(r, s.plans.ItemForStatus(r.viewer, id, false));
+  auto j = ReadJsonObject(r);
   if (!j.ok()) return JsonError(j.error());
   StatusDraft d;
   std::vector<FieldError> errors;
@@ -110,9 +112,10 @@ Response AddStatus(Services s, const Request& r, const Params& p) {
   if (!errors.empty()) return JsonError(FieldErrors(std::move(errors)));
   ItemRead read = TRY_ALLOWED(r, s.plans.ItemForStatus(r.viewer, id, !text::Trim(d.obs_action).empty()));
   if (d.as_of.empty()) d.as_of = s.plans.Today().Short();
-  auto base = BaseRevision(r, read.item);
+  bool any = false;
+  auto base = BaseRevision(r, read.item, &any);
   if (!base.ok()) return JsonError(base.error());
-  auto updated = s.plans.AddStatus(r.viewer, id, d, *base);
+  auto updated = s.plans.AddStatus(r.viewer, id, d, any ? PlanService::kAnyRevision : *base);
   if (!updated.ok()) return JsonError(updated.error());
   auto updates = s.plans.StatusUpdates(r.viewer, id);
   if (!updates.ok() || updates->empty()) return JsonError(Internal("status"));
@@ -132,7 +135,7 @@ Response ListVersions(Services s, const Request& r, const Params& p) {
 Response Publish(Services s, const Request& r, const Params& p) {
   PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
   TRY_ALLOWED(r, s.plans.PlanForPublishing(r.viewer, id));
-  auto j = ParseJsonObject(r.body);
+  auto j = ReadJsonObject(r);
   if (!j.ok()) return JsonError(j.error());
   VersionDraft d;
   for (const auto& [key, v] : j->items()) {

@@ -114,6 +114,17 @@ json PlanToJson(const PlanContext& ctx) {
           {"items_url", "/api/v1/plans/" + std::to_string(p.id()) + "/items"}};
 }
 
+bool IsJsonMediaType(std::string_view ct) {
+  std::string type = text::FoldCase(text::Trim(std::string(ct.substr(0, ct.find(';')))));
+  return type == "application/json";
+}
+
+Result<json> ReadJsonObject(const Request& r, std::string_view what) {
+  if (!IsJsonMediaType(r.Header("content-type")))
+    return MakeError(ErrorCode::kUnsupportedMediaType, "Send " + std::string(what) + " som application/json.");
+  return ParseJsonObject(r.body);
+}
+
 Result<json> ParseJsonObject(const std::string& body) {
   // nlohmann's parser recurses; bound the depth before handing it the text.
   int depth = 0;
@@ -254,7 +265,7 @@ bool ParseIfMatch(const std::string& header, int64_t* revision, bool* any) {
   return *revision > 0;
 }
 
-Result<int64_t> BaseRevision(const Request& r, const PlanItem& current) {
+Result<int64_t> BaseRevision(const Request& r, const PlanItem& current, bool* any_out) {
   std::string header = r.Header("if-match");
   if (text::Trim(header).empty())
     return MakeError(ErrorCode::kPreconditionRequired,
@@ -263,6 +274,7 @@ Result<int64_t> BaseRevision(const Request& r, const PlanItem& current) {
   bool any = false;
   if (!ParseIfMatch(header, &revision, &any))
     return FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}});
+  if (any_out) *any_out = any;
   if (!any) return revision;
   return current.revision();
 }

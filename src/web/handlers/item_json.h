@@ -21,6 +21,12 @@ nlohmann::json PlanToJson(const PlanContext& ctx);
 // where it broke ("ved tegn 17").
 Result<nlohmann::json> ParseJsonObject(const std::string& body);
 
+// The one rule for every JSON endpoint's body (issue 15 #10): Content-Type must be
+// application/json (parameters such as charset allowed, any case), else 415 with
+// `what` in the message ("Send <what> som application/json."); then ParseJsonObject.
+bool IsJsonMediaType(std::string_view content_type);
+Result<nlohmann::json> ReadJsonObject(const Request& r, std::string_view what = "indholdet");
+
 // Applies the fields present in `j` onto `draft` (absent fields keep their value).
 // Read-only fields of ItemToJson are ignored so that GET output can be sent back.
 // Wrong types and unknown fields become field errors. Reads "revision" if present.
@@ -38,7 +44,8 @@ bool ParseIfMatch(const std::string& header, int64_t* revision, bool* any);
 // The revision an edit (restore, status update) is based on: If-Match "N" gives N, and
 // "If-Match: *" the item's current revision. PreconditionRequired (428) without
 // If-Match, InvalidArgument (400) when it is not a revision.
-Result<int64_t> BaseRevision(const Request& request, const PlanItem& current);
+// With `any` given, "If-Match: *" sets it (and answers the current revision).
+Result<int64_t> BaseRevision(const Request& request, const PlanItem& current, bool* any = nullptr);
 
 // The item as JSON with its revision as ETag.
 Response ItemResponse(int status, const PlanContext& ctx, const PlanItem& item);

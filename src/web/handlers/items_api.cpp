@@ -14,11 +14,6 @@ using nlohmann::json;
 
 Response Json(int status, const json& j) { return JsonResponse(status, j); }
 
-bool IsJsonBody(const Request& r) {
-  std::string ct = text::FoldCase(r.Header("content-type"));
-  return ct.empty() || ct.rfind("application/json", 0) == 0;
-}
-
 Response ListPlans(Services s, const Request& r, const Params&) {
   auto plans = s.plans.VisiblePlans(r.viewer);
   if (!plans.ok()) return JsonError(plans.error());
@@ -63,8 +58,7 @@ Response RenderItemList(Services s, const Request& r, PlanId id) {
 Response CreateItem(Services s, const Request& r, const Params& p) {
   PlanId id = TRY_JSON(PathId(p, "id", "Planen findes ikke."));
   PlanRead plan = TRY_ALLOWED(r, s.plans.PlanForEditing(r.viewer, id));
-  if (!IsJsonBody(r)) return JsonError(415, "Send indholdet som application/json.");
-  auto j = ParseJsonObject(r.body);
+  auto j = ReadJsonObject(r);
   if (!j.ok()) return JsonError(j.error());
   ItemDraft draft;
   auto applied = ApplyJsonToDraft(*j, draft, nullptr);
@@ -95,19 +89,21 @@ Response ConflictError(Services s, const Request& r, ItemId id, int64_t base, co
 
 Response PutItem(Services s, const Request& r, const Params& p) {
   ItemId id = TRY_JSON(PathId(p, "id", "Punktet findes ikke."));
-  if (!IsJsonBody(r)) return JsonError(415, "Send indholdet som application/json.");
+  // Access before the body or its precondition is looked at (issue 15 #11).
+  auto first = s.plans.ItemForEditing(r.viewer, id);
+  if (!first.ok()) return Denied(r, first.error());
   int64_t if_match = 0;
   bool any = false;
   std::string header = r.Header("if-match");
   if (!header.empty() && !ParseIfMatch(header, &if_match, &any))
     return JsonError(FieldErrors({{"If-Match", "If-Match skal være en version i anførselstegn, fx \"3\", eller *."}}));
-  auto j = ParseJsonObject(r.body);
+  auto j = ReadJsonObject(r);
   if (!j.ok()) return JsonError(j.error());
   // Every edit names the revision it is based on: If-Match, or "revision" in the body
   // (a GET body sent back). "If-Match: *" asks to apply to whatever is current: a write
   // landing between our read and our write is then re-read and merged again.
   for (int attempt = 0;; ++attempt) {
-    auto read = s.plans.ItemForEditing(r.viewer, id);
+    auto read = attempt == 0 ? std::move(first) : s.plans.ItemForEditing(r.viewer, id);
     if (!read.ok()) return Denied(r, read.error());
     const PlanItem* item = &read->item;
     const PlanContext* ctx = &read->ctx;
@@ -120,7 +116,7 @@ Response PutItem(Services s, const Request& r, const Params& p) {
                                  "Send If-Match med den version, ændringen bygger på (fra ETag), eller If-Match: * for at overskrive."));
     int64_t base = if_match ? if_match : body_revision ? body_revision : item->revision();
     auto updated = s.plans.UpdateItem(r.viewer, id, draft, base, "api");
-    if (!updated.ok() && updated.error().code == ErrorCode::kConflict && any && attempt < 5) continue;
+    if (!updated.ok() && updated.error().code == ErrorCode::kConflict && any && attempt < 200) continue;
     if (!updated.ok() && updated.error().code == ErrorCode::kConflict) return ConflictError(s, r, id, base, updated.error());
     if (!updated.ok()) return JsonError(updated.error());
     return ItemResponse(200, *ctx, *updated);

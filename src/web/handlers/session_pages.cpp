@@ -76,9 +76,7 @@ Response ApiSignIn(Services s, const Request& r, const Params&) {
   // JSON only: a cross-site form can send text/plain or form bodies but not
   // application/json without the browser asking first, so this needs no CSRF token
   // (and cannot be used to sign a victim into someone else's account).
-  if (text::FoldCase(r.Header("content-type")).rfind("application/json", 0) != 0)
-    return JsonError(415, "Send brugernavn og adgangskode som application/json.");
-  auto j = ParseJsonObject(r.body);
+  auto j = ReadJsonObject(r, "brugernavn og adgangskode");
   if (!j.ok()) return JsonError(j.error());
   auto str = [&](const char* k) { return j->contains(k) && (*j)[k].is_string() ? (*j)[k].get<std::string>() : std::string(); };
   auto signed_in = s.people.SignIn(str("username"), str("password"), r.remote);

@@ -113,7 +113,7 @@ Response PostSetup(Services s, const Request& r, const Params& p, What what) {
 Response ApiSetup(Services s, const Request& r, PlanId plan, What what) {
   if (plan) TRY_ALLOWED(r, s.plans.PlanForSetup(r.viewer, plan));
   else TRY_ALLOWED(r, s.plans.MaySetUp(r.viewer));
-  auto j = ParseJsonObject(r.body);
+  auto j = ReadJsonObject(r);
   if (!j.ok()) return JsonError(j.error());
   std::map<std::string, std::string> in;
   for (const auto& [k, v] : j->items()) {
@@ -128,7 +128,7 @@ Response ApiSetup(Services s, const Request& r, PlanId plan, What what) {
 
 Response ApiCreatePlan(Services s, const Request& r, const Params&) {
   TRY_ALLOWED(r, s.plans.MayCreatePlans(r.viewer));
-  auto j = ParseJsonObject(r.body);
+  auto j = ReadJsonObject(r);
   if (!j.ok()) return JsonError(j.error());
   PlanDraft d;
   for (const auto& [k, v] : j->items()) {

@@ -14,7 +14,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libpqxx-dev libpq-dev postgresql-15
-  chromium wrk curl
+  chromium wrk curl python3-icalendar
 )
 
 missing=()

@@ -13,7 +13,9 @@ class Clock {
   virtual ~Clock() = default;
   // Seconds since the Unix epoch, UTC.
   virtual int64_t NowUnix() const = 0;
-  // Today's date in Danish local time.
+  // Today's date in Copenhagen (DanishTime: the EU summer-time rule Denmark follows),
+  // never the process's time zone: a server in UTC is otherwise a day behind for the
+  // first hour or two after Danish midnight (issue 15 #12).
   virtual Date Today() const = 0;
 };
 
@@ -22,7 +24,7 @@ class FixedClock final : public Clock {
  public:
   explicit FixedClock(int64_t unix_seconds) : now_(unix_seconds) {}
   int64_t NowUnix() const override { return now_; }
-  Date Today() const override { return Date::FromDays(now_ / 86400); }
+  Date Today() const override { return DanishTime::FromUnix(now_).date; }
   void Advance(int64_t seconds) { now_ += seconds; }
 
  private:

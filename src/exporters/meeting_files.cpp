@@ -9,8 +9,8 @@ Result<std::string> MeetingFiles::Pdf(const MeetingView& view, MeetingDocument k
   return pdf::RenderMeeting(view, kind);
 }
 
-std::string MeetingFiles::Calendar(const std::vector<MeetingSummary>& meetings, const std::string& host) const {
-  return ical::BodyCalendar(meetings, host);
+std::string MeetingFiles::Calendar(const std::vector<MeetingSummary>& meetings, const std::string& base_url) const {
+  return ical::BodyCalendar(meetings, base_url);
 }
 
 }  // namespace bs

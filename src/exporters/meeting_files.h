@@ -9,7 +9,7 @@ namespace bs {
 class MeetingFiles final : public MeetingExporter {
  public:
   Result<std::string> Pdf(const MeetingView& view, MeetingDocument kind) const override;
-  std::string Calendar(const std::vector<MeetingSummary>& meetings, const std::string& host) const override;
+  std::string Calendar(const std::vector<MeetingSummary>& meetings, const std::string& base_url) const override;
 };
 
 }  // namespace bs

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -38,6 +39,7 @@
 #include "main/import_commands.h"
 #include "importers/agenda/agenda_text_reader.h"
 #include "importers/plan_sheet/plan_sheet.h"
+#include "core/config.h"
 #include "main/system_clock.h"
 
 namespace {
@@ -48,7 +50,8 @@ constexpr const char* kUsage =
     "budgetspor – udmøntningsplanen og dens møder\n"
     "\n"
     "Brug:\n"
-    "  budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N] [--upload-limit-mb N]\n"
+    "  budgetspor serve [--config FIL] [--db FIL] [--listen VÆRT:PORT] [--threads N] [--upload-limit-mb N]\n"
+    "  budgetspor check-config FIL\n"
     "  budgetspor demo  --db FIL [--items N]\n"
     "  budgetspor user add --db FIL --username NAVN --name \"FULDT NAVN\" --roles ROLLE[,ROLLE] [--departments BUU]\n"
     "  budgetspor user password --db FIL --username NAVN\n"
@@ -81,10 +84,16 @@ constexpr const char* kUserHelp =
     "Med --password-stdin 1 læses den i stedet fra første linje på stdin (10-256 tegn).\n";
 
 constexpr const char* kServeHelp =
-    "budgetspor serve --db FIL [--listen VÆRT:PORT] [--threads N] [--upload-limit-mb N]\n"
+    "budgetspor serve [--config FIL] [--db FIL] [--listen VÆRT:PORT] [--threads N] [--upload-limit-mb N]\n"
+    "                 [--base-url URL] [--trusted-proxies ADR,ADR]\n"
     "\n"
     "Starter webserveren på en SQLite-database (oprettes og migreres ved behov).\n"
-    "  --db FIL          databasefilen (påkrævet)\n"
+    "Indstillinger læses i rækkefølgen standard, --config FIL, miljøet (BUDGETSPOR_AFSNIT_NØGLE,\n"
+    "fx BUDGETSPOR_DATABASE_PATH) og til sidst flagene; se docs/configuration.md.\n"
+    "  --config FIL      konfigurationsfilen (INI); tjek den med budgetspor check-config FIL\n"
+    "  --db FIL          databasefilen (påkrævet her, i filen eller i miljøet)\n"
+    "  --base-url URL    adressen, brugerne bruger, fx https://budget.kommune.dk\n"
+    "  --trusted-proxies kommasepareret liste af proxy-adresser, hvis X-Forwarded-For tros\n"
     "  --listen V:P      adresse og port, standard 127.0.0.1:8080; port 0 vælger en ledig port\n"
     "  --threads N       antal tråde, standard 2\n"
     "  --upload-limit-mb N  største bilag i MB, standard 50\n"
@@ -118,34 +127,62 @@ bool ParseInt(const std::string& s, long min, long max, long* out) {
   return *out >= min && *out <= max;
 }
 
-int Serve(const std::map<std::string, std::string>& flags) {
-  auto db_it = flags.find("db");
-  if (db_it == flags.end()) { std::cerr << "Mangler --db FIL.\n" << kServeHelp; return 2; }
-  bs::web::ServerOptions options;
-  if (auto it = flags.find("listen"); it != flags.end()) {
-    size_t colon = it->second.rfind(':');
-    long port = 0;
-    if (colon == std::string::npos || !ParseInt(it->second.substr(colon + 1), 0, 65535, &port)) {
-      std::cerr << "--listen skal være VÆRT:PORT, fx 127.0.0.1:8080.\n";
-      return 2;
+// The effective configuration: defaults, --config FILE, the environment, then flags.
+// Prints what is wrong (file, line and key) and returns false.
+bool LoadConfig(const std::map<std::string, std::string>& flags, bs::Config* config) {
+  static const std::map<std::string, std::pair<std::string, std::string>> kFlags = {
+      {"db", {"database", "path"}},         {"listen", {"server", "listen"}},
+      {"threads", {"server", "threads"}},   {"base-url", {"server", "base_url"}},
+      {"trusted-proxies", {"server", "trusted_proxies"}}, {"upload-limit-mb", {"uploads", "limit_mb"}}};
+  for (const auto& [flag, value] : flags)
+    if (flag != "config" && !kFlags.count(flag)) {
+      std::cerr << "Ukendt flag --" << flag << ".\n" << kServeHelp;
+      return false;
     }
-    options.host = it->second.substr(0, colon);
-    options.port = static_cast<unsigned short>(port);
+  bool ok = true;
+  auto report = [&ok](const bs::Status& st) {
+    if (!st.ok()) { std::cerr << st.error().message << "\n"; ok = false; }
+  };
+  if (auto it = flags.find("config"); it != flags.end()) report(bs::ReadConfigFile(*config, it->second));
+  if (!ok) return false;
+  report(bs::ApplyConfigEnvironment(*config, [](const char* name) { return std::getenv(name); }));
+  for (const auto& [flag, value] : flags) {
+    auto it = kFlags.find(flag);
+    if (it == kFlags.end()) continue;
+    auto st = bs::SetConfigValue(*config, it->second.first, it->second.second, value);
+    if (!st.ok()) report(bs::InvalidArgument("--" + flag + ": " + st.error().message));
   }
-  if (auto it = flags.find("threads"); it != flags.end()) {
-    long n = 0;
-    if (!ParseInt(it->second, 1, 64, &n)) { std::cerr << "--threads skal være 1-64.\n"; return 2; }
-    options.threads = static_cast<int>(n);
+  if (ok) report(bs::ValidateConfig(*config));
+  return ok;
+}
+
+int CheckConfig(int argc, char** argv) {
+  if (argc != 3 || !std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h")) {
+    std::cout << "budgetspor check-config FIL\n\nLæser konfigurationsfilen som serve gør (med miljøets "
+                 "BUDGETSPOR_-variabler) og skriver den gældende konfiguration uden hemmeligheder.\n"
+                 "Afslutter med 0, eller 2 med hver fejl (fil, linje og nøgle) på stderr.\n";
+    return argc == 3 ? 0 : 2;
   }
+  bs::Config config;
+  if (!LoadConfig({{"config", argv[2]}}, &config)) return 2;
+  std::cout << bs::DescribeConfig(config);
+  return 0;
+}
+
+int Serve(const std::map<std::string, std::string>& flags) {
+  bs::Config config;
+  if (!LoadConfig(flags, &config)) return 2;
+  bs::web::ServerOptions options;
+  options.host = config.host();
+  options.port = config.port();
+  options.threads = config.threads;
+  options.base_url = config.base_url;
+  options.trusted_proxies = config.trusted_proxies;
   bs::MeetingPolicy meeting_policy;
-  if (auto it = flags.find("upload-limit-mb"); it != flags.end()) {
-    long n = 0;
-    if (!ParseInt(it->second, 1, 1024, &n)) { std::cerr << "--upload-limit-mb skal være 1-1024.\n"; return 2; }
-    meeting_policy.upload_limit = n * 1024 * 1024;
-  }
+  meeting_policy.upload_limit = int64_t{config.upload_limit_mb} * 1024 * 1024;
   // An upload is a multipart body: the file plus the form's other fields.
   options.upload_limit = static_cast<size_t>(meeting_policy.upload_limit) + 64 * 1024;
-  auto db = bs::sqlite::Database::Open(db_it->second);
+  auto db = bs::sqlite::Database::Open(config.database);
   if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
   bs::SqlitePlanStore store(**db);
   bs::SqlitePeopleStore people_store(**db);
@@ -156,7 +193,7 @@ int Serve(const std::map<std::string, std::string>& flags) {
   bs::PeopleService people(people_store, store, hasher, tokens, clock);
   if (auto n = people_store.CountUsers(); n.ok() && *n == 0)
     std::cerr << "Bemærk: databasen har ingen brugere. Opret den første administrator med\n"
-                 "  budgetspor user add --db " << db_it->second << " --username NAVN --name \"FULDT NAVN\" --roles administrator\n";
+                 "  budgetspor user add --db " << config.database << " --username NAVN --name \"FULDT NAVN\" --roles administrator\n";
   // Pages of several hundred KB are built per request; glibc would otherwise hand such
   // blocks back to the kernel after each answer and fault them in again on the next
   // (bench/plan-pages.sh: 2,300 -> 5,500 req/s on the BUU page with these two lines).
@@ -400,6 +437,7 @@ int main(int argc, char** argv) {
     return ReportCommand(argv[2], flags);
   }
   if (command == "import") return bs::ImportCommand(argc, argv);
+  if (command == "check-config") return CheckConfig(argc, argv);
   if (command != "serve" && command != "demo") {
     std::cerr << "Ukendt kommando: " << command << "\n" << kUsage;
     return 2;

@@ -13,12 +13,7 @@ class SystemClock final : public Clock {
   int64_t NowUnix() const override {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   }
-  Date Today() const override {
-    std::time_t t = static_cast<std::time_t>(NowUnix());
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-  }
+  Date Today() const override { return DanishTime::FromUnix(NowUnix()).date; }
 };
 
 }  // namespace bs

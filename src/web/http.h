@@ -17,7 +17,11 @@ struct Request {
   std::string query;   // raw query string without '?'
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
-  std::string remote;  // peer address
+  std::string remote;  // the client's address (the peer, or through a trusted proxy)
+  // From the server's configuration, never from the request (issue 15): the site's
+  // base URL without a trailing "/", and whether it is https.
+  std::string base_url;
+  bool secure = false;
 
   // Filled by the Site before routing (web/session.h): who is asking.
   Viewer viewer;

@@ -4,6 +4,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <thread>
@@ -26,8 +27,9 @@ namespace {
 // which is the written reason for shared_ptr here (STYLE.md habit 9).
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const Server::Dispatch& dispatch, size_t body_limit, size_t upload_limit)
-      : stream_(std::move(socket)), dispatch_(dispatch), body_limit_(body_limit), upload_limit_(upload_limit) {}
+  Session(tcp::socket socket, const Server::Dispatch& dispatch, const ServerOptions& options)
+      : stream_(std::move(socket)), dispatch_(dispatch), options_(options), body_limit_(options.body_limit),
+        upload_limit_(options.upload_limit) {}
 
   void Run() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
@@ -116,7 +118,9 @@ class Session : public std::enable_shared_from_this<Session> {
     r.body = std::move(req.body());
     beast::error_code ignored;
     auto ep = stream_.socket().remote_endpoint(ignored);
-    r.remote = ignored ? "" : ep.address().to_string();
+    r.remote = ClientAddress(ignored ? "" : ep.address().to_string(), r.Header("x-forwarded-for"), options_.trusted_proxies);
+    r.base_url = options_.base_url;
+    r.secure = r.base_url.rfind("https://", 0) == 0;
     accepts_json_ = r.path.rfind("/api/", 0) == 0;
     bool keep_alive = req.keep_alive();
     Response res;
@@ -144,12 +148,15 @@ class Session : public std::enable_shared_from_this<Session> {
     msg->result(static_cast<http::status>(res.status));
     msg->set(http::field::server, "budgetspor");
     if (!res.content_type.empty()) msg->set(http::field::content_type, res.content_type);
+    // On every answer, PDFs, attachments and errors included (issue 15 #13).
     msg->set("X-Content-Type-Options", "nosniff");
     msg->set("Referrer-Policy", "same-origin");
-    if (res.content_type.rfind("text/html", 0) == 0) {
-      msg->set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
-      msg->set("X-Frame-Options", "DENY");
-    }
+    msg->set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+    msg->set("X-Frame-Options", "DENY");
+    msg->set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+    // HSTS when the configured base URL is https: known from configuration, never from
+    // a client's header.
+    if (options_.base_url.rfind("https://", 0) == 0) msg->set("Strict-Transport-Security", "max-age=31536000");
     for (auto& [k, v] : res.headers) msg->insert(k, v);  // insert: several Set-Cookie headers may go out
     msg->keep_alive(!close);
     size_t length = res.body.size();
@@ -188,6 +195,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   const Server::Dispatch& dispatch_;
+  const ServerOptions& options_;
   size_t body_limit_;
   size_t upload_limit_;
   size_t limit_ = 0;  // the limit of the request being read
@@ -196,6 +204,24 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 }  // namespace
+
+std::string ClientAddress(const std::string& peer, const std::string& forwarded_for,
+                          const std::vector<std::string>& trusted) {
+  auto is_trusted = [&trusted](const std::string& a) {
+    return std::find(trusted.begin(), trusted.end(), text::FoldCase(a)) != trusted.end();
+  };
+  if (peer.empty() || !is_trusted(peer) || forwarded_for.empty()) return peer;
+  std::string client = peer;
+  auto hops = text::SplitTrimmed(forwarded_for, ',');
+  for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
+    beast::error_code ec;
+    auto a = net::ip::make_address(*it, ec);
+    if (ec) break;  // not an address: believe no further
+    client = a.to_string();
+    if (!is_trusted(client)) break;
+  }
+  return client;
+}
 
 struct Server::Impl {
   ServerOptions options;
@@ -210,7 +236,7 @@ struct Server::Impl {
       if (!ec) {
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);  // STACK-NOTES: Nagle stalls keep-alive
-        std::make_shared<Session>(std::move(socket), dispatch, options.body_limit, options.upload_limit)->Run();
+        std::make_shared<Session>(std::move(socket), dispatch, options)->Run();
       }
       Accept();
     });
@@ -238,6 +264,11 @@ Status Server::Listen() {
     return Unavailable("Kan ikke lytte på " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " +
                        ec.message());
   }
+  if (impl_->options.base_url.empty()) {
+    std::string host = address.is_v6() ? "[" + impl_->options.host + "]" : impl_->options.host;
+    impl_->options.base_url = "http://" + host + ":" + std::to_string(port());
+  }
+  while (!impl_->options.base_url.empty() && impl_->options.base_url.back() == '/') impl_->options.base_url.pop_back();
   impl_->Accept();
   return OkStatus();
 }

@@ -2,6 +2,7 @@
 // into Requests, asks the router, and writes Responses; nothing else.
 #pragma once
 
+#include <vector>
 #include <functional>
 #include <memory>
 #include <string>
@@ -18,7 +19,18 @@ struct ServerOptions {
   size_t body_limit = 1024 * 1024;  // bigger bodies get 413
   // multipart/form-data bodies (attachment uploads) may be this big instead.
   size_t upload_limit = 50 * 1024 * 1024 + 64 * 1024;
+  // The address people use (config server.base_url): links, iCalendar UIDs, cookies and
+  // HSTS follow it, never a request header. Empty: http://<host>:<bound port>.
+  std::string base_url;
+  // Peers whose X-Forwarded-For is believed (exact addresses as text, lower case).
+  std::vector<std::string> trusted_proxies;
 };
+
+// The client's address: the peer, or when the peer is a trusted proxy the rightmost
+// X-Forwarded-For entry that is not itself a trusted proxy (the leftmost ones are the
+// client's own claims). Entries that are not addresses stop the walk at the last good one.
+std::string ClientAddress(const std::string& peer, const std::string& forwarded_for,
+                          const std::vector<std::string>& trusted);
 
 class Server {
  public:

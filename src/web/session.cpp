@@ -1,5 +1,6 @@
 #include "web/session.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -94,8 +95,13 @@ std::string SetCookie(const Request& r, const std::string& name, const std::stri
                       int max_age) {
   std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=" + same_site;
   if (max_age >= 0) c += "; Max-Age=" + std::to_string(max_age);
-  if (text::FoldCase(r.Header("x-forwarded-proto")) == "https") c += "; Secure";
+  // Secure from the configured base URL; X-Forwarded-Proto is never believed.
+  if (r.secure) c += "; Secure";
   return c;
+}
+
+std::string SessionCookieName(const Request& r) {
+  return r.secure ? std::string("__Host-") + kSessionCookie : std::string(kSessionCookie);
 }
 
 std::string SafeNext(const std::string& next) {
@@ -115,7 +121,7 @@ std::string SafeNext(const std::string& next) {
 
 Response Site::Handle(const Request& incoming) const {
   Request r = incoming;
-  r.session_token = CookieValue(r, kSessionCookie);
+  r.session_token = CookieValue(r, SessionCookieName(r));
   auto resolved = services_.people.Resolve(r.session_token);
   if (!resolved.ok()) {
     return WantsJson(r) ? JsonError(resolved.error()) : HtmlError(resolved.error());
@@ -143,9 +149,12 @@ Response Site::Handle(const Request& incoming) const {
 }
 
 void Site::Finish(const Request& r, Response& res) const {
-  if (r.viewer.session_expired) res.headers.emplace_back("Set-Cookie", SetCookie(r, kSessionCookie, "", "Lax", 0));
+  if (r.viewer.session_expired) res.headers.emplace_back("Set-Cookie", SetCookie(r, SessionCookieName(r), "", "Lax", 0));
   if (!r.viewer.anonymous()) {
-    res.headers.emplace_back("Cache-Control", "private, no-store");
+    // Once: an answer that set its own (closed attachments: "private, no-store") keeps it.
+    bool cache_set = std::any_of(res.headers.begin(), res.headers.end(),
+                                 [](const auto& h) { return text::FoldCase(h.first) == "cache-control"; });
+    if (!cache_set) res.headers.emplace_back("Cache-Control", "private, no-store");
     res.headers.emplace_back("Vary", "Cookie");
   }
   if (res.content_type.rfind("text/html", 0) != 0) return;

@@ -14,6 +14,10 @@
 namespace bs::web {
 
 inline constexpr const char* kSessionCookie = "bs_session";
+// The session cookie's name for this request: "__Host-bs_session" when the configured
+// base URL is https (the browser then insists on Secure, Path=/ and no Domain), else
+// kSessionCookie (issue 15 #13).
+std::string SessionCookieName(const Request& r);
 inline constexpr const char* kPreSessionCookie = "bs_pre";  // CSRF token of the sign-in form
 
 // The value of cookie `name`, or "".

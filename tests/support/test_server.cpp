@@ -11,7 +11,7 @@
 
 namespace bs::testing {
 
-TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
+TestServer::TestServer(int generated_items, int64_t upload_limit_bytes, web::ServerOptions network) {
   if (upload_limit_bytes > 0) meeting_policy_.upload_limit = upload_limit_bytes;
   std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-web-XXXXXX").string();
   dir_ = mkdtemp(tmpl.data());
@@ -72,6 +72,8 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes) {
   options.port = 0;
   options.threads = 2;
   options.upload_limit = static_cast<size_t>(meeting_policy_.upload_limit) + 64 * 1024;
+  options.base_url = network.base_url;
+  options.trusted_proxies = network.trusted_proxies;
   server_ = std::make_unique<web::Server>(options, [this](const web::Request& r) { return site_->Handle(r); });
   if (!server_->Listen().ok()) std::abort();
   server_->Start();

@@ -37,7 +37,8 @@ class TestServer {
  public:
   // generated_items < 0: an empty database, no demo at all. `upload_limit_bytes`
   // (0: the default 50 MB) lets upload tests use a small limit.
-  explicit TestServer(int generated_items = 0, int64_t upload_limit_bytes = 0);
+  // `network` gives the server's base_url and trusted_proxies (the rest is the test's).
+  explicit TestServer(int generated_items = 0, int64_t upload_limit_bytes = 0, web::ServerOptions network = {});
   ~TestServer();
 
   unsigned short port() const { return server_->port(); }

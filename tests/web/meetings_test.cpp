@@ -5,6 +5,7 @@
 // the overview, portfolio and year wheel are in tests/requests/meetings.req.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -308,6 +309,41 @@ TEST_F(MeetingsWebTest, ICalendarFeedOfABody) {
     EXPECT_EQ(ics.substr(start, end - start).find('\n'), std::string::npos);
     start = end + 2;
   }
+}
+
+// Issue 15 #12 and the base URL: UIDs and links name the configured site whatever
+// Host the request claims, DTSTAMP is UTC, and a real parser (python3-icalendar, as
+// installed by scripts/install-deps.sh) reads the feed.
+TEST_F(MeetingsWebTest, ICalendarFeedNamesTheSiteAndStampsInUtc) {
+  server_->ActAnonymously();
+  auto r = server_->Send("GET", "/organer/%C3%98K/moeder.ics", "", {{"Host", "evil.example"}});
+  ASSERT_EQ(r.status, 200);
+  const std::string& ics = r.body;
+  EXPECT_EQ(ics.find("evil.example"), std::string::npos);
+  std::string site = "127.0.0.1:" + std::to_string(server_->port());
+  EXPECT_NE(ics.find("@" + site + "\r\n"), std::string::npos) << ics.substr(0, 800);
+  EXPECT_NE(ics.find("URL:http://" + site + "/moeder/"), std::string::npos);
+  int stamps = 0;
+  for (size_t at = ics.find("DTSTAMP:"); at != std::string::npos; at = ics.find("DTSTAMP:", at + 1), ++stamps) {
+    std::string value = ics.substr(at + 8, ics.find("\r\n", at) - at - 8);
+    EXPECT_EQ(value.size(), 16u) << value;
+    EXPECT_EQ(value.back(), 'Z') << value;
+  }
+  EXPECT_GT(stamps, 0);
+  if (std::system("/usr/bin/python3 -c 'import icalendar' 2>/dev/null") != 0)
+    GTEST_SKIP() << "python3-icalendar is not installed (scripts/install-deps.sh installs it); the feed was not parsed";
+  std::string file = ::testing::TempDir() + "/feed.ics";
+  { std::ofstream(file, std::ios::binary) << ics; }
+  std::string check = "/usr/bin/python3 -c \"import icalendar,sys,datetime\n"
+                      "c=icalendar.Calendar.from_ical(open(sys.argv[1],'rb').read())\n"
+                      "ev=[e for e in c.walk('VEVENT')]\n"
+                      "assert ev\n"
+                      "for e in ev:\n"
+                      "  assert e.decoded('DTSTAMP').utcoffset()==datetime.timedelta(0)\n"
+                      "  assert e.decoded('DTSTART').tzinfo is not None\n"
+                      "  assert str(e['UID']).endswith('@" + site + "')\n"
+                      "print(len(ev))\" " + file;
+  EXPECT_EQ(std::system(check.c_str()), 0) << "python3-icalendar refused the feed";
 }
 
 TEST_F(MeetingsWebTest, DemoMeetingsComeFromTheSeeds) {

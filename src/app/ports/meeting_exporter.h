@@ -20,7 +20,7 @@ class MeetingExporter {
   // Internal when the PDF cannot be drawn.
   virtual Result<std::string> Pdf(const MeetingView& view, MeetingDocument kind) const = 0;
   // `host` names the site in UIDs and URLs.
-  virtual std::string Calendar(const std::vector<MeetingSummary>& meetings, const std::string& host) const = 0;
+  virtual std::string Calendar(const std::vector<MeetingSummary>& meetings, const std::string& base_url) const = 0;
 };
 
 }  // namespace bs

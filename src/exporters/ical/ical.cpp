@@ -13,6 +13,16 @@ std::string Stamp(Date d, int minute) {
   return buf;
 }
 
+std::string UtcStamp(int64_t unix) {
+  int64_t days = unix >= 0 ? unix / 86400 : (unix - 86399) / 86400;
+  int64_t secs = unix - days * 86400;
+  Date d = Date::FromDays(days);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02dZ", d.year, d.month, d.day, static_cast<int>(secs / 3600),
+                static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+  return buf;
+}
+
 // The Danish rule since 1996 (EU): CEST from the last Sunday of March, CET from the
 // last Sunday of October.
 constexpr const char* kTimezone =
@@ -59,7 +69,10 @@ std::string Fold(const std::string& line) {
   return out + "\r\n";
 }
 
-std::string BodyCalendar(const std::vector<MeetingSummary>& meetings, const std::string& host) {
+std::string BodyCalendar(const std::vector<MeetingSummary>& meetings, const std::string& base_url) {
+  // The UIDs' domain is the configured site's host, never a request's Host header
+  // (issue 15: «Host: evil.example» became «UID:moede-30@evil.example»).
+  std::string host = base_url.substr(base_url.find("://") == std::string::npos ? 0 : base_url.find("://") + 3);
   std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//budgetspor//møder//DA\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n";
   if (!meetings.empty()) out += Fold("X-WR-CALNAME:" + EscapeText(meetings.front().body_name + ": møder"));
   out += kTimezone;
@@ -68,14 +81,10 @@ std::string BodyCalendar(const std::vector<MeetingSummary>& meetings, const std:
     out += "BEGIN:VEVENT\r\n";
     out += Fold("UID:moede-" + std::to_string(m.id) + "@" + EscapeText(host));
     // DTSTAMP: when the entry last changed in a way people see; the publication time
-    // when there is one, else the meeting day (stable, so feeds do not churn).
+    // when there is one, else the meeting day (stable, so feeds do not churn). In UTC
+    // with «Z», as RFC 5545 §3.8.7.2 requires (issue 15 #12: it was local time).
     int64_t changed = std::max(m.published_at, m.approved_at);
-    if (changed) {
-      DanishTime t = DanishTime::FromUnix(changed);
-      out += "DTSTAMP:" + Stamp(t.date, t.hour * 60 + t.minute) + "\r\n";
-    } else {
-      out += "DTSTAMP:" + Stamp(m.date, 0) + "\r\n";
-    }
+    out += "DTSTAMP:" + UtcStamp(changed ? changed : int64_t{m.date.ToDays()} * 86400) + "\r\n";
     out += "DTSTART;TZID=Europe/Copenhagen:" + Stamp(m.date, m.start_minute) + "\r\n";
     out += "DTEND;TZID=Europe/Copenhagen:" + Stamp(m.date, m.end_minute) + "\r\n";
     std::string summary = s.body_name + (m.kind == MeetingKind::kTheme ? " – temamøde" : " – møde");
@@ -84,7 +93,7 @@ std::string BodyCalendar(const std::vector<MeetingSummary>& meetings, const std:
     std::string description = std::string(Label(m.kind)) + ".";
     if (!s.titles.empty()) description += "\nDagsorden:\n" + text::Join(s.titles, "\n");
     out += Fold("DESCRIPTION:" + EscapeText(description));
-    out += Fold("URL:http://" + host + "/moeder/" + std::to_string(m.id));
+    out += Fold("URL:" + base_url + "/moeder/" + std::to_string(m.id));
     out += std::string("STATUS:") + (m.cancelled ? "CANCELLED" : "CONFIRMED") + "\r\n";
     out += "END:VEVENT\r\n";
   }

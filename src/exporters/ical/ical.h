@@ -13,7 +13,7 @@ namespace bs::ical {
 // Europe/Copenhagen (VTIMEZONE included), the agenda titles as description, CRLF
 // line ends and lines folded at 75 octets without splitting a UTF-8 character.
 // `host` names the site in UIDs and URLs.
-std::string BodyCalendar(const std::vector<MeetingSummary>& meetings, const std::string& host);
+std::string BodyCalendar(const std::vector<MeetingSummary>& meetings, const std::string& base_url);
 
 // TEXT value escaping: backslash, semicolon, comma and newline.
 std::string EscapeText(const std::string& s);

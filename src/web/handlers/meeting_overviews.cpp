@@ -86,8 +86,7 @@ Response Calendar(Services s, const Request& r, const Params& p) {
   if (!list.ok()) return Denied(r, list.error());
   Response res;
   res.content_type = "text/calendar; charset=utf-8";
-  std::string host = r.Header("host").empty() ? "budgetspor" : r.Header("host");
-  res.body = s.exports.Calendar(*list, host);
+  res.body = s.exports.Calendar(*list, r.base_url);
   return res;
 }
 

@@ -59,7 +59,7 @@ Response PostSignIn(Services s, const Request& r, const Params&) {
   // A session the browser still held (another person on a shared PC) ends here.
   if (!r.session_token.empty()) (void)s.people.SignOut(r.session_token, r.remote);
   Response res = Response::Redirect(m.next);
-  res.headers.emplace_back("Set-Cookie", SetCookie(r, kSessionCookie, signed_in->token, "Lax"));
+  res.headers.emplace_back("Set-Cookie", SetCookie(r, SessionCookieName(r), signed_in->token, "Lax"));
   res.headers.emplace_back("Set-Cookie", SetCookie(r, kPreSessionCookie, "", "Strict", 0));
   return res;
 }
@@ -68,7 +68,7 @@ Response PostSignOut(Services s, const Request& r, const Params&) {
   auto st = s.people.SignOut(r.session_token, r.remote);
   if (!st.ok()) return HtmlError(st.error());
   Response res = Response::Redirect("/log-ind?ud=1");
-  res.headers.emplace_back("Set-Cookie", SetCookie(r, kSessionCookie, "", "Lax", 0));
+  res.headers.emplace_back("Set-Cookie", SetCookie(r, SessionCookieName(r), "", "Lax", 0));
   return res;
 }
 
@@ -82,7 +82,7 @@ Response ApiSignIn(Services s, const Request& r, const Params&) {
   auto signed_in = s.people.SignIn(str("username"), str("password"), r.remote);
   if (!signed_in.ok()) return JsonError(signed_in.error());
   Response res = JsonResponse(200, {{"user", UserJson(signed_in->user)}, {"csrf_token", signed_in->csrf}});
-  res.headers.emplace_back("Set-Cookie", SetCookie(r, kSessionCookie, signed_in->token, "Lax"));
+  res.headers.emplace_back("Set-Cookie", SetCookie(r, SessionCookieName(r), signed_in->token, "Lax"));
   return res;
 }
 
@@ -95,7 +95,7 @@ Response ApiSignOut(Services s, const Request& r, const Params&) {
   auto st = s.people.SignOut(r.session_token, r.remote);
   if (!st.ok()) return JsonError(st.error());
   Response res = Response::NoContent();
-  res.headers.emplace_back("Set-Cookie", SetCookie(r, kSessionCookie, "", "Lax", 0));
+  res.headers.emplace_back("Set-Cookie", SetCookie(r, SessionCookieName(r), "", "Lax", 0));
   return res;
 }
 

@@ -121,6 +121,27 @@ const std::vector<Entry>& Entries() {
          return OkStatus();
        },
        [](const Config& c) { return c.data_dir; }},
+      {{"backup", "dir", "<data.dir>/backups", "Mappen til planlagte sikkerhedskopier (oprettes med mode 0700)."},
+       [](Config& c, const std::string& v) {
+         if (v.empty()) return Status(InvalidArgument("mangler en værdi"));
+         c.backup_dir = v;
+         return OkStatus();
+       },
+       [](const Config& c) { return c.EffectiveBackupDir(); }},
+      {{"backup", "interval_minutes", "0",
+        "Minutter mellem planlagte sikkerhedskopier, mens serveren kører (0: ingen; 1440: en gang i døgnet)."},
+       [](Config& c, const std::string& v) {
+         if (!ParseIntIn(v, 0, 10080, &c.backup_interval_minutes))
+           return Status(InvalidArgument("skal være et heltal fra 0 til 10080 (en uge)"));
+         return OkStatus();
+       },
+       [](const Config& c) { return std::to_string(c.backup_interval_minutes); }},
+      {{"backup", "keep", "14", "Antal planlagte sikkerhedskopier, der gemmes; de ældste slettes (1-1000)."},
+       [](Config& c, const std::string& v) {
+         if (!ParseIntIn(v, 1, 1000, &c.backup_keep)) return Status(InvalidArgument("skal være et heltal fra 1 til 1000"));
+         return OkStatus();
+       },
+       [](const Config& c) { return std::to_string(c.backup_keep); }},
   };
   return entries;
 }
@@ -132,6 +153,10 @@ const Entry* Find(const std::string& section, const std::string& key) {
 }
 
 }  // namespace
+
+std::string Config::EffectiveBackupDir() const {
+  return backup_dir.empty() ? data_dir + "/backups" : backup_dir;
+}
 
 std::string Config::host() const {
   std::string h;

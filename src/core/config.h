@@ -34,12 +34,18 @@ struct Config {
   std::string database;  // a SQLite file; required (here or --db)
   // [data]
   std::string data_dir = "data";
+  // [backup]: scheduled backups by the running server.
+  std::string backup_dir;           // empty: <data_dir>/backups
+  int backup_interval_minutes = 0;  // 0: none
+  int backup_keep = 14;
 
   // The listen address split; valid once Validate() passed.
   std::string host() const;
   unsigned short port() const;
   // base_url, or http://<listen> when it is empty; without a trailing "/".
   std::string EffectiveBaseUrl() const;
+  // backup_dir, or <data_dir>/backups when it is empty.
+  std::string EffectiveBackupDir() const;
 };
 
 // One documented key (the documentation and check-config are written from this list).

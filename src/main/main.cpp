@@ -3,6 +3,7 @@
 //   budgetspor demo  --db FILE [--items N]
 //   budgetspor user add|password --db FILE --username U ...
 #include <malloc.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <cstdio>
@@ -36,7 +37,9 @@
 #include "web/server.h"
 #include "web/session.h"
 #include "web/views/report_views.h"
+#include "main/backup_commands.h"
 #include "main/import_commands.h"
+#include "storage/sqlite/sqlite_backup.h"
 #include "importers/agenda/agenda_text_reader.h"
 #include "importers/plan_sheet/plan_sheet.h"
 #include "core/config.h"
@@ -57,7 +60,23 @@ constexpr const char* kUsage =
     "  budgetspor user password --db FIL --username NAVN\n"
     "  budgetspor report ART --db FIL --plan ID [--version ID|latest] [--committee KODE] --format pdf|xlsx|csv|html --out FIL\n"
     "  budgetspor import plan-sheet|realised|agenda-text|kle ... [--dry-run] [--json] FIL\n"
+    "  budgetspor backup [--config FIL] [--db FIL] --to FIL\n"
+    "  budgetspor restore [--config FIL] [--db FIL] --from FIL\n"
     "  budgetspor KOMMANDO --help\n";
+
+constexpr const char* kBackupHelp =
+    "budgetspor backup [--config FIL] [--db FIL] --to FIL\n"
+    "budgetspor restore [--config FIL] [--db FIL] --from FIL\n"
+    "\n"
+    "backup: kopierer databasen, også mens serveren kører og skriver, til en ny fil (mode 0600).\n"
+    "        Kopien er databasen, som den stod, da kopieringen begyndte; den kontrolleres\n"
+    "        (integrity_check) og får et indholdstjek (tabeller, rækker og en kontrolsum).\n"
+    "        En fil, der findes, overskrives aldrig. Kopiér aldrig selve databasefilen, mens\n"
+    "        serveren kører: skrivninger i -wal-filen går tabt.\n"
+    "restore: erstatter databasen med en sikkerhedskopi. Afvises, mens en server bruger databasen.\n"
+    "        Den hidtidige database gemmes som FIL.foer-gendannelse-TID; indholdstjekket af den\n"
+    "        gendannede database sammenlignes med sikkerhedskopiens.\n"
+    "Databasen tages fra --db eller konfigurationen (--config, BUDGETSPOR_DATABASE_PATH).\n";
 
 constexpr const char* kReportHelp =
     "budgetspor report ART --db FIL --plan ID [--version ID|latest] [--committee KODE] [--month MM-ÅÅÅÅ]\n"
@@ -182,8 +201,13 @@ int Serve(const std::map<std::string, std::string>& flags) {
   meeting_policy.upload_limit = int64_t{config.upload_limit_mb} * 1024 * 1024;
   // An upload is a multipart body: the file plus the form's other fields.
   options.upload_limit = static_cast<size_t>(meeting_policy.upload_limit) + 64 * 1024;
+  // Held while serving: `budgetspor restore` refuses to replace the database under us.
+  auto service_lock = bs::sqlite::ServiceLock::Take(config.database, /*exclusive=*/false);
+  if (!service_lock.ok()) { std::cerr << service_lock.error().message << "\n"; return 1; }
   auto db = bs::sqlite::Database::Open(config.database);
   if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
+  bs::BackupScheduler backups(config.database, config.EffectiveBackupDir(), config.backup_interval_minutes,
+                              config.backup_keep);
   bs::SqlitePlanStore store(**db);
   bs::SqlitePeopleStore people_store(**db);
   SystemClock clock;
@@ -417,6 +441,9 @@ int main(int argc, char** argv) {
   std::string command = argv[1];
   std::map<std::string, std::string> flags;
   bool help = false;
+  // The database, its -wal and -shm, backups and the lock file hold password hashes
+  // and closed attachments: whatever this process creates is its own user's alone.
+  ::umask(077);
   if (!bs::InitSodium()) { std::cerr << "libsodium kunne ikke startes.\n"; return 1; }
   if (command == "user") {
     if (argc < 3 || (std::strcmp(argv[2], "add") && std::strcmp(argv[2], "password"))) {
@@ -438,6 +465,21 @@ int main(int argc, char** argv) {
   }
   if (command == "import") return bs::ImportCommand(argc, argv);
   if (command == "check-config") return CheckConfig(argc, argv);
+  if (command == "backup" || command == "restore") {
+    if (!ParseFlags(argc, argv, 2, &flags, &help)) return 2;
+    if (help) { std::cout << kBackupHelp; return 0; }
+    const char* file_flag = command == "backup" ? "to" : "from";
+    auto file = flags.find(file_flag);
+    if (file == flags.end() || file->second.empty()) {
+      std::cerr << "Mangler --" << file_flag << " FIL.\n" << kBackupHelp;
+      return 2;
+    }
+    std::string path = file->second;
+    flags.erase(file);
+    bs::Config config;
+    if (!LoadConfig(flags, &config)) return 2;
+    return command == "backup" ? bs::BackupCommand(config.database, path) : bs::RestoreCommand(path, config.database);
+  }
   if (command != "serve" && command != "demo") {
     std::cerr << "Ukendt kommando: " << command << "\n" << kUsage;
     return 2;

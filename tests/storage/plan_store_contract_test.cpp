@@ -548,6 +548,106 @@ TEST(SqliteDatabaseTest, HistoryRowsCannotBeChangedOrRemoved) {
   std::filesystem::remove_all(dir);
 }
 
+std::filesystem::path TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "budgetspor-XXXXXX").string();
+  return mkdtemp(tmpl.data());
+}
+
+TEST(SqliteDatabaseTest, DatabaseFilesAreReadableOnlyByTheService) {
+  auto dir = TempDir();
+  auto path = (dir / "p.db").string();
+  {
+    auto db = sqlite::Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    auto c = (*db)->Acquire();
+    ASSERT_TRUE(c.ok());
+    ASSERT_TRUE((*c)->Exec("INSERT INTO schema_migrations (version, name, checksum) VALUES (0, 'x', NULL)").ok());
+    ASSERT_TRUE((*c)->Exec("DELETE FROM schema_migrations WHERE version = 0").ok());
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      auto p = std::filesystem::path(path + suffix);
+      ASSERT_TRUE(std::filesystem::exists(p)) << suffix;
+      auto perms = std::filesystem::status(p).permissions();
+      EXPECT_EQ(perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+                std::filesystem::perms::none) << "fil" << suffix;
+    }
+  }
+  // An existing database that others could read is tightened at the next start.
+  std::filesystem::permissions(path, std::filesystem::perms::others_read | std::filesystem::perms::group_read,
+                               std::filesystem::perm_options::add);
+  ASSERT_TRUE(sqlite::Database::Open(path).ok());
+  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::others_read,
+            std::filesystem::perms::none);
+  std::filesystem::remove_all(dir);
+}
+
+// Tampers with schema_migrations through a second, plain connection.
+void ExecDirect(const std::string& path, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  char* err = nullptr;
+  EXPECT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(raw);
+}
+
+TEST(SqliteDatabaseTest, AChangedAppliedMigrationIsRefused) {
+  auto dir = TempDir();
+  auto path = (dir / "m.db").string();
+  ASSERT_TRUE(sqlite::Database::Open(path).ok());
+  ExecDirect(path, "UPDATE schema_migrations SET checksum = '0123456789abcdef' WHERE version = 3");
+  auto again = sqlite::Database::Open(path);
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.error().message.find("0003_plan_events.sql er ændret"), std::string::npos) << again.error().message;
+  EXPECT_NE(again.error().message.find("0123456789abcdef"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SqliteDatabaseTest, MigrationsAppliedBeforeChecksumsGetThemRecorded) {
+  auto dir = TempDir();
+  auto path = (dir / "o.db").string();
+  ASSERT_TRUE(sqlite::Database::Open(path).ok());
+  // A database from before checksums: the column did not exist.
+  ExecDirect(path, "ALTER TABLE schema_migrations DROP COLUMN checksum");
+  ASSERT_TRUE(sqlite::Database::Open(path).ok());
+  ExecDirect(path, "UPDATE schema_migrations SET checksum = NULL WHERE version = 2");
+  auto db = sqlite::Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  auto c = (*db)->Acquire();
+  ASSERT_TRUE(c.ok());
+  auto n = (*c)->Prepare("SELECT count(*) FROM schema_migrations WHERE checksum IS NULL OR length(checksum) <> 16");
+  ASSERT_TRUE(n.ok());
+  ASSERT_TRUE(*n->Step());
+  EXPECT_EQ(n->Int(0), 0);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SqliteDatabaseTest, ADatabaseNewerThanTheProgramIsRefusedNamingBothVersions) {
+  auto dir = TempDir();
+  auto path = (dir / "n.db").string();
+  ASSERT_TRUE(sqlite::Database::Open(path).ok());
+  ExecDirect(path, "INSERT INTO schema_migrations (version, name, checksum) VALUES (42, '0042_future.sql', 'x')");
+  auto again = sqlite::Database::Open(path);
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.error().message.find("skemaversion 42 (0042_future.sql)"), std::string::npos) << again.error().message;
+  EXPECT_NE(again.error().message.find("kender kun til version 10"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SqliteDatabaseTest, AWriteToADatabaseThatBecameReadOnlyIsUnavailable) {
+  auto dir = TempDir();
+  auto path = (dir / "r.db").string();
+  auto db = sqlite::Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  auto c = (*db)->Acquire();
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE((*c)->Exec("PRAGMA query_only = 1").ok());
+  auto st = (*c)->Exec("INSERT INTO schema_migrations (version, name) VALUES (0, 'x')");
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(st.error().message, "Databasen kan ikke skrives lige nu. Intet er gemt; prøv igen senere.");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SqliteDatabaseTest, UnopenablePathIsUnavailable) {
   auto db = sqlite::Database::Open("/nonexistent-dir/x/y.db");
   ASSERT_FALSE(db.ok());

@@ -633,7 +633,9 @@ TEST_F(MeetingsWebTest, WhoDidNotTakePartInAnItemIsRecordedWithTheDecision) {
 TEST_F(MeetingsWebTest, MembershipsCarryThePartyLetter) {
   server_->ActAs("administrator");
   int64_t bente = 0;
-  for (const auto& s : server_->people().SeatsOn("BUU", server_->meetings().Today()).value())
+  auto seats_now = server_->people().SeatsOn("BUU", server_->meetings().Today());
+  ASSERT_TRUE(seats_now.ok());
+  for (const auto& s : *seats_now)
     if (s.name == "Bente Hedegaard") bente = s.membership.user_id;
   ASSERT_TRUE(bente);
   std::string url = "/admin/brugere/" + std::to_string(bente) + "/medlemskaber";

@@ -1,12 +1,24 @@
 #include "storage/sqlite/sqlite_db.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 
 #include "storage_sqlite_migrations.h"  // generated from migrations/sqlite/*.sql
 
 namespace bs::sqlite {
+
+std::string Fnv64::Hex() const {
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h_));
+  return out;
+}
 
 Error ToError(int rc, sqlite3* db, std::string_view what) {
   int primary = rc & 0xFF;
@@ -15,6 +27,11 @@ Error ToError(int rc, sqlite3* db, std::string_view what) {
   if (primary == SQLITE_CONSTRAINT)
     return AlreadyExists("Oplysningerne strider mod en regel i databasen (fx findes de allerede).");
   if (primary == SQLITE_FULL) return Unavailable("Der er ikke mere plads på disken.");
+  if (primary == SQLITE_READONLY) {
+    std::fprintf(stderr, "sqlite: database is read-only in %.*s: %s\n", static_cast<int>(what.size()), what.data(),
+                 db ? sqlite3_errmsg(db) : "");
+    return Unavailable("Databasen kan ikke skrives lige nu. Intet er gemt; prøv igen senere.");
+  }
   // The detail goes to the log, not to people (STYLE.md: errors never show internals).
   std::fprintf(stderr, "sqlite error %d in %.*s: %s\n", rc, static_cast<int>(what.size()), what.data(),
                db ? sqlite3_errmsg(db) : "");
@@ -105,7 +122,32 @@ Status Transaction::Commit() {
   return st;
 }
 
+namespace {
+
+// The database holds password hashes and closed attachments: a new file is created
+// 0600 before SQLite sees it (SQLite gives the -wal and -shm files the database file's
+// mode), and an existing file of ours that others can read is tightened.
+Status CreatePrivately(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) { ::close(fd); return OkStatus(); }
+  if (errno != EEXIST) {
+    std::fprintf(stderr, "cannot create database %s: %s\n", path.c_str(), std::strerror(errno));
+    return Unavailable("Databasen " + path + " kan ikke oprettes: " + std::strerror(errno) + ".");
+  }
+  struct stat st{};
+  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && (st.st_mode & 077) != 0) {
+    if (::chmod(path.c_str(), st.st_mode & 0700) == 0)
+      std::fprintf(stderr, "database: %s could be read by others; now mode %o\n", path.c_str(), st.st_mode & 0700);
+  }
+  return OkStatus();
+}
+
+std::string Checksum(std::string_view text) { return Fnv64().Add(text).Hex(); }
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  RETURN_IF_ERROR(CreatePrivately(path));
   std::unique_ptr<Database> db(new Database(path));
   auto first = TRY(db->OpenConnection());
   db->idle_.push_back(std::move(first));
@@ -115,6 +157,12 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 
 Database::~Database() = default;
 
+int Database::NewestKnownVersion() {
+  int newest = 0;
+  for (const auto& [name, sql] : migrations::kFiles) newest = std::max(newest, std::atoi(std::string(name.substr(0, 4)).c_str()));
+  return newest;
+}
+
 Result<std::unique_ptr<Connection>> Database::OpenConnection() {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -122,6 +170,13 @@ Result<std::unique_ptr<Connection>> Database::OpenConnection() {
   if (rc != SQLITE_OK) {
     std::fprintf(stderr, "cannot open database %s: %s\n", path_.c_str(), raw ? sqlite3_errmsg(raw) : "");
     return Unavailable("Databasen kan ikke åbnes.");
+  }
+  // A file this user may not write opens read-only without a word: refuse it here,
+  // before anything answers 500 to every write (issue 15 #8).
+  if (sqlite3_db_readonly(raw, "main") == 1) {
+    return Unavailable("Databasen " + path_ +
+                       " kan kun læses (filen eller mappen er skrivebeskyttet for denne bruger). "
+                       "budgetspor skal kunne skrive i begge.");
   }
   sqlite3_busy_timeout(raw, 5000);
   sqlite3_extended_result_codes(raw, 1);
@@ -155,27 +210,64 @@ void Database::Release(std::unique_ptr<Connection> c) {
   if (idle_.size() < 16) idle_.push_back(std::move(c));
 }
 
+// Migrations are applied once each, in order, and recorded with their checksum. A
+// database that has a migration this binary does not know (made by a newer budgetspor)
+// or whose applied migration has since changed is refused before anything is written.
 Status Database::Migrate() {
   auto lease = TRY(Acquire());
   Connection& c = *lease;
-  RETURN_IF_ERROR(c.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)"));
-  std::vector<std::pair<std::string_view, std::string_view>> files(std::begin(migrations::kFiles), std::end(migrations::kFiles));
-  std::sort(files.begin(), files.end());
-  for (const auto& [name, sql] : files) {
-    int version = std::atoi(std::string(name.substr(0, 4)).c_str());
-    auto tx = TRY(Transaction::Begin(c));
-    bool applied = false;
-    {
-      auto check = TRY(c.Prepare("SELECT 1 FROM schema_migrations WHERE version = ?"));
-      check.Bind(1, version);
-      applied = TRY(check.Step());
+  RETURN_IF_ERROR(c.Exec("CREATE TABLE IF NOT EXISTS schema_migrations "
+                         "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT)"));
+  auto columns = TRY(QueryAll(c, "SELECT name FROM pragma_table_info('schema_migrations')",
+                              [](const Stmt& s) { return s.Text(0); }));
+  if (std::find(columns.begin(), columns.end(), "checksum") == columns.end())
+    RETURN_IF_ERROR(c.Exec("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT"));
+
+  struct Known { std::string_view name, sql; };
+  std::map<int, Known> known;
+  for (const auto& [name, sql] : migrations::kFiles)
+    known[std::atoi(std::string(name.substr(0, 4)).c_str())] = Known{name, sql};
+  const int newest_known = known.empty() ? 0 : known.rbegin()->first;
+
+  struct Applied { int version; std::string name; std::string checksum; bool has_checksum; };
+  auto applied = TRY(QueryAll(c, "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
+                              [](const Stmt& s) {
+                                return Applied{static_cast<int>(s.Int(0)), s.Text(1), s.Text(2), !s.IsNull(2)};
+                              }));
+  std::map<int, const Applied*> by_version;
+  for (const auto& a : applied) by_version[a.version] = &a;
+  if (!applied.empty() && applied.back().version > newest_known) {
+    return Unavailable("Databasen " + path_ + " har skemaversion " + std::to_string(applied.back().version) + " (" +
+                       applied.back().name + "), men denne budgetspor kender kun til version " +
+                       std::to_string(newest_known) + ". Brug den budgetspor, der migrerede databasen, "
+                       "eller en nyere.");
+  }
+  for (const auto& a : applied) {
+    auto k = known.find(a.version);
+    if (k == known.end()) {
+      return Unavailable("Databasen " + path_ + " har migreringen " + a.name +
+                         ", som denne budgetspor ikke kender. Databasen startes ikke.");
     }
-    if (!applied) {
-      RETURN_IF_ERROR(c.Exec(std::string(sql)));
-      auto mark = TRY(c.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)"));
-      mark.Bind(1, version).Bind(2, name);
+    if (a.has_checksum && a.checksum != Checksum(k->second.sql)) {
+      return Unavailable("Migreringen " + std::string(k->second.name) + " er ændret, efter den blev anvendt på " +
+                         path_ + " (kontrolsum " + a.checksum + " i databasen, " + Checksum(k->second.sql) +
+                         " i programmet). Databasen startes ikke; brug den budgetspor, der migrerede den.");
+    }
+  }
+  for (const auto& [version, file] : known) {
+    auto tx = TRY(Transaction::Begin(c));
+    auto a = by_version.find(version);
+    if (a == by_version.end()) {
+      RETURN_IF_ERROR(c.Exec(std::string(file.sql)));
+      auto mark = TRY(c.Prepare("INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)"));
+      mark.Bind(1, version).Bind(2, file.name).Bind(3, Checksum(file.sql));
       RETURN_IF_ERROR(mark.Run());
-      std::fprintf(stderr, "database: applied migration %.*s\n", static_cast<int>(name.size()), name.data());
+      std::fprintf(stderr, "database: applied migration %.*s\n", static_cast<int>(file.name.size()), file.name.data());
+    } else if (!a->second->has_checksum) {
+      // Applied before checksums were kept: recorded now, compared from now on.
+      auto mark = TRY(c.Prepare("UPDATE schema_migrations SET checksum = ? WHERE version = ?"));
+      mark.Bind(1, Checksum(file.sql)).Bind(2, version);
+      RETURN_IF_ERROR(mark.Run());
     }
     RETURN_IF_ERROR(tx.Commit());
     schema_version_ = version;

@@ -90,6 +90,20 @@ class Connection {
   std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
 };
 
+// FNV-1a, 64 bits: notices any change of the bytes fed to it (migration checksums,
+// backup content checks). Not a defence against someone who may write the database.
+class Fnv64 {
+ public:
+  Fnv64& Add(std::string_view bytes) {
+    for (unsigned char ch : bytes) { h_ ^= ch; h_ *= 1099511628211ULL; }
+    return *this;
+  }
+  std::string Hex() const;
+
+ private:
+  uint64_t h_ = 1469598103934665603ULL;
+};
+
 // Maps a SQLite result code to our error codes; never shows SQL to people.
 Error ToError(int rc, sqlite3* db, std::string_view what);
 
@@ -158,6 +172,8 @@ class Database {
   Result<Lease> Acquire();
   void Release(std::unique_ptr<Connection> c);
   int SchemaVersion() const { return schema_version_; }
+  // The newest migration this binary carries.
+  static int NewestKnownVersion();
 
  private:
   explicit Database(std::string path) : path_(std::move(path)) {}

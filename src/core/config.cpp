@@ -142,6 +142,14 @@ const std::vector<Entry>& Entries() {
          return OkStatus();
        },
        [](const Config& c) { return std::to_string(c.backup_keep); }},
+      {{"log", "access", "stderr",
+        "Adgangsloggen, en JSON-linje pr. forespørgsel: stderr, off eller en fil (tilføjes; mode 0600)."},
+       [](Config& c, const std::string& v) {
+         if (v.empty()) return Status(InvalidArgument("skal være stderr, off eller en filsti"));
+         c.access_log = v;
+         return OkStatus();
+       },
+       [](const Config& c) { return c.access_log; }},
   };
   return entries;
 }

@@ -38,6 +38,8 @@ struct Config {
   std::string backup_dir;           // empty: <data_dir>/backups
   int backup_interval_minutes = 0;  // 0: none
   int backup_keep = 14;
+  // [log]: the access log, one JSON line per request: "stderr", "off" or a file.
+  std::string access_log = "stderr";
 
   // The listen address split; valid once Validate() passed.
   std::string host() const;

@@ -206,6 +206,15 @@ int Serve(const std::map<std::string, std::string>& flags) {
   if (!service_lock.ok()) { std::cerr << service_lock.error().message << "\n"; return 1; }
   auto db = bs::sqlite::Database::Open(config.database);
   if (!db.ok()) { std::cerr << "Databasen kan ikke åbnes: " << db.error().message << "\n"; return 1; }
+  options.ready = [&db] { return (*db)->CheckReady(); };
+  std::FILE* access = nullptr;
+  if (config.access_log == "stderr") access = stderr;
+  else if (config.access_log != "off") {
+    access = std::fopen(config.access_log.c_str(), "a");
+    if (!access) { std::cerr << "Adgangsloggen " << config.access_log << " kan ikke åbnes til skrivning.\n"; return 1; }
+    std::setvbuf(access, nullptr, _IOLBF, 0);
+  }
+  if (access) options.access_log = [access](const std::string& line) { std::fprintf(access, "%s\n", line.c_str()); };
   bs::BackupScheduler backups(config.database, config.EffectiveBackupDir(), config.backup_interval_minutes,
                               config.backup_keep);
   bs::SqlitePlanStore store(**db);

@@ -87,6 +87,9 @@ Response HtmlError(int status, const std::string& message) {
   views::PageStart(h, Title(status), {});
   h.Raw("<h1>").Text(Title(status)).Raw("</h1><p class=\"error-message\">").Text(message).Raw("</p>");
   h.Raw("<p><a href=\"/\">Til forsiden</a></p>");
+  // The server writes the request's id into the slot; quoted to support, it finds the
+  // request in the access log.
+  h.Raw("<p class=\"request-id\">Fejlens id: <code>\x01R</code> (oplys det, hvis du kontakter support).</p>");
   views::PageEnd(h);
   return Response::Html(status, h.Take());
 }

@@ -46,6 +46,20 @@ Html& Html::Multiline(std::string_view s) {
   return *this;
 }
 
+std::string FillRequestId(std::string_view page, std::string_view id) {
+  std::string out;
+  out.reserve(page.size() + 32);
+  for (size_t i = 0; i < page.size(); ++i) {
+    if (page[i] == kSlot && i + 1 < page.size() && page[i + 1] == kRequestIdSlotLetter) {
+      AppendEscaped(out, id);
+      ++i;
+      continue;
+    }
+    out.push_back(page[i]);
+  }
+  return out;
+}
+
 std::string DropSlots(std::string_view page) {
   std::string out;
   out.reserve(page.size());

@@ -18,6 +18,10 @@ namespace bs::web {
 // text never contains kSlot (the escaper drops it), so user text cannot forge a slot.
 inline constexpr char kSlot = '\x01';
 inline constexpr const char* kUserBarSlot = "\x01U";
+// On error pages: the request's id, filled by the server as the answer goes out.
+inline constexpr char kRequestIdSlotLetter = 'R';
+// Fills the request-id slots of `page` with `id` (an id is [0-9a-zA-Z-] only).
+std::string FillRequestId(std::string_view page, std::string_view id);
 // A page answered without the Site (the server's own 400/413/500): its slots removed, so
 // no placeholder byte reaches the browser (the header then shows no sign-in state).
 std::string DropSlots(std::string_view page);

@@ -22,6 +22,9 @@ struct Request {
   // base URL without a trailing "/", and whether it is https.
   std::string base_url;
   bool secure = false;
+  // This request's id (issue 15): in the access log, the X-Request-Id answer header and
+  // on error pages, so a user can quote it. Set by the server.
+  std::string request_id;
 
   // Filled by the Site before routing (web/session.h): who is asking.
   Viewer viewer;

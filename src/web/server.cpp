@@ -4,9 +4,15 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -37,6 +43,15 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void Read() {
+    id_ = NewRequestId();
+    if (remote_.empty()) {
+      beast::error_code ignored;
+      auto ep = stream_.socket().remote_endpoint(ignored);
+      if (!ignored) remote_ = ep.address().to_string();
+    }
+    method_.clear();
+    path_.clear();
+    started_ = std::chrono::steady_clock::now();
     parser_.emplace();
     // The larger limit until the header is known: Beast compares Content-Length with
     // the limit as soon as the header is complete, before OnHeader could choose.
@@ -104,6 +119,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return Send(JsonOrHtmlError(400, "Forespørgslen kunne ikke læses."), true);
 
     auto& req = parser_->get();
+    started_ = std::chrono::steady_clock::now();
     Request r;
     r.method = std::string(req.method_string());
     std::string_view target(req.target().data(), req.target().size());
@@ -118,14 +134,24 @@ class Session : public std::enable_shared_from_this<Session> {
     r.body = std::move(req.body());
     beast::error_code ignored;
     auto ep = stream_.socket().remote_endpoint(ignored);
-    r.remote = ClientAddress(ignored ? "" : ep.address().to_string(), r.Header("x-forwarded-for"), options_.trusted_proxies);
+    const std::string peer = ignored ? "" : ep.address().to_string();
+    r.remote = ClientAddress(peer, r.Header("x-forwarded-for"), options_.trusted_proxies);
+    // A trusted proxy's request id is kept, so one id follows the request end to end.
+    if (std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(), text::FoldCase(peer)) !=
+        options_.trusted_proxies.end())
+      if (auto forwarded = AcceptedRequestId(r.Header("x-request-id")); !forwarded.empty()) id_ = forwarded;
+    r.request_id = id_;
+    method_ = r.method.substr(0, 16);
+    path_ = r.path.substr(0, 512);
+    remote_ = r.remote;
     r.base_url = options_.base_url;
     r.secure = r.base_url.rfind("https://", 0) == 0;
     accepts_json_ = r.path.rfind("/api/", 0) == 0;
     bool keep_alive = req.keep_alive();
     Response res;
     try {
-      res = dispatch_(r);
+      if (r.path == "/healthz" || r.path == "/readyz") res = Probe(r);
+      else res = dispatch_(r);
     } catch (const std::exception& e) {
       // A bug: log it, show nothing internal.
       std::fprintf(stderr, "handler threw for %s %s: %s\n", r.method.c_str(), r.path.c_str(), e.what());
@@ -138,15 +164,65 @@ class Session : public std::enable_shared_from_this<Session> {
   Response JsonOrHtmlError(int status, const std::string& message) {
     if (accepts_json_) return JsonError(status, message);
     Response res = HtmlError(status, message);
-    res.body = DropSlots(res.body);
+    res.body = DropSlots(FillRequestId(res.body, id_));
     return res;
   }
 
+  // /healthz: the process answers. /readyz: it can serve (the database reachable and
+  // writable, its migrations current). Plain text, never cached, no session.
+  Response Probe(const Request& r) {
+    Response res;
+    res.content_type = "text/plain; charset=utf-8";
+    res.headers.emplace_back("Cache-Control", "no-store");
+    if (r.method != "GET" && r.method != "HEAD") {
+      res.status = 405;
+      res.body = "Kun GET.\n";
+      res.headers.emplace_back("Allow", "GET, HEAD");
+      return res;
+    }
+    if (r.path == "/healthz") { res.body = "ok\n"; return res; }
+    Status ready = options_.ready ? options_.ready() : OkStatus();
+    if (ready.ok()) { res.body = "klar\n"; return res; }
+    res.status = 503;
+    res.body = "ikke klar: " + ready.error().message + "\n";
+    return res;
+  }
+
+  // Errors carry the request's id: in the page's slot, or as error.request_id in JSON.
+  void MarkError(Response& res) {
+    if (res.status < 400) return;
+    if (res.content_type.rfind("text/html", 0) == 0) {
+      if (res.body.find('\x01') != std::string::npos) res.body = FillRequestId(res.body, id_);
+    } else if (res.content_type.rfind("application/json", 0) == 0 && res.body.rfind("{\"error\":{", 0) == 0) {
+      res.body.insert(10, "\"request_id\":\"" + id_ + "\",");
+    }
+  }
+
+  void LogAccess(int status, size_t bytes) {
+    if (!options_.access_log) return;
+    auto now = std::chrono::system_clock::now();
+    std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char stamp[96];
+    int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
+    std::snprintf(stamp, sizeof stamp, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+    double duration = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    nlohmann::ordered_json line = {{"time", stamp},     {"request_id", id_},  {"remote", remote_},
+                                   {"method", method_}, {"path", path_},      {"status", status},
+                                   {"bytes", bytes},    {"duration_ms", static_cast<int64_t>(duration * 1000) / 1000.0}};
+    options_.access_log(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+
   void Send(Response res, bool close) {
+    MarkError(res);
+    LogAccess(res.status, res.body.size());
     auto msg = std::make_shared<http::response<http::string_body>>();
     msg->version(11);
     msg->result(static_cast<http::status>(res.status));
     msg->set(http::field::server, "budgetspor");
+    msg->set("X-Request-Id", id_);
     if (!res.content_type.empty()) msg->set(http::field::content_type, res.content_type);
     // On every answer, PDFs, attachments and errors included (issue 15 #13).
     msg->set("X-Content-Type-Options", "nosniff");
@@ -201,9 +277,30 @@ class Session : public std::enable_shared_from_this<Session> {
   size_t limit_ = 0;  // the limit of the request being read
   bool accepts_json_ = false;
   bool head_only_ = false;
+  // The request being answered, for its id header and the access log.
+  std::string id_, method_, path_, remote_;
+  std::chrono::steady_clock::time_point started_;
 };
 
 }  // namespace
+
+std::string NewRequestId() {
+  static const uint64_t kRun = std::random_device{}() ^ (static_cast<uint64_t>(std::random_device{}()) << 32);
+  static std::atomic<uint64_t> next{0};
+  // A counter scrambled by an odd multiplier and the run's random value: unique in the
+  // process (the map is a bijection), and not a count of the site's traffic.
+  uint64_t v = (next.fetch_add(1) + 1) * 0x9E3779B97F4A7C15ULL ^ kRun;
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(v));
+  return out;
+}
+
+std::string AcceptedRequestId(const std::string& header) {
+  if (header.empty() || header.size() > 64) return "";
+  for (unsigned char c : header)
+    if (!std::isalnum(c) && c != '-') return "";
+  return header;
+}
 
 std::string ClientAddress(const std::string& peer, const std::string& forwarded_for,
                           const std::vector<std::string>& trusted) {

@@ -24,7 +24,17 @@ struct ServerOptions {
   std::string base_url;
   // Peers whose X-Forwarded-For is believed (exact addresses as text, lower case).
   std::vector<std::string> trusted_proxies;
+  // GET /readyz answers 200 when this says ok (database reachable and writable,
+  // migrations current), else 503 with its message. Unset: always ready.
+  std::function<Status()> ready;
+  // One JSON line per answered request (docs/operations.md); unset: no access log.
+  std::function<void(const std::string&)> access_log;
 };
+
+// A new request id: 16 hex digits, unique within the process and unlikely across runs.
+std::string NewRequestId();
+// An X-Request-Id a trusted proxy sent, if it is 1-64 of [0-9A-Za-z-]; else "".
+std::string AcceptedRequestId(const std::string& header);
 
 // The client's address: the peer, or when the peer is a trusted proxy the rightmost
 // X-Forwarded-For entry that is not itself a trusted proxy (the leftmost ones are the

@@ -70,6 +70,7 @@ std::string Compose(const std::string& body, const std::string& bar, const std::
     out.append(p, slot);
     if (slot[1] == 'U') out.append(bar);
     else if (slot[1] == 'C') out.append(field);
+    else if (slot[1] == kRequestIdSlotLetter) out.append(slot, 2);  // the server fills it
     p = slot + 2;
   }
   return out;

@@ -43,6 +43,8 @@ keep = 3
 INI
 start "$dir/b.ini"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/")" = 200 ] || fail "the server does not answer"
+[ "$(curl -s "$url/readyz")" = klar ] || fail "/readyz on a good database: $(curl -s "$url/readyz")"
+grep -q '"path":"/readyz","status":200' "$dir/serve.err" || fail "no access log line on stderr: $(tail -3 "$dir/serve.err")"
 
 # The first scheduled backup is due at start (the newest there is from 2020); then
 # only the newest three budgetspor-*.db are kept, other files left alone.

@@ -74,6 +74,8 @@ TestServer::TestServer(int generated_items, int64_t upload_limit_bytes, web::Ser
   options.upload_limit = static_cast<size_t>(meeting_policy_.upload_limit) + 64 * 1024;
   options.base_url = network.base_url;
   options.trusted_proxies = network.trusted_proxies;
+  options.ready = network.ready;
+  options.access_log = network.access_log;
   server_ = std::make_unique<web::Server>(options, [this](const web::Request& r) { return site_->Handle(r); });
   if (!server_->Listen().ok()) std::abort();
   server_->Start();

@@ -77,12 +77,12 @@ TEST_F(AccessTest, AnUnpublishedPlanDoesNotExistForThePublicAndIdGuessingTellsNo
   auto hidden = server_->Get("/api/v1/items/" + std::to_string(iid));
   auto unknown = server_->Get("/api/v1/items/999999");
   EXPECT_EQ(hidden.status, 404);
-  EXPECT_EQ(std::regex_replace(hidden.body, std::regex("[0-9]+"), "N"), std::regex_replace(unknown.body, std::regex("[0-9]+"), "N"));
+  EXPECT_EQ(std::regex_replace(hidden.body, std::regex("[0-9a-f]{16}|[0-9]+"), "N"), std::regex_replace(unknown.body, std::regex("[0-9a-f]{16}|[0-9]+"), "N"));
   auto hidden_page = server_->Get("/emner/" + std::to_string(iid));
   auto unknown_page = server_->Get("/emner/999999");
   EXPECT_EQ(hidden_page.status, 404);
-  EXPECT_EQ(std::regex_replace(hidden_page.body, std::regex("[0-9]+"), "N"),
-            std::regex_replace(unknown_page.body, std::regex("[0-9]+"), "N"));
+  EXPECT_EQ(std::regex_replace(hidden_page.body, std::regex("[0-9a-f]{16}|[0-9]+"), "N"),
+            std::regex_replace(unknown_page.body, std::regex("[0-9a-f]{16}|[0-9]+"), "N"));
   auto list = json::parse(server_->Get("/api/v1/plans").body);
   for (const auto& p : list["plans"]) EXPECT_NE(p["id"], pid);
   server_->ActAs("politiker");

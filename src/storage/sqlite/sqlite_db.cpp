@@ -157,6 +157,20 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 
 Database::~Database() = default;
 
+Status Database::CheckReady() {
+  auto lease = Acquire();
+  if (!lease.ok()) return Unavailable("databasen kan ikke åbnes");
+  if (sqlite3_db_readonly((*lease)->raw(), "main") == 1) return Unavailable("databasen kan kun læses");
+  auto s = (*lease)->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  if (!s.ok()) return Unavailable("databasen svarer ikke");
+  auto row = s->Step();
+  if (!row.ok() || !*row) return Unavailable("databasen svarer ikke");
+  if (s->Int(0) != NewestKnownVersion())
+    return Unavailable("databasen har skemaversion " + std::to_string(s->Int(0)) + ", programmet " +
+                       std::to_string(NewestKnownVersion()));
+  return OkStatus();
+}
+
 int Database::NewestKnownVersion() {
   int newest = 0;
   for (const auto& [name, sql] : migrations::kFiles) newest = std::max(newest, std::atoi(std::string(name.substr(0, 4)).c_str()));

@@ -172,6 +172,9 @@ class Database {
   Result<Lease> Acquire();
   void Release(std::unique_ptr<Connection> c);
   int SchemaVersion() const { return schema_version_; }
+  // For /readyz: a connection answers, the file is writable, and the newest migration
+  // this binary carries is applied. The message is safe to show (no path, no SQL).
+  Status CheckReady();
   // The newest migration this binary carries.
   static int NewestKnownVersion();
 

@@ -71,6 +71,21 @@ const std::vector<Entry>& Entries() {
          return OkStatus();
        },
        [](const Config& c) { return std::to_string(c.threads); }},
+      {{"server", "workers", "4",
+        "Antal arbejdstråde, som sider, PDF'er, eksporter og kontrol af adgangskoder kører på (1-256); "
+        "netværkstrådene læser og skriver kun. 0: på netværkstrådene (som før; kun til sammenligning)."},
+       [](Config& c, const std::string& v) {
+         if (!ParseIntIn(v, 0, 256, &c.workers)) return Status(InvalidArgument("skal være et heltal fra 0 til 256"));
+         return OkStatus();
+       },
+       [](const Config& c) { return std::to_string(c.workers); }},
+      {{"server", "max_connections", "1024", "Højst så mange åbne forbindelser; flere får 503 (1-100000)."},
+       [](Config& c, const std::string& v) {
+         if (!ParseIntIn(v, 1, 100000, &c.max_connections))
+           return Status(InvalidArgument("skal være et heltal fra 1 til 100000"));
+         return OkStatus();
+       },
+       [](const Config& c) { return std::to_string(c.max_connections); }},
       {{"server", "base_url", "http://<listen>",
         "Den adresse, brugerne når tjenesten på (http:// eller https://, uden sti). Bruges til links, "
         "kalender-UID'er og cookies (Secure og navnet __Host- ved https); aldrig forespørgslens Host-header."},

@@ -23,6 +23,8 @@ struct Config {
   // [server]
   std::string listen = "127.0.0.1:8080";
   int threads = 2;
+  int workers = 4;             // handler threads (password hashing, PDFs, pages)
+  int max_connections = 1024;
   // The address people use, for links, iCalendar UIDs and cookies (Secure and the
   // __Host- name when https). Empty: http://<listen>. Never taken from a request.
   std::string base_url;

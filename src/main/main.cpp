@@ -151,7 +151,7 @@ bool ParseInt(const std::string& s, long min, long max, long* out) {
 bool LoadConfig(const std::map<std::string, std::string>& flags, bs::Config* config) {
   static const std::map<std::string, std::pair<std::string, std::string>> kFlags = {
       {"db", {"database", "path"}},         {"listen", {"server", "listen"}},
-      {"threads", {"server", "threads"}},   {"base-url", {"server", "base_url"}},
+      {"threads", {"server", "threads"}},   {"workers", {"server", "workers"}},   {"base-url", {"server", "base_url"}},
       {"trusted-proxies", {"server", "trusted_proxies"}}, {"upload-limit-mb", {"uploads", "limit_mb"}}};
   for (const auto& [flag, value] : flags)
     if (flag != "config" && !kFlags.count(flag)) {
@@ -195,6 +195,8 @@ int Serve(const std::map<std::string, std::string>& flags) {
   options.host = config.host();
   options.port = config.port();
   options.threads = config.threads;
+  options.workers = config.workers;
+  options.max_connections = static_cast<size_t>(config.max_connections);
   options.base_url = config.base_url;
   options.trusted_proxies = config.trusted_proxies;
   bs::MeetingPolicy meeting_policy;

@@ -31,14 +31,34 @@ namespace {
 // One connection. Owned by the shared_ptr that its pending async operation holds:
 // Beast's async model keeps a session alive exactly while an operation is outstanding,
 // which is the written reason for shared_ptr here (STYLE.md habit 9).
+// What the sessions share with the server: the worker pool and the counters.
+struct Shared {
+  net::thread_pool* workers = nullptr;
+  std::atomic<size_t> queued{0};       // handed to the workers, not yet picked up
+  std::atomic<size_t> in_flight{0};    // taken, not yet answered
+  std::atomic<size_t> connections{0};
+};
+
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const Server::Dispatch& dispatch, const ServerOptions& options)
-      : stream_(std::move(socket)), dispatch_(dispatch), options_(options), body_limit_(options.body_limit),
-        upload_limit_(options.upload_limit) {}
+  Session(tcp::socket socket, const Server::Dispatch& dispatch, const ServerOptions& options, Shared& shared)
+      : stream_(std::move(socket)), dispatch_(dispatch), options_(options), shared_(shared),
+        body_limit_(options.body_limit), upload_limit_(options.upload_limit) {
+    ++shared_.connections;
+  }
+  ~Session() { --shared_.connections; }
 
   void Run() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+  }
+  // Over the connection bound: one 503 and the connection closed.
+  void Refuse() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      self->id_ = NewRequestId();
+      Response res = self->JsonOrHtmlError(503, "Serveren har for mange forbindelser lige nu. Prøv igen om lidt.");
+      res.headers.emplace_back("Retry-After", "1");
+      self->Send(std::move(res), true);
+    });
   }
 
  private:
@@ -58,7 +78,7 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(std::max(body_limit_, upload_limit_));
     parser_->header_limit(32 * 1024);
     limit_ = body_limit_;
-    stream_.expires_after(std::chrono::seconds(30));
+    stream_.expires_after(options_.read_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
@@ -76,9 +96,15 @@ class Session : public std::enable_shared_from_this<Session> {
       return Send(JsonOrHtmlError(400, "Forespørgslens Transfer-Encoding understøttes ikke (kun «chunked»)."), true);
     }
     auto type = parser_->get()[http::field::content_type];
-    if (std::string_view(type.data(), type.size()).rfind("multipart/form-data", 0) == 0) {
-      limit_ = upload_limit_;
-      stream_.expires_after(std::chrono::seconds(300));  // 50 MB over a slow line
+    const bool upload = std::string_view(type.data(), type.size()).rfind("multipart/form-data", 0) == 0;
+    if (upload) limit_ = upload_limit_;
+    // The body's deadline follows its size: the base, plus the bytes at the slowest
+    // rate we wait for (a 50 MB upload gets ~27 minutes... capped at 300 s; a form of a
+    // few KB the base). A body that trickles is cut off there, not after 300 s.
+    {
+      size_t bytes = parser_->content_length() ? static_cast<size_t>(*parser_->content_length()) : limit_;
+      auto extra = std::chrono::milliseconds(1000 * (bytes / std::max<size_t>(1, options_.min_upload_rate)));
+      stream_.expires_after(std::min<std::chrono::milliseconds>(options_.read_timeout + extra, std::chrono::seconds(300)));
     }
     parser_->body_limit(limit_);  // for chunked bodies
     if (auto length = parser_->content_length(); length && *length > limit_) return OnRead(http::error::body_limit);
@@ -148,17 +174,38 @@ class Session : public std::enable_shared_from_this<Session> {
     r.secure = r.base_url.rfind("https://", 0) == 0;
     accepts_json_ = r.path.rfind("/api/", 0) == 0;
     bool keep_alive = req.keep_alive();
-    Response res;
+    if (r.method == "HEAD") head_only_ = true;
+    ++shared_.in_flight;
+    answering_ = true;
+    // Probes answer here, even when every worker is busy.
+    if (r.path == "/healthz" || r.path == "/readyz") return Send(Probe(r), !keep_alive);
+    if (!shared_.workers) return Send(Handle(r), !keep_alive);
+    if (shared_.queued.load() >= options_.max_queue) {
+      Response res = JsonOrHtmlError(503, "Serveren har travlt lige nu. Prøv igen om lidt.");
+      res.headers.emplace_back("Retry-After", "1");
+      return Send(std::move(res), !keep_alive);
+    }
+    ++shared_.queued;
+    // The handler runs on a worker; the answer is written back on this connection's
+    // strand, so the network threads only ever read and write.
+    net::post(*shared_.workers, [self = shared_from_this(), r = std::move(r), keep_alive]() mutable {
+      --self->shared_.queued;
+      Response res = self->Handle(r);
+      net::post(self->stream_.get_executor(), [self, res = std::move(res), keep_alive]() mutable {
+        self->Send(std::move(res), !keep_alive);
+      });
+    });
+  }
+
+  Response Handle(const Request& r) {
     try {
-      if (r.path == "/healthz" || r.path == "/readyz") res = Probe(r);
-      else res = dispatch_(r);
+      return dispatch_(r);
     } catch (const std::exception& e) {
       // A bug: log it, show nothing internal.
       std::fprintf(stderr, "handler threw for %s %s: %s\n", r.method.c_str(), r.path.c_str(), e.what());
-      res = JsonOrHtmlError(500, "Der opstod en intern fejl.");
+      // The connection's strand is idle while its request is on a worker.
+      return JsonOrHtmlError(500, "Der opstod en intern fejl.");
     }
-    if (r.method == "HEAD") head_only_ = true;
-    Send(std::move(res), !keep_alive);
   }
 
   Response JsonOrHtmlError(int status, const std::string& message) {
@@ -241,7 +288,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (head_only_) msg->body().clear();
     head_only_ = false;
     stream_.expires_after(std::chrono::seconds(30));
-    http::async_write(stream_, *msg, [self = shared_from_this(), msg, close](beast::error_code ec, size_t) {
+    const bool answered = answering_;
+    answering_ = false;
+    http::async_write(stream_, *msg, [self = shared_from_this(), msg, close, answered](beast::error_code ec, size_t) {
+      if (answered) --self->shared_.in_flight;
       if (ec) return self->Close();
       if (close) return self->LingeringClose();
       self->Read();
@@ -272,6 +322,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   const Server::Dispatch& dispatch_;
   const ServerOptions& options_;
+  Shared& shared_;
+  bool answering_ = false;  // a request was counted in flight and its answer not yet sent
   size_t body_limit_;
   size_t upload_limit_;
   size_t limit_ = 0;  // the limit of the request being read
@@ -321,28 +373,65 @@ std::string ClientAddress(const std::string& peer, const std::string& forwarded_
 }
 
 struct Server::Impl {
+  // Declared first, destroyed last: sessions still queued in the loop count down in it.
+  Shared shared;
   ServerOptions options;
   Dispatch dispatch;
   net::io_context ioc;
   tcp::acceptor acceptor{ioc};
   std::vector<std::thread> threads;
+  // Destroyed before the loop its tasks post to.
+  std::unique_ptr<net::thread_pool> workers;
+  std::unique_ptr<net::steady_timer> drain_timer;
 
   void Accept() {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
-      if (ec == net::error::operation_aborted) return;
+      if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
       if (!ec) {
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);  // STACK-NOTES: Nagle stalls keep-alive
-        std::make_shared<Session>(std::move(socket), dispatch, options)->Run();
+        bool over = shared.connections.load() >= options.max_connections;
+        auto session = std::make_shared<Session>(std::move(socket), dispatch, options, shared);
+        if (over) session->Refuse();
+        else session->Run();
       }
       Accept();
     });
+  }
+
+  // Polls until nothing is in flight or the deadline passed, then stops the loop.
+  void WaitDrained(std::chrono::steady_clock::time_point deadline) {
+    if (shared.in_flight.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+      if (shared.in_flight.load())
+        std::fprintf(stderr, "server: stopping with %zu requests unanswered after the drain timeout\n",
+                     shared.in_flight.load());
+      ioc.stop();
+      return;
+    }
+    drain_timer->expires_after(std::chrono::milliseconds(20));
+    drain_timer->async_wait([this, deadline](beast::error_code) { WaitDrained(deadline); });
   }
 };
 
 Server::Server(ServerOptions options, Dispatch dispatch) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->dispatch = std::move(dispatch);
+  if (impl_->options.workers > 0) {
+    impl_->workers = std::make_unique<net::thread_pool>(static_cast<size_t>(impl_->options.workers));
+    impl_->shared.workers = impl_->workers.get();
+  }
+}
+
+size_t Server::InFlight() const { return impl_->shared.in_flight.load(); }
+size_t Server::Connections() const { return impl_->shared.connections.load(); }
+
+void Server::Drain() {
+  net::post(impl_->ioc, [this] {
+    beast::error_code ignored;
+    impl_->acceptor.close(ignored);
+    impl_->drain_timer = std::make_unique<net::steady_timer>(impl_->ioc);
+    impl_->WaitDrained(std::chrono::steady_clock::now() + impl_->options.drain_timeout);
+  });
 }
 
 Server::~Server() { Stop(); }
@@ -384,7 +473,9 @@ void Server::Start() {
 void Server::Run() {
   // SIGINT and SIGTERM stop serving; main then closes the database cleanly.
   net::signal_set signals(impl_->ioc, SIGINT, SIGTERM);
-  signals.async_wait([this](beast::error_code, int) { impl_->ioc.stop(); });
+  signals.async_wait([this](beast::error_code ec, int) {
+    if (!ec) Drain();
+  });
   int n = std::max(1, impl_->options.threads);
   for (int i = 1; i < n; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
@@ -398,6 +489,8 @@ void Server::Stop() {
   for (auto& t : impl_->threads)
     if (t.joinable() && t.get_id() != std::this_thread::get_id()) t.join();
   impl_->threads.clear();
+  // Handlers still running finish; their answers are not written (the loop stopped).
+  if (impl_->workers) impl_->workers->join();
 }
 
 }  // namespace bs::web

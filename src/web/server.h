@@ -2,8 +2,9 @@
 // into Requests, asks the router, and writes Responses; nothing else.
 #pragma once
 
-#include <vector>
+#include <chrono>
 #include <functional>
+#include <vector>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,20 @@ struct ServerOptions {
   std::string base_url;
   // Peers whose X-Forwarded-For is believed (exact addresses as text, lower case).
   std::vector<std::string> trusted_proxies;
+  // Handlers run on this many worker threads, never on the network threads, so slow
+  // work (password hashing, PDFs, exports) cannot stall reading and writing for others.
+  int workers = 4;
+  // Requests waiting for a worker beyond this get 503 at once (with Retry-After).
+  size_t max_queue = 512;
+  // Connections beyond this are answered 503 and closed.
+  size_t max_connections = 1024;
+  // The header must arrive within this; a body within it plus its size at
+  // min_upload_rate bytes per second (at most 300 s), so a trickle cannot hold a
+  // connection open.
+  std::chrono::milliseconds read_timeout{30'000};
+  size_t min_upload_rate = 32 * 1024;
+  // On SIGTERM: requests in flight get this long to finish before the process stops.
+  std::chrono::milliseconds drain_timeout{10'000};
   // GET /readyz answers 200 when this says ok (database reachable and writable,
   // migrations current), else 503 with its message. Unset: always ready.
   std::function<Status()> ready;
@@ -57,6 +72,12 @@ class Server {
   // Starts serving on background threads and returns at once.
   void Start();
   void Stop();
+  // Stops accepting, lets requests in flight finish (up to drain_timeout), then stops.
+  // What SIGTERM and SIGINT do in Run().
+  void Drain();
+  // Requests taken but not yet answered, and open connections (for tests and metrics).
+  size_t InFlight() const;
+  size_t Connections() const;
 
  private:
   struct Impl;

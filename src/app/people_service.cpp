@@ -55,15 +55,53 @@ Result<SignedIn> PeopleService::SignIn(const std::string& username_in, const std
   if (username.size() > 64) username = username.substr(0, 64);
   if (username.empty() || password.empty())
     return FieldErrors({{username.empty() ? "username" : "password", "Skriv både brugernavn og adgangskode."}});
-  const int64_t since = clock_.NowUnix() - policy_.window;
-  int64_t by_account = TRY(people_.CountAuditByActor("sign_in_failed", username, since));
-  int64_t by_address = TRY(people_.CountAuditByRemote("sign_in_failed", remote, since));
-  if (by_account >= policy_.max_failures_per_account || by_address >= policy_.max_failures_per_address) {
-    Record(username, "rate_limited", username, by_account >= policy_.max_failures_per_account ? "kontoen" : "adressen", remote);
-    return MakeError(ErrorCode::kTooManyRequests,
-                     "For mange mislykkede loginforsøg. Vent " + std::to_string(policy_.window / 60) +
-                         " minutter, og prøv igen. Har du glemt adgangskoden, så kontakt en administrator.");
+  // Decide and reserve under one lock, so concurrent attempts are counted together.
+  std::unique_lock attempts(attempts_mu_);
+  const int64_t now = clock_.NowUnix();
+  SignInFailures f = TRY(people_.CountSignInFailures(username, remote, now - policy_.window));
+  auto pending = [](const std::map<std::string, int>& m, const std::string& k) {
+    auto it = m.find(k);
+    return it == m.end() ? 0 : it->second;
+  };
+  const int pending_account = pending(pending_by_account_, username);
+  const int pending_address = pending(pending_by_address_, remote);
+  if (pending_account) f.last_by_actor = now;
+  if (pending_address) f.last_by_remote = now;
+  auto delay = [this](int64_t failures, int64_t free) -> int64_t {
+    if (failures < free) return 0;
+    const int64_t doublings = std::min<int64_t>(failures - free, 30);
+    return std::min<int64_t>(int64_t{1} << doublings, policy_.max_delay);
+  };
+  const int64_t account_wait = f.last_by_actor + delay(f.by_actor + pending_account, policy_.free_failures_per_account) - now;
+  const int64_t address_failures = f.by_remote + pending_address;
+  const bool address_applies =
+      address_failures >= policy_.all_accounts_after || f.by_actor_at_remote > 0 || pending_account > 0;
+  const int64_t address_wait =
+      address_applies ? f.last_by_remote + delay(address_failures, policy_.free_failures_per_address) - now : 0;
+  const int64_t wait = std::max(account_wait, address_wait);
+  if ((f.by_actor + pending_account >= policy_.free_failures_per_account && account_wait > 0) ||
+      (address_failures >= policy_.free_failures_per_address && address_wait > 0)) {
+    attempts.unlock();
+    Record(username, "rate_limited", username, account_wait >= address_wait ? "kontoen" : "adressen", remote);
+    const int64_t seconds = std::max<int64_t>(1, wait);
+    Error e = MakeError(ErrorCode::kTooManyRequests,
+                        "For mange mislykkede loginforsøg. Vent " + std::to_string(seconds) +
+                            (seconds == 1 ? " sekund" : " sekunder") +
+                            ", og prøv igen. Har du glemt adgangskoden, så kontakt en administrator.");
+    return e;
   }
+  ++pending_by_account_[username];
+  ++pending_by_address_[remote];
+  attempts.unlock();
+  struct Release {
+    PeopleService* self;
+    std::string account, address;
+    ~Release() {
+      std::lock_guard lock(self->attempts_mu_);
+      if (--self->pending_by_account_[account] <= 0) self->pending_by_account_.erase(account);
+      if (--self->pending_by_address_[address] <= 0) self->pending_by_address_.erase(address);
+    }
+  } release{this, username, remote};
   auto found = people_.FindUser(username);
   if (!found.ok() && found.error().code != ErrorCode::kNotFound) return found.error();
   bool usable = found.ok() && found->user.active && !found->password_hash.empty();

@@ -3,6 +3,7 @@
 // rule (app/access.h) themselves.
 #pragma once
 
+#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -19,8 +20,17 @@ struct SessionPolicy {
   int64_t idle_seconds = 2 * 3600;       // signed out after two hours without a request
   int64_t absolute_seconds = 12 * 3600;  // and after twelve hours in any case
   int64_t touch_every = 60;              // last_seen is written at most once a minute
-  int max_failures_per_account = 5;      // failed sign-ins per account in `window`
-  int max_failures_per_address = 20;     // failed sign-ins from one address in `window`
+  // Sign-in throttle (issue 15 #1): progressive delays, never a hard lock. From the
+  // `free_failures_per_account`-th failure of an account in `window`, its next attempt
+  // waits 1 s after the latest failure, doubling with each further failure up to
+  // `max_delay`. From `free_failures_per_address` failures from one address the same
+  // holds for the address, but only for accounts that have failed from it (a right
+  // password of anyone else passes); from `all_accounts_after` failures from the
+  // address, for every account tried from it.
+  int free_failures_per_account = 5;
+  int free_failures_per_address = 20;
+  int all_accounts_after = 100;
+  int64_t max_delay = 60;
   int64_t window = 15 * 60;
 };
 
@@ -113,6 +123,10 @@ class PeopleService {
   SessionPolicy policy_;
   std::once_flag dummy_once_;
   std::string dummy_hash_;
+  // Attempts past the throttle whose hash is being checked: counted as failures "now"
+  // until they are recorded, so concurrent attempts cannot all pass one check.
+  std::mutex attempts_mu_;
+  std::map<std::string, int> pending_by_account_, pending_by_address_;
 };
 
 }  // namespace bs

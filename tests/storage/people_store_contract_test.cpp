@@ -110,9 +110,12 @@ TEST_P(PeopleStoreContract, AuditLogIsNewestFirstAndCountable) {
   auto page = s().ListAudit(2, 1);
   ASSERT_EQ(page->size(), 2u);
   EXPECT_EQ(page->at(0).at, 103);
-  EXPECT_EQ(*s().CountAuditByActor("sign_in_failed", "eve", 101), 2);
-  EXPECT_EQ(*s().CountAuditByRemote("sign_in_failed", "10.0.0.7", 0), 5);
-  EXPECT_EQ(*s().CountAuditByRemote("sign_in", "10.0.0.7", 0), 0);
+  ASSERT_TRUE(s().AppendAudit({0, 106, "eve", "sign_in_failed", "", "", "10.0.0.8"}).ok());
+  ASSERT_TRUE(s().AppendAudit({0, 107, "eve", "sign_in", "", "", "10.0.0.7"}).ok());
+  // eve: 100, 101, 102 from .7 and 106 from .8; bob: 103, 104 from .7.
+  EXPECT_EQ(*s().CountSignInFailures("eve", "10.0.0.7", 101), (SignInFailures{3, 106, 4, 104, 2}));
+  EXPECT_EQ(*s().CountSignInFailures("eve", "10.0.0.7", 0), (SignInFailures{4, 106, 5, 104, 3}));
+  EXPECT_EQ(*s().CountSignInFailures("nobody", "10.9.9.9", 0), SignInFailures{});
 }
 
 BS_CONTRACT_ON_ALL_BACKENDS(PeopleStoreContract);

@@ -48,13 +48,9 @@ class FaultyPeopleStore final : public PeopleStore {
     if (auto e = faults_.Read()) return *e;
     return inner_.ListAudit(limit, offset);
   }
-  Result<int64_t> CountAuditByActor(const std::string& a, const std::string& who, int64_t since) override {
+  Result<SignInFailures> CountSignInFailures(const std::string& who, const std::string& remote, int64_t since) override {
     if (auto e = faults_.Read()) return *e;
-    return inner_.CountAuditByActor(a, who, since);
-  }
-  Result<int64_t> CountAuditByRemote(const std::string& a, const std::string& remote, int64_t since) override {
-    if (auto e = faults_.Read()) return *e;
-    return inner_.CountAuditByRemote(a, remote, since);
+    return inner_.CountSignInFailures(who, remote, since);
   }
 
  private:

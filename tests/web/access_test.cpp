@@ -366,8 +366,8 @@ TEST_F(AccessTest, RateLimitedSignInSays429InDanish) {
   for (int i = 0; i < 5; ++i) (void)SignInByForm("fagchef", "forkert-kodeord-" + std::to_string(i), "/");
   auto r = SignInByForm("fagchef", server_->passwords().at("fagchef"), "/");
   EXPECT_EQ(r.status, 429);
-  EXPECT_TRUE(Has(r.body, "For mange mislykkede loginforsøg"));
-  server_->clock().Advance(16 * 60);
+  EXPECT_TRUE(Has(r.body, "For mange mislykkede loginforsøg. Vent 1 sekund"));
+  server_->clock().Advance(1);
   EXPECT_EQ(SignInByForm("fagchef", server_->passwords().at("fagchef"), "/").status, 303);
   server_->ActAs("okonomi");
 }

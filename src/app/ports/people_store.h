@@ -67,9 +67,10 @@ class PeopleStore {
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   // Newest first; at most `limit`, skipping `offset`.
   virtual Result<std::vector<AuditEntry>> ListAudit(int limit, int offset) = 0;
-  // Entries with `action` since `since` by actor, or by remote address (rate limiting).
-  virtual Result<int64_t> CountAuditByActor(const std::string& action, const std::string& actor, int64_t since) = 0;
-  virtual Result<int64_t> CountAuditByRemote(const std::string& action, const std::string& remote, int64_t since) = 0;
+  // Failed sign-ins ("sign_in_failed") since `since`, for the sign-in throttle: how many
+  // and the latest by the username tried, by the address, and by both together.
+  virtual Result<SignInFailures> CountSignInFailures(const std::string& actor, const std::string& remote,
+                                                     int64_t since) = 0;
 };
 
 }  // namespace bs

@@ -117,4 +117,13 @@ struct AuditEntry {
 };
 const char* AuditActionLabel(const std::string& action);
 
+// Failed sign-ins in a window (PeopleStore::CountSignInFailures); times in unix seconds,
+// 0 when there is none.
+struct SignInFailures {
+  int64_t by_actor = 0, last_by_actor = 0;
+  int64_t by_remote = 0, last_by_remote = 0;
+  int64_t by_actor_at_remote = 0;
+  bool operator==(const SignInFailures&) const = default;
+};
+
 }  // namespace bs

@@ -165,18 +165,17 @@ Result<std::vector<AuditEntry>> MemoryPeopleStore::ListAudit(int limit, int offs
   return out;
 }
 
-Result<int64_t> MemoryPeopleStore::CountAuditByActor(const std::string& action, const std::string& actor, int64_t since) {
+Result<SignInFailures> MemoryPeopleStore::CountSignInFailures(const std::string& actor, const std::string& remote,
+                                                              int64_t since) {
   std::lock_guard lock(mu_);
-  return static_cast<int64_t>(std::count_if(audit_.begin(), audit_.end(), [&](const AuditEntry& e) {
-    return e.action == action && e.actor == actor && e.at >= since;
-  }));
-}
-
-Result<int64_t> MemoryPeopleStore::CountAuditByRemote(const std::string& action, const std::string& remote, int64_t since) {
-  std::lock_guard lock(mu_);
-  return static_cast<int64_t>(std::count_if(audit_.begin(), audit_.end(), [&](const AuditEntry& e) {
-    return e.action == action && e.remote == remote && e.at >= since;
-  }));
+  SignInFailures f;
+  for (const auto& e : audit_) {
+    if (e.action != "sign_in_failed" || e.at < since) continue;
+    if (e.actor == actor) { ++f.by_actor; f.last_by_actor = std::max(f.last_by_actor, e.at); }
+    if (e.remote == remote) { ++f.by_remote; f.last_by_remote = std::max(f.last_by_remote, e.at); }
+    if (e.actor == actor && e.remote == remote) ++f.by_actor_at_remote;
+  }
+  return f;
 }
 
 }  // namespace bs

@@ -30,8 +30,7 @@ class MemoryPeopleStore final : public PeopleStore {
   Status DeleteSessionsSeenBefore(int64_t cutoff) override;
   Status AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(int limit, int offset) override;
-  Result<int64_t> CountAuditByActor(const std::string& action, const std::string& actor, int64_t since) override;
-  Result<int64_t> CountAuditByRemote(const std::string& action, const std::string& remote, int64_t since) override;
+  Result<SignInFailures> CountSignInFailures(const std::string& actor, const std::string& remote, int64_t since) override;
 
  private:
   std::mutex mu_;

@@ -75,14 +75,6 @@ Status SqlitePeopleStore::Write(const char* sql, const std::string& missing, con
   return OkStatus();
 }
 
-Result<int64_t> SqlitePeopleStore::Count(const char* sql, const std::string& a, const std::string& b, int64_t since) {
-  auto c = TRY(db_.Acquire());
-  auto s = TRY(c->Prepare(sql));
-  s.Bind(1, a).Bind(2, b).Bind(3, since);
-  if (!TRY(s.Step())) return int64_t{0};
-  return s.Int(0);
-}
-
 Result<User> SqlitePeopleStore::CreateUser(const User& user, const std::string& hash, int64_t now) {
   auto c = TRY(db_.Acquire());
   auto s = TRY(c->Prepare("INSERT INTO users (username, name, roles, departments, active, password_hash, created_at) "
@@ -222,12 +214,23 @@ Result<std::vector<AuditEntry>> SqlitePeopleStore::ListAudit(int limit, int offs
                   [&](Stmt& s) { s.Bind(1, limit).Bind(2, offset); }, ReadAudit);
 }
 
-Result<int64_t> SqlitePeopleStore::CountAuditByActor(const std::string& action, const std::string& actor, int64_t since) {
-  return Count("SELECT count(*) FROM audit_log WHERE action = ? AND actor = ? AND at >= ?", action, actor, since);
-}
-
-Result<int64_t> SqlitePeopleStore::CountAuditByRemote(const std::string& action, const std::string& remote, int64_t since) {
-  return Count("SELECT count(*) FROM audit_log WHERE action = ? AND remote = ? AND at >= ?", action, remote, since);
+Result<SignInFailures> SqlitePeopleStore::CountSignInFailures(const std::string& actor, const std::string& remote,
+                                                              int64_t since) {
+  auto c = TRY(db_.Acquire());
+  auto s = TRY(c->Prepare(
+      "SELECT coalesce(sum(actor = ?1), 0), coalesce(max(CASE WHEN actor = ?1 THEN at END), 0), "
+      "coalesce(sum(remote = ?2), 0), coalesce(max(CASE WHEN remote = ?2 THEN at END), 0), "
+      "coalesce(sum(actor = ?1 AND remote = ?2), 0) "
+      "FROM audit_log WHERE action = 'sign_in_failed' AND at >= ?3 AND (actor = ?1 OR remote = ?2)"));
+  s.Bind(1, actor).Bind(2, remote).Bind(3, since);
+  SignInFailures f;
+  if (!TRY(s.Step())) return f;
+  f.by_actor = s.Int(0);
+  f.last_by_actor = s.Int(1);
+  f.by_remote = s.Int(2);
+  f.last_by_remote = s.Int(3);
+  f.by_actor_at_remote = s.Int(4);
+  return f;
 }
 
 }  // namespace bs

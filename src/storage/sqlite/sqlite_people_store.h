@@ -31,15 +31,13 @@ class SqlitePeopleStore final : public PeopleStore {
   Status DeleteSessionsSeenBefore(int64_t cutoff) override;
   Status AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(int limit, int offset) override;
-  Result<int64_t> CountAuditByActor(const std::string& action, const std::string& actor, int64_t since) override;
-  Result<int64_t> CountAuditByRemote(const std::string& action, const std::string& remote, int64_t since) override;
+  Result<SignInFailures> CountSignInFailures(const std::string& actor, const std::string& remote, int64_t since) override;
 
  private:
   // Runs one statement with bound values, for writes without rows; NotFound via
   // `missing` when it changed no row (and missing is not empty).
   template <typename... Args>
   Status Write(const char* sql, const std::string& missing, const Args&... args);
-  Result<int64_t> Count(const char* sql, const std::string& a, const std::string& b, int64_t since);
 
   sqlite::Database& db_;
 };
